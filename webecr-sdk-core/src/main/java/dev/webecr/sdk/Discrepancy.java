@@ -1,0 +1,43 @@
+package dev.webecr.sdk;
+
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** One place where the journal and the provider tell different stories about a payment. */
+@Value.Immutable
+public abstract class Discrepancy {
+  /** The kinds of difference. */
+  public enum Kind {
+    /** The provider has an intent under one of our references that the journal never wrote. */
+    UNKNOWN_TO_JOURNAL,
+    /** The journal says the provider has it; the provider's list does not. */
+    MISSING_AT_PROVIDER,
+    /** Both have it, with different outcomes. */
+    RESULT_DIFFERS,
+    /** The journal says it was never sent; the provider has it. */
+    SENT_BUT_JOURNALED_NOT_SENT
+  }
+
+  Discrepancy() {}
+
+  /** What kind of difference. */
+  public abstract Kind kind();
+
+  /** The provider reference concerned. */
+  public abstract String providerReference();
+
+  /** What the journal says, for people. */
+  public abstract String journalSays();
+
+  /** What the provider says, for people. */
+  public abstract String providerSays();
+
+  /** The provider's intent, when it has one. */
+  public abstract Optional<PaymentIntent> intent();
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  static final class Builder extends ImmutableDiscrepancy.Builder {}
+}

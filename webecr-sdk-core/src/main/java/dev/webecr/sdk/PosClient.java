@@ -1,0 +1,464 @@
+package dev.webecr.sdk;
+
+import dev.webecr.sdk.internal.AttemptReference;
+import dev.webecr.sdk.internal.ClientContext;
+import dev.webecr.sdk.internal.PaymentRun;
+import dev.webecr.sdk.internal.ProviderLoader;
+import dev.webecr.sdk.internal.TerminalLanes;
+import dev.webecr.sdk.spi.Capability;
+import dev.webecr.sdk.spi.IntentJournal;
+import dev.webecr.sdk.spi.JournalEntry;
+import dev.webecr.sdk.spi.PaymentSigner;
+import dev.webecr.sdk.spi.PosProvider;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.regex.Pattern;
+
+/**
+ * Takes card payments on POS terminals through one provider, so that no payment is charged
+ * twice and no outcome is lost.
+ *
+ * <p>Every payment is journaled before it is sent, runs one dialogue per terminal at a time, is
+ * polled until the terminal finishes or the payment deadline passes, and is never created twice:
+ * an unanswered create is looked up by its reference. What is still in doubt after a crash or a
+ * deadline, {@link #recover()} resolves.
+ *
+ * <pre>{@code
+ * PosClient client = PosClient.builder()
+ *     .provider("mellon", Map.of("preset", "NBG", "username", user, "password", pass))
+ *     .journalFile(Path.of("/var/lib/erp/webecr.journal"))
+ *     .signer(erpSigner)
+ *     .build();
+ * ApiKey key = client.pair("12345678");               // once per terminal
+ * Terminal terminal = client.terminals(key).get(0);
+ * PaymentIntent paid = client.pay(PaymentRequest.builder()
+ *     .terminal(terminal).amount(Money.parse("24.80", Money.EUR)).reference("INV-1").build());
+ * }</pre>
+ *
+ * <p>Thread-safe; build one per provider and share it. {@link #close()} releases its threads.
+ */
+public final class PosClient implements AutoCloseable {
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
+  private final ClientContext ctx;
+  private final PosProvider provider;
+  private final IntentJournal journal;
+  private final TerminalLanes lanes;
+  private final RememberedTerminals terminals;
+  private final Duration terminalWait;
+  private final Duration paymentDeadline;
+  private final int redeemCodeLength;
+  private final Clock clock;
+  private final List<AutoCloseable> owned;
+
+  private PosClient(Builder b, PosProvider provider, IntentJournal journal,
+      ScheduledExecutorService scheduler, Executor executor, List<AutoCloseable> owned) {
+    this.provider = provider;
+    this.journal = journal;
+    this.terminals = new RememberedTerminals(b.terminalDirectory);
+    this.ctx = new ClientContext(provider, journal, b.signer, terminals, b.clock, scheduler,
+        executor, b.paymentDeadline, b.pollSchedule, b.serverWait);
+    this.lanes = new TerminalLanes(scheduler);
+    this.terminalWait = b.terminalWait;
+    this.paymentDeadline = b.paymentDeadline;
+    this.redeemCodeLength = b.redeemCodeLength;
+    this.clock = b.clock;
+    this.owned = owned;
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The provider this client speaks to. */
+  public PosProvider provider() {
+    return provider;
+  }
+
+  /**
+   * Pairs a terminal: trades the redeem code it shows (Mellon: 8 digits, valid for about five
+   * minutes) for its API key. Store the key; it does not expire but the merchant can revoke it.
+   */
+  public ApiKey pair(String redeemCode) {
+    Objects.requireNonNull(redeemCode, "redeemCode == null");
+    String code = redeemCode.trim();
+    if (!DIGITS.matcher(code).matches() || code.length() != redeemCodeLength) {
+      throw new InvalidRequestException("redeemCode",
+          "must be exactly " + redeemCodeLength + " digits, as shown on the terminal");
+    }
+    requireCapability(Capability.REDEEM);
+    return provider.redeem(code);
+  }
+
+  /** The terminals an API key reaches, each carrying the key. */
+  public List<Terminal> terminals(ApiKey apiKey) {
+    Objects.requireNonNull(apiKey, "apiKey == null");
+    requireCapability(Capability.LIST_TERMINALS);
+    List<Terminal> found = provider.terminals(apiKey);
+    found.forEach(terminals::remember);
+    return found;
+  }
+
+  /**
+   * Runs a payment (sale, refund or void) to its outcome and returns it, settled.
+   *
+   * @throws OutcomeUnknownException when the outcome is still in doubt at the deadline
+   * @throws TerminalInUseException when the terminal is busy with another payment of this client
+   */
+  public PaymentIntent pay(PaymentRequest request) {
+    return join(payAsync(request));
+  }
+
+  /** {@link #pay} without blocking; no thread is held while the terminal works. */
+  public CompletableFuture<PaymentIntent> payAsync(PaymentRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    PaymentRequest checked = validate(request);
+    return lanes.acquire(checked.terminal(), terminalWait).thenCompose(release ->
+        PaymentRun.pay(ctx, checked).whenComplete((intent, error) -> release.run()));
+  }
+
+  /** Refunds {@code amount} of an approved sale, linked to it, under a new ERP reference. */
+  public PaymentIntent refund(PaymentIntent sale, Money amount, String reference) {
+    return join(refundAsync(sale, amount, reference));
+  }
+
+  /** {@link #refund} without blocking. */
+  public CompletableFuture<PaymentIntent> refundAsync(
+      PaymentIntent sale, Money amount, String reference) {
+    Objects.requireNonNull(sale, "sale == null");
+    return payAsync(PaymentRequest.builder()
+        .terminal(sale.terminal())
+        .kind(TransactionType.REFUND)
+        .amount(amount)
+        .reference(reference)
+        .original(OriginalTransaction.of(sale))
+        .build());
+  }
+
+  /** Voids an approved transaction of the current batch, under a new ERP reference. */
+  public PaymentIntent voidPayment(PaymentIntent original, String reference) {
+    return join(voidPaymentAsync(original, reference));
+  }
+
+  /** {@link #voidPayment} without blocking. */
+  public CompletableFuture<PaymentIntent> voidPaymentAsync(PaymentIntent original, String reference) {
+    Objects.requireNonNull(original, "original == null");
+    return payAsync(PaymentRequest.builder()
+        .terminal(original.terminal())
+        .kind(TransactionType.VOID)
+        .amount(original.amount())
+        .reference(reference)
+        .original(OriginalTransaction.of(original))
+        .build());
+  }
+
+  /** The provider's current state of an intent; journaled when the journal holds it. */
+  public PaymentIntent refresh(PaymentIntent intent) {
+    Objects.requireNonNull(intent, "intent == null");
+    Terminal terminal = terminals.withKey(intent.terminal());
+    PaymentIntent fresh = provider.get(terminal, intent.id());
+    Reconciler.journalRefreshed(journal, fresh, clock);
+    return fresh;
+  }
+
+  /** The provider's intents of one terminal in a period, every page. */
+  public List<PaymentIntent> intents(Terminal terminal, Period period) {
+    Objects.requireNonNull(terminal, "terminal == null");
+    Objects.requireNonNull(period, "period == null");
+    requireCapability(Capability.LIST_INTENTS);
+    return provider.intents(terminals.withKey(terminal), period);
+  }
+
+  /**
+   * Compares the journal with the provider for a period: refreshes every attempt the journal
+   * holds in flight, lists the provider's intents of each journaled terminal, and reports every
+   * difference.
+   */
+  public ReconciliationReport reconcile(Period period) {
+    Objects.requireNonNull(period, "period == null");
+    requireCapability(Capability.LIST_INTENTS);
+    return new Reconciler(provider, journal, terminals, clock).reconcile(period);
+  }
+
+  /**
+   * Resumes every attempt the journal holds in flight (after a restart, or after an {@link
+   * OutcomeUnknownException}) and waits for each to settle, up to the payment deadline. Never
+   * sends a new payment: an attempt the provider never received is reported as not sent.
+   */
+  public RecoveryReport recover() {
+    Map<JournalEntry, CompletableFuture<PaymentIntent>> runs = new LinkedHashMap<>();
+    for (JournalEntry e : journal.all()) {
+      if (e.phase().isInFlight() && e.terminal().providerId().equals(provider.id())) {
+        Terminal terminal = terminals.withKey(e.terminal());
+        runs.put(e, lanes.acquire(terminal, paymentDeadline).thenCompose(release ->
+            PaymentRun.resume(ctx, e, terminal).whenComplete((i, error) -> release.run())));
+      }
+    }
+    RecoveryReport.Builder report = RecoveryReport.builder();
+    runs.forEach((e, run) -> {
+      try {
+        report.addSettled(run.get());
+      } catch (ExecutionException ex) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof ConnectionException && !((ConnectionException) cause).isOutcomeUnknown()) {
+          report.addNotSent(e.providerReference());
+        } else {
+          report.addInDoubt(e.providerReference());
+        }
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        report.addInDoubt(e.providerReference());
+      }
+    });
+    return report.build();
+  }
+
+  /** Stops the client's own threads and closes what it created (provider, journal). */
+  @Override
+  public void close() {
+    for (AutoCloseable c : owned) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // closing: nothing more to do
+      }
+    }
+  }
+
+  private PaymentRequest validate(PaymentRequest request) {
+    Terminal terminal = request.terminal();
+    if (!terminal.providerId().equals(provider.id())) {
+      throw new InvalidRequestException("terminal.providerId", "terminal " + terminal.tid()
+          + " belongs to provider '" + terminal.providerId() + "', this client speaks to '"
+          + provider.id() + "'");
+    }
+    requireCapability(Capability.valueOf(request.kind().name()));
+    if (request.installments().isPresent()) {
+      requireCapability(Capability.INSTALLMENTS);
+    }
+    int max = provider.maxReferenceLength() - AttemptReference.MAX_SUFFIX_LENGTH;
+    if (request.reference().length() > max) {
+      throw new InvalidRequestException("reference", "at most " + max + " characters for provider '"
+          + provider.id() + "', was " + request.reference().length());
+    }
+    terminals.remember(terminal);
+    Terminal withKey = terminals.withKey(terminal);
+    return withKey == terminal
+        ? request
+        : PaymentRequest.builder().from(request).terminal(withKey).build();
+  }
+
+  private void requireCapability(Capability capability) {
+    if (!provider.capabilities().contains(capability)) {
+      throw new UnsupportedCapabilityException(provider.id(), capability);
+    }
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Configures a {@link PosClient}. Required: a provider and a journal; a signer where the
+   * provider requires signatures. {@code build()} names what is missing.
+   */
+  public static final class Builder {
+    private PosProvider provider;
+    private String providerId;
+    private Map<String, String> providerProperties;
+    private IntentJournal journal;
+    private Path journalFile;
+    private PaymentSigner signer;
+    private TerminalDirectory terminalDirectory = (providerId, callId) -> java.util.Optional.empty();
+    private Clock clock = Clock.systemUTC();
+    private ScheduledExecutorService scheduler;
+    private Executor executor;
+    private Duration paymentDeadline = Duration.ofSeconds(300);
+    private PollSchedule pollSchedule = PollSchedule.defaults();
+    private Duration terminalWait = Duration.ZERO;
+    private Duration serverWait = Duration.ZERO;
+    private int redeemCodeLength = 8;
+
+    private Builder() {}
+
+    /** The provider to use; wins over {@link #provider(String, Map)}. */
+    public Builder provider(PosProvider provider) {
+      this.provider = Objects.requireNonNull(provider, "provider == null");
+      return this;
+    }
+
+    /** A provider found with {@link java.util.ServiceLoader} by id, configured by properties. */
+    public Builder provider(String id, Map<String, String> properties) {
+      this.providerId = Objects.requireNonNull(id, "id == null");
+      this.providerProperties = Map.copyOf(Objects.requireNonNull(properties, "properties == null"));
+      return this;
+    }
+
+    /** The journal to use; wins over {@link #journalFile(Path)}. */
+    public Builder journal(IntentJournal journal) {
+      this.journal = Objects.requireNonNull(journal, "journal == null");
+      return this;
+    }
+
+    /** Journals into a file (the embedded default journal), closed with the client. */
+    public Builder journalFile(Path file) {
+      this.journalFile = Objects.requireNonNull(file, "file == null");
+      return this;
+    }
+
+    /** Signs payments, for providers that require signatures (Mellon). */
+    public Builder signer(PaymentSigner signer) {
+      this.signer = Objects.requireNonNull(signer, "signer == null");
+      return this;
+    }
+
+    /** Finds API keys of terminals after a restart; default: none beyond those seen. */
+    public Builder terminalDirectory(TerminalDirectory directory) {
+      this.terminalDirectory = Objects.requireNonNull(directory, "directory == null");
+      return this;
+    }
+
+    /** The clock for deadlines and journal times; default: system UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Runs the waits between polls; default: one daemon thread owned by the client. */
+    public Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
+      return this;
+    }
+
+    /** Runs the provider's blocking calls; default: daemon threads owned by the client. */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor == null");
+      return this;
+    }
+
+    /** How long a payment may take before it is declared in doubt; default 300 s. */
+    public Builder paymentDeadline(Duration deadline) {
+      Objects.requireNonNull(deadline, "deadline == null");
+      if (deadline.isNegative() || deadline.isZero()) {
+        throw new InvalidRequestException("paymentDeadline", "must be positive");
+      }
+      this.paymentDeadline = deadline;
+      return this;
+    }
+
+    /** How often a running payment is polled; default {@link PollSchedule#defaults()}. */
+    public Builder pollSchedule(PollSchedule schedule) {
+      this.pollSchedule = Objects.requireNonNull(schedule, "schedule == null");
+      return this;
+    }
+
+    /**
+     * How long a payment waits for its terminal while this client runs another payment on it;
+     * default zero: fail at once with {@link TerminalInUseException}.
+     */
+    public Builder terminalWait(Duration wait) {
+      Objects.requireNonNull(wait, "wait == null");
+      if (wait.isNegative()) {
+        throw new InvalidRequestException("terminalWait", "must not be negative");
+      }
+      this.terminalWait = wait;
+      return this;
+    }
+
+    /**
+     * How long the provider may wait server-side for the result of a create, where it can
+     * (Mellon's {@code Timeout}, at most 180 s); default zero: answer at once, then poll.
+     */
+    public Builder serverWait(Duration wait) {
+      Objects.requireNonNull(wait, "wait == null");
+      if (wait.isNegative()) {
+        throw new InvalidRequestException("serverWait", "must not be negative");
+      }
+      this.serverWait = wait;
+      return this;
+    }
+
+    /** How many digits a redeem code has; default 8. */
+    public Builder redeemCodeLength(int digits) {
+      if (digits < 4 || digits > 16) {
+        throw new InvalidRequestException("redeemCodeLength", "must be 4 to 16");
+      }
+      this.redeemCodeLength = digits;
+      return this;
+    }
+
+    /** The client. */
+    public PosClient build() {
+      List<AutoCloseable> owned = new ArrayList<>();
+      PosProvider p = provider;
+      if (p == null && providerId != null) {
+        p = ProviderLoader.load(providerId, providerProperties,
+            Thread.currentThread().getContextClassLoader());
+        owned.add(p);
+      }
+      if (p == null) {
+        throw new IllegalStateException("provider == null: set provider(...)");
+      }
+      if (signer == null && p.capabilities().contains(Capability.SIGNATURE_REQUIRED)) {
+        throw new IllegalStateException(
+            "signer == null: provider '" + p.id() + "' requires a PaymentSigner");
+      }
+      IntentJournal j = journal;
+      if (j == null && journalFile != null) {
+        j = IntentJournal.file(journalFile);
+        owned.add(j);
+      }
+      if (j == null) {
+        throw new IllegalStateException("journal == null: set journal(...) or journalFile(...)");
+      }
+      ScheduledExecutorService s = scheduler;
+      if (s == null) {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, daemon("webecr-timer"));
+        pool.setRemoveOnCancelPolicy(true);
+        s = pool;
+        owned.add(pool::shutdownNow);
+      }
+      Executor e = executor;
+      if (e == null) {
+        ExecutorService pool = Executors.newCachedThreadPool(daemon("webecr-call"));
+        e = pool;
+        owned.add(pool::shutdownNow);
+      }
+      return new PosClient(this, p, j, s, e, owned);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+      return r -> {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+      };
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package dev.webecr.sdk;
+
+import dev.webecr.sdk.internal.AttemptReference;
+import dev.webecr.sdk.spi.IntentJournal;
+import dev.webecr.sdk.spi.JournalEntry;
+import dev.webecr.sdk.spi.JournalPhase;
+import dev.webecr.sdk.spi.PosProvider;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Compares the journal of a period with what the provider reports for it. */
+final class Reconciler {
+  private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+
+  private final PosProvider provider;
+  private final IntentJournal journal;
+  private final RememberedTerminals terminals;
+  private final Clock clock;
+
+  Reconciler(PosProvider provider, IntentJournal journal, RememberedTerminals terminals,
+      Clock clock) {
+    this.provider = provider;
+    this.journal = journal;
+    this.terminals = terminals;
+    this.clock = clock;
+  }
+
+  /** Journals a state the provider reported, when the journal holds the attempt. */
+  static void journalRefreshed(IntentJournal journal, PaymentIntent fresh, Clock clock) {
+    Optional<JournalEntry> held = journal.latest(fresh.providerReference());
+    if (held.isEmpty()) {
+      return;
+    }
+    JournalEntry e = held.get();
+    JournalPhase phase = fresh.isSettled() ? JournalPhase.SETTLED : JournalPhase.IN_FLIGHT;
+    if (e.phase() == phase && e.intentId().equals(Optional.of(fresh.id()))
+        && e.statusCode().equals(Optional.of(fresh.statusCode()))
+        && e.resultCode().equals(fresh.resultCode())) {
+      return;
+    }
+    journal.record(JournalEntry.builder().from(e)
+        .phase(phase)
+        .intentId(fresh.id())
+        .statusCode(fresh.statusCode())
+        .resultCode(fresh.resultCode())
+        .recordedAt(clock.instant())
+        .build());
+  }
+
+  ReconciliationReport reconcile(Period period) {
+    List<JournalEntry> journaled = inPeriod(period);
+    for (JournalEntry e : journaled) {
+      if (e.phase().isInFlight()) {
+        refresh(e);
+      }
+    }
+    journaled = inPeriod(period);
+    Map<String, Terminal> byDevice = new LinkedHashMap<>();
+    journaled.forEach(e -> byDevice.putIfAbsent(e.terminal().callId(), e.terminal()));
+    Map<String, PaymentIntent> reported = new HashMap<>();
+    ReconciliationReport.Builder report = ReconciliationReport.builder().period(period);
+    for (Terminal t : byDevice.values()) {
+      for (PaymentIntent i : provider.intents(terminals.withKey(t), period)) {
+        reported.put(i.providerReference(), i);
+        report.addProviderIntents(i);
+      }
+    }
+    for (JournalEntry e : journaled) {
+      compare(e, reported.get(e.providerReference()), report);
+    }
+    for (PaymentIntent i : reported.values()) {
+      if (AttemptReference.parse(i.providerReference()).attempt() > 0
+          && journal.latest(i.providerReference()).isEmpty()) {
+        report.addDiscrepancies(Discrepancy.builder()
+            .kind(Discrepancy.Kind.UNKNOWN_TO_JOURNAL)
+            .providerReference(i.providerReference())
+            .journalSays("nothing")
+            .providerSays(describe(i))
+            .intent(i)
+            .build());
+      }
+    }
+    return report.build();
+  }
+
+  private List<JournalEntry> inPeriod(Period period) {
+    return journal.all().stream()
+        .filter(e -> e.terminal().providerId().equals(provider.id()))
+        .filter(e -> period.contains(e.createdAt()))
+        .collect(Collectors.toList());
+  }
+
+  private void refresh(JournalEntry e) {
+    Terminal t = terminals.withKey(e.terminal());
+    try {
+      Optional<PaymentIntent> fresh = e.intentId().isPresent()
+          ? Optional.of(provider.get(t, e.intentId().get()))
+          : provider.findByReference(t, e.providerReference());
+      fresh.ifPresent(i -> journalRefreshed(journal, i, clock));
+    } catch (PosException ex) {
+      log.info("could not refresh {}: {}", e.providerReference(), ex.getMessage());
+    }
+  }
+
+  private static void compare(JournalEntry e, PaymentIntent i, ReconciliationReport.Builder out) {
+    Discrepancy.Kind kind = null;
+    if (e.phase() == JournalPhase.NOT_SENT) {
+      kind = i != null ? Discrepancy.Kind.SENT_BUT_JOURNALED_NOT_SENT : null;
+    } else if (i == null) {
+      kind = Discrepancy.Kind.MISSING_AT_PROVIDER;
+    } else if (!Objects.equals(e.resultCode(), i.resultCode())
+        || (e.phase() == JournalPhase.SETTLED) != i.isSettled()) {
+      kind = Discrepancy.Kind.RESULT_DIFFERS;
+    }
+    if (kind != null) {
+      out.addDiscrepancies(Discrepancy.builder()
+          .kind(kind)
+          .providerReference(e.providerReference())
+          .journalSays(e.phase() + e.resultCode().map(c -> " result " + IntentResult.fromCode(c))
+              .orElse(""))
+          .providerSays(i == null ? "nothing" : describe(i))
+          .intent(Optional.ofNullable(i))
+          .build());
+    }
+  }
+
+  private static String describe(PaymentIntent i) {
+    return i.status() + i.result().map(r -> " " + r).orElse("");
+  }
+}

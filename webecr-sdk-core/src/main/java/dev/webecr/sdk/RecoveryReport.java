@@ -1,0 +1,35 @@
+package dev.webecr.sdk;
+
+import java.util.List;
+import org.immutables.value.Value;
+
+/**
+ * What {@link PosClient#recover()} found for the payments the journal held in flight.
+ *
+ * <ul>
+ *   <li>{@link #settled()}: the provider gave a final outcome; each is journaled.
+ *   <li>{@link #notSent()}: provider references the provider never received; nothing was
+ *       charged, paying again with the same ERP reference is safe.
+ *   <li>{@link #inDoubt()}: still unknown (provider unreachable, still running); run recover
+ *       again later.
+ * </ul>
+ */
+@Value.Immutable
+public abstract class RecoveryReport {
+  RecoveryReport() {}
+
+  /** Payments whose final outcome is now known. */
+  public abstract List<PaymentIntent> settled();
+
+  /** Provider references of attempts that never reached the provider. */
+  public abstract List<String> notSent();
+
+  /** Provider references still in doubt. */
+  public abstract List<String> inDoubt();
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  static final class Builder extends ImmutableRecoveryReport.Builder {}
+}

@@ -1,0 +1,42 @@
+package dev.webecr.sdk;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** The terminals (with keys) a client has seen, in front of the ERP's own directory. */
+final class RememberedTerminals implements TerminalDirectory {
+  private final ConcurrentMap<String, Terminal> seen = new ConcurrentHashMap<>();
+  private final TerminalDirectory fallback;
+
+  RememberedTerminals(TerminalDirectory fallback) {
+    this.fallback = fallback;
+  }
+
+  void remember(Terminal terminal) {
+    if (terminal.apiKey().isPresent()) {
+      seen.put(key(terminal.providerId(), terminal.callId()), terminal);
+    }
+  }
+
+  @Override
+  public Optional<Terminal> find(String providerId, String callId) {
+    Terminal known = seen.get(key(providerId, callId));
+    return known != null ? Optional.of(known) : fallback.find(providerId, callId);
+  }
+
+  /** The terminal with its API key where one is known; as given otherwise. */
+  Terminal withKey(Terminal terminal) {
+    if (terminal.apiKey().isPresent()) {
+      return terminal;
+    }
+    return find(terminal.providerId(), terminal.callId())
+        .flatMap(Terminal::apiKey)
+        .map(terminal::withApiKey)
+        .orElse(terminal);
+  }
+
+  private static String key(String providerId, String callId) {
+    return providerId + "/" + callId;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.webecr.sdk.internal;
+
+import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.TerminalInUseException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One card dialogue per terminal at a time. A payment for a busy terminal waits in a queue,
+ * without holding a thread, up to its wait limit; with no wait allowed it fails at once.
+ */
+public final class TerminalLanes {
+  private final ScheduledExecutorService scheduler;
+  private final Map<String, Lane> lanes = new HashMap<>();
+
+  /** Lanes whose wait timers run on {@code scheduler}. */
+  public TerminalLanes(ScheduledExecutorService scheduler) {
+    this.scheduler = scheduler;
+  }
+
+  /** A future that completes when the terminal is this caller's; release it when done. */
+  public CompletableFuture<Runnable> acquire(Terminal terminal, Duration maxWait) {
+    String key = terminal.providerId() + "/" + terminal.callId();
+    CompletableFuture<Runnable> turn = new CompletableFuture<>();
+    synchronized (this) {
+      Lane lane = lanes.computeIfAbsent(key, k -> new Lane());
+      if (!lane.busy) {
+        lane.busy = true;
+        turn.complete(releaser(key));
+        return turn;
+      }
+      if (maxWait.isZero() || maxWait.isNegative()) {
+        turn.completeExceptionally(new TerminalInUseException(terminal.tid(),
+            "terminal " + terminal.tid() + " is running another payment for this client"));
+        return turn;
+      }
+      lane.waiting.add(turn);
+    }
+    scheduler.schedule(() -> {
+      boolean expired;
+      synchronized (this) {
+        Lane lane = lanes.get(key);
+        expired = lane != null && lane.waiting.remove(turn);
+      }
+      if (expired) {
+        turn.completeExceptionally(new TerminalInUseException(terminal.tid(), "terminal "
+            + terminal.tid() + " stayed busy with another payment for " + maxWait));
+      }
+    }, maxWait.toMillis(), TimeUnit.MILLISECONDS);
+    return turn;
+  }
+
+  private void release(String key) {
+    CompletableFuture<Runnable> next;
+    synchronized (this) {
+      Lane lane = lanes.get(key);
+      next = lane.waiting.poll();
+      if (next == null) {
+        lane.busy = false;
+        lanes.remove(key);
+        return;
+      }
+    }
+    next.complete(releaser(key));
+  }
+
+  /** Releases the lane once, however often it is called. */
+  private Runnable releaser(String key) {
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    return () -> {
+      if (done.compareAndSet(false, true)) {
+        release(key);
+      }
+    };
+  }
+
+  private static final class Lane {
+    boolean busy;
+    final ArrayDeque<CompletableFuture<Runnable>> waiting = new ArrayDeque<>();
+  }
+}

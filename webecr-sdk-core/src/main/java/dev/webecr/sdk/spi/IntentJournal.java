@@ -1,0 +1,48 @@
+package dev.webecr.sdk.spi;
+
+import dev.webecr.sdk.internal.FileIntentJournal;
+import dev.webecr.sdk.internal.InMemoryIntentJournal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable record of every payment attempt: written before the create is sent and after every
+ * state change, so that after a crash {@link dev.webecr.sdk.PosClient#recover()} knows what may
+ * have been charged. Implementations must be thread-safe; {@link #record} returns only once the
+ * entry is durable, and throws {@link dev.webecr.sdk.JournalException} otherwise.
+ *
+ * <pre>{@code
+ * IntentJournal journal = IntentJournal.file(Path.of("/var/lib/erp/webecr.journal"));
+ * }</pre>
+ */
+public interface IntentJournal extends AutoCloseable {
+  /** Records one state durably (fsync'd for the file journal). */
+  void record(JournalEntry entry);
+
+  /** The latest state of one attempt. */
+  Optional<JournalEntry> latest(String providerReference);
+
+  /** The latest state of every attempt of one ERP reference, oldest attempt first. */
+  List<JournalEntry> attempts(String reference);
+
+  /** The latest state of every attempt the journal holds. */
+  List<JournalEntry> all();
+
+  /** Closes files; further use fails. */
+  @Override
+  default void close() {}
+
+  /**
+   * The embedded default: an append-only file, one record per line, fsync'd on every record,
+   * that survives a torn last line after a crash and compacts itself. One process at a time.
+   */
+  static IntentJournal file(Path path) {
+    return FileIntentJournal.open(path);
+  }
+
+  /** A journal in memory: for tests only, it survives nothing. */
+  static IntentJournal inMemory() {
+    return new InMemoryIntentJournal();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.webecr.sdk.spi;
+
+import dev.webecr.sdk.Money;
+import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.TransactionType;
+import dev.webecr.sdk.internal.AttemptReference;
+import java.time.Instant;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * One state of one payment attempt, as written to the {@link IntentJournal}. Holds no secret:
+ * the terminal is stored without its API key, the signature not at all.
+ */
+@Value.Immutable
+public abstract class JournalEntry {
+  JournalEntry() {}
+
+  /** The attempt's reference at the provider: the journal's key. */
+  public abstract String providerReference();
+
+  /** The terminal, without API key. */
+  public abstract Terminal terminal();
+
+  /** Sale, refund or void. */
+  public abstract TransactionType kind();
+
+  /** The amount. */
+  public abstract Money amount();
+
+  /** Where the attempt is. */
+  public abstract JournalPhase phase();
+
+  /** The provider's intent id, once known. */
+  public abstract Optional<String> intentId();
+
+  /** The provider's last status code, once known. */
+  public abstract Optional<Integer> statusCode();
+
+  /** The provider's last result code, once known. */
+  public abstract Optional<Integer> resultCode();
+
+  /** When the attempt was first journaled (before it was sent). */
+  public abstract Instant createdAt();
+
+  /** When this state was journaled. */
+  public abstract Instant recordedAt();
+
+  /** The ERP's reference. */
+  public String reference() {
+    return AttemptReference.parse(providerReference()).reference();
+  }
+
+  /** The attempt number. */
+  public int attempt() {
+    return AttemptReference.parse(providerReference()).attempt();
+  }
+
+  @Value.Check
+  JournalEntry normalized() {
+    Terminal bare = terminal().withoutApiKey();
+    return bare == terminal() ? this : builder().from(this).terminal(bare).build();
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link JournalEntry}. */
+  public static final class Builder extends ImmutableJournalEntry.Builder {
+    Builder() {}
+  }
+}

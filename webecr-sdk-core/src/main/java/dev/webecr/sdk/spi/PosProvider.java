@@ -1,0 +1,80 @@
+package dev.webecr.sdk.spi;
+
+import dev.webecr.sdk.ApiKey;
+import dev.webecr.sdk.PaymentIntent;
+import dev.webecr.sdk.Period;
+import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.UnsupportedCapabilityException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One ECR middleware, spoken to directly. {@link dev.webecr.sdk.PosClient} adds the journal,
+ * signing, polling, per-terminal serialisation and recovery on top; a provider only translates
+ * calls. Implementations must be thread-safe.
+ *
+ * <p>The error contract every method keeps:
+ *
+ * <ul>
+ *   <li>{@link dev.webecr.sdk.ConnectionException} with {@code isOutcomeUnknown()} true when
+ *       the request may have reached the provider (a timeout or a reset after sending);
+ *       false when it provably did not (connection refused, DNS).
+ *   <li>{@link dev.webecr.sdk.ProviderRejectedException} when the provider answered with an
+ *       error: nothing was created.
+ *   <li>{@link dev.webecr.sdk.AuthenticationException} / {@link
+ *       dev.webecr.sdk.PairingRevokedException} for refused credentials.
+ * </ul>
+ *
+ * <p>Reads may be retried inside the provider. {@link #create} must never be re-sent by the
+ * provider: the client recovers an unanswered create with {@link #findByReference}.
+ */
+public interface PosProvider extends AutoCloseable {
+  /** The provider's id, as in {@link Terminal#providerId()}: {@code "mellon"}, {@code "rrpay"}. */
+  String id();
+
+  /** What this provider can do. */
+  Set<Capability> capabilities();
+
+  /** The longest {@code providerReference} the provider accepts (Mellon: 50). */
+  default int maxReferenceLength() {
+    return 50;
+  }
+
+  /**
+   * How long after an unanswered create the provider may still record it: once this has passed
+   * and {@link #findByReference} finds nothing, the create provably never arrived.
+   */
+  default Duration createSettleTime() {
+    return Duration.ofSeconds(30);
+  }
+
+  /** Trades a redeem code shown on the terminal for the terminal's API key. */
+  default ApiKey redeem(String code) {
+    throw new UnsupportedCapabilityException(id(), Capability.REDEEM);
+  }
+
+  /** The terminals this API key reaches, each carrying the key. */
+  default List<Terminal> terminals(ApiKey apiKey) {
+    throw new UnsupportedCapabilityException(id(), Capability.LIST_TERMINALS);
+  }
+
+  /** Creates an intent; sent once, never retried. */
+  PaymentIntent create(CreateIntentCommand command);
+
+  /** The current state of one intent. */
+  PaymentIntent get(Terminal terminal, String intentId);
+
+  /** The intent created under this reference, if the provider has one. */
+  Optional<PaymentIntent> findByReference(Terminal terminal, String providerReference);
+
+  /** The intents of a terminal in a period, every page. */
+  default List<PaymentIntent> intents(Terminal terminal, Period period) {
+    throw new UnsupportedCapabilityException(id(), Capability.LIST_INTENTS);
+  }
+
+  /** Releases connections and threads. */
+  @Override
+  default void close() {}
+}
