@@ -8,19 +8,19 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that moves only when a test (or the virtual scheduler) moves it. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
   private final AtomicReference<Instant> now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = new AtomicReference<>(start);
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now.updateAndGet(t -> t.plus(d));
   }
 
   /** Moves to {@code t} unless the clock is already past it: time never runs backwards. */
-  void advanceTo(Instant t) {
+  public void advanceTo(Instant t) {
     now.updateAndGet(cur -> t.isAfter(cur) ? t : cur);
   }
 

@@ -16,14 +16,14 @@ import java.util.concurrent.TimeUnit;
  * time: a payment that polls for five minutes finishes in microseconds, deterministically. The
  * thread that schedules first drains the queue; tasks scheduled meanwhile join it.
  */
-final class VirtualTimeScheduler extends AbstractExecutorService
+public final class VirtualTimeScheduler extends AbstractExecutorService
     implements ScheduledExecutorService {
   private final MutableClock clock;
   private final PriorityQueue<Task<?>> queue = new PriorityQueue<>();
   private long sequence;
   private boolean draining;
 
-  VirtualTimeScheduler(MutableClock clock) {
+  public VirtualTimeScheduler(MutableClock clock) {
     this.clock = clock;
   }
 

@@ -1,0 +1,32 @@
+package dev.webecr.sdk.mellon.internal;
+
+import java.io.IOException;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs method, path, status and duration at DEBUG. Never headers (Authorization, X-Api-Key),
+ * never query strings, never bodies: nothing that could hold a secret or personal data.
+ */
+final class LoggingInterceptor implements Interceptor {
+  private static final Logger log = LoggerFactory.getLogger("dev.webecr.sdk.mellon.http");
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    long start = System.nanoTime();
+    try {
+      Response response = chain.proceed(request);
+      log.debug("{} {} -> {} in {} ms", request.method(), request.url().encodedPath(),
+          response.code(), (System.nanoTime() - start) / 1_000_000);
+      return response;
+    } catch (IOException e) {
+      log.debug("{} {} -> {} after {} ms", request.method(), request.url().encodedPath(),
+          e.getClass().getSimpleName(), (System.nanoTime() - start) / 1_000_000);
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package dev.webecr.sdk.mellon.internal;
+
+import dev.webecr.sdk.ApiKey;
+import dev.webecr.sdk.IntentResult;
+import dev.webecr.sdk.IntentStatus;
+import dev.webecr.sdk.Money;
+import dev.webecr.sdk.PaymentIntent;
+import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.TransactionType;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+import java.util.Optional;
+
+/**
+ * WebECR answers to core types: the one place that knows the answers' field names. Ids, RRN,
+ * AuthCode, STAN, TID and MID stay strings.
+ */
+final class MellonMapper {
+  static final String PROVIDER_ID = "mellon";
+
+  private MellonMapper() {}
+
+  static Terminal terminal(WireJson t, ApiKey apiKey) {
+    Terminal.Builder b = Terminal.builder()
+        .providerId(PROVIDER_ID)
+        .tid(t.text("TerminalID").orElseThrow(() -> new MalformedAnswer("terminal without TerminalID")))
+        .callId(t.text("id").orElseThrow(() -> new MalformedAnswer("terminal without id")))
+        .merchantId(t.text("Merchant"))
+        .model(t.text("TerminalType"))
+        .label(t.text("FriendlyName"))
+        .apiKey(apiKey);
+    return b.build();
+  }
+
+  /** An intent; {@code transaction} is the card transaction joined to it, when known. */
+  static PaymentIntent intent(Answer intent, Optional<Answer> transaction, Terminal terminal,
+      String fallbackReference) {
+    WireJson i = intent.json;
+    String id = i.text("Id").orElseThrow(() -> new MalformedAnswer("intent without Id"));
+    int status = i.intValue("Status").orElseThrow(() -> new MalformedAnswer("intent without Status"));
+    Optional<Integer> result = i.intValue("Result").filter(r -> r != 0);
+    Optional<WireJson> txn = transaction.map(a -> a.json);
+    if (result.equals(Optional.of(IntentResult.UNKNOWN.code())) && txn.isPresent()) {
+      // The intent is in doubt, the card transaction is not: it settles the question.
+      boolean approved = txn.get().bool("Approved").orElse(false)
+          && !txn.get().bool("Voided").orElse(false);
+      result = Optional.of(approved ? IntentResult.APPROVED.code() : IntentResult.DECLINED.code());
+      status = IntentStatus.COMPLETED.code();
+    }
+    long cents = i.longValue("Amount").orElse(0L);
+    return PaymentIntent.builder()
+        .id(id)
+        .providerReference(i.text("CustomerReference").orElse(fallbackReference))
+        .terminal(terminal)
+        .kind(kind(i))
+        .amount(Money.of(cents, currency(i.intValue("CurrencyCode"))))
+        .statusCode(status)
+        .resultCode(result)
+        .transactionId(i.text("TransactionId"))
+        .transactionRecordId(i.text("Transaction"))
+        .rrn(txn.flatMap(t -> t.text("RRN")))
+        .authorisationCode(txn.flatMap(t -> t.text("AuthCode")))
+        .stan(txn.flatMap(t -> t.text("STAN")))
+        .maskedPan(txn.flatMap(t -> t.text("CardPAN")))
+        .cardScheme(txn.flatMap(t -> t.text("CardType")))
+        .createdAt(instant(i.text("Timestamp")))
+        .completedAt(txn.flatMap(t -> instant(t.text("Timestamp"))))
+        .providerRecord("{\"intent\":" + intent.raw + ",\"transaction\":"
+            + transaction.map(a -> a.raw).orElse("null") + "}")
+        .build();
+  }
+
+  /** The intent's creation time, when it says. */
+  static Optional<Instant> created(WireJson intent) {
+    return instant(intent.text("Timestamp"));
+  }
+
+  static Optional<String> transactionRecord(WireJson intent) {
+    return intent.text("Transaction");
+  }
+
+  static boolean matchesTransaction(WireJson txn, String recordId, String reference) {
+    return txn.text("Id").equals(Optional.ofNullable(recordId))
+        || (recordId == null && txn.text("CustomerReference").equals(Optional.of(reference)));
+  }
+
+  static boolean onTerminal(WireJson intent, Terminal terminal) {
+    return intent.text("Terminal").map(t -> t.equals(terminal.callId())).orElse(true);
+  }
+
+  static Optional<String> reference(WireJson intent) {
+    return intent.text("CustomerReference");
+  }
+
+  static Optional<String> next(WireJson page) {
+    return page.text("next");
+  }
+
+  static java.util.List<WireJson> results(WireJson page) {
+    return page.objects("results");
+  }
+
+  static String apiKeyOf(WireJson redeemed) {
+    return redeemed.text("Id").orElseThrow(() -> new MalformedAnswer("redeem answer without Id"));
+  }
+
+  private static TransactionType kind(WireJson i) {
+    if (i.text("OriginalIdentifier").isPresent()) {
+      return TransactionType.VOID;
+    }
+    return i.intValue("TxnType").orElse(MellonWire.TXN_SALE) == MellonWire.TXN_REFUND
+        ? TransactionType.REFUND
+        : TransactionType.SALE;
+  }
+
+  private static Currency currency(Optional<Integer> numeric) {
+    if (numeric.isEmpty()) {
+      return Money.EUR;
+    }
+    return Currency.getAvailableCurrencies().stream()
+        .filter(c -> c.getNumericCode() == numeric.get())
+        .findFirst()
+        .orElseThrow(() -> new MalformedAnswer("unknown CurrencyCode " + numeric.get()));
+  }
+
+  static int currencyCode(Currency currency) {
+    return currency.getNumericCode();
+  }
+
+  private static Optional<Instant> instant(Optional<String> text) {
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    String s = text.get();
+    try {
+      return Optional.of(OffsetDateTime.parse(s).toInstant());
+    } catch (DateTimeParseException e) {
+      try {
+        return Optional.of(LocalDateTime.parse(s).toInstant(ZoneOffset.UTC));
+      } catch (DateTimeParseException e2) {
+        return Optional.empty();
+      }
+    }
+  }
+}

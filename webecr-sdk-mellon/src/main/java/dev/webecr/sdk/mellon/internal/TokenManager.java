@@ -1,0 +1,81 @@
+package dev.webecr.sdk.mellon.internal;
+
+import dev.webecr.sdk.AuthenticationException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The integrator's JWT: logged in lazily, refreshed shortly before its {@code exp}, logged in
+ * again when the refresh fails. Thread-safe; one login or refresh at a time. Tokens never leave
+ * this class except as the {@code Authorization} header value.
+ */
+final class TokenManager {
+  /** Renew this long before expiry, so a token never expires in flight. */
+  static final Duration EARLY = Duration.ofSeconds(60);
+  /** Assumed lifetime when the token carries no readable {@code exp}. */
+  static final Duration UNKNOWN_LIFETIME = Duration.ofMinutes(5);
+
+  private final MellonHttp http;
+  private final Clock clock;
+  private String access;
+  private String refresh;
+  private Instant accessExpiry = Instant.MIN;
+
+  TokenManager(MellonHttp http, Clock clock) {
+    this.http = http;
+    this.clock = clock;
+  }
+
+  /** {@code Bearer <access>}, renewed first when due. */
+  synchronized String bearer() {
+    if (access == null || !clock.instant().isBefore(accessExpiry.minus(EARLY))) {
+      renew();
+    }
+    return "Bearer " + access;
+  }
+
+  /** Forgets the access token after a 401, so the next call renews it. */
+  synchronized void invalidate(String bearerUsed) {
+    if (access != null && bearerUsed.equals("Bearer " + access)) {
+      access = null;
+    }
+  }
+
+  private void renew() {
+    if (refresh != null) {
+      try {
+        WireJson answer = http.refreshToken(refresh);
+        accept(answer.text("access"), Optional.of(refresh));
+        return;
+      } catch (AuthenticationException e) {
+        refresh = null; // expired refresh token: log in again below
+      }
+    }
+    WireJson answer = http.login();
+    accept(answer.text("access"), answer.text("refresh"));
+  }
+
+  private void accept(Optional<String> newAccess, Optional<String> newRefresh) {
+    access = newAccess.orElseThrow(() -> new MalformedAnswer("token answer without access"));
+    refresh = newRefresh.orElse(null);
+    accessExpiry = expiryOf(access).orElse(clock.instant().plus(UNKNOWN_LIFETIME));
+  }
+
+  /** The {@code exp} claim of a JWT, if it has a readable one. */
+  static Optional<Instant> expiryOf(String jwt) {
+    String[] parts = jwt.split("\\.");
+    if (parts.length < 2) {
+      return Optional.empty();
+    }
+    try {
+      String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+      return WireJson.parse(payload).longValue("exp").map(Instant::ofEpochSecond);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+}

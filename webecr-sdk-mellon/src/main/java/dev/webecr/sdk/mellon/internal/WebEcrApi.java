@@ -1,0 +1,62 @@
+package dev.webecr.sdk.mellon.internal;
+
+import java.util.Map;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+import retrofit2.http.Body;
+import retrofit2.http.GET;
+import retrofit2.http.Header;
+import retrofit2.http.POST;
+import retrofit2.http.Path;
+import retrofit2.http.QueryMap;
+import retrofit2.http.Url;
+
+/**
+ * Every Mellon WebECR path and header, relative to {@code {base}/api/{version}/} (Django REST
+ * Framework: paths end with {@code /}). Answers are read as raw bodies: the whole JSON is kept for
+ * the audit trail, and {@link WireJson} reads it case-insensitively.
+ */
+interface WebEcrApi {
+  String AUTHORIZATION = "Authorization";
+  String API_KEY = "X-Api-Key";
+
+  @POST
+  Call<ResponseBody> token(@Url String tokenUrl, @Body WireBodies.Login body);
+
+  @POST
+  Call<ResponseBody> refreshToken(@Url String refreshUrl, @Body WireBodies.Refresh body);
+
+  @POST("authorization/redeem/")
+  Call<ResponseBody> redeem(@Header(AUTHORIZATION) String bearer, @Body WireBodies.Redeem body);
+
+  @GET("terminal/")
+  Call<ResponseBody> terminals(@Header(AUTHORIZATION) String bearer,
+      @Header(API_KEY) String apiKey);
+
+  @POST("terminal/{id}/txninit/")
+  Call<ResponseBody> txnInit(@Header(AUTHORIZATION) String bearer, @Header(API_KEY) String apiKey,
+      @Path("id") String terminalId, @Body WireBodies.TxnInit body);
+
+  @POST("terminal/{id}/txnvoid/")
+  Call<ResponseBody> txnVoid(@Header(AUTHORIZATION) String bearer, @Header(API_KEY) String apiKey,
+      @Path("id") String terminalId, @Body WireBodies.TxnVoid body);
+
+  @GET("transactionintent/{id}/")
+  Call<ResponseBody> intent(@Header(AUTHORIZATION) String bearer, @Header(API_KEY) String apiKey,
+      @Path("id") String intentId);
+
+  /** Filters: {@code CustomerReference}, {@code TransactionId}, {@code Timestamp_min/max}. */
+  @GET("transactionintent/")
+  Call<ResponseBody> intents(@Header(AUTHORIZATION) String bearer, @Header(API_KEY) String apiKey,
+      @QueryMap Map<String, String> filters);
+
+  /** Filters: {@code TID}, {@code Timestamp_min/max}. */
+  @GET("transaction/")
+  Call<ResponseBody> transactions(@Header(AUTHORIZATION) String bearer,
+      @Header(API_KEY) String apiKey, @QueryMap Map<String, String> filters);
+
+  /** A further page: the absolute {@code next} URL of a list. */
+  @GET
+  Call<ResponseBody> page(@Header(AUTHORIZATION) String bearer, @Header(API_KEY) String apiKey,
+      @Url String next);
+}

@@ -1,0 +1,139 @@
+package dev.webecr.sdk.rrpay;
+
+import dev.webecr.sdk.InvalidRequestException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * RRPay's numbered credit payments mapped to the ERP's tenders. Rivile GAMA receives tenders as
+ * "credit" payments numbered as agreed with RASO; bank card = 2 is the one documented example,
+ * so it is the default and everything else is configured.
+ *
+ * <pre>{@code
+ * CreditMapping mapping = CreditMapping.builder()
+ *     .map(1, "CASH", "Grynieji")
+ *     .map(2, "CARD", "Banko kortelė")
+ *     .build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class CreditMapping {
+  private final Map<Integer, Tender> byNumber;
+
+  private CreditMapping(Map<Integer, Tender> byNumber) {
+    this.byNumber = Collections.unmodifiableMap(new TreeMap<>(byNumber));
+  }
+
+  /** The documented default: credit 2 is a bank card. */
+  public static CreditMapping defaults() {
+    return builder().map(2, "CARD", "Bank card").build();
+  }
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The ERP tender of an RRPay credit number; an unmapped number is an error naming it. */
+  public Tender tender(int creditNumber) {
+    Tender t = byNumber.get(creditNumber);
+    if (t == null) {
+      throw new InvalidRequestException("creditNumber",
+          "RRPay credit number " + creditNumber + " is not mapped to an ERP tender");
+    }
+    return t;
+  }
+
+  /** The credit number of an ERP tender code, if mapped. */
+  public Optional<Integer> creditNumber(String tenderCode) {
+    return byNumber.entrySet().stream()
+        .filter(e -> e.getValue().code().equals(tenderCode))
+        .map(Map.Entry::getKey)
+        .findFirst();
+  }
+
+  /** Every mapping, by credit number. */
+  public Map<Integer, Tender> all() {
+    return byNumber;
+  }
+
+  @Override
+  public String toString() {
+    return "CreditMapping" + byNumber;
+  }
+
+  /** An ERP tender: its code in the ERP and a label for people. */
+  public static final class Tender {
+    private final String code;
+    private final String label;
+
+    Tender(String code, String label) {
+      this.code = code;
+      this.label = label;
+    }
+
+    /** The ERP's tender code. */
+    public String code() {
+      return code;
+    }
+
+    /** The label shown to people. */
+    public String label() {
+      return label;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Tender && ((Tender) o).code.equals(code)
+          && ((Tender) o).label.equals(label);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(code, label);
+    }
+
+    @Override
+    public String toString() {
+      return code + "(" + label + ")";
+    }
+  }
+
+  /** Builds a {@link CreditMapping}. */
+  public static final class Builder {
+    private final Map<Integer, Tender> byNumber = new TreeMap<>();
+
+    private Builder() {}
+
+    /** Maps RRPay credit {@code number} to the ERP tender {@code code}. */
+    public Builder map(int number, String code, String label) {
+      Objects.requireNonNull(code, "code == null");
+      Objects.requireNonNull(label, "label == null");
+      if (number < 0) {
+        throw new InvalidRequestException("creditNumber", "must not be negative, was " + number);
+      }
+      if (code.isBlank()) {
+        throw new InvalidRequestException("tender.code", "must not be blank");
+      }
+      if (byNumber.values().stream().anyMatch(t -> t.code().equals(code))) {
+        throw new InvalidRequestException("tender.code", code + " is mapped twice");
+      }
+      if (byNumber.putIfAbsent(number, new Tender(code, label)) != null) {
+        throw new InvalidRequestException("creditNumber", number + " is mapped twice");
+      }
+      return this;
+    }
+
+    /** The mapping; at least one entry. */
+    public CreditMapping build() {
+      if (byNumber.isEmpty()) {
+        throw new IllegalStateException("no credit numbers mapped: call map(...)");
+      }
+      return new CreditMapping(byNumber);
+    }
+  }
+}
