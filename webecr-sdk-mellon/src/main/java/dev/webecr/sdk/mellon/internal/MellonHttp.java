@@ -17,9 +17,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import javax.net.ssl.SSLHandshakeException;
 import okhttp3.CertificatePinner;
@@ -84,10 +86,7 @@ public final class MellonHttp implements AutoCloseable {
     this.waitingApi = retrofit(waiting, moshi).create(WebEcrApi.class);
     this.readRetry = RetryPolicy.<Object>builder()
         .handleIf((Throwable e) -> retryable(e))
-        .withBackoff(config.retryBackoff(), config.retryBackoff().multipliedBy(16))
-        .withJitter(0.25)
-        .withDelayFnOn(ctx -> ((RetryAfterRejection) ctx.getLastException()).retryAfter()
-            .orElse(null), RetryAfterRejection.class)
+        .withDelayFn(ctx -> delayBefore(ctx.getLastException(), ctx.getAttemptCount()))
         .withMaxRetries(config.maxReadRetries())
         .build();
     if (config.retryScheduler().isPresent()) {
@@ -122,6 +121,19 @@ public final class MellonHttp implements AutoCloseable {
     return e instanceof ConnectionException
         || (e instanceof ProviderRejectedException && ((ProviderRejectedException) e).isRetryable()
             && !(e instanceof AuthenticationException));
+  }
+
+  /** The server's Retry-After exactly; otherwise exponential backoff with ±25 % jitter. */
+  private Duration delayBefore(Throwable failure, int attempts) {
+    if (failure instanceof RetryAfterRejection) {
+      Optional<Duration> asked = ((RetryAfterRejection) failure).retryAfter();
+      if (asked.isPresent()) {
+        return asked.get();
+      }
+    }
+    long base = config.retryBackoff().toMillis() << Math.min(Math.max(attempts - 1, 0), 4);
+    double jitter = 0.75 + ThreadLocalRandom.current().nextDouble() * 0.5;
+    return Duration.ofMillis((long) (base * jitter));
   }
 
   WebEcrApi api() {
