@@ -157,9 +157,11 @@ public abstract class MellonConfig {
     if (password().isEmpty()) {
       throw new InvalidRequestException("password", "must not be empty");
     }
-    checkUrl("tokenUrl", resolvedTokenUrl());
-    checkUrl("tokenRefreshUrl", resolvedTokenRefreshUrl());
+    // A derived URL's error names the base URL it came from.
     checkUrl(resourceUrl().isPresent() ? "resourceUrl" : "baseUrl", resolvedResourceUrl());
+    checkUrl(tokenUrl().isPresent() ? "tokenUrl" : "baseUrl", resolvedTokenUrl());
+    checkUrl(tokenRefreshUrl().isPresent() ? "tokenRefreshUrl" : "baseUrl",
+        resolvedTokenRefreshUrl());
     for (Duration d : List.of(connectTimeout(), readTimeout(), callTimeout(), retryBackoff())) {
       if (d.isNegative() || d.isZero()) {
         throw new InvalidRequestException("timeouts", "every timeout must be positive");
