@@ -1,0 +1,118 @@
+package dev.webecr.sdk.testkit;
+
+import dev.webecr.sdk.IntentResult;
+import dev.webecr.sdk.IntentStatus;
+import dev.webecr.sdk.TransactionType;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One intent at the fake: its state is computed from the fake's clock and the profile the
+ * terminal and amount chose, so a test moves time and the dialogue moves with it.
+ */
+final class FakeIntent {
+  private static final Duration SENT_AFTER = Duration.ofSeconds(1);
+
+  final long id;
+  final FakeTerminal terminal;
+  final TransactionType kind;
+  final long cents;
+  final int currencyCode;
+  final String reference;
+  final Instant createdAt;
+  final TerminalProfile profile;
+  final Integer installments;
+  final String originalId;
+  volatile boolean voided;
+
+  FakeIntent(long id, FakeTerminal terminal, TransactionType kind, long cents, int currencyCode,
+      String reference, Instant createdAt, TerminalProfile profile, Integer installments,
+      String originalId) {
+    this.id = id;
+    this.terminal = terminal;
+    this.kind = kind;
+    this.cents = cents;
+    this.currencyCode = currencyCode;
+    this.reference = reference;
+    this.createdAt = createdAt;
+    this.profile = profile;
+    this.installments = installments;
+    this.originalId = originalId;
+  }
+
+  private Duration doneAfter() {
+    switch (profile) {
+      case BUSY:
+      case MAX_TRANSACTIONS:
+        return SENT_AFTER;
+      case NO_ANSWER:
+        return Duration.ofSeconds(180);
+      case SLOW:
+        return Duration.ofSeconds(150);
+      default:
+        return Duration.ofSeconds(3);
+    }
+  }
+
+  IntentStatus statusAt(Instant now) {
+    Duration age = Duration.between(createdAt, now);
+    if (age.compareTo(doneAfter()) >= 0) {
+      return IntentStatus.COMPLETED;
+    }
+    return age.compareTo(SENT_AFTER) >= 0 ? IntentStatus.SENT : IntentStatus.PENDING;
+  }
+
+  /** The result, or null before completion. */
+  IntentResult resultAt(Instant now) {
+    if (statusAt(now) != IntentStatus.COMPLETED) {
+      return null;
+    }
+    switch (profile) {
+      case DECLINE: return IntentResult.DECLINED;
+      case CANCEL: return IntentResult.CANCELLED;
+      case FAIL: return IntentResult.FAILED;
+      case BUSY: return IntentResult.BUSY;
+      case MAX_TRANSACTIONS: return IntentResult.MAX_TRANSACTIONS;
+      case NO_ANSWER: return IntentResult.UNKNOWN;
+      case LATE:
+        return Duration.between(createdAt, now).compareTo(Duration.ofSeconds(60)) >= 0
+            ? IntentResult.APPROVED : IntentResult.UNKNOWN;
+      default: return IntentResult.APPROVED;
+    }
+  }
+
+  /** True once the card transaction exists (approved; or LATE, whose host approved it). */
+  boolean hasTransactionAt(Instant now) {
+    return resultAt(now) == IntentResult.APPROVED
+        || (profile == TerminalProfile.LATE && statusAt(now) == IntentStatus.COMPLETED);
+  }
+
+  Instant completedAt() {
+    return createdAt.plus(doneAfter());
+  }
+
+  boolean charges() {
+    return profile == TerminalProfile.APPROVE || profile == TerminalProfile.SLOW
+        || profile == TerminalProfile.LATE;
+  }
+
+  String transactionRecordId() {
+    return String.valueOf(500_000 + id);
+  }
+
+  String transactionId() {
+    return String.format("0751217%014d", id);
+  }
+
+  String rrn() {
+    return String.format("%012d", 600_000_000_000L + id);
+  }
+
+  String authCode() {
+    return String.format("%06X", (id * 7919) % 0xFFFFFF);
+  }
+
+  String stan() {
+    return String.format("%06d", id % 1_000_000);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.webecr.sdk.testkit;
+
+/**
+ * One fake POS terminal: its ids, its behaviour profile and its batch. Thread-safe; the fakes
+ * keep one per seeded terminal.
+ */
+public final class FakeTerminal {
+  private final String tid;
+  private final String callId;
+  private final String label;
+  private final TerminalProfile profile;
+  private final int batchLimit;
+  private int approvedInBatch;
+
+  /** A terminal; {@code batchLimit} approved payments fill its batch. */
+  public FakeTerminal(String tid, String callId, String label, TerminalProfile profile,
+      int batchLimit) {
+    this.tid = tid;
+    this.callId = callId;
+    this.label = label;
+    this.profile = profile;
+    this.batchLimit = batchLimit;
+  }
+
+  /** The TID. */
+  public String tid() {
+    return tid;
+  }
+
+  /** The provider's id for the device. */
+  public String callId() {
+    return callId;
+  }
+
+  /** The friendly name. */
+  public String label() {
+    return label;
+  }
+
+  /** The terminal's own profile. */
+  public TerminalProfile profile() {
+    return profile;
+  }
+
+  /** Closes the batch on the device: MAX_TRANSACTIONS stops. */
+  public synchronized void closeBatch() {
+    approvedInBatch = 0;
+  }
+
+  synchronized boolean batchFull() {
+    return approvedInBatch >= batchLimit;
+  }
+
+  synchronized void countApproved() {
+    approvedInBatch++;
+  }
+}

@@ -1,0 +1,226 @@
+package dev.webecr.sdk.testkit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.webecr.sdk.mellon.MellonConfig;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A stateful fake of Mellon WebECR on WireMock's engine: tokens, pairing, terminals, intents
+ * driven by {@link FakeTerminals}' profiles, transactions, paging, errors; faults on demand per
+ * endpoint; and a journal of the requests it served.
+ *
+ * <pre>{@code
+ * try (FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start()) {
+ *   PosProvider mellon = MellonProvider.create(server.mellonConfig().build(), clock);
+ *   server.inject(Endpoint.TXNINIT, InjectedFault.resetAfterProcessing());
+ * }
+ * }</pre>
+ *
+ * <p>Binds to port 0 unless told otherwise. Runs standalone too: {@code java -jar
+ * webecr-sdk-testkit-<version>-standalone.jar --port 8089}. Thread-safe.
+ */
+public final class FakeWebEcrServer implements AutoCloseable {
+  private final FakeWebEcr fake;
+  private final WebEcrRoutes routes;
+  private final WireMockServer server;
+  private final Map<Endpoint, Deque<InjectedFault>> faults = new EnumMap<>(Endpoint.class);
+  private final List<String> journal = Collections.synchronizedList(new ArrayList<>());
+
+  private FakeWebEcrServer(Builder b) {
+    this.fake = b.fake != null ? b.fake : new FakeWebEcr(b.clock);
+    this.routes = new WebEcrRoutes(fake);
+    this.server = new WireMockServer(options().port(b.port).bindAddress(b.bindAddress)
+        .extensions(new Router()));
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts serving; returns this. */
+  public FakeWebEcrServer start() {
+    server.start();
+    server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404)));
+    return this;
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:8089}. */
+  public String baseUrl() {
+    return server.baseUrl();
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return server.port();
+  }
+
+  /** The fake acquirer behind the server: terminals, intents, batches. */
+  public FakeWebEcr fake() {
+    return fake;
+  }
+
+  /** A Mellon configuration pointed at this server, with the fake's credentials. */
+  public MellonConfig.Builder mellonConfig() {
+    MellonConfig.Builder b = MellonConfig.builder();
+    b.baseUrl(baseUrl()).allowInsecureHttp(true)
+        .username(FakeWebEcr.USERNAME).password(FakeWebEcr.PASSWORD);
+    return b;
+  }
+
+  /** Applies {@code fault} to the next request of {@code endpoint}; faults queue up. */
+  public void inject(Endpoint endpoint, InjectedFault fault) {
+    Objects.requireNonNull(endpoint, "endpoint == null");
+    Objects.requireNonNull(fault, "fault == null");
+    synchronized (faults) {
+      faults.computeIfAbsent(endpoint, e -> new ArrayDeque<>()).add(fault);
+    }
+  }
+
+  /** Every request served, as {@code "METHOD /path"}, oldest first. */
+  public List<String> requests() {
+    synchronized (journal) {
+      return new ArrayList<>(journal);
+    }
+  }
+
+  /** How many requests reached {@code endpoint}. */
+  public long requestCount(Endpoint endpoint) {
+    synchronized (journal) {
+      return journal.stream().filter(line -> {
+        int space = line.indexOf(' ');
+        return WebEcrRoutes.endpointOf(line.substring(0, space), line.substring(space + 1))
+            == endpoint;
+      }).count();
+    }
+  }
+
+  /** Stops the server. */
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  private InjectedFault nextFault(Endpoint endpoint) {
+    synchronized (faults) {
+      Deque<InjectedFault> queue = faults.get(endpoint);
+      return queue == null ? null : queue.poll();
+    }
+  }
+
+  /** Routes every request WireMock receives to {@link WebEcrRoutes}, applying faults. */
+  private final class Router implements ResponseDefinitionTransformerV2 {
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+      LoggedRequest request = event.getRequest();
+      URI uri = URI.create(request.getUrl());
+      String method = request.getMethod().getName();
+      journal.add(method + " " + uri.getPath());
+      Endpoint endpoint = WebEcrRoutes.endpointOf(method, uri.getPath());
+      InjectedFault fault = nextFault(endpoint);
+      if (fault != null && !fault.afterProcessing) {
+        return fault.kind == InjectedFault.Kind.RESET
+            ? aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build()
+            : statusFault(fault).build();
+      }
+      Map<String, String> query = new LinkedHashMap<>();
+      request.getQueryParams().forEach((k, v) -> query.put(k, v.firstValue()));
+      String absolute = request.getAbsoluteUrl();
+      String base = absolute.substring(0, absolute.indexOf(uri.getPath()));
+      WebEcrRoutes.Reply reply = routes.handle(new WebEcrRoutes.Request(method, uri.getPath(),
+          query, request::getHeader, request.getBodyAsString(), base));
+      ResponseDefinitionBuilder answer = aResponse().withStatus(reply.status)
+          .withHeader("Content-Type", "application/json").withBody(reply.body);
+      if (fault == null) {
+        return answer.build();
+      }
+      switch (fault.kind) {
+        case RESET:
+          return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+        case DELAY:
+          return answer.withFixedDelay((int) fault.delay.toMillis()).build();
+        default:
+          return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+              .withBody("{\"Id\": 1, \"Status\": ").build();
+      }
+    }
+
+    private ResponseDefinitionBuilder statusFault(InjectedFault fault) {
+      ResponseDefinitionBuilder b = aResponse().withStatus(fault.status)
+          .withHeader("Content-Type", "application/json")
+          .withBody("{\"detail\":\"injected " + fault.status + "\"}");
+      return fault.retryAfterSeconds == null ? b
+          : b.withHeader("Retry-After", String.valueOf(fault.retryAfterSeconds));
+    }
+
+    @Override
+    public boolean applyGlobally() {
+      return true;
+    }
+
+    @Override
+    public String getName() {
+      return "webecr-fake";
+    }
+  }
+
+  /** Configures a {@link FakeWebEcrServer}. */
+  public static final class Builder {
+    private int port;
+    private String bindAddress = "127.0.0.1";
+    private Clock clock = Clock.systemUTC();
+    private FakeWebEcr fake;
+
+    private Builder() {}
+
+    /** The port; default 0 (any free port). */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** The address to bind; default 127.0.0.1. */
+    public Builder bindAddress(String address) {
+      this.bindAddress = Objects.requireNonNull(address, "address == null");
+      return this;
+    }
+
+    /** The clock the dialogues run on; default system UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** An existing fake acquirer to serve (shared with an {@link InMemoryPosProvider}, say). */
+    public Builder fake(FakeWebEcr fake) {
+      this.fake = Objects.requireNonNull(fake, "fake == null");
+      return this;
+    }
+
+    /** The server, not started. */
+    public FakeWebEcrServer build() {
+      return new FakeWebEcrServer(this);
+    }
+  }
+}

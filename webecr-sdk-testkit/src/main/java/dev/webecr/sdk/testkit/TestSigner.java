@@ -1,0 +1,69 @@
+package dev.webecr.sdk.testkit;
+
+import dev.webecr.sdk.ProviderSignature;
+import dev.webecr.sdk.spi.PaymentSigner;
+import dev.webecr.sdk.spi.SignatureOutcome;
+import dev.webecr.sdk.spi.SigningRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A {@link PaymentSigner} for tests: well-formed signed inputs (24 % VAT, the document total
+ * equal to the payment, Greek local time) with a fake signature, and a record of every outcome
+ * it was told. Not an e-invoicing provider: the signature is not ECDSA.
+ */
+public final class TestSigner implements PaymentSigner {
+  /** The provider id it signs as. */
+  public static final String PROVIDER_ID = "999";
+  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+      .withZone(ZoneId.of("Europe/Athens"));
+
+  private final Clock clock;
+  private final Map<String, SignatureOutcome> outcomes = new ConcurrentHashMap<>();
+
+  /** A signer dating its signatures by {@code clock}. */
+  public TestSigner(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public ProviderSignature sign(SigningRequest r) {
+    long total = r.amount().minorUnits();
+    long net = Math.round(total / 1.24);
+    String input = sha1(r.reference()) + ";;" + TIMESTAMP.format(clock.instant()) + ";" + total
+        + ";" + net + ";" + (total - net) + ";" + total + ";" + r.terminalTid();
+    String signature = Base64.getEncoder().encodeToString(
+        ("fake-signature:" + r.providerReference()).getBytes(StandardCharsets.UTF_8));
+    return ProviderSignature.of(input, signature, PROVIDER_ID);
+  }
+
+  @Override
+  public void onOutcome(SigningRequest r, SignatureOutcome outcome) {
+    outcomes.put(r.providerReference(), outcome);
+  }
+
+  /** What it was told of each attempt, by provider reference. */
+  public Map<String, SignatureOutcome> outcomes() {
+    return Map.copyOf(outcomes);
+  }
+
+  private static String sha1(String s) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder();
+      for (byte b : d) {
+        hex.append(String.format("%02X", b));
+      }
+      return hex.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
