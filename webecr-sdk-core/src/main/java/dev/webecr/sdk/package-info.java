@@ -7,12 +7,7 @@
  * and thread-safe; secrets ({@link dev.webecr.sdk.ApiKey}, signatures) never appear in their
  * {@code toString()}.
  */
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true,
-    redactedMask = "****",
-    defaults = @Value.Immutable(copy = false))
+@ValueStyle
 package dev.webecr.sdk;
 
-import org.immutables.value.Value;
+import dev.webecr.sdk.internal.ValueStyle;

@@ -6,12 +6,7 @@
  *
  * <p>New methods arrive as {@code default} methods, so implementations keep compiling.
  */
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true,
-    redactedMask = "****",
-    defaults = @Value.Immutable(copy = false))
+@ValueStyle
 package dev.webecr.sdk.spi;
 
-import org.immutables.value.Value;
+import dev.webecr.sdk.internal.ValueStyle;

@@ -3,12 +3,7 @@
  * through the acquirers' WebECR services. Start with {@link dev.webecr.sdk.mellon.MellonConfig}
  * and {@link dev.webecr.sdk.mellon.MellonProvider}.
  */
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true,
-    redactedMask = "****",
-    defaults = @Value.Immutable(copy = false))
+@ValueStyle
 package dev.webecr.sdk.mellon;
 
-import org.immutables.value.Value;
+import dev.webecr.sdk.internal.ValueStyle;

@@ -1,0 +1,22 @@
+package dev.webecr.sdk.internal;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.immutables.value.Value;
+
+/**
+ * The project's one Immutables style, put on each value package's {@code package-info}:
+ * generated {@code Immutable*} classes stay package-private behind the abstract types, no Guava,
+ * secrets masked as {@code ****}.
+ */
+@Target({ElementType.PACKAGE, ElementType.TYPE})
+@Retention(RetentionPolicy.CLASS)
+@Value.Style(
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true,
+    redactedMask = "****",
+    defaults = @Value.Immutable(copy = false))
+public @interface ValueStyle {}
