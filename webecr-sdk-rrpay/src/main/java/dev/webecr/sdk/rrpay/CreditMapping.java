@@ -14,7 +14,7 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * CreditMapping mapping = CreditMapping.builder()
- *     .map(1, "CASH", "Grynieji")
+ *     .mapCash(1, "CASH", "Grynieji")
  *     .map(2, "CARD", "Banko kortelė")
  *     .build();
  * }</pre>
@@ -28,9 +28,9 @@ public final class CreditMapping {
     this.byNumber = Collections.unmodifiableMap(new TreeMap<>(byNumber));
   }
 
-  /** The documented default: credit 2 is a bank card. */
+  /** The documented default: credit 2 is a bank card; credit 1 cash (configure yours). */
   public static CreditMapping defaults() {
-    return builder().map(2, "CARD", "Bank card").build();
+    return builder().mapCash(1, "CASH", "Cash").map(2, "CARD", "Bank card").build();
   }
 
   /** A new, empty builder. */
@@ -70,10 +70,17 @@ public final class CreditMapping {
   public static final class Tender {
     private final String code;
     private final String label;
+    private final boolean cash;
 
-    Tender(String code, String label) {
+    Tender(String code, String label, boolean cash) {
       this.code = code;
       this.label = label;
+      this.cash = cash;
+    }
+
+    /** True for cash: only cash totals are rounded to 5 cents. */
+    public boolean isCash() {
+      return cash;
     }
 
     /** The ERP's tender code. */
@@ -89,7 +96,7 @@ public final class CreditMapping {
     @Override
     public boolean equals(Object o) {
       return o instanceof Tender && ((Tender) o).code.equals(code)
-          && ((Tender) o).label.equals(label);
+          && ((Tender) o).label.equals(label) && ((Tender) o).cash == cash;
     }
 
     @Override
@@ -111,6 +118,15 @@ public final class CreditMapping {
 
     /** Maps RRPay credit {@code number} to the ERP tender {@code code}. */
     public Builder map(int number, String code, String label) {
+      return add(number, code, label, false);
+    }
+
+    /** Maps a credit number that is cash (rounded to 5 cents in Lithuania since 2025-05-01). */
+    public Builder mapCash(int number, String code, String label) {
+      return add(number, code, label, true);
+    }
+
+    private Builder add(int number, String code, String label, boolean cash) {
       Objects.requireNonNull(code, "code == null");
       Objects.requireNonNull(label, "label == null");
       if (number < 0) {
@@ -122,7 +138,7 @@ public final class CreditMapping {
       if (byNumber.values().stream().anyMatch(t -> t.code().equals(code))) {
         throw new InvalidRequestException("tender.code", code + " is mapped twice");
       }
-      if (byNumber.putIfAbsent(number, new Tender(code, label)) != null) {
+      if (byNumber.putIfAbsent(number, new Tender(code, label, cash)) != null) {
         throw new InvalidRequestException("creditNumber", number + " is mapped twice");
       }
       return this;

@@ -11,6 +11,8 @@ class CreditMappingTest {
   void bankCardIsCreditTwoByDefault() {
     assertThat(CreditMapping.defaults().tender(2).code()).isEqualTo("CARD");
     assertThat(CreditMapping.defaults().creditNumber("CARD")).contains(2);
+    assertThat(CreditMapping.defaults().tender(2).isCash()).isFalse();
+    assertThat(CreditMapping.defaults().tender(1).isCash()).isTrue();
   }
 
   @Test
