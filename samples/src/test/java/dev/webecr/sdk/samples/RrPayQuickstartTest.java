@@ -1,0 +1,24 @@
+package dev.webecr.sdk.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class RrPayQuickstartTest {
+  @Test
+  void theRrPayQuickstartPaysByCardAndCashAndShowsTheDayTotals() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    new RrPayQuickstart(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
+    String transcript = bytes.toString(StandardCharsets.UTF_8);
+
+    assertThat(transcript)
+        .contains("Sale K-0001 of 24.80 EUR: APPROVED")
+        .contains("Sale K-0002 of 2.48 EUR: APPROVED")
+        .contains("rounding -2")
+        .contains("Sale K-0003 of 9.90 EUR: CANCELLED")
+        .contains("{1=2.50 EUR, 2=24.80 EUR}");
+  }
+}
