@@ -1,0 +1,218 @@
+package dev.webecr.sdk.samples.cli;
+
+import dev.webecr.sdk.ApiKey;
+import dev.webecr.sdk.InvalidRequestException;
+import dev.webecr.sdk.OutcomeUnknownException;
+import dev.webecr.sdk.PaymentIntent;
+import dev.webecr.sdk.PosClient;
+import dev.webecr.sdk.PosException;
+import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.mellon.Acquirer;
+import dev.webecr.sdk.mellon.MellonConfig;
+import dev.webecr.sdk.mellon.MellonProvider;
+import dev.webecr.sdk.spi.PosProvider;
+import dev.webecr.sdk.testkit.TestSigner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code webecr}: pair and check terminals on site, take a test payment, look payments up.
+ * Credentials come from the environment ({@code WEBECR_USERNAME}, {@code WEBECR_PASSWORD},
+ * {@code WEBECR_API_KEY}), a config file or a prompt; never from arguments, which other users
+ * of the machine can see.
+ */
+@Command(name = "webecr", mixinStandardHelpOptions = true, version = "webecr 0.1.0",
+    description = "Mellon WebECR from the command line: pair terminals, pay, check status.",
+    subcommands = {RedeemCommand.class, TerminalsCommand.class, PayCommand.class,
+        StatusCommand.class, IntentsCommand.class, RefundCommand.class, VoidCommand.class},
+    exitCodeOnInvalidInput = ExitCodes.USAGE,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        " 0:done; for payments: approved",
+        " 1:error (connection, credentials, provider refusal)",
+        " 2:declined, cancelled or failed: nothing charged",
+        " 3:terminal busy: nothing charged, retry later",
+        " 4:batch full: close it on the POS, then retry",
+        " 5:outcome unknown: check with 'status' later; do not charge again",
+        "64:bad usage or input"})
+public final class WebEcrCli {
+  @Option(names = "--acquirer", description = "NBG, WORLDLINE, JCC, ATTICA, PANCRETA, NEXI, "
+      + "MELLON_TEST")
+  Acquirer acquirer;
+
+  @Option(names = "--url", description = "Base URL of another WebECR host (wins over --acquirer)")
+  String url;
+
+  @Option(names = "--api-version", defaultValue = "v2.2", description = "Default: ${DEFAULT-VALUE}")
+  String apiVersion;
+
+  @Option(names = "--config", description = "Properties file with username, password, apiKey")
+  Path config;
+
+  @Option(names = "--key-file", description = "Where the API key is stored (default ~/.webecr/apikey)")
+  Path keyFile;
+
+  @Option(names = "--journal", description = "The payment journal (default ~/.webecr/journal)")
+  Path journal;
+
+  @Option(names = "--allow-http", description = "Allow plain http (local fake server only)")
+  boolean allowHttp;
+
+  @Option(names = "--test-signer", description = "Sign with fake signatures (fake server only)")
+  boolean testSigner;
+
+  final CliEnvironment env;
+
+  WebEcrCli(CliEnvironment env) {
+    this.env = env;
+  }
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    CliEnvironment env = new CliEnvironment(System.getenv(), Path.of(System.getProperty("user.home")),
+        WebEcrCli::promptOnConsole, out, err, Clock.systemUTC(),
+        Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "webecr-timer")),
+        Executors.newCachedThreadPool(r -> daemon(r, "webecr-call")));
+    System.exit(run(args, env));
+  }
+
+  static int run(String[] args, CliEnvironment env) {
+    CommandLine cli = new CommandLine(new WebEcrCli(env));
+    cli.setOut(env.out).setErr(env.err);
+    cli.setParameterExceptionHandler((e, given) -> {
+      env.err.println(e.getMessage());
+      e.getCommandLine().usage(env.err);
+      return ExitCodes.USAGE;
+    });
+    cli.setExecutionExceptionHandler((e, line, parsed) -> {
+      if (e instanceof OutcomeUnknownException) {
+        env.err.println("Outcome unknown: " + e.getMessage());
+        return ExitCodes.IN_DOUBT;
+      }
+      if (e instanceof InvalidRequestException) {
+        env.err.println("Invalid: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      env.err.println(e instanceof PosException ? "Error: " + e.getMessage()
+          : "Error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      return ExitCodes.ERROR;
+    });
+    return cli.execute(args);
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  private static char[] promptOnConsole(String question) {
+    return System.console() == null ? null : System.console().readPassword("%s", question);
+  }
+
+  Properties configFile() {
+    Properties p = new Properties();
+    if (config != null) {
+      try (InputStream in = Files.newInputStream(config)) {
+        p.load(in);
+      } catch (IOException e) {
+        throw new InvalidRequestException("--config", "cannot read " + config);
+      }
+    }
+    return p;
+  }
+
+  private String secret(String variable, String property, String prompt) {
+    String v = env.variables.get(variable);
+    if (v == null) {
+      v = configFile().getProperty(property);
+    }
+    if (v == null && prompt != null) {
+      char[] typed = env.prompt.apply(prompt);
+      v = typed == null ? null : new String(typed);
+    }
+    if (v == null || v.isEmpty()) {
+      throw new InvalidRequestException(property, "set " + variable + ", or " + property
+          + " in --config");
+    }
+    return v;
+  }
+
+  PosProvider provider() {
+    MellonConfig.Builder b = MellonConfig.builder();
+    if (url != null) {
+      b.baseUrl(url);
+    } else if (acquirer != null) {
+      b.acquirer(acquirer);
+    } else {
+      throw new InvalidRequestException("--acquirer", "give --acquirer or --url");
+    }
+    b.apiVersion(apiVersion).allowInsecureHttp(allowHttp)
+        .username(secret("WEBECR_USERNAME", "username", null))
+        .password(secret("WEBECR_PASSWORD", "password", "WebECR password: "));
+    return MellonProvider.create(b.build(), env.clock);
+  }
+
+  PosClient client(PosProvider provider, EnvironmentSigner signatures) {
+    PosClient.Builder b = PosClient.builder().provider(provider)
+        .journalFile(journal != null ? journal : env.home.resolve(".webecr/journal"))
+        .clock(env.clock).scheduler(env.scheduler).executor(env.executor);
+    b.signer(testSigner ? new TestSigner(env.clock) : signatures);
+    return b.build();
+  }
+
+  Path keyFile() {
+    return keyFile != null ? keyFile : env.home.resolve(".webecr/apikey");
+  }
+
+  ApiKey apiKey() {
+    String v = env.variables.get("WEBECR_API_KEY");
+    if (v == null && Files.exists(keyFile())) {
+      try {
+        v = Files.readString(keyFile()).trim();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    if (v == null) {
+      v = configFile().getProperty("apiKey");
+    }
+    if (v == null || v.isEmpty()) {
+      throw new InvalidRequestException("apiKey", "pair first ('webecr redeem --code ...'), or set "
+          + "WEBECR_API_KEY");
+    }
+    return ApiKey.of(v);
+  }
+
+  Terminal terminal(PosClient client, String tid) {
+    return client.terminals(apiKey()).stream().filter(t -> t.tid().equals(tid)).findFirst()
+        .orElseThrow(() -> new InvalidRequestException("--terminal", "no terminal with TID " + tid
+            + " for this API key; 'webecr terminals' lists them"));
+  }
+
+  void print(PaymentIntent i) {
+    PrintWriter o = env.out;
+    o.println("intent        " + i.id());
+    o.println("reference     " + i.providerReference());
+    o.println("kind          " + i.kind() + " of " + i.amount());
+    o.println("terminal      " + i.terminal().tid());
+    o.println("status        " + i.status() + i.result().map(r -> " / " + r).orElse(""));
+    i.transactionId().ifPresent(v -> o.println("transaction   " + v));
+    i.rrn().ifPresent(v -> o.println("RRN           " + v));
+    i.authorisationCode().ifPresent(v -> o.println("auth code     " + v));
+    i.maskedPan().ifPresent(v -> o.println("card          " + v));
+    o.println("next          " + i.nextStep());
+  }
+}
