@@ -133,6 +133,9 @@ class FileIntentJournalTest {
           .containsExactlyInAnyOrder("OPEN-A1", "NEW-A1");
       assertThat(j.linesInFile()).isEqualTo(2);
       assertThat(j.latest("NEW-A1").get().phase()).isEqualTo(JournalPhase.SETTLED);
+      assertThat(j.attempts("OLD")).isEmpty();
+      assertThat(j.attempts("NEW")).extracting(JournalEntry::providerReference)
+          .containsExactly("NEW-A1");
     }
   }
 

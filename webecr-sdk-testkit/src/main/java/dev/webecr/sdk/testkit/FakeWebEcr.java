@@ -26,6 +26,8 @@ public final class FakeWebEcr {
   private final Map<String, FakeTerminal> byCallId = new LinkedHashMap<>();
   private final Set<String> apiKeys = new HashSet<>();
   private final Map<Long, FakeIntent> intents = new LinkedHashMap<>();
+  private final Map<String, FakeIntent> byReference = new java.util.HashMap<>();
+  private final Map<FakeTerminal, FakeIntent> latestOn = new java.util.HashMap<>();
   private long nextId = 1;
   private int creates;
 
@@ -82,15 +84,15 @@ public final class FakeWebEcr {
 
   synchronized FakeIntent create(FakeTerminal terminal, TransactionType kind, long cents,
       int currencyCode, String reference, Integer installments, String originalId) {
-    for (FakeIntent existing : intents.values()) {
-      if (existing.reference.equals(reference)) {
-        return existing;
-      }
+    FakeIntent existing = byReference.get(reference);
+    if (existing != null) {
+      return existing;
     }
     TerminalProfile profile = FakeTerminals.profileForAmount(
         dev.webecr.sdk.Money.euroCents(cents)).orElse(terminal.profile());
-    boolean otherRunning = intents.values().stream().anyMatch(i -> i.terminal == terminal
-        && i.statusAt(clock.instant()) != dev.webecr.sdk.IntentStatus.COMPLETED);
+    FakeIntent latest = latestOn.get(terminal); // a device runs one dialogue: the latest
+    boolean otherRunning = latest != null
+        && latest.statusAt(clock.instant()) != dev.webecr.sdk.IntentStatus.COMPLETED;
     if (otherRunning) {
       profile = TerminalProfile.BUSY;
     } else if (profile != TerminalProfile.MAX_TRANSACTIONS && terminal.batchFull()) {
@@ -105,6 +107,8 @@ public final class FakeWebEcr {
       intent(originalId).ifPresent(o -> o.voided = true);
     }
     intents.put(intent.id, intent);
+    byReference.put(reference, intent);
+    latestOn.put(terminal, intent);
     creates++;
     return intent;
   }
