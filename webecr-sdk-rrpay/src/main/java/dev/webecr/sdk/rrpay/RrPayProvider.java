@@ -11,7 +11,6 @@ import dev.webecr.sdk.ProviderRejectedException;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.rrpay.internal.FolderExchange;
-import dev.webecr.sdk.rrpay.internal.ResultCheck;
 import dev.webecr.sdk.rrpay.internal.RrPayCodec;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.CreateIntentCommand;
@@ -34,8 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,14 +63,13 @@ public final class RrPayProvider implements PosProvider {
   private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(
       EnumSet.of(Capability.SALE, Capability.REFUND, Capability.VOID, Capability.LIST_INTENTS,
           Capability.BASKET));
-  private static final List<String> REQUEST_TYPES =
+  static final List<String> REQUEST_TYPES =
       List.of(RrPayCodec.SALE, RrPayCodec.RETURN, RrPayCodec.CANCEL);
 
   private final RrPayConfig config;
   private final FolderExchange exchange;
   private final Clock clock;
-  private final Set<String> notFound = ConcurrentHashMap.newKeySet();
-  private final List<String> mismatches = new CopyOnWriteArrayList<>();
+  private final RrPayInbox inbox;
   private final WatchService watch;
   private final Thread watcher;
   private volatile boolean open = true;
@@ -82,6 +78,7 @@ public final class RrPayProvider implements PosProvider {
     this.config = config;
     this.clock = clock;
     this.exchange = FolderExchange.open(config.exchangeRoot());
+    this.inbox = new RrPayInbox(exchange, config.creditMapping());
     WatchService w;
     try {
       w = FileSystems.getDefault().newWatchService();
@@ -188,8 +185,8 @@ public final class RrPayProvider implements PosProvider {
 
   @Override
   public PaymentIntent get(Terminal terminal, String intentId) {
-    drainInbox();
-    RrPayCodec.Request request = sentRequest(intentId).orElseThrow(() ->
+    inbox.drain();
+    RrPayCodec.Request request = inbox.sentRequest(intentId).orElseThrow(() ->
         new ProviderRejectedException("RRPay sale " + intentId + " is unknown here", 404,
             "unknown_id", false));
     return intent(terminal, intentId, request);
@@ -197,13 +194,13 @@ public final class RrPayProvider implements PosProvider {
 
   @Override
   public Optional<PaymentIntent> findByReference(Terminal terminal, String providerReference) {
-    drainInbox();
+    inbox.drain();
     String id = providerReference;
-    Optional<RrPayCodec.Request> request = sentRequest(id);
+    Optional<RrPayCodec.Request> request = inbox.sentRequest(id);
     if (request.isEmpty()) {
       return Optional.empty(); // never written: never sent
     }
-    if (answered(id)) {
+    if (inbox.answered(id)) {
       return Optional.of(intent(terminal, id, request.get()));
     }
     Path waiting = exchange.outbox.resolve(RrPayCodec.fileName(id, request.get().type));
@@ -211,14 +208,14 @@ public final class RrPayProvider implements PosProvider {
       exchange.withdraw(exchange.sent.resolve(RrPayCodec.fileName(id, request.get().type)));
       return Optional.empty(); // RRPay never took it
     }
-    notFound.remove(id);
+    inbox.notFound.remove(id);
     exchange.write(exchange.outbox, RrPayCodec.fileName(id, RrPayCodec.STATUS),
         RrPayCodec.status(id, request.get().posId));
     if (!awaitAnswer(id)) {
       throw new ConnectionException("RRPay did not answer the status inquiry for " + id, true,
           id, null);
     }
-    if (!answered(id) && notFound.contains(id)) {
+    if (!inbox.answered(id) && inbox.notFound.contains(id)) {
       exchange.withdraw(exchange.sent.resolve(RrPayCodec.fileName(id, request.get().type)));
       return Optional.empty();
     }
@@ -227,7 +224,7 @@ public final class RrPayProvider implements PosProvider {
 
   @Override
   public List<PaymentIntent> intents(Terminal terminal, Period period) {
-    drainInbox();
+    inbox.drain();
     List<PaymentIntent> out = new ArrayList<>();
     for (Path f : exchange.list(exchange.sent)) {
       Optional<String[]> name = RrPayCodec.parseName(f.getFileName().toString());
@@ -244,14 +241,8 @@ public final class RrPayProvider implements PosProvider {
 
   /** What RRPay (or the cashier, by hand) reported for a sale, once there is something. */
   public Optional<RrPayResult> result(String id) {
-    drainInbox();
-    Optional<String> manual = exchange.read(exchange.done.resolve(
-        RrPayCodec.fileName(id, RrPayCodec.MANUAL)));
-    if (manual.isPresent()) {
-      return Optional.of(toResult(new RrPayCodec.Result(RrPayCodec.parse(manual.get())), true));
-    }
-    return exchange.read(exchange.done.resolve(RrPayCodec.fileName(id, RrPayCodec.RESULT)))
-        .map(json -> toResult(new RrPayCodec.Result(RrPayCodec.parse(json)), false));
+    inbox.drain();
+    return inbox.result(id);
   }
 
   /**
@@ -260,10 +251,10 @@ public final class RrPayProvider implements PosProvider {
    * compared with them and any difference reported in {@link #mismatches()}, never overwritten.
    */
   public void resolveManually(String id, List<RrPayTender> tenders) {
-    drainInbox();
-    RrPayCodec.Request request = sentRequest(id).orElseThrow(() ->
+    inbox.drain();
+    RrPayCodec.Request request = inbox.sentRequest(id).orElseThrow(() ->
         new InvalidRequestException("reference", "RRPay sale " + id + " is unknown here"));
-    if (hasResult(id)) {
+    if (inbox.hasResult(id)) {
       throw new InvalidRequestException("reference", id + " already has a result: nothing to "
           + "enter by hand");
     }
@@ -285,22 +276,22 @@ public final class RrPayProvider implements PosProvider {
 
   /** Results that arrived after a manual entry and differ from it. */
   public List<String> mismatches() {
-    drainInbox();
-    return List.copyOf(mismatches);
+    inbox.drain();
+    return List.copyOf(inbox.mismatches);
   }
 
   /** Paid totals per credit number for one business day (receipt date), to match the Z report. */
   public Map<Integer, Money> dailyTotals(LocalDate day) {
-    drainInbox();
+    inbox.drain();
     Map<Integer, Money> totals = new TreeMap<>();
     for (Path f : exchange.list(exchange.done)) {
       Optional<String[]> name = RrPayCodec.parseName(f.getFileName().toString());
       if (name.isEmpty() || !name.get()[1].equals(RrPayCodec.RESULT)) {
         continue;
       }
-      RrPayResult r = result(name.get()[0]).orElseThrow();
+      RrPayResult r = inbox.result(name.get()[0]).orElseThrow();
       boolean sameDay = r.fiscalisedAt().map(t -> t.toLocalDate().equals(day)).orElse(false);
-      boolean isReturn = sentRequest(r.id()).map(q -> q.type.equals(RrPayCodec.RETURN))
+      boolean isReturn = inbox.sentRequest(r.id()).map(q -> q.type.equals(RrPayCodec.RETURN))
           .orElse(false);
       if (r.outcome() == RrPayOutcome.PAID && sameDay && !isReturn) {
         for (RrPayTender t : r.tenders()) {
@@ -343,8 +334,8 @@ public final class RrPayProvider implements PosProvider {
     long deadline = System.nanoTime() + config.ackTimeout().toNanos();
     long pause = Math.min(config.pollInterval().toMillis(), 20);
     while (true) {
-      drainInbox();
-      if (answered(id) || notFound.contains(id)) {
+      inbox.drain();
+      if (inbox.answered(id) || inbox.notFound.contains(id)) {
         return true;
       }
       if (System.nanoTime() > deadline) {
@@ -359,131 +350,13 @@ public final class RrPayProvider implements PosProvider {
     }
   }
 
-  private boolean answered(String id) {
-    for (String kind : List.of(RrPayCodec.ACK, RrPayCodec.RESULT, RrPayCodec.MANUAL)) {
-      if (Files.exists(exchange.done.resolve(RrPayCodec.fileName(id, kind)))) {
-        return true;
-      }
-    }
-    return Files.exists(exchange.rejected.resolve(RrPayCodec.fileName(id, RrPayCodec.RESULT)));
-  }
-
-  /** A result (from RRPay or by hand) is in {@code done/}; an ack alone is not one. */
-  private boolean hasResult(String id) {
-    return Files.exists(exchange.done.resolve(RrPayCodec.fileName(id, RrPayCodec.RESULT)))
-        || Files.exists(exchange.done.resolve(RrPayCodec.fileName(id, RrPayCodec.MANUAL)));
-  }
-
-  private Optional<RrPayCodec.Request> sentRequest(String id) {
-    for (String type : REQUEST_TYPES) {
-      Optional<String> json = exchange.read(exchange.sent.resolve(RrPayCodec.fileName(id, type)));
-      if (json.isPresent()) {
-        return Optional.of(new RrPayCodec.Request(RrPayCodec.parse(json.get())));
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** Takes every file RRPay left in the inbox: to {@code done/}, or {@code rejected/} with why. */
-  private synchronized void drainInbox() {
-    for (Path f : exchange.list(exchange.inbox)) {
-      String name = f.getFileName().toString();
-      Optional<String[]> parsed = RrPayCodec.parseName(name);
-      if (parsed.isEmpty()) {
-        exchange.reject(f, "not an RRPay file name: " + name);
-        continue;
-      }
-      String id = parsed.get()[0];
-      String kind = parsed.get()[1];
-      Optional<RrPayCodec.Request> request = sentRequest(id);
-      if (request.isEmpty()) {
-        exchange.reject(f, "unknown id " + id + ": no request of this ERP (stale, or another "
-            + "POS's)");
-      } else if (kind.equals(RrPayCodec.ACK)) {
-        exchange.move(f, exchange.done.resolve(name));
-      } else if (kind.equals(RrPayCodec.RESULT)) {
-        takeResult(f, id, request.get());
-      } else {
-        exchange.reject(f, "unexpected file kind '" + kind + "'");
-      }
-    }
-  }
-
-  private void takeResult(Path f, String id, RrPayCodec.Request request) {
-    RrPayCodec.Result r;
-    try {
-      r = new RrPayCodec.Result(RrPayCodec.parse(exchange.read(f).orElse("")));
-    } catch (RrPayCodec.BadFile e) {
-      exchange.reject(f, "malformed result: " + e.getMessage());
-      log.error("RRPay result for {} rejected: {}; the sale stays UNKNOWN", id, e.getMessage());
-      return;
-    }
-    if (!r.id.equals(id)) {
-      exchange.reject(f, "the file says id " + r.id + " but is named for " + id);
-      return;
-    }
-    if (r.outcome.equals(RrPayCodec.NOT_FOUND)) {
-      notFound.add(id);
-      exchange.move(f, exchange.done.resolve(RrPayCodec.fileName(id, "notfound")));
-      return;
-    }
-    Optional<String> problem = ResultCheck.problem(r, request.totalCents, config.creditMapping());
-    if (problem.isPresent()) {
-      exchange.reject(f, "inconsistent result: " + problem.get());
-      log.error("RRPay result for {} rejected: {}; the sale stays UNKNOWN", id, problem.get());
-      return;
-    }
-    Path manual = exchange.done.resolve(RrPayCodec.fileName(id, RrPayCodec.MANUAL));
-    if (Files.exists(manual)) {
-      RrPayResult entered = toResult(new RrPayCodec.Result(
-          RrPayCodec.parse(exchange.read(manual).orElseThrow())), true);
-      RrPayResult arrived = toResult(r, false);
-      if (!sameTenders(entered, arrived)) {
-        String m = id + ": entered by hand " + entered.tenders() + ", RRPay says "
-            + arrived.outcome() + " " + arrived.tenders();
-        mismatches.add(m);
-        log.error("RRPay result differs from the manual entry: {}", m);
-      }
-    }
-    exchange.move(f, exchange.done.resolve(RrPayCodec.fileName(id, RrPayCodec.RESULT)));
-  }
-
-  private static boolean sameTenders(RrPayResult a, RrPayResult b) {
-    if (b.outcome() != RrPayOutcome.PAID || a.tenders().size() != b.tenders().size()) {
-      return false;
-    }
-    for (int i = 0; i < a.tenders().size(); i++) {
-      RrPayTender x = a.tenders().get(i);
-      RrPayTender y = b.tenders().get(i);
-      if (x.creditNumber() != y.creditNumber() || !x.amount().equals(y.amount())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private RrPayResult toResult(RrPayCodec.Result r, boolean manual) {
-    List<RrPayTender> tenders = new ArrayList<>();
-    for (int i = 0; i < r.tenders.size(); i++) {
-      long[] t = r.tenders.get(i);
-      String[] card = r.cards.get(i);
-      tenders.add(card[0] == null && card[1] == null
-          ? RrPayTender.of((int) t[0], Money.euroCents(t[1]))
-          : RrPayTender.card((int) t[0], Money.euroCents(t[1]), card[0], card[1], card[2]));
-    }
-    RrPayOutcome outcome = r.outcome.equals("paid") ? RrPayOutcome.PAID
-        : r.outcome.equals("cancelled") ? RrPayOutcome.CANCELLED : RrPayOutcome.FAILED;
-    return new RrPayResult(r.id, outcome, r.receiptNumber, r.registerId, r.fiscalisedAt,
-        tenders, r.roundingCents, manual);
-  }
-
   private PaymentIntent intent(Terminal terminal, String id, RrPayCodec.Request request) {
     TransactionType kind = request.type.equals(RrPayCodec.RETURN) ? TransactionType.REFUND
         : request.type.equals(RrPayCodec.CANCEL) ? TransactionType.VOID : TransactionType.SALE;
     PaymentIntent.Builder b = PaymentIntent.builder().id(id).providerReference(id)
         .terminal(terminal).kind(kind).amount(Money.euroCents(request.totalCents))
         .createdAt(request.createdAt);
-    Optional<RrPayResult> result = result(id);
+    Optional<RrPayResult> result = inbox.result(id);
     if (result.isPresent()) {
       RrPayResult r = result.get();
       IntentResult mapped = r.outcome() == RrPayOutcome.PAID ? IntentResult.APPROVED
@@ -516,7 +389,7 @@ public final class RrPayProvider implements PosProvider {
         if (watch == null) {
           TimeUnit.MILLISECONDS.sleep(config.pollInterval().toMillis());
         }
-        drainInbox();
+        inbox.drain();
         if (key != null) {
           key.pollEvents();
           key.reset();

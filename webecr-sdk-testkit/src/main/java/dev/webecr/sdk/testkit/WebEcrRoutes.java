@@ -3,8 +3,6 @@ package dev.webecr.sdk.testkit;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
-import dev.webecr.sdk.IntentResult;
-import dev.webecr.sdk.IntentStatus;
 import dev.webecr.sdk.TransactionType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,7 +123,7 @@ final class WebEcrRoutes {
       }
       String rest = rest(r.path);
       switch (endpoint) {
-        case TERMINALS: return page(r, terminalsJson(), null);
+        case TERMINALS: return WebEcrViews.page(r, WebEcrViews.terminals(fake));
         case TXNINIT: return txnInit(r, TXN.matcher(rest));
         case TXNVOID: return txnVoid(r, TXN.matcher(rest));
         case INTENT: return intent(ONE_INTENT.matcher(rest));
@@ -192,23 +189,6 @@ final class WebEcrRoutes {
     return ok(Map.of("Id", key.get(), "Type", "webecr"));
   }
 
-  private List<Map<String, Object>> terminalsJson() {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (FakeTerminal t : fake.terminals()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", Long.parseLong(t.callId()));
-      m.put("TerminalID", t.tid());
-      m.put("FriendlyName", t.label());
-      m.put("TerminalType", "FAKE-" + t.profile());
-      m.put("Merchant", "000001234567");
-      m.put("Acquirer", "FAKE");
-      m.put("Locked", false);
-      m.put("CurrentBatchNumber", 1);
-      out.add(m);
-    }
-    return out;
-  }
-
   private Reply txnInit(Request r, Matcher m) {
     m.matches();
     FakeTerminal terminal = fake.byCallId(m.group(1)).orElse(null);
@@ -233,7 +213,7 @@ final class WebEcrRoutes {
         type == 1 ? TransactionType.REFUND : TransactionType.SALE, amount,
         intField(b, "CurrencyCode", 978), reference,
         inst == null ? null : ((Number) inst).intValue(), stringOrNull(b.get("InitialTransaction")));
-    return ok(intentJson(intent));
+    return ok(WebEcrViews.intent(intent, fake.clock().instant()));
   }
 
   private Reply txnVoid(Request r, Matcher m) {
@@ -253,12 +233,12 @@ final class WebEcrRoutes {
     String reference = b.get("CustomerReference") == null ? "void-of-" + o.get().id : reference(b);
     FakeIntent intent = fake.create(terminal, TransactionType.VOID, o.get().cents,
         o.get().currencyCode, reference, null, String.valueOf(o.get().id));
-    return ok(intentJson(intent));
+    return ok(WebEcrViews.intent(intent, fake.clock().instant()));
   }
 
   private Reply intent(Matcher m) {
     m.matches();
-    return fake.intent(m.group(1)).map(i -> ok(intentJson(i)))
+    return fake.intent(m.group(1)).map(i -> ok(WebEcrViews.intent(i, fake.clock().instant())))
         .orElseGet(() -> error(404, "detail", "Not found."));
   }
 
@@ -276,10 +256,10 @@ final class WebEcrRoutes {
     List<Map<String, Object>> out = new ArrayList<>();
     for (FakeIntent i : fake.intents()) {
       if (keep.and(window).test(i)) {
-        out.add(intentJson(i));
+        out.add(WebEcrViews.intent(i, fake.clock().instant()));
       }
     }
-    return page(r, out, null);
+    return WebEcrViews.page(r, out);
   }
 
   private Reply transactions(Request r) {
@@ -290,10 +270,10 @@ final class WebEcrRoutes {
     for (FakeIntent i : fake.intents()) {
       if (i.hasTransactionAt(now) && (tid == null || i.terminal.tid().equals(tid))
           && window.test(i)) {
-        out.add(transactionJson(i));
+        out.add(WebEcrViews.transaction(i));
       }
     }
-    return page(r, out, null);
+    return WebEcrViews.page(r, out);
   }
 
   private static Predicate<FakeIntent> inWindow(Request r, Function<FakeIntent, Instant> at) {
@@ -314,79 +294,7 @@ final class WebEcrRoutes {
     }
   }
 
-  private Map<String, Object> intentJson(FakeIntent i) {
-    Instant now = fake.clock().instant();
-    IntentStatus status = i.statusAt(now);
-    IntentResult result = i.resultAt(now);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("Id", i.id);
-    m.put("Status", status.code());
-    m.put("Result", result == null ? null : result.code());
-    m.put("Terminal", Long.parseLong(i.terminal.callId()));
-    if (i.hasTransactionAt(now)) {
-      m.put("Transaction", Long.parseLong(i.transactionRecordId()));
-    }
-    if (result == IntentResult.APPROVED) {
-      m.put("TransactionId", i.transactionId());
-    }
-    m.put("TxnType", i.kind == TransactionType.REFUND ? 1 : 0);
-    m.put("Amount", i.cents);
-    m.put("CurrencyCode", i.currencyCode);
-    m.put("CustomerReference", i.reference);
-    if (i.installments != null) {
-      m.put("Instalments", i.installments);
-    }
-    if (i.kind == TransactionType.VOID) {
-      m.put("OriginalIdentifier", i.originalId);
-    }
-    m.put("Timestamp", i.createdAt.toString());
-    return m;
-  }
-
-  private Map<String, Object> transactionJson(FakeIntent i) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("Id", Long.parseLong(i.transactionRecordId()));
-    m.put("RRN", i.rrn());
-    m.put("AuthCode", i.authCode());
-    m.put("STAN", i.stan());
-    m.put("TID", i.terminal.tid());
-    m.put("MID", "000001234567");
-    m.put("CardType", "VISA");
-    m.put("CardPAN", "411111******1111");
-    m.put("Approved", true);
-    m.put("Voided", i.voided);
-    m.put("Timestamp", i.completedAt().toString());
-    m.put("TxnType", i.kind == TransactionType.REFUND ? 1 : 0);
-    m.put("Amount", i.cents);
-    m.put("CustomerReference", i.reference);
-    return m;
-  }
-
-  private static Reply page(Request r, List<Map<String, Object>> all, Object unused) {
-    int limit = Math.max(1, Math.min(1000, intParam(r, "limit", 100)));
-    int offset = Math.max(0, intParam(r, "offset", 0));
-    List<Map<String, Object>> slice = all.subList(Math.min(offset, all.size()),
-        Math.min(offset + limit, all.size()));
-    Map<String, Object> page = new LinkedHashMap<>();
-    page.put("count", all.size());
-    page.put("next", offset + limit < all.size() ? link(r, limit, offset + limit) : null);
-    page.put("previous", offset > 0 ? link(r, limit, Math.max(0, offset - limit)) : null);
-    page.put("results", slice);
-    return new Reply(200, JSON.serializeNulls().toJson(page));
-  }
-
-  private static String link(Request r, int limit, int offset) {
-    StringBuilder url = new StringBuilder(r.absoluteBase + r.path + "?");
-    for (Map.Entry<String, String> q : r.query.entrySet()) {
-      if (!q.getKey().equals("limit") && !q.getKey().equals("offset")) {
-        url.append(q.getKey()).append('=')
-            .append(java.net.URLEncoder.encode(q.getValue(), StandardCharsets.UTF_8)).append('&');
-      }
-    }
-    return url.append("limit=").append(limit).append("&offset=").append(offset).toString();
-  }
-
-  private static int intParam(Request r, String name, int otherwise) {
+  static int intParam(Request r, String name, int otherwise) {
     try {
       return r.query.containsKey(name) ? Integer.parseInt(r.query.get(name)) : otherwise;
     } catch (NumberFormatException e) {

@@ -1,0 +1,110 @@
+package dev.webecr.sdk.testkit;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import dev.webecr.sdk.IntentResult;
+import dev.webecr.sdk.IntentStatus;
+import dev.webecr.sdk.TransactionType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** How the fake WebECR server shows terminals, intents, transactions and pages as JSON. */
+final class WebEcrViews {
+  private static final JsonAdapter<Map<String, Object>> JSON = new Moshi.Builder().build()
+      .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+
+  private WebEcrViews() {}
+
+  static List<Map<String, Object>> terminals(FakeWebEcr fake) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (FakeTerminal t : fake.terminals()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", Long.parseLong(t.callId()));
+      m.put("TerminalID", t.tid());
+      m.put("FriendlyName", t.label());
+      m.put("TerminalType", "FAKE-" + t.profile());
+      m.put("Merchant", "000001234567");
+      m.put("Acquirer", "FAKE");
+      m.put("Locked", false);
+      m.put("CurrentBatchNumber", 1);
+      out.add(m);
+    }
+    return out;
+  }
+
+  static Map<String, Object> intent(FakeIntent i, Instant now) {
+    IntentStatus status = i.statusAt(now);
+    IntentResult result = i.resultAt(now);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("Id", i.id);
+    m.put("Status", status.code());
+    m.put("Result", result == null ? null : result.code());
+    m.put("Terminal", Long.parseLong(i.terminal.callId()));
+    if (i.hasTransactionAt(now)) {
+      m.put("Transaction", Long.parseLong(i.transactionRecordId()));
+    }
+    if (result == IntentResult.APPROVED) {
+      m.put("TransactionId", i.transactionId());
+    }
+    m.put("TxnType", i.kind == TransactionType.REFUND ? 1 : 0);
+    m.put("Amount", i.cents);
+    m.put("CurrencyCode", i.currencyCode);
+    m.put("CustomerReference", i.reference);
+    if (i.installments != null) {
+      m.put("Instalments", i.installments);
+    }
+    if (i.kind == TransactionType.VOID) {
+      m.put("OriginalIdentifier", i.originalId);
+    }
+    m.put("Timestamp", i.createdAt.toString());
+    return m;
+  }
+
+  static Map<String, Object> transaction(FakeIntent i) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("Id", Long.parseLong(i.transactionRecordId()));
+    m.put("RRN", i.rrn());
+    m.put("AuthCode", i.authCode());
+    m.put("STAN", i.stan());
+    m.put("TID", i.terminal.tid());
+    m.put("MID", "000001234567");
+    m.put("CardType", "VISA");
+    m.put("CardPAN", "411111******1111");
+    m.put("Approved", true);
+    m.put("Voided", i.voided);
+    m.put("Timestamp", i.completedAt().toString());
+    m.put("TxnType", i.kind == TransactionType.REFUND ? 1 : 0);
+    m.put("Amount", i.cents);
+    m.put("CustomerReference", i.reference);
+    return m;
+  }
+
+  static WebEcrRoutes.Reply page(WebEcrRoutes.Request r, List<Map<String, Object>> all) {
+    int limit = Math.max(1, Math.min(1000, WebEcrRoutes.intParam(r, "limit", 100)));
+    int offset = Math.max(0, WebEcrRoutes.intParam(r, "offset", 0));
+    List<Map<String, Object>> slice = all.subList(Math.min(offset, all.size()),
+        Math.min(offset + limit, all.size()));
+    Map<String, Object> page = new LinkedHashMap<>();
+    page.put("count", all.size());
+    page.put("next", offset + limit < all.size() ? link(r, limit, offset + limit) : null);
+    page.put("previous", offset > 0 ? link(r, limit, Math.max(0, offset - limit)) : null);
+    page.put("results", slice);
+    return new WebEcrRoutes.Reply(200, JSON.serializeNulls().toJson(page));
+  }
+
+  private static String link(WebEcrRoutes.Request r, int limit, int offset) {
+    StringBuilder url = new StringBuilder(r.absoluteBase + r.path + "?");
+    for (Map.Entry<String, String> q : r.query.entrySet()) {
+      if (!q.getKey().equals("limit") && !q.getKey().equals("offset")) {
+        url.append(q.getKey()).append('=')
+            .append(java.net.URLEncoder.encode(q.getValue(), StandardCharsets.UTF_8)).append('&');
+      }
+    }
+    return url.append("limit=").append(limit).append("&offset=").append(offset).toString();
+  }
+}
