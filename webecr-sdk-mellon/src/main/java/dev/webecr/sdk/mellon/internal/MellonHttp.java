@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.CertificatePinner;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -305,10 +306,14 @@ public final class MellonHttp implements AutoCloseable {
     }
   }
 
-  /** True when the request cannot have left: no connection was ever made. */
+  /**
+   * True when the request cannot have left: no connection was made, or TLS refused the peer
+   * (handshake, certificate pin, host name) before a byte of the request was written.
+   */
   static boolean provablyNotSent(IOException e) {
     if (e instanceof ConnectException || e instanceof UnknownHostException
-        || e instanceof NoRouteToHostException || e instanceof SSLHandshakeException) {
+        || e instanceof NoRouteToHostException || e instanceof SSLHandshakeException
+        || e instanceof SSLPeerUnverifiedException) {
       return true;
     }
     String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
