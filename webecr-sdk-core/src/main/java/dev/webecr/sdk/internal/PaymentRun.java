@@ -67,8 +67,25 @@ public final class PaymentRun {
   public static CompletableFuture<PaymentIntent> resume(
       ClientContext ctx, JournalEntry entry, Terminal terminal) {
     PaymentRun run = new PaymentRun(ctx, terminal);
-    run.step(() -> run.resume(entry));
+    run.step(() -> run.resumeLatest(entry));
     return run.result;
+  }
+
+  /**
+   * Resumes from the journal as it is now: another run of this client may have settled the
+   * attempt while this one waited for the terminal.
+   */
+  private void resumeLatest(JournalEntry seen) {
+    JournalEntry now = ctx.journal.latest(seen.providerReference()).orElse(seen);
+    if (now.phase() == JournalPhase.SETTLED && now.intentId().isPresent()) {
+      result.complete(ctx.provider.get(terminal, now.intentId().get()));
+    } else if (now.phase() == JournalPhase.NOT_SENT) {
+      result.completeExceptionally(new ConnectionException("payment " + now.providerReference()
+          + " never reached the provider: nothing was charged", false, now.providerReference(),
+          null));
+    } else {
+      resume(now);
+    }
   }
 
   private void begin(PaymentRequest request) {
