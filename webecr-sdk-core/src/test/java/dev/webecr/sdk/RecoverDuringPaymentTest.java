@@ -45,7 +45,7 @@ class RecoverDuringPaymentTest {
     CountDownLatch release = new CountDownLatch(1);
     provider.script("12345678", new Script().with(s -> s.onCreate = () -> {
       created.countDown();
-      await(release);
+      Latches.await(release);
     }));
     PaymentSigner signer = new PaymentSigner() {
       @Override
@@ -88,14 +88,4 @@ class RecoverDuringPaymentTest {
     assertThat(provider.creates()).isEqualTo(1);
   }
 
-  private static void await(CountDownLatch latch) {
-    try {
-      if (!latch.await(10, TimeUnit.SECONDS)) {
-        throw new AssertionError("latch not released");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
 }

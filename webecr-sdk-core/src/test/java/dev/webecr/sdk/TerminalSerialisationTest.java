@@ -44,7 +44,7 @@ class TerminalSerialisationTest {
     CountDownLatch release = new CountDownLatch(1);
     provider.script("11111111", new Script().with(s -> s.onCreate = () -> {
       created.countDown();
-      await(release);
+      Latches.await(release);
     }));
     PosClient client = builder().build();
     CompletableFuture<PaymentIntent> first = client.payAsync(ClientFixture.sale(t1, "A", 100));
@@ -78,7 +78,7 @@ class TerminalSerialisationTest {
     CountDownLatch bothCreated = new CountDownLatch(2);
     Runnable meet = () -> {
       bothCreated.countDown();
-      await(bothCreated);
+      Latches.await(bothCreated);
     };
     provider.script("11111111", new Script().with(s -> s.onCreate = meet));
     provider.script("22222222", new Script().with(s -> s.onCreate = meet));
@@ -92,14 +92,4 @@ class TerminalSerialisationTest {
     assertThat(provider.maxConcurrentDialogues()).isEqualTo(2);
   }
 
-  private static void await(CountDownLatch latch) {
-    try {
-      if (!latch.await(10, TimeUnit.SECONDS)) {
-        throw new AssertionError("latch not released");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
 }
