@@ -1,6 +1,7 @@
 package dev.webecr.sdk;
 
 import dev.webecr.sdk.internal.AttemptReference;
+import dev.webecr.sdk.internal.JournalUpdate;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
@@ -39,20 +40,8 @@ final class Reconciler {
     if (held.isEmpty()) {
       return;
     }
-    JournalEntry e = held.get();
     JournalPhase phase = fresh.isSettled() ? JournalPhase.SETTLED : JournalPhase.IN_FLIGHT;
-    if (e.phase() == phase && e.intentId().equals(Optional.of(fresh.id()))
-        && e.statusCode().equals(Optional.of(fresh.statusCode()))
-        && e.resultCode().equals(fresh.resultCode())) {
-      return;
-    }
-    journal.record(JournalEntry.builder().from(e)
-        .phase(phase)
-        .intentId(fresh.id())
-        .statusCode(fresh.statusCode())
-        .resultCode(fresh.resultCode())
-        .recordedAt(clock.instant())
-        .build());
+    JournalUpdate.next(held.get(), phase, fresh, clock.instant()).ifPresent(journal::record);
   }
 
   ReconciliationReport reconcile(Period period) {

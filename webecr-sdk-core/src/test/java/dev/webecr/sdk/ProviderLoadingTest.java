@@ -24,7 +24,7 @@ class ProviderLoadingTest {
   }
 
   /** A second factory for the same id, registered too. */
-  public static final class RivalFactory implements PosProviderFactory {
+  public static class RivalFactory implements PosProviderFactory {
     @Override
     public String id() {
       return "twice";
@@ -37,17 +37,7 @@ class ProviderLoadingTest {
   }
 
   /** The first factory for the id "twice". */
-  public static final class FirstTwiceFactory implements PosProviderFactory {
-    @Override
-    public String id() {
-      return "twice";
-    }
-
-    @Override
-    public PosProvider create(Map<String, String> properties) {
-      throw new AssertionError("never chosen");
-    }
-  }
+  public static final class FirstTwiceFactory extends RivalFactory {}
 
   @Test
   void providerIsFoundByIdThroughServiceLoader() {

@@ -309,18 +309,12 @@ public final class PaymentRun {
   }
 
   private void journal(JournalPhase phase, PaymentIntent intent) {
-    JournalEntry next = JournalEntry.builder().from(entry)
-        .phase(phase)
-        .intentId(intent == null ? entry.intentId() : Optional.of(intent.id()))
-        .statusCode(intent == null ? entry.statusCode() : Optional.of(intent.statusCode()))
-        .resultCode(intent == null ? entry.resultCode() : intent.resultCode())
-        .recordedAt(ctx.clock.instant())
-        .build();
-    if (next.phase() == entry.phase() && next.intentId().equals(entry.intentId())
-        && next.statusCode().equals(entry.statusCode())
-        && next.resultCode().equals(entry.resultCode())) {
+    Optional<JournalEntry> changed =
+        JournalUpdate.next(entry, phase, intent, ctx.clock.instant());
+    if (changed.isEmpty()) {
       return;
     }
+    JournalEntry next = changed.get();
     try {
       ctx.journal.record(next);
       entry = next;

@@ -33,15 +33,33 @@ final class RrPayInbox {
     this.credits = credits;
   }
 
+  /** A result as stored in {@code done/}: parsed, and the file's text for the audit record. */
+  static final class Stored {
+    final RrPayResult result;
+    final String raw;
+
+    Stored(RrPayResult result, String raw) {
+      this.result = result;
+      this.raw = raw;
+    }
+  }
+
   /** What RRPay (or the cashier, by hand) reported for a request, without taking new files. */
   Optional<RrPayResult> result(String id) {
+    return stored(id).map(s -> s.result);
+  }
+
+  /** The stored result with its text, read once; a manual entry wins over RRPay's. */
+  Optional<Stored> stored(String id) {
     Optional<String> manual = exchange.read(exchange.done.resolve(
         RrPayCodec.fileName(id, RrPayCodec.MANUAL)));
     if (manual.isPresent()) {
-      return Optional.of(toResult(new RrPayCodec.Result(RrPayCodec.parse(manual.get())), true));
+      return Optional.of(new Stored(
+          toResult(new RrPayCodec.Result(RrPayCodec.parse(manual.get())), true), manual.get()));
     }
     return exchange.read(exchange.done.resolve(RrPayCodec.fileName(id, RrPayCodec.RESULT)))
-        .map(json -> toResult(new RrPayCodec.Result(RrPayCodec.parse(json)), false));
+        .map(json -> new Stored(toResult(new RrPayCodec.Result(RrPayCodec.parse(json)), false),
+            json));
   }
 
   boolean answered(String id) {

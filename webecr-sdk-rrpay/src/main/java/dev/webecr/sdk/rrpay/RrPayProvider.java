@@ -356,21 +356,19 @@ public final class RrPayProvider implements PosProvider {
     PaymentIntent.Builder b = PaymentIntent.builder().id(id).providerReference(id)
         .terminal(terminal).kind(kind).amount(Money.euroCents(request.totalCents))
         .createdAt(request.createdAt);
-    Optional<RrPayResult> result = inbox.result(id);
-    if (result.isPresent()) {
-      RrPayResult r = result.get();
+    Optional<RrPayInbox.Stored> stored = inbox.stored(id);
+    if (stored.isPresent()) {
+      RrPayResult r = stored.get().result;
       IntentResult mapped = r.outcome() == RrPayOutcome.PAID ? IntentResult.APPROVED
           : r.outcome() == RrPayOutcome.FAILED ? IntentResult.FAILED
           : kind == TransactionType.VOID ? IntentResult.APPROVED : IntentResult.CANCELLED;
       Optional<RrPayTender> card = r.tenders().stream()
           .filter(t -> t.maskedPan().isPresent()).findFirst();
-      String raw = exchange.read(exchange.done.resolve(RrPayCodec.fileName(id,
-          r.manual() ? RrPayCodec.MANUAL : RrPayCodec.RESULT))).orElse("{}");
       return b.statusCode(IntentStatus.COMPLETED.code()).resultCode(mapped.code())
           .transactionId(r.receiptNumber())
           .authorisationCode(card.flatMap(RrPayTender::authCode))
           .maskedPan(card.flatMap(RrPayTender::maskedPan))
-          .providerRecord(raw)
+          .providerRecord(stored.get().raw)
           .build();
     }
     if (Files.exists(exchange.rejected.resolve(RrPayCodec.fileName(id, RrPayCodec.RESULT)))) {

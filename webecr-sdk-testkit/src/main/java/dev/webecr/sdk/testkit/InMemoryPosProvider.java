@@ -8,7 +8,6 @@ import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.Period;
 import dev.webecr.sdk.ProviderRejectedException;
 import dev.webecr.sdk.Terminal;
-import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.CreateIntentCommand;
 import dev.webecr.sdk.spi.PosProvider;

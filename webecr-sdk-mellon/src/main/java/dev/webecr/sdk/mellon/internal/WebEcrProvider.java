@@ -190,13 +190,13 @@ public final class WebEcrProvider implements PosProvider {
     String key = terminal.requireApiKey().reveal();
     Map<String, String> filter = Map.of(MellonWire.FILTER_REFERENCE, providerReference,
         MellonWire.FILTER_LIMIT, MellonWire.PAGE_SIZE);
-    List<Answer> matches = new ArrayList<>();
+    List<String> matches = new ArrayList<>();
     for (Answer page : pageAnswers("GET transactionintent?CustomerReference", terminal.tid(), key,
         bearer -> http.api().intents(bearer, key, filter))) {
       for (WireJson i : MellonMapper.results(page.json)) {
         if (MellonMapper.reference(i).equals(Optional.of(providerReference))
             && MellonMapper.onTerminal(i, terminal)) {
-          matches.add(new Answer(i, rawOf(page, i)));
+          matches.add(i.text("Id").orElseThrow(() -> new MalformedAnswer("intent without Id")));
         }
       }
     }
@@ -207,8 +207,7 @@ public final class WebEcrProvider implements PosProvider {
       log.error("WebECR holds {} intents under reference {}: reporting the first",
           matches.size(), providerReference);
     }
-    String id = matches.get(0).json.text("Id").orElseThrow();
-    return Optional.of(get(terminal, id));
+    return Optional.of(get(terminal, matches.get(0)));
   }
 
   @Override
@@ -223,7 +222,7 @@ public final class WebEcrProvider implements PosProvider {
         bearer -> http.api().intents(bearer, key, filter))) {
       for (WireJson i : MellonMapper.results(page.json)) {
         if (MellonMapper.onTerminal(i, terminal)) {
-          Answer one = new Answer(i, rawOf(page, i));
+          Answer one = new Answer(i, i.toJson());
           out.add(MellonMapper.intent(one, Optional.empty(), terminal,
               "mellon-" + i.text("Id").orElse("?")));
         }
@@ -260,7 +259,7 @@ public final class WebEcrProvider implements PosProvider {
         bearer -> http.api().transactions(bearer, key, filter))) {
       for (WireJson t : MellonMapper.results(page.json)) {
         if (MellonMapper.matchesTransaction(t, record, reference)) {
-          return Optional.of(new Answer(t, rawOf(page, t)));
+          return Optional.of(new Answer(t, t.toJson()));
         }
       }
     }
@@ -299,10 +298,6 @@ public final class WebEcrProvider implements PosProvider {
     return pages;
   }
 
-  /** The JSON of one list element, for its audit record. */
-  private static String rawOf(Answer page, WireJson element) {
-    return element.toJson();
-  }
 
   @Override
   public void close() {

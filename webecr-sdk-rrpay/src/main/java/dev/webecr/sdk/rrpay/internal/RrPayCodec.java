@@ -4,7 +4,6 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.webecr.sdk.BasketLine;
-import dev.webecr.sdk.Money;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -179,10 +178,6 @@ public final class RrPayCodec {
     m.put("tenders", out);
     m.put("enteredAt", at.toString());
     return JSON.toJson(m);
-  }
-
-  static Money euros(long cents) {
-    return Money.euroCents(cents);
   }
 
   private static String text(Map<String, Object> m, String field) {
