@@ -204,9 +204,14 @@ public final class RrPayProvider implements PosProvider {
       return Optional.of(intent(terminal, id, request.get()));
     }
     Path waiting = exchange.outbox.resolve(RrPayCodec.fileName(id, request.get().type));
+    if (Files.exists(waiting)
+        && clock.instant().isBefore(request.get().createdAt.plus(config.ackTimeout()))) {
+      // RRPay may be reading it right now: only after its ack window may we take it back.
+      throw new ConnectionException("RRPay has not taken " + id + " yet", true, id, null);
+    }
     if (exchange.withdraw(waiting)) {
       exchange.withdraw(exchange.sent.resolve(RrPayCodec.fileName(id, request.get().type)));
-      return Optional.empty(); // RRPay never took it
+      return Optional.empty(); // RRPay never took it within its ack window
     }
     inbox.notFound.remove(id);
     exchange.write(exchange.outbox, RrPayCodec.fileName(id, RrPayCodec.STATUS),

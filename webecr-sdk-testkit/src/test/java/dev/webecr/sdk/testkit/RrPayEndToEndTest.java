@@ -273,6 +273,27 @@ class RrPayEndToEndTest {
         .contains("unknown id");
   }
 
+  @Test
+  void aLookupNeverTakesBackARequestRrPayMayStillBeReading() throws Exception {
+    start(Duration.ofSeconds(30));
+    rrpayFake.pause(); // RRPay is slow to pick the file up
+    CompletableFuture<PaymentIntent> paying =
+        client.payAsync(sale(provider.terminal("POS1"), "K-13", 400));
+    Path inOutbox = root.resolve("outbox/K-13-A1.sale.json");
+    waitFor(() -> Files.exists(inOutbox) ? inOutbox : null);
+
+    try (RrPayProvider restarted = RrPayProvider.open(config())) {
+      assertThatThrownBy(() -> restarted.findByReference(restarted.terminal("POS1"), "K-13-A1"))
+          .isInstanceOfSatisfying(ConnectionException.class,
+              e -> assertThat(e.isOutcomeUnknown()).isTrue());
+    }
+    assertThat(inOutbox).exists();
+
+    rrpayFake.resume();
+    assertThat(paying.get(20, TimeUnit.SECONDS).isApproved()).isTrue();
+    assertThat(rrpayFake.receipts()).isEqualTo(1);
+  }
+
   /** Waits for another program's file to be taken: bounded, and fails rather than hangs. */
   private static <T> T waitFor(java.util.function.Supplier<T> probe) {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
