@@ -1,26 +1,27 @@
 package dev.webecr.sdk;
 
+import dev.webecr.sdk.internal.AttemptLookups;
 import dev.webecr.sdk.internal.AttemptReference;
 import dev.webecr.sdk.internal.ClientContext;
 import dev.webecr.sdk.internal.PaymentRun;
 import dev.webecr.sdk.internal.ProviderLoader;
 import dev.webecr.sdk.internal.TerminalLanes;
+import dev.webecr.sdk.spi.AttemptLookup;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
+import dev.webecr.sdk.spi.JournalPhase;
 import dev.webecr.sdk.spi.PaymentSigner;
 import dev.webecr.sdk.spi.PosProvider;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -171,7 +172,14 @@ public final class PosClient implements AutoCloseable {
   public PaymentIntent refresh(PaymentIntent intent) {
     Objects.requireNonNull(intent, "intent == null");
     Terminal terminal = terminals.withKey(intent.terminal());
-    PaymentIntent fresh = provider.get(terminal, intent.id());
+    AttemptLookup lookup = journal.latest(intent.providerReference())
+        .map(e -> AttemptLookups.of(journal, e, java.util.Optional.of(intent.id())))
+        .orElseGet(() -> AttemptLookup.builder()
+            .providerReference(intent.providerReference()).kind(intent.kind())
+            .sentAfter(intent.createdAt().orElse(clock.instant())).intentId(intent.id()).build());
+    PaymentIntent fresh = PaymentIntent.builder()
+        .from(provider.getAttempt(terminal, lookup))
+        .providerReference(intent.providerReference()).kind(intent.kind()).build();
     Reconciler.journalRefreshed(journal, fresh, clock);
     return fresh;
   }
@@ -197,35 +205,45 @@ public final class PosClient implements AutoCloseable {
 
   /**
    * Resumes every attempt the journal holds in flight (after a restart, or after an {@link
-   * OutcomeUnknownException}) and waits for each to settle, up to the payment deadline. Never
+   * OutcomeUnknownException}) and waits for each to settle, up to the payment deadline on its
+   * first recovery and a single look on later ones (with growing intervals between runs). Never
    * sends a new payment: an attempt the provider never received is reported as not sent.
+   * Attempts of one terminal are asked about together, so none waits behind a stuck one.
    */
   public RecoveryReport recover() {
-    Map<JournalEntry, CompletableFuture<PaymentIntent>> runs = new LinkedHashMap<>();
-    for (JournalEntry e : journal.all()) {
-      if (e.phase().isInFlight() && e.terminal().providerId().equals(provider.id())) {
-        Terminal terminal = terminals.withKey(e.terminal());
-        runs.put(e, lanes.acquire(terminal, paymentDeadline).thenCompose(release ->
-            PaymentRun.resume(ctx, e, terminal).whenComplete((i, error) -> release.run())));
-      }
+    return new Recovery(ctx, journal, lanes, terminals, clock, paymentDeadline, provider.id())
+        .run();
+  }
+
+  /**
+   * Settles by hand an attempt that stays in doubt (see {@link RecoveryReport#needsAttention()}):
+   * what the merchant saw on the terminal's slip. The journal keeps who closed it and why;
+   * recovery leaves it alone from then on. Only an attempt in flight can be resolved.
+   *
+   * @param providerReference the attempt, as the report names it
+   * @param outcome what the slip shows: APPROVED, DECLINED, CANCELLED or FAILED
+   * @param who the person (or role) who read the slip
+   * @param why what they saw, for the audit trail
+   */
+  public void resolveManually(String providerReference, IntentResult outcome, String who,
+      String why) {
+    Objects.requireNonNull(providerReference, "providerReference == null");
+    Objects.requireNonNull(outcome, "outcome == null");
+    Checks.notBlank("who", who);
+    Checks.notBlank("why", why);
+    if (!outcome.isSettled() || outcome.nextStep() != NextStep.NONE) {
+      throw new InvalidRequestException("outcome",
+          "must be a final result seen on the slip (APPROVED, DECLINED, CANCELLED, FAILED)");
     }
-    RecoveryReport.Builder report = RecoveryReport.builder();
-    runs.forEach((e, run) -> {
-      try {
-        report.addSettled(run.get());
-      } catch (ExecutionException ex) {
-        Throwable cause = ex.getCause();
-        if (cause instanceof ConnectionException && !((ConnectionException) cause).isOutcomeUnknown()) {
-          report.addNotSent(e.providerReference());
-        } else {
-          report.addInDoubt(e.providerReference());
-        }
-      } catch (InterruptedException ex) {
-        Thread.currentThread().interrupt();
-        report.addInDoubt(e.providerReference());
-      }
-    });
-    return report.build();
+    JournalEntry e = journal.latest(providerReference).orElseThrow(() ->
+        new InvalidRequestException("providerReference", "no such attempt in the journal"));
+    if (!e.phase().isInFlight()) {
+      throw new InvalidRequestException("providerReference",
+          "attempt " + providerReference + " is not in doubt (" + e.phase() + ")");
+    }
+    journal.record(JournalEntry.builder().from(e).phase(JournalPhase.SETTLED)
+        .statusCode(IntentStatus.COMPLETED.code()).resultCode(outcome.code())
+        .resolvedBy(who).resolution(why).recordedAt(clock.instant()).build());
   }
 
   /** Stops the client's own threads and closes what it created (provider, journal). */

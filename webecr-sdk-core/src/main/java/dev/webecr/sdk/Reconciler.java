@@ -55,15 +55,22 @@ final class Reconciler {
     Map<String, Terminal> byDevice = new LinkedHashMap<>();
     journaled.forEach(e -> byDevice.putIfAbsent(e.terminal().callId(), e.terminal()));
     Map<String, PaymentIntent> reported = new HashMap<>();
+    Map<String, PaymentIntent> reportedById = new HashMap<>();
     ReconciliationReport.Builder report = ReconciliationReport.builder().period(period);
     for (Terminal t : byDevice.values()) {
       for (PaymentIntent i : provider.intents(terminals.withKey(t), period)) {
         reported.put(i.providerReference(), i);
+        reportedById.put(i.id(), i);
         report.addProviderIntents(i);
       }
     }
     for (JournalEntry e : journaled) {
-      compare(e, reported.get(e.providerReference()), report);
+      // A void's wire carries no reference: it is matched by the intent id the journal holds.
+      PaymentIntent i = reported.get(e.providerReference());
+      if (i == null && e.intentId().isPresent()) {
+        i = reportedById.get(e.intentId().get());
+      }
+      compare(e, i, report);
     }
     for (PaymentIntent i : reported.values()) {
       if (AttemptReference.parse(i.providerReference()).attempt() > 0

@@ -10,8 +10,12 @@ import org.immutables.value.Value;
  *   <li>{@link #settled()}: the provider gave a final outcome; each is journaled.
  *   <li>{@link #notSent()}: provider references the provider never received; nothing was
  *       charged, paying again with the same ERP reference is safe.
- *   <li>{@link #inDoubt()}: still unknown (provider unreachable, still running); run recover
- *       again later.
+ *   <li>{@link #inDoubt()}: still unknown (provider unreachable, still running, or waiting
+ *       for its back-off); run recover again later.
+ *   <li>{@link #needsAttention()}: the subset of {@link #inDoubt()} that several runs could not
+ *       settle (typically a terminal that answered UNKNOWN with no card transaction behind it):
+ *       a person should read the terminal's slip and close each with {@link
+ *       PosClient#resolveManually}. Recovery asks about them less and less often (back-off).
  * </ul>
  */
 @Value.Immutable
@@ -26,6 +30,9 @@ public abstract class RecoveryReport {
 
   /** Provider references still in doubt. */
   public abstract List<String> inDoubt();
+
+  /** Provider references in doubt after several runs: for a person to resolve. */
+  public abstract List<String> needsAttention();
 
   static Builder builder() {
     return new Builder();

@@ -13,11 +13,15 @@ import java.util.zip.CRC32;
 
 /**
  * One journal entry per line: {@code |}-separated, percent-escaped fields, version first and a
- * CRC-32 of the rest last, so a torn or corrupted line is recognised, never half-read.
+ * CRC-32 of the rest last, so a torn or corrupted line is recognised, never half-read. Version 2
+ * adds the document, the original, recovery back-off and manual resolution; version 1 lines
+ * (17 fields) are still read.
  */
 final class JournalLineCodec {
-  static final String VERSION = "1";
-  private static final int FIELDS = 17;
+  static final String VERSION = "2";
+  private static final String VERSION_1 = "1";
+  private static final int FIELDS_1 = 17;
+  private static final int FIELDS = 24;
 
   private JournalLineCodec() {}
 
@@ -40,7 +44,14 @@ final class JournalLineCodec {
         e.statusCode().map(String::valueOf).orElse(""),
         e.resultCode().map(String::valueOf).orElse(""),
         e.createdAt().toString(),
-        e.recordedAt().toString());
+        e.recordedAt().toString(),
+        esc(e.document().orElse("")),
+        esc(e.originalIntentId().orElse("")),
+        esc(e.originalTransactionId().orElse("")),
+        Integer.toString(e.recoveryRuns()),
+        e.nextRecoveryAt().map(Instant::toString).orElse(""),
+        esc(e.resolvedBy().orElse("")),
+        esc(e.resolution().orElse("")));
     return body + "|" + crc(body);
   }
 
@@ -51,7 +62,8 @@ final class JournalLineCodec {
       return Optional.empty();
     }
     String[] f = line.substring(0, cut).split("\\|", -1);
-    if (f.length != FIELDS || !f[0].equals(VERSION)) {
+    boolean v1 = f.length == FIELDS_1 && f[0].equals(VERSION_1);
+    if (!v1 && (f.length != FIELDS || !f[0].equals(VERSION))) {
       return Optional.empty();
     }
     try {
@@ -59,7 +71,18 @@ final class JournalLineCodec {
           .providerId(unesc(f[2])).tid(unesc(f[3])).callId(unesc(f[4]))
           .merchantId(optional(f[5])).model(optional(f[6])).label(optional(f[7]))
           .build();
-      return Optional.of(JournalEntry.builder()
+      JournalEntry.Builder b = JournalEntry.builder();
+      if (!v1) {
+        int runs = Integer.parseInt(f[20]);
+        if (runs < 0) {
+          return Optional.empty();
+        }
+        b.document(optional(f[17])).originalIntentId(optional(f[18]))
+            .originalTransactionId(optional(f[19])).recoveryRuns(runs)
+            .nextRecoveryAt(f[21].isEmpty() ? Optional.empty() : Optional.of(Instant.parse(f[21])))
+            .resolvedBy(optional(f[22])).resolution(optional(f[23]));
+      }
+      return Optional.of(b
           .providerReference(unesc(f[1]))
           .terminal(terminal)
           .kind(TransactionType.valueOf(f[8]))

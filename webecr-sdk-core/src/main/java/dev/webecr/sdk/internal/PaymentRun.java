@@ -4,14 +4,17 @@ import dev.webecr.sdk.AuthenticationException;
 import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.IntentResult;
 import dev.webecr.sdk.InvalidRequestException;
+import dev.webecr.sdk.OriginalTransaction;
 import dev.webecr.sdk.OutcomeUnknownException;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.PosException;
+import dev.webecr.sdk.ProviderRejectedException;
 import dev.webecr.sdk.ProviderSignature;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.UnsupportedCapabilityException;
+import dev.webecr.sdk.spi.AttemptLookup;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.CreateIntentCommand;
 import dev.webecr.sdk.spi.JournalEntry;
@@ -31,10 +34,12 @@ import org.slf4j.LoggerFactory;
  * One payment attempt from journal to outcome, as a chain of steps on the client's executor with
  * waits on its scheduler (no thread is held between polls).
  *
- * <p>The rules it keeps: journal before sending; send a create once; after an unanswered create,
- * look the intent up by reference and only declare it never sent when the provider, asked after
- * its settle time, still has nothing; anything in doubt at the deadline stays in flight in the
- * journal and fails with {@link OutcomeUnknownException}.
+ * <p>The rules it keeps: journal before sending; send a create once; once a create may have
+ * left, only the provider's own answer settles it (a failed read never makes it "not sent");
+ * an unanswered create is looked up and declared never sent only when the provider, asked after
+ * its settle time, still has nothing (a void never: it cannot be found by reference); anything
+ * in doubt at the deadline stays in flight in the journal and fails with {@link
+ * OutcomeUnknownException}.
  */
 public final class PaymentRun {
   private static final Logger log = LoggerFactory.getLogger(PaymentRun.class);
@@ -44,29 +49,31 @@ public final class PaymentRun {
   private final Instant deadline;
   private final CompletableFuture<PaymentIntent> result = new CompletableFuture<>();
   private JournalEntry entry;
-  private SigningRequest signing;
-  private boolean signed;
+  private SignerCalls signer;
   private ProviderSignature signature;
   private Instant sentAt;
   private int polls;
 
-  private PaymentRun(ClientContext ctx, Terminal terminal) {
+  private PaymentRun(ClientContext ctx, Terminal terminal, Duration budget) {
     this.ctx = ctx;
     this.terminal = terminal;
-    this.deadline = ctx.clock.instant().plus(ctx.paymentDeadline);
+    this.deadline = ctx.clock.instant().plus(budget);
   }
 
   /** Runs a validated request whose terminal lane the caller holds. */
   public static CompletableFuture<PaymentIntent> pay(ClientContext ctx, PaymentRequest request) {
-    PaymentRun run = new PaymentRun(ctx, request.terminal());
+    PaymentRun run = new PaymentRun(ctx, request.terminal(), ctx.paymentDeadline);
     run.step(() -> run.begin(request));
     return run.result;
   }
 
-  /** Resumes an attempt the journal holds in flight; {@code terminal} carries its API key. */
+  /**
+   * Resumes an attempt the journal holds in flight; {@code terminal} carries its API key. It
+   * polls for {@code budget} at most (zero: one look).
+   */
   public static CompletableFuture<PaymentIntent> resume(
-      ClientContext ctx, JournalEntry entry, Terminal terminal) {
-    PaymentRun run = new PaymentRun(ctx, terminal);
+      ClientContext ctx, JournalEntry entry, Terminal terminal, Duration budget) {
+    PaymentRun run = new PaymentRun(ctx, terminal, budget);
     run.step(() -> run.resumeLatest(entry));
     return run.result;
   }
@@ -78,7 +85,8 @@ public final class PaymentRun {
   private void resumeLatest(JournalEntry seen) {
     JournalEntry now = ctx.journal.latest(seen.providerReference()).orElse(seen);
     if (now.phase() == JournalPhase.SETTLED && now.intentId().isPresent()) {
-      result.complete(ctx.provider.get(terminal, now.intentId().get()));
+      entry = now;
+      result.complete(normalised(settledIntent(now)));
     } else if (now.phase() == JournalPhase.NOT_SENT) {
       result.completeExceptionally(new ConnectionException("payment " + now.providerReference()
           + " never reached the provider: nothing was charged", false, now.providerReference(),
@@ -90,12 +98,25 @@ public final class PaymentRun {
 
   private void begin(PaymentRequest request) {
     List<JournalEntry> attempts = ctx.journal.attempts(request.reference());
-    for (JournalEntry a : attempts) {
-      if (!samePayment(a, request)) {
-        throw new InvalidRequestException("reference", "'" + request.reference()
-            + "' was already used for another payment (" + a.kind() + " of " + a.amount()
-            + " on terminal " + a.terminal().tid() + ")");
+    PriorAttempts.requireSamePayment(attempts, request);
+    int next = attempts.stream().mapToInt(JournalEntry::attempt).max().orElse(0) + 1;
+    if (!attempts.isEmpty() && needsSignature(request.kind())) {
+      // The document behind a reference is known only from its signature: sign before any
+      // earlier approval is returned, and use the signature only if a new attempt is sent.
+      prepareSigning(request, next);
+      signature = signer.sign(request);
+      try {
+        PriorAttempts.requireSameDocument(attempts, request.reference(), signature);
+      } catch (RuntimeException e) {
+        signer.tell(SignatureOutcome.CANCELLED);
+        throw e;
       }
+    }
+    try {
+      attempts = PriorAttempts.recheckNotSent(ctx, terminal, attempts);
+    } catch (RuntimeException e) {
+      unusedSignature();
+      throw e;
     }
     Optional<JournalEntry> approved = attempts.stream()
         .filter(a -> a.phase() == JournalPhase.SETTLED
@@ -104,56 +125,83 @@ public final class PaymentRun {
     if (approved.isPresent()) {
       log.debug("{} is already approved: returning it, charging nothing",
           approved.get().providerReference());
-      result.complete(ctx.provider.get(terminal, approved.get().intentId().get()));
+      unusedSignature();
+      entry = approved.get();
+      result.complete(normalised(settledIntent(approved.get())));
       return;
     }
     Optional<JournalEntry> open = attempts.stream().filter(a -> a.phase().isInFlight()).findFirst();
     if (open.isPresent()) {
       log.debug("{} is in flight: resuming it", open.get().providerReference());
+      unusedSignature();
       resume(open.get());
       return;
     }
-    int attempt = attempts.stream().mapToInt(JournalEntry::attempt).max().orElse(0) + 1;
-    if (attempt > AttemptReference.MAX_ATTEMPTS) {
+    if (next > AttemptReference.MAX_ATTEMPTS) {
+      unusedSignature();
       throw new InvalidRequestException("reference", "too many attempts for this reference");
     }
-    send(request, attempt);
+    send(request, next);
   }
 
-  private static boolean samePayment(JournalEntry a, PaymentRequest r) {
-    return a.kind() == r.kind() && a.amount().equals(r.amount())
-        && a.terminal().providerId().equals(r.terminal().providerId())
-        && a.terminal().callId().equals(r.terminal().callId());
+  /** A signature taken to compare documents but not sent: the signer may cancel it. */
+  private void unusedSignature() {
+    if (signature != null) {
+      signer.tell(SignatureOutcome.CANCELLED);
+      signature = null;
+    }
   }
 
-  private void send(PaymentRequest request, int attempt) {
-    String providerReference = AttemptReference.format(request.reference(), attempt);
-    signing = SigningRequest.builder()
+  /** The intent of an attempt the journal holds settled; a failed read is not "not sent". */
+  private PaymentIntent settledIntent(JournalEntry settled) {
+    try {
+      return ctx.provider.getAttempt(terminal, lookup(settled.intentId()));
+    } catch (RuntimeException e) {
+      throw new ConnectionException("payment " + settled.providerReference() + " was settled "
+          + "earlier (result " + settled.resultCode().map(IntentResult::fromCode).orElse(null)
+          + ") but its details could not be read now: ask again", true,
+          settled.providerReference(), e);
+    }
+  }
+
+  private void prepareSigning(PaymentRequest request, int attempt) {
+    SigningRequest signing = SigningRequest.builder()
         .reference(request.reference())
-        .providerReference(providerReference)
+        .providerReference(AttemptReference.format(request.reference(), attempt))
         .attempt(attempt)
         .kind(request.kind())
         .amount(request.amount())
         .terminalTid(terminal.tid())
         .build();
-    signed = needsSignature(request.kind());
-    if (signed) {
-      signature = sign(request);
+    signer = new SignerCalls(ctx.signer, signing);
+  }
+
+  private void send(PaymentRequest request, int attempt) {
+    String providerReference = AttemptReference.format(request.reference(), attempt);
+    if (signer == null) {
+      prepareSigning(request, attempt);
+    }
+    if (signature == null && needsSignature(request.kind())) {
+      signature = signer.sign(request);
     }
     Instant now = ctx.clock.instant();
+    Optional<OriginalTransaction> original = request.original();
     entry = JournalEntry.builder()
         .providerReference(providerReference)
         .terminal(terminal)
         .kind(request.kind())
         .amount(request.amount())
         .phase(JournalPhase.PREPARED)
+        .document(Optional.ofNullable(signature).map(ProviderSignature::uidHash))
+        .originalIntentId(original.flatMap(OriginalTransaction::intentId))
+        .originalTransactionId(original.flatMap(OriginalTransaction::transactionId))
         .createdAt(now)
         .recordedAt(now)
         .build();
     try {
       ctx.journal.record(entry);
     } catch (RuntimeException e) {
-      tellSigner(SignatureOutcome.CANCELLED);
+      signer.tell(SignatureOutcome.CANCELLED);
       throw e;
     }
     CreateIntentCommand command = CreateIntentCommand.builder()
@@ -162,7 +210,7 @@ public final class PaymentRun {
         .amount(request.amount())
         .providerReference(providerReference)
         .signature(Optional.ofNullable(signature))
-        .original(request.original())
+        .original(original)
         .installments(request.installments())
         .lines(request.lines())
         .serverWait(min(ctx.serverWait, remaining()))
@@ -179,8 +227,9 @@ public final class PaymentRun {
         notSent(e);
       }
       return;
-    } catch (PosException e) {
-      notSent(e);
+    } catch (ProviderRejectedException | InvalidRequestException
+        | UnsupportedCapabilityException e) {
+      notSent(e); // the provider answered with a refusal, or nothing left: nothing was created
       return;
     } catch (RuntimeException e) {
       log.warn("create {} failed unexpectedly: treating as unknown, looking it up",
@@ -196,43 +245,9 @@ public final class PaymentRun {
         && ctx.provider.capabilities().contains(Capability.SIGNATURE_REQUIRED);
   }
 
-  private ProviderSignature sign(PaymentRequest request) {
-    ProviderSignature s;
-    try {
-      s = ctx.signer.sign(signing);
-    } catch (PosException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new InvalidRequestException("signature",
-          "the PaymentSigner failed (" + e.getClass().getSimpleName() + ")");
-    }
-    if (s == null) {
-      throw new InvalidRequestException("signature", "the PaymentSigner returned null");
-    }
-    if (!s.tid().equals(terminal.tid())) {
-      tellSigner(SignatureOutcome.CANCELLED);
-      throw new InvalidRequestException("signature.input.tid", "signed for terminal " + s.tid()
-          + " but the payment runs on terminal " + terminal.tid());
-    }
-    if (s.payableCents() != request.amount().minorUnits()) {
-      tellSigner(SignatureOutcome.CANCELLED);
-      throw new InvalidRequestException("signature.input.payable", "signed for "
-          + s.payableCents() + " cents but the amount is " + request.amount().minorUnits());
-    }
-    return s;
-  }
-
   private void resume(JournalEntry journaled) {
     entry = journaled;
-    signed = needsSignature(journaled.kind());
-    signing = SigningRequest.builder()
-        .reference(journaled.reference())
-        .providerReference(journaled.providerReference())
-        .attempt(journaled.attempt())
-        .kind(journaled.kind())
-        .amount(journaled.amount())
-        .terminalTid(journaled.terminal().tid())
-        .build();
+    prepareSigning(journaled);
     if (journaled.phase() == JournalPhase.PREPARED || journaled.intentId().isEmpty()) {
       sentAt = journaled.createdAt();
       lookup();
@@ -241,10 +256,28 @@ public final class PaymentRun {
     }
   }
 
+  private void prepareSigning(JournalEntry journaled) {
+    signer = new SignerCalls(ctx.signer, SigningRequest.builder()
+        .reference(journaled.reference())
+        .providerReference(journaled.providerReference())
+        .attempt(journaled.attempt())
+        .kind(journaled.kind())
+        .amount(journaled.amount())
+        .terminalTid(journaled.terminal().tid())
+        .build());
+    if (needsSignature(journaled.kind())) {
+      signer.owe();
+    }
+  }
+
+  private AttemptLookup lookup(Optional<String> intentId) {
+    return AttemptLookups.of(ctx.journal, entry, intentId);
+  }
+
   private void lookup() {
     Optional<PaymentIntent> found = null;
     try {
-      found = ctx.provider.findByReference(terminal, entry.providerReference());
+      found = ctx.provider.findAttempt(terminal, lookup(Optional.empty()));
     } catch (AuthenticationException | InvalidRequestException
         | UnsupportedCapabilityException e) {
       inDoubt(null, e);
@@ -258,7 +291,8 @@ public final class PaymentRun {
     }
     Instant now = ctx.clock.instant();
     Duration settle = ctx.provider.createSettleTime().plus(ctx.serverWait);
-    if (found != null && !now.isBefore(sentAt.plus(settle))) {
+    boolean findable = entry.kind() != TransactionType.VOID;
+    if (found != null && findable && !now.isBefore(sentAt.plus(settle))) {
       notSent(new ConnectionException("payment " + entry.providerReference()
           + " never reached the provider: nothing was charged, it is safe to pay again",
           false, entry.providerReference(), null));
@@ -274,32 +308,42 @@ public final class PaymentRun {
   private void poll(String intentId, PaymentIntent last) {
     PaymentIntent next = last;
     try {
-      next = ctx.provider.get(terminal, intentId);
+      next = ctx.provider.getAttempt(terminal, lookup(Optional.of(intentId)));
     } catch (AuthenticationException | InvalidRequestException
         | UnsupportedCapabilityException e) {
       inDoubt(last, e);
       return;
     } catch (RuntimeException e) {
       log.debug("poll of {} failed: will ask again", entry.providerReference(), e);
+      next = null;
     }
     if (next == null) {
       if (!ctx.clock.instant().isBefore(deadline)) {
-        inDoubt(null, null);
+        inDoubt(last, null);
       } else {
-        later(() -> poll(intentId, null));
+        later(() -> poll(intentId, last));
       }
       return;
     }
     onIntent(next);
   }
 
+  /** The provider's intent as this attempt: its journaled reference and kind (a void's wire has neither). */
+  private PaymentIntent normalised(PaymentIntent reported) {
+    PaymentIntent.Builder b = PaymentIntent.builder().from(reported)
+        .providerReference(entry.providerReference())
+        .kind(entry.kind());
+    if (signature != null && reported.signature().isEmpty()) {
+      b.signature(signature);
+    }
+    return b.build();
+  }
+
   private void onIntent(PaymentIntent reported) {
-    PaymentIntent intent = signature != null && reported.signature().isEmpty()
-        ? PaymentIntent.builder().from(reported).signature(signature).build()
-        : reported;
+    PaymentIntent intent = normalised(reported);
     journal(intent.isSettled() ? JournalPhase.SETTLED : JournalPhase.IN_FLIGHT, intent);
     if (intent.isSettled()) {
-      tellSigner(intent.isApproved() ? SignatureOutcome.USED : SignatureOutcome.CANCELLED);
+      signer.tell(intent.isApproved() ? SignatureOutcome.USED : SignatureOutcome.CANCELLED);
       result.complete(intent);
     } else if (!ctx.clock.instant().isBefore(deadline)) {
       inDoubt(intent, null);
@@ -327,7 +371,7 @@ public final class PaymentRun {
 
   private void notSent(PosException cause) {
     journal(JournalPhase.NOT_SENT, null);
-    tellSigner(SignatureOutcome.CANCELLED);
+    signer.tell(SignatureOutcome.CANCELLED);
     result.completeExceptionally(cause);
   }
 
@@ -338,18 +382,6 @@ public final class PaymentRun {
         + entry.providerReference() + " is not known yet; it stays in the journal and "
         + "PosClient.recover() or paying again with the same reference resolves it",
         entry.providerReference(), last, cause));
-  }
-
-  private void tellSigner(SignatureOutcome outcome) {
-    if (!signed || signing == null || ctx.signer == null) {
-      return;
-    }
-    signed = false; // tell once
-    try {
-      ctx.signer.onOutcome(signing, outcome);
-    } catch (RuntimeException e) {
-      log.warn("PaymentSigner.onOutcome failed for {}", signing.providerReference(), e);
-    }
   }
 
   private void later(Runnable next) {

@@ -40,6 +40,33 @@ public abstract class JournalEntry {
   /** The provider's last result code, once known. */
   public abstract Optional<Integer> resultCode();
 
+  /**
+   * What identifies the document this attempt pays: the signed Input's UID hash, where the
+   * payment was signed. A reference paid again for another document is refused.
+   */
+  public abstract Optional<String> document();
+
+  /** The original intent's id, for a refund or void. */
+  public abstract Optional<String> originalIntentId();
+
+  /** The original's transaction id, for a refund or void: how a lost void is found again. */
+  public abstract Optional<String> originalTransactionId();
+
+  /** How many {@code recover()} runs ended with this attempt still in doubt. */
+  @Value.Default
+  public int recoveryRuns() {
+    return 0;
+  }
+
+  /** Before this instant {@code recover()} leaves the attempt alone (backing off). */
+  public abstract Optional<Instant> nextRecoveryAt();
+
+  /** Who settled the attempt by hand (from the terminal's slip), when a person did. */
+  public abstract Optional<String> resolvedBy();
+
+  /** Why, as that person wrote it. */
+  public abstract Optional<String> resolution();
+
   /** When the attempt was first journaled (before it was sent). */
   public abstract Instant createdAt();
 

@@ -60,7 +60,11 @@ public interface PosProvider extends AutoCloseable {
     throw new UnsupportedCapabilityException(id(), Capability.LIST_TERMINALS);
   }
 
-  /** Creates an intent; sent once, never retried. */
+  /**
+   * Creates an intent; sent once, never retried. Once the request may have left, nothing but an
+   * outcome-unknown {@link dev.webecr.sdk.ConnectionException} may be thrown: a failure of any
+   * later step (reading card data, mapping the answer) must not look like a refusal.
+   */
   PaymentIntent create(CreateIntentCommand command);
 
   /** The current state of one intent. */
@@ -68,6 +72,26 @@ public interface PosProvider extends AutoCloseable {
 
   /** The intent created under this reference, if the provider has one. */
   Optional<PaymentIntent> findByReference(Terminal terminal, String providerReference);
+
+  /**
+   * The intent of one attempt, found again after its create's answer was lost: empty when the
+   * provider has none (yet). Default: {@link #findByReference}. A provider whose wire keeps no
+   * reference for some kinds (Mellon voids) overrides it; where it cannot tell for sure it
+   * answers empty, and the client keeps such an attempt in doubt rather than call it unsent.
+   */
+  default Optional<PaymentIntent> findAttempt(Terminal terminal, AttemptLookup attempt) {
+    return findByReference(terminal, attempt.providerReference());
+  }
+
+  /**
+   * The current state of an attempt whose intent id is known ({@code attempt.intentId()}).
+   * Default: {@link #get}. A provider overrides it to fall back on other routes (Mellon: the
+   * filtered list when the single-intent route is missing).
+   */
+  default PaymentIntent getAttempt(Terminal terminal, AttemptLookup attempt) {
+    return get(terminal, attempt.intentId().orElseThrow(() ->
+        new IllegalArgumentException("attempt.intentId is empty")));
+  }
 
   /** The intents of a terminal in a period, every page. */
   default List<PaymentIntent> intents(Terminal terminal, Period period) {

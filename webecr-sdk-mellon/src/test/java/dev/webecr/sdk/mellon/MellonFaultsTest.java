@@ -171,14 +171,14 @@ class MellonFaultsTest {
   @Test
   void aRejectedReadIsNotRetried() {
     stubs.server.stubFor(get(urlEqualTo(BASE + "transactionintent/77/"))
-        .willReturn(aResponse().withStatus(404).withBody("{\"detail\":\"Not found.\"}")));
+        .willReturn(aResponse().withStatus(400).withBody("{\"detail\":\"Bad request.\"}")));
 
     assertThatThrownBy(() -> provider.get(terminal, "77"))
         .isInstanceOfSatisfying(ProviderRejectedException.class, e -> {
-          assertThat(e.httpStatus()).isEqualTo(404);
+          assertThat(e.httpStatus()).isEqualTo(400);
           assertThat(e.providerCode()).contains("detail");
         })
-        .hasMessageContaining("Not found.");
+        .hasMessageContaining("Bad request.");
     assertThat(stubs.count(getRequestedFor(urlEqualTo(BASE + "transactionintent/77/"))))
         .isEqualTo(1);
   }

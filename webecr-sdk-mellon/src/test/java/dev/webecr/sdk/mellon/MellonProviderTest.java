@@ -135,8 +135,7 @@ class MellonProviderTest {
         .original(OriginalTransaction.builder().intentId("77").build()).build());
 
     stubs.server.verify(postRequestedFor(urlEqualTo(WebEcrStubs.TXNVOID)).withRequestBody(
-        equalToJson("{\"OriginalIdentifier\":\"77\",\"OriginalIdentifierType\":1,"
-            + "\"CustomerReference\":\"V-1-A1\"}")));
+        equalToJson("{\"OriginalIdentifier\":\"77\",\"OriginalIdentifierType\":1}")));
   }
 
   @Test

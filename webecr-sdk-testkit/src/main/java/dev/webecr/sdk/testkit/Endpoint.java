@@ -14,6 +14,8 @@ public enum Endpoint {
   TXNINIT,
   /** {@code POST terminal/{id}/txnvoid/}. */
   TXNVOID,
+  /** {@code GET terminal/{id}/txnvoid/}: the older API's list of a terminal's voids. */
+  VOIDS,
   /** {@code GET transactionintent/{id}/}. */
   INTENT,
   /** {@code GET transactionintent/}. */

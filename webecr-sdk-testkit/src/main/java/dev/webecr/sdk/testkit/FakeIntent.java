@@ -16,27 +16,34 @@ final class FakeIntent {
   final long id;
   final FakeTerminal terminal;
   final TransactionType kind;
+  /** The wire TxnType (0 to 9) as received; -1 for a void, which has none. */
+  final int txnType;
   final long cents;
   final int currencyCode;
+  /** The CustomerReference; null for a void (the real void body carries none). */
   final String reference;
   final Instant createdAt;
   final TerminalProfile profile;
   final Integer installments;
+  /** The intent a void cancels, or the transaction a linked refund names (as sent). */
+  final FakeIntent original;
   final String originalId;
   volatile boolean voided;
 
-  FakeIntent(long id, FakeTerminal terminal, TransactionType kind, long cents, int currencyCode,
-      String reference, Instant createdAt, TerminalProfile profile, Integer installments,
-      String originalId) {
+  FakeIntent(long id, FakeTerminal terminal, TransactionType kind, int txnType, long cents,
+      int currencyCode, String reference, Instant createdAt, TerminalProfile profile,
+      Integer installments, FakeIntent original, String originalId) {
     this.id = id;
     this.terminal = terminal;
     this.kind = kind;
+    this.txnType = txnType;
     this.cents = cents;
     this.currencyCode = currencyCode;
     this.reference = reference;
     this.createdAt = createdAt;
     this.profile = profile;
     this.installments = installments;
+    this.original = original;
     this.originalId = originalId;
   }
 
@@ -85,6 +92,24 @@ final class FakeIntent {
   boolean hasTransactionAt(Instant now) {
     return resultAt(now) == IntentResult.APPROVED
         || (profile == TerminalProfile.LATE && statusAt(now) == IntentStatus.COMPLETED);
+  }
+
+  /** True once the host has an authorisation record for it, approved or declined. */
+  boolean hostRecordAt(Instant now) {
+    return hasTransactionAt(now) || resultAt(now) == IntentResult.DECLINED;
+  }
+
+  /** True once this intent has charged (or refunded) the card: the money moved. */
+  boolean approvedAt(Instant now) {
+    return hasTransactionAt(now) && statusAt(now) == IntentStatus.COMPLETED;
+  }
+
+  /** True when {@code transactionId} is this intent's, or the original's of this void. */
+  boolean answersTransactionId(String transactionId, Instant now) {
+    boolean own = resultAt(now) == IntentResult.APPROVED && transactionId().equals(transactionId);
+    boolean voidOf = kind == TransactionType.VOID && original != null
+        && original.transactionId().equals(transactionId);
+    return own || voidOf;
   }
 
   Instant completedAt() {

@@ -1,33 +1,45 @@
 package dev.webecr.sdk.testkit;
 
+import dev.webecr.sdk.IntentStatus;
+import dev.webecr.sdk.Money;
 import dev.webecr.sdk.TransactionType;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The fake acquirer behind {@link FakeWebEcrServer} and {@link InMemoryPosProvider}: seeded
  * terminals ({@link FakeTerminals}), API keys, intents and their card transactions, all on an
- * injected clock. Thread-safe. Intents are idempotent by reference: creating one under a
- * reference that already has an intent answers that intent (and counts no new create).
+ * injected clock. Thread-safe.
+ *
+ * <p>It agrees with the evidence, not with the SDK: a repeated {@code CustomerReference}
+ * creates a <em>new</em> intent (nothing shows WebECR de-duplicating), and {@link
+ * #behaviour()} switches on the variants evidence leaves open. A test proves "never twice" by
+ * counting: {@link #creates()}, {@link #intentsUnder(String)}, {@link #approvalsByReference()}.
  */
 public final class FakeWebEcr {
   /** The integrator username the fake server accepts. */
   public static final String USERNAME = "fake-erp";
   /** The integrator password the fake server accepts. */
   public static final String PASSWORD = "fake-password";
+  /** The longest server-side wait WebECR grants ({@code Timeout}, seconds). */
+  static final long MAX_WAIT_SECONDS = 180;
 
   private final Clock clock;
+  private final WebEcrBehaviour behaviour = new WebEcrBehaviour();
   private final Map<String, FakeTerminal> byCallId = new LinkedHashMap<>();
   private final Set<String> apiKeys = new HashSet<>();
   private final Map<Long, FakeIntent> intents = new LinkedHashMap<>();
-  private final Map<String, FakeIntent> byReference = new java.util.HashMap<>();
-  private final Map<FakeTerminal, FakeIntent> latestOn = new java.util.HashMap<>();
+  private final Map<FakeTerminal, FakeIntent> latestOn = new HashMap<>();
   private long nextId = 1;
   private int creates;
 
@@ -44,6 +56,11 @@ public final class FakeWebEcr {
     return clock;
   }
 
+  /** The switches for behaviour evidence leaves open; see {@link WebEcrBehaviour}. */
+  public WebEcrBehaviour behaviour() {
+    return behaviour;
+  }
+
   /** The seeded terminals. */
   public synchronized List<FakeTerminal> terminals() {
     return new ArrayList<>(byCallId.values());
@@ -55,14 +72,32 @@ public final class FakeWebEcr {
         .orElseThrow(() -> new IllegalArgumentException("no fake terminal " + tid));
   }
 
-  /** How many intents were created (repeats of a reference not counted). */
+  /** How many intents were created: every create the fake accepted, repeats included. */
   public synchronized int creates() {
     return creates;
   }
 
-  /** How many intents exist under this reference: never more than one. */
+  /** How many intents exist under this {@code CustomerReference} (repeats make more). */
   public synchronized long intentsUnder(String reference) {
-    return intents.values().stream().filter(i -> i.reference.equals(reference)).count();
+    return intents.values().stream().filter(i -> reference.equals(i.reference)).count();
+  }
+
+  /**
+   * For every {@code CustomerReference}, how many of its intents charged or refunded a card by
+   * now (approved, or approved by the host behind an UNKNOWN). Voids carry no reference and are
+   * counted under {@code "void-of-<original's reference>"}.
+   */
+  public synchronized Map<String, Integer> approvalsByReference() {
+    Instant now = clock.instant();
+    Map<String, Integer> out = new TreeMap<>();
+    for (FakeIntent i : intents.values()) {
+      if (i.approvedAt(now)) {
+        String key = i.reference != null ? i.reference
+            : "void-of-" + (i.original == null ? "?" : i.original.reference);
+        out.merge(key, 1, Integer::sum);
+      }
+    }
+    return out;
   }
 
   synchronized Optional<String> redeem(String code) {
@@ -82,35 +117,63 @@ public final class FakeWebEcr {
     return Optional.ofNullable(byCallId.get(callId));
   }
 
-  synchronized FakeIntent create(FakeTerminal terminal, TransactionType kind, long cents,
-      int currencyCode, String reference, Integer installments, String originalId) {
-    FakeIntent existing = byReference.get(reference);
-    if (existing != null) {
-      return existing;
-    }
-    TerminalProfile profile = FakeTerminals.profileForAmount(
-        dev.webecr.sdk.Money.euroCents(cents)).orElse(terminal.profile());
+  /**
+   * A new intent, whatever intents exist under the same reference. {@code txnType} is the wire
+   * TxnType (-1 for a void); {@code original} the intent a void cancels (or null).
+   */
+  synchronized FakeIntent create(FakeTerminal terminal, TransactionType kind, int txnType,
+      long cents, int currencyCode, String reference, Integer installments, FakeIntent original,
+      String originalId) {
+    TerminalProfile profile = FakeTerminals.profileForAmount(Money.euroCents(cents))
+        .orElse(terminal.profile());
     FakeIntent latest = latestOn.get(terminal); // a device runs one dialogue: the latest
     boolean otherRunning = latest != null
-        && latest.statusAt(clock.instant()) != dev.webecr.sdk.IntentStatus.COMPLETED;
+        && latest.statusAt(clock.instant()) != IntentStatus.COMPLETED;
     if (otherRunning) {
       profile = TerminalProfile.BUSY;
     } else if (profile != TerminalProfile.MAX_TRANSACTIONS && terminal.batchFull()) {
       profile = TerminalProfile.MAX_TRANSACTIONS;
     }
-    FakeIntent intent = new FakeIntent(nextId++, terminal, kind, cents, currencyCode, reference,
-        clock.instant(), profile, installments, originalId);
+    FakeIntent intent = new FakeIntent(nextId++, terminal, kind, txnType, cents, currencyCode,
+        reference, clock.instant(), profile, installments, original, originalId);
     if (intent.charges()) {
       terminal.countApproved();
     }
-    if (kind == TransactionType.VOID && originalId != null) {
-      intent(originalId).ifPresent(o -> o.voided = true);
+    if (kind == TransactionType.VOID && original != null && intent.charges()) {
+      original.voided = true;
     }
     intents.put(intent.id, intent);
-    byReference.put(reference, intent);
     latestOn.put(terminal, intent);
     creates++;
     return intent;
+  }
+
+  /**
+   * Holds a create's answer as WebECR's {@code Timeout} asks: until the terminal finishes or
+   * {@code seconds} (at most 180) pass on the fake's clock. On a {@link TestClock} the fake
+   * moves virtual time itself (nothing else can while the caller waits); on a real clock it
+   * waits in real time.
+   */
+  void awaitOutcome(FakeIntent intent, long seconds) {
+    if (seconds <= 0) {
+      return;
+    }
+    Instant asked = clock.instant().plusSeconds(Math.min(seconds, MAX_WAIT_SECONDS));
+    Instant done = intent.completedAt();
+    Instant until = done.isBefore(asked) ? done : asked;
+    if (clock instanceof TestClock) {
+      ((TestClock) clock).advanceTo(until);
+      return;
+    }
+    while (clock.instant().isBefore(until)) {
+      long ms = Math.min(50, Duration.between(clock.instant(), until).toMillis() + 1);
+      try {
+        Thread.sleep(ms);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   synchronized Optional<FakeIntent> intent(String id) {
@@ -122,11 +185,26 @@ public final class FakeWebEcr {
   }
 
   synchronized Optional<FakeIntent> byTransactionId(String transactionId) {
-    return intents.values().stream().filter(i -> i.transactionId().equals(transactionId))
+    Instant now = clock.instant();
+    return intents.values().stream()
+        .filter(i -> i.hasTransactionAt(now) && i.transactionId().equals(transactionId))
         .findFirst();
   }
 
+  /** Every intent, as the single-intent route sees them. */
   synchronized List<FakeIntent> intents() {
     return new ArrayList<>(intents.values());
+  }
+
+  /** The intents filtered lists show now: those older than the listing lag. */
+  synchronized List<FakeIntent> listed() {
+    Instant visibleBefore = clock.instant().minus(behaviour.listingLag());
+    List<FakeIntent> out = new ArrayList<>();
+    for (FakeIntent i : intents.values()) {
+      if (!i.createdAt.isAfter(visibleBefore)) {
+        out.add(i);
+      }
+    }
+    return out;
   }
 }

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 
 /**
  * A stateful fake of Mellon WebECR on WireMock's engine: tokens, pairing, terminals, intents
@@ -46,6 +47,7 @@ public final class FakeWebEcrServer implements AutoCloseable {
   private final WireMockServer server;
   private final Map<Endpoint, Deque<InjectedFault>> faults = new EnumMap<>(Endpoint.class);
   private final List<String> journal = Collections.synchronizedList(new ArrayList<>());
+  private volatile RandomFaults randomFaults;
 
   private FakeWebEcrServer(Builder b) {
     this.fake = b.fake != null ? b.fake : new FakeWebEcr(b.clock);
@@ -98,6 +100,25 @@ public final class FakeWebEcrServer implements AutoCloseable {
     }
   }
 
+  /**
+   * From now on every request, on any endpoint, meets one of {@code menu}'s faults with
+   * probability {@code rate}, drawn from {@code random} (seed it: a run is then repeatable as far
+   * as thread timing allows). Queued {@link #inject} faults go first. {@link #noRandomFaults()}
+   * stops it.
+   */
+  public void faultsAtRandom(Random random, double rate, List<InjectedFault> menu) {
+    Objects.requireNonNull(random, "random == null");
+    if (!(rate >= 0 && rate <= 1) || menu.isEmpty()) {
+      throw new IllegalArgumentException("rate must be 0 to 1 and the menu not empty");
+    }
+    randomFaults = new RandomFaults(random, rate, List.copyOf(menu));
+  }
+
+  /** Stops {@link #faultsAtRandom}. */
+  public void noRandomFaults() {
+    randomFaults = null;
+  }
+
   /** Every request served, as {@code "METHOD /path"}, oldest first. */
   public List<String> requests() {
     synchronized (journal) {
@@ -125,7 +146,28 @@ public final class FakeWebEcrServer implements AutoCloseable {
   private InjectedFault nextFault(Endpoint endpoint) {
     synchronized (faults) {
       Deque<InjectedFault> queue = faults.get(endpoint);
-      return queue == null ? null : queue.poll();
+      InjectedFault queued = queue == null ? null : queue.poll();
+      if (queued != null) {
+        return queued;
+      }
+    }
+    RandomFaults chaos = randomFaults;
+    return chaos == null ? null : chaos.next();
+  }
+
+  private static final class RandomFaults {
+    final Random random;
+    final double rate;
+    final List<InjectedFault> menu;
+
+    RandomFaults(Random random, double rate, List<InjectedFault> menu) {
+      this.random = random;
+      this.rate = rate;
+      this.menu = menu;
+    }
+
+    synchronized InjectedFault next() {
+      return random.nextDouble() < rate ? menu.get(random.nextInt(menu.size())) : null;
     }
   }
 
@@ -160,6 +202,8 @@ public final class FakeWebEcrServer implements AutoCloseable {
           return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
         case DELAY:
           return answer.withFixedDelay((int) fault.delay.toMillis()).build();
+        case STATUS:
+          return statusFault(fault).build();
         default:
           return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
               .withBody("{\"Id\": 1, \"Status\": ").build();

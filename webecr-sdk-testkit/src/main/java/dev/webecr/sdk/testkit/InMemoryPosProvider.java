@@ -8,6 +8,7 @@ import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.Period;
 import dev.webecr.sdk.ProviderRejectedException;
 import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.CreateIntentCommand;
 import dev.webecr.sdk.spi.PosProvider;
@@ -96,9 +97,13 @@ public final class InMemoryPosProvider implements PosProvider {
     FakeTerminal device = fake.byCallId(t.callId()).orElseThrow(() ->
         new ProviderRejectedException("Not found.", 404, "detail", false));
     String original = c.original().flatMap(o -> o.intentId().or(o::transactionId)).orElse(null);
-    FakeIntent i = fake.create(device, c.kind(), c.amount().minorUnits(),
-        c.amount().currency().getNumericCode(), c.providerReference(),
-        c.installments().orElse(null), original);
+    FakeIntent voided = c.kind() != TransactionType.VOID ? null
+        : c.original().flatMap(o -> o.intentId().flatMap(fake::intent)
+            .or(() -> o.transactionId().flatMap(fake::byTransactionId))).orElse(null);
+    // In memory, a void keeps its reference: the SPI has it, and no wire is there to lose it.
+    FakeIntent i = fake.create(device, c.kind(), c.kind() == TransactionType.REFUND ? 1 : 0,
+        c.amount().minorUnits(), c.amount().currency().getNumericCode(), c.providerReference(),
+        c.installments().orElse(null), voided, original);
     return toIntent(i, t);
   }
 
@@ -112,7 +117,7 @@ public final class InMemoryPosProvider implements PosProvider {
   @Override
   public Optional<PaymentIntent> findByReference(Terminal terminal, String providerReference) {
     requireKnown(terminal.requireApiKey(), terminal.tid());
-    return fake.intents().stream().filter(i -> i.reference.equals(providerReference))
+    return fake.intents().stream().filter(i -> providerReference.equals(i.reference))
         .filter(i -> i.terminal.callId().equals(terminal.callId()))
         .findFirst().map(i -> toIntent(i, terminal));
   }

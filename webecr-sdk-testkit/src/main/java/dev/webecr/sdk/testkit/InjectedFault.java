@@ -47,6 +47,14 @@ public final class InjectedFault {
     return new InjectedFault(Kind.STATUS, false, status, retryAfterSeconds, null);
   }
 
+  /**
+   * The fake processes the request, then answers an error status anyway (a proxy or a crash
+   * after the commit): the create happened, the client is told it failed.
+   */
+  public static InjectedFault statusAfterProcessing(int status) {
+    return new InjectedFault(Kind.STATUS, true, status, null, null);
+  }
+
   /** The fake processes the request and answers 200 with a broken JSON body. */
   public static InjectedFault malformedBody() {
     return new InjectedFault(Kind.MALFORMED, true, 0, null, null);

@@ -1,20 +1,17 @@
 package dev.webecr.sdk.testkit;
 
-import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Moshi;
-import com.squareup.moshi.Types;
+import static dev.webecr.sdk.testkit.FakeJson.error;
+import static dev.webecr.sdk.testkit.FakeJson.intField;
+import static dev.webecr.sdk.testkit.FakeJson.longField;
+import static dev.webecr.sdk.testkit.FakeJson.ok;
+import static dev.webecr.sdk.testkit.FakeJson.stringOrNull;
+
 import dev.webecr.sdk.TransactionType;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -23,22 +20,21 @@ import java.util.regex.Pattern;
 /**
  * The Mellon WebECR contract as the fake server answers it: tokens, pairing, terminals,
  * intents, transactions, paging, Django-style errors. Knows nothing of HTTP servers: a request
- * in, a reply out.
+ * in, a reply out. Where real behaviour is known it does exactly that (voids carry and echo no
+ * reference; a repeated reference makes a new intent); {@link WebEcrBehaviour} switches the rest.
  */
 final class WebEcrRoutes {
   private static final Pattern RESOURCE = Pattern.compile("^/api/v[0-9.]+/(.*)$");
   private static final Pattern TXN = Pattern.compile("^terminal/([^/]+)/(txninit|txnvoid)/$");
   private static final Pattern ONE_INTENT = Pattern.compile("^transactionintent/([^/]+)/$");
-  private static final JsonAdapter<Map<String, Object>> JSON = new Moshi.Builder().build()
-      .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+  private static final int MAX_TXN_TYPE = 9;
 
   private final FakeWebEcr fake;
-  private final Set<String> accessTokens = new HashSet<>();
-  private final Set<String> refreshTokens = new HashSet<>();
-  private int tokenSerial;
+  private final FakeAuth auth;
 
   WebEcrRoutes(FakeWebEcr fake) {
     this.fake = fake;
+    this.auth = new FakeAuth(fake);
   }
 
   /** A request as the router sees it. */
@@ -92,7 +88,10 @@ final class WebEcrRoutes {
     }
     Matcher txn = TXN.matcher(rest);
     if (txn.matches()) {
-      return txn.group(2).equals("txninit") ? Endpoint.TXNINIT : Endpoint.TXNVOID;
+      if (txn.group(2).equals("txninit")) {
+        return Endpoint.TXNINIT;
+      }
+      return "GET".equals(method) ? Endpoint.VOIDS : Endpoint.TXNVOID;
     }
     if (rest.equals("transactionintent/")) {
       return Endpoint.INTENTS;
@@ -103,16 +102,17 @@ final class WebEcrRoutes {
     return rest.equals("transaction/") ? Endpoint.TRANSACTIONS : Endpoint.OTHER;
   }
 
-  synchronized Reply handle(Request r) {
+  /** Answers one request; a create with {@code Timeout} may hold its answer (not under a lock). */
+  Reply handle(Request r) {
     Endpoint endpoint = endpointOf(r.method, r.path);
     try {
       switch (endpoint) {
-        case TOKEN: return token(r);
-        case TOKEN_REFRESH: return refresh(r);
+        case TOKEN: return auth.token(r.body);
+        case TOKEN_REFRESH: return auth.refresh(r.body);
         case OTHER: return error(404, "detail", "Not found.");
         default: break;
       }
-      if (!bearerValid(r)) {
+      if (!auth.bearerValid(r.header.apply("Authorization"))) {
         return error(401, "detail", "Given token not valid for any token type");
       }
       if (endpoint == Endpoint.REDEEM) {
@@ -121,18 +121,22 @@ final class WebEcrRoutes {
       if (!fake.knows(r.header.apply("X-Api-Key"))) {
         return error(403, "detail", "Invalid API key.");
       }
-      String rest = rest(r.path);
+      Matcher txn = TXN.matcher(rest(r.path));
+      Matcher one = ONE_INTENT.matcher(rest(r.path));
       switch (endpoint) {
         case TERMINALS: return WebEcrViews.page(r, WebEcrViews.terminals(fake));
-        case TXNINIT: return txnInit(r, TXN.matcher(rest));
-        case TXNVOID: return txnVoid(r, TXN.matcher(rest));
-        case INTENT: return intent(ONE_INTENT.matcher(rest));
+        case TXNINIT: return txnInit(r, terminalOf(txn));
+        case TXNVOID: return txnVoid(r, terminalOf(txn));
+        case VOIDS: return voids(r, terminalOf(txn));
+        case INTENT: return one.matches() ? intent(one.group(1)) : error(404, "detail", "Not found.");
         case INTENTS: return intents(r);
         case TRANSACTIONS: return transactions(r);
         default: return error(404, "detail", "Not found.");
       }
-    } catch (BadRequest e) {
+    } catch (FakeJson.BadRequest e) {
       return error(400, e.field, e.getMessage());
+    } catch (NotFound e) {
+      return error(404, "detail", "Not found.");
     }
   }
 
@@ -141,47 +145,15 @@ final class WebEcrRoutes {
     return m.matches() ? m.group(1) : path;
   }
 
-  private Reply token(Request r) {
-    Map<String, Object> body = body(r);
-    if (!FakeWebEcr.USERNAME.equals(body.get("username"))
-        || !FakeWebEcr.PASSWORD.equals(body.get("password"))) {
-      return error(401, "detail", "No active account found with the given credentials");
+  private FakeTerminal terminalOf(Matcher txn) {
+    if (!txn.matches()) {
+      throw new NotFound();
     }
-    String refresh = "fake-refresh-" + (++tokenSerial);
-    refreshTokens.add(refresh);
-    return ok(Map.of("access", newAccess(), "refresh", refresh));
-  }
-
-  private Reply refresh(Request r) {
-    if (!refreshTokens.contains(String.valueOf(body(r).get("refresh")))) {
-      return error(401, "detail", "Token is invalid or expired");
-    }
-    return ok(Map.of("access", newAccess()));
-  }
-
-  private String newAccess() {
-    long exp = fake.clock().instant().plus(Duration.ofHours(1)).getEpochSecond();
-    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    String token = b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
-        + b64.encodeToString(("{\"exp\":" + exp + ",\"jti\":" + (++tokenSerial) + "}")
-            .getBytes(StandardCharsets.UTF_8)) + ".fake";
-    accessTokens.add(token + "|" + exp);
-    return token;
-  }
-
-  private boolean bearerValid(Request r) {
-    String auth = r.header.apply("Authorization");
-    if (auth == null || !auth.startsWith("Bearer ")) {
-      return false;
-    }
-    String token = auth.substring(7);
-    long now = fake.clock().instant().getEpochSecond();
-    return accessTokens.stream().anyMatch(t -> t.startsWith(token + "|")
-        && Long.parseLong(t.substring(t.indexOf('|') + 1)) > now);
+    return fake.byCallId(txn.group(1)).orElseThrow(NotFound::new);
   }
 
   private Reply redeem(Request r) {
-    Map<String, Object> body = body(r);
+    Map<String, Object> body = FakeJson.body(r.body);
     Optional<String> key = fake.redeem(String.valueOf(body.get("Code")));
     if (key.isEmpty() || !"webecr".equals(body.get("Type"))) {
       return error(400, "Code", "Invalid or expired code.");
@@ -189,74 +161,83 @@ final class WebEcrRoutes {
     return ok(Map.of("Id", key.get(), "Type", "webecr"));
   }
 
-  private Reply txnInit(Request r, Matcher m) {
-    m.matches();
-    FakeTerminal terminal = fake.byCallId(m.group(1)).orElse(null);
-    if (terminal == null) {
-      return error(404, "detail", "Not found.");
-    }
-    Map<String, Object> b = body(r);
+  private Reply txnInit(Request r, FakeTerminal terminal) {
+    Map<String, Object> b = FakeJson.body(r.body);
     int type = intField(b, "TxnType", 0);
-    if (type != 0 && type != 1) {
-      throw new BadRequest("TxnType", "The fake supports sale (0) and refund (1).");
+    if (type < 0 || type > MAX_TXN_TYPE) {
+      throw new FakeJson.BadRequest("TxnType", "\"" + type + "\" is not a valid choice.");
     }
     long amount = longField(b, "Amount");
     if (amount <= 0) {
-      throw new BadRequest("Amount", "Ensure this value is greater than 0.");
+      throw new FakeJson.BadRequest("Amount", "Ensure this value is greater than 0.");
     }
     String reference = reference(b);
     if (!(b.get("ProviderData") instanceof Map)) {
-      throw new BadRequest("ProviderData", "This field is required.");
+      throw new FakeJson.BadRequest("ProviderData", "This field is required.");
     }
     Object inst = b.get("Instalments");
     FakeIntent intent = fake.create(terminal,
-        type == 1 ? TransactionType.REFUND : TransactionType.SALE, amount,
+        type == 1 ? TransactionType.REFUND : TransactionType.SALE, type, amount,
         intField(b, "CurrencyCode", 978), reference,
-        inst == null ? null : ((Number) inst).intValue(), stringOrNull(b.get("InitialTransaction")));
-    return ok(WebEcrViews.intent(intent, fake.clock().instant()));
+        inst == null ? null : ((Number) inst).intValue(), null,
+        stringOrNull(b.get("InitialTransaction")));
+    fake.awaitOutcome(intent, b.get("Timeout") == null ? 0 : longField(b, "Timeout"));
+    return ok(WebEcrViews.intent(intent, fake.clock().instant(), fake.behaviour()));
   }
 
-  private Reply txnVoid(Request r, Matcher m) {
-    m.matches();
-    FakeTerminal terminal = fake.byCallId(m.group(1)).orElse(null);
-    if (terminal == null) {
-      return error(404, "detail", "Not found.");
-    }
-    Map<String, Object> b = body(r);
+  /** A void: the real body has no CustomerReference, so the void intent has none either. */
+  private Reply txnVoid(Request r, FakeTerminal terminal) {
+    Map<String, Object> b = FakeJson.body(r.body);
     String original = stringOrNull(b.get("OriginalIdentifier"));
     int kind = intField(b, "OriginalIdentifierType", 1);
     Optional<FakeIntent> o = original == null ? Optional.empty()
         : kind == 2 ? fake.byTransactionId(original) : fake.intent(original);
     if (o.isEmpty()) {
-      throw new BadRequest("OriginalIdentifier", "No transaction matches the given identifier.");
+      throw new FakeJson.BadRequest("OriginalIdentifier",
+          "No transaction matches the given identifier.");
     }
-    String reference = b.get("CustomerReference") == null ? "void-of-" + o.get().id : reference(b);
-    FakeIntent intent = fake.create(terminal, TransactionType.VOID, o.get().cents,
-        o.get().currencyCode, reference, null, String.valueOf(o.get().id));
-    return ok(WebEcrViews.intent(intent, fake.clock().instant()));
+    FakeIntent intent = fake.create(terminal, TransactionType.VOID, -1, o.get().cents,
+        o.get().currencyCode, null, null, o.get(), String.valueOf(o.get().id));
+    fake.awaitOutcome(intent, b.get("Timeout") == null ? 0 : longField(b, "Timeout"));
+    return ok(WebEcrViews.intent(intent, fake.clock().instant(), fake.behaviour()));
   }
 
-  private Reply intent(Matcher m) {
-    m.matches();
-    return fake.intent(m.group(1)).map(i -> ok(WebEcrViews.intent(i, fake.clock().instant())))
+  /** The older API's list of a terminal's voids ({@code GET terminal/{id}/txnvoid/}). */
+  private Reply voids(Request r, FakeTerminal terminal) {
+    Instant now = fake.clock().instant();
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (FakeIntent i : fake.listed()) {
+      if (i.kind == TransactionType.VOID && i.terminal == terminal) {
+        out.add(WebEcrViews.intent(i, now, fake.behaviour()));
+      }
+    }
+    return WebEcrViews.page(r, out);
+  }
+
+  private Reply intent(String id) {
+    if (!fake.behaviour().singleIntentRoute()) {
+      return error(404, "detail", "Not found.");
+    }
+    return fake.intent(id)
+        .map(i -> ok(WebEcrViews.intent(i, fake.clock().instant(), fake.behaviour())))
         .orElseGet(() -> error(404, "detail", "Not found."));
   }
 
   private Reply intents(Request r) {
-    Predicate<FakeIntent> keep = i -> true;
+    Instant now = fake.clock().instant();
+    Predicate<FakeIntent> keep = inWindow(r, i -> i.createdAt);
     String ref = r.query.get("CustomerReference");
     if (ref != null) {
-      keep = keep.and(i -> i.reference.equals(ref));
+      keep = keep.and(i -> ref.equals(i.reference));
     }
     String txnId = r.query.get("TransactionId");
     if (txnId != null) {
-      keep = keep.and(i -> i.transactionId().equals(txnId));
+      keep = keep.and(i -> i.answersTransactionId(txnId, now));
     }
-    Predicate<FakeIntent> window = inWindow(r, i -> i.createdAt);
     List<Map<String, Object>> out = new ArrayList<>();
-    for (FakeIntent i : fake.intents()) {
-      if (keep.and(window).test(i)) {
-        out.add(WebEcrViews.intent(i, fake.clock().instant()));
+    for (FakeIntent i : fake.listed()) {
+      if (keep.test(i)) {
+        out.add(WebEcrViews.intent(i, now, fake.behaviour()));
       }
     }
     return WebEcrViews.page(r, out);
@@ -265,108 +246,51 @@ final class WebEcrRoutes {
   private Reply transactions(Request r) {
     String tid = r.query.get("TID");
     Instant now = fake.clock().instant();
+    boolean declined = fake.behaviour().listDeclinedTransactions();
     Predicate<FakeIntent> window = inWindow(r, FakeIntent::completedAt);
     List<Map<String, Object>> out = new ArrayList<>();
     for (FakeIntent i : fake.intents()) {
-      if (i.hasTransactionAt(now) && (tid == null || i.terminal.tid().equals(tid))
-          && window.test(i)) {
-        out.add(WebEcrViews.transaction(i));
+      boolean listed = declined ? i.hostRecordAt(now) : i.hasTransactionAt(now);
+      if (listed && (tid == null || i.terminal.tid().equals(tid)) && window.test(i)) {
+        out.add(WebEcrViews.transaction(i, now));
       }
     }
     return WebEcrViews.page(r, out);
   }
 
   private static Predicate<FakeIntent> inWindow(Request r, Function<FakeIntent, Instant> at) {
-    Instant from = instant(r.query.get("Timestamp_min"), "Timestamp_min");
-    Instant to = instant(r.query.get("Timestamp_max"), "Timestamp_max");
+    Instant from = FakeJson.instant(r.query.get("Timestamp_min"), "Timestamp_min");
+    Instant to = FakeJson.instant(r.query.get("Timestamp_max"), "Timestamp_max");
     return i -> (from == null || !at.apply(i).isBefore(from))
         && (to == null || at.apply(i).isBefore(to));
-  }
-
-  private static Instant instant(String text, String field) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new BadRequest(field, "Enter a valid date/time.");
-    }
   }
 
   static int intParam(Request r, String name, int otherwise) {
     try {
       return r.query.containsKey(name) ? Integer.parseInt(r.query.get(name)) : otherwise;
     } catch (NumberFormatException e) {
-      throw new BadRequest(name, "A valid integer is required.");
+      throw new FakeJson.BadRequest(name, "A valid integer is required.");
     }
   }
 
   private static String reference(Map<String, Object> b) {
     String ref = stringOrNull(b.get("CustomerReference"));
     if (ref == null || ref.isBlank()) {
-      throw new BadRequest("CustomerReference", "This field is required.");
+      throw new FakeJson.BadRequest("CustomerReference", "This field is required.");
     }
     if (ref.length() > 50) {
-      throw new BadRequest("CustomerReference",
+      throw new FakeJson.BadRequest("CustomerReference",
           "Ensure this field has no more than 50 characters.");
     }
     return ref;
   }
 
-  private static String stringOrNull(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof Double && ((Double) o) == Math.rint((Double) o)) {
-      return String.valueOf(((Double) o).longValue());
-    }
-    return o.toString();
-  }
-
-  private static long longField(Map<String, Object> b, String name) {
-    Object v = b.get(name);
-    if (!(v instanceof Number) || ((Number) v).doubleValue() != Math.rint(((Number) v).doubleValue())) {
-      throw new BadRequest(name, "A valid integer is required.");
-    }
-    return ((Number) v).longValue();
-  }
-
-  private static int intField(Map<String, Object> b, String name, int otherwise) {
-    return b.get(name) == null ? otherwise : (int) longField(b, name);
-  }
-
-  private static Map<String, Object> body(Request r) {
-    try {
-      Map<String, Object> m = r.body == null || r.body.isBlank() ? null : JSON.fromJson(r.body);
-      if (m == null) {
-        throw new BadRequest("detail", "JSON parse error - body is empty.");
-      }
-      return m;
-    } catch (java.io.IOException | RuntimeException e) {
-      if (e instanceof BadRequest) {
-        throw (BadRequest) e;
-      }
-      throw new BadRequest("detail", "JSON parse error.");
-    }
-  }
-
-  private static Reply ok(Map<String, Object> body) {
-    return new Reply(200, JSON.serializeNulls().toJson(body));
-  }
-
-  private static Reply error(int status, String field, String message) {
-    Object value = field.equals("detail") ? message : List.of(message);
-    return new Reply(status, JSON.toJson(Map.of(field, value)));
-  }
-
-  private static final class BadRequest extends RuntimeException {
+  /** Not found: 404 with Django's detail. */
+  private static final class NotFound extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    final String field;
 
-    BadRequest(String field, String message) {
-      super(message, null, false, false);
-      this.field = field;
+    NotFound() {
+      super("Not found.", null, false, false);
     }
   }
 }

@@ -5,7 +5,6 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.webecr.sdk.IntentResult;
 import dev.webecr.sdk.IntentStatus;
-import dev.webecr.sdk.TransactionType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +36,11 @@ final class WebEcrViews {
     return out;
   }
 
-  static Map<String, Object> intent(FakeIntent i, Instant now) {
+  /**
+   * An intent as WebECR shows it. A void shows no CustomerReference, no OriginalIdentifier and
+   * no TxnType (the evidence shows none echoed); nothing in it says it is a void.
+   */
+  static Map<String, Object> intent(FakeIntent i, Instant now, WebEcrBehaviour behaviour) {
     IntentStatus status = i.statusAt(now);
     IntentResult result = i.resultAt(now);
     Map<String, Object> m = new LinkedHashMap<>();
@@ -46,39 +49,42 @@ final class WebEcrViews {
     m.put("Result", result == null ? null : result.code());
     m.put("Terminal", Long.parseLong(i.terminal.callId()));
     if (i.hasTransactionAt(now)) {
-      m.put("Transaction", Long.parseLong(i.transactionRecordId()));
+      m.put("Transaction", behaviour.transactionAsObject()
+          ? transaction(i, now) : Long.parseLong(i.transactionRecordId()));
+    } else {
+      m.put("Transaction", null);
     }
     if (result == IntentResult.APPROVED) {
       m.put("TransactionId", i.transactionId());
     }
-    m.put("TxnType", i.kind == TransactionType.REFUND ? 1 : 0);
+    if (i.txnType >= 0) {
+      m.put("TxnType", i.txnType);
+    }
     m.put("Amount", i.cents);
     m.put("CurrencyCode", i.currencyCode);
     m.put("CustomerReference", i.reference);
     if (i.installments != null) {
       m.put("Instalments", i.installments);
     }
-    if (i.kind == TransactionType.VOID) {
-      m.put("OriginalIdentifier", i.originalId);
-    }
     m.put("Timestamp", i.createdAt.toString());
     return m;
   }
 
-  static Map<String, Object> transaction(FakeIntent i) {
+  /** The card transaction of an intent, approved or (where listed) declined by the host. */
+  static Map<String, Object> transaction(FakeIntent i, Instant now) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("Id", Long.parseLong(i.transactionRecordId()));
     m.put("RRN", i.rrn());
-    m.put("AuthCode", i.authCode());
+    m.put("AuthCode", i.hasTransactionAt(now) ? i.authCode() : null);
     m.put("STAN", i.stan());
     m.put("TID", i.terminal.tid());
     m.put("MID", "000001234567");
     m.put("CardType", "VISA");
     m.put("CardPAN", "411111******1111");
-    m.put("Approved", true);
+    m.put("Approved", i.hasTransactionAt(now));
     m.put("Voided", i.voided);
     m.put("Timestamp", i.completedAt().toString());
-    m.put("TxnType", i.kind == TransactionType.REFUND ? 1 : 0);
+    m.put("TxnType", Math.max(0, i.txnType));
     m.put("Amount", i.cents);
     m.put("CustomerReference", i.reference);
     return m;

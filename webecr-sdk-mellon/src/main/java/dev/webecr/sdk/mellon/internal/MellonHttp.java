@@ -192,6 +192,12 @@ public final class MellonHttp implements AutoCloseable {
       return Failsafe.with(readRetry).with(retryScheduler).getAsync(attempt::get).join();
     } catch (CompletionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof RetryAfterRejection) {
+        throw publicCopy((RetryAfterRejection) cause);
+      }
+      if (cause instanceof MalformedAnswer) {
+        throw unreadable(what, (MalformedAnswer) cause);
+      }
       if (cause instanceof RuntimeException) {
         throw (RuntimeException) cause;
       }
@@ -199,14 +205,41 @@ public final class MellonHttp implements AutoCloseable {
     }
   }
 
+  /** A malformed answer as the public, retryable error callers can catch. */
+  static ProviderRejectedException unreadable(String what, MalformedAnswer e) {
+    return new ProviderRejectedException(what + ": unreadable answer (" + e.getMessage() + ")",
+        200, "malformed_answer", true);
+  }
+
+  private static ProviderRejectedException publicCopy(RetryAfterRejection e) {
+    return new ProviderRejectedException(e.getMessage(), e.httpStatus(),
+        e.providerCode().orElse(null), true);
+  }
+
+  /**
+   * The bearer for a create: a token failure here means nothing of the create was sent, and it
+   * surfaces as a public type (the token call's own errors are internal retry signals).
+   */
+  private String bearerBeforeCreate(String what) {
+    try {
+      return tokens.bearer();
+    } catch (RetryAfterRejection e) {
+      throw publicCopy(e); // the token endpoint refused: nothing of the create was sent
+    } catch (MalformedAnswer e) {
+      throw new ConnectionException(what + ": unreadable token answer (" + e.getMessage()
+          + "); nothing was sent", false, null, null);
+    }
+  }
+
   private Answer authorised(String what, String tid, Function<String, Call<ResponseBody>> call,
       boolean create, String providerReference) {
-    String bearer = tokens.bearer();
+    String bearer = create ? bearerBeforeCreate(what) : tokens.bearer();
     Response<ResponseBody> r = execute(call.apply(bearer), create, providerReference);
     if (r.code() == 401) {
       close(r);
       tokens.invalidate(bearer);
-      r = execute(call.apply(tokens.bearer()), create, providerReference);
+      r = execute(call.apply(create ? bearerBeforeCreate(what) : tokens.bearer()), create,
+          providerReference);
       if (r.code() == 401) {
         close(r);
         throw new PairingRevokedException(tid, 401);

@@ -36,18 +36,36 @@ final class MellonMapper {
     return b.build();
   }
 
-  /** An intent; {@code transaction} is the card transaction joined to it, when known. */
+  /**
+   * An intent; {@code transaction} is the card transaction joined to it, when known (an intent
+   * whose {@code Transaction} is an object carries it itself). Anything unreadable is a {@link
+   * MalformedAnswer}, never another exception.
+   */
   static PaymentIntent intent(Answer intent, Optional<Answer> transaction, Terminal terminal,
       String fallbackReference) {
+    try {
+      Optional<Answer> txn = transaction.isPresent() ? transaction
+          : intent.json.object("Transaction").map(t -> new Answer(t, "null"));
+      return mapIntent(intent, txn, transaction, terminal, fallbackReference);
+    } catch (MalformedAnswer e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new MalformedAnswer("intent not readable (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static PaymentIntent mapIntent(Answer intent, Optional<Answer> transaction,
+      Optional<Answer> joined, Terminal terminal, String fallbackReference) {
     WireJson i = intent.json;
     String id = i.text("Id").orElseThrow(() -> new MalformedAnswer("intent without Id"));
     int status = i.intValue("Status").orElseThrow(() -> new MalformedAnswer("intent without Status"));
     Optional<Integer> result = i.intValue("Result").filter(r -> r != 0);
     Optional<WireJson> txn = transaction.map(a -> a.json);
-    if (result.equals(Optional.of(IntentResult.UNKNOWN.code())) && txn.isPresent()) {
-      // The intent is in doubt, the card transaction is not: it settles the question.
-      boolean approved = txn.get().bool("Approved").orElse(false)
-          && !txn.get().bool("Voided").orElse(false);
+    Optional<Boolean> approvedFlag = txn.flatMap(t -> t.bool("Approved"));
+    if (result.equals(Optional.of(IntentResult.UNKNOWN.code())) && approvedFlag.isPresent()) {
+      // The intent is in doubt, the card transaction is not: it settles the question. Without
+      // an Approved flag it settles nothing (an embedded object may lack one).
+      boolean approved = approvedFlag.get() && !txn.get().bool("Voided").orElse(false);
       result = Optional.of(approved ? IntentResult.APPROVED.code() : IntentResult.DECLINED.code());
       status = IntentStatus.COMPLETED.code();
     }
@@ -61,7 +79,7 @@ final class MellonMapper {
         .statusCode(status)
         .resultCode(result)
         .transactionId(i.text("TransactionId"))
-        .transactionRecordId(i.text("Transaction"))
+        .transactionRecordId(transactionRecord(i))
         .rrn(txn.flatMap(t -> t.text("RRN")))
         .authorisationCode(txn.flatMap(t -> t.text("AuthCode")))
         .stan(txn.flatMap(t -> t.text("STAN")))
@@ -70,7 +88,7 @@ final class MellonMapper {
         .createdAt(instant(i.text("Timestamp")))
         .completedAt(txn.flatMap(t -> instant(t.text("Timestamp"))))
         .providerRecord("{\"intent\":" + intent.raw + ",\"transaction\":"
-            + transaction.map(a -> a.raw).orElse("null") + "}")
+            + joined.map(a -> a.raw).orElse("null") + "}")
         .build();
   }
 
@@ -79,8 +97,23 @@ final class MellonMapper {
     return instant(intent.text("Timestamp"));
   }
 
+  /** The transaction record's id: {@code Transaction} as an integer, or its object's {@code Id}. */
   static Optional<String> transactionRecord(WireJson intent) {
-    return intent.text("Transaction");
+    Optional<String> id = intent.text("Transaction");
+    return id.isPresent() ? id : intent.object("Transaction").flatMap(t -> t.text("Id"));
+  }
+
+  /** True when the intent carries its card transaction as an object: no join needed. */
+  static boolean carriesTransaction(WireJson intent) {
+    return intent.object("Transaction").isPresent();
+  }
+
+  static Optional<String> intentId(WireJson intent) {
+    return intent.text("Id");
+  }
+
+  static Optional<String> transactionId(WireJson intent) {
+    return intent.text("TransactionId");
   }
 
   static boolean matchesTransaction(WireJson txn, String recordId, String reference) {
@@ -102,6 +135,16 @@ final class MellonMapper {
 
   static java.util.List<WireJson> results(WireJson page) {
     return page.objects("results");
+  }
+
+  static Terminal terminalSafely(WireJson t, ApiKey apiKey) {
+    try {
+      return terminal(t, apiKey);
+    } catch (MalformedAnswer e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new MalformedAnswer("terminal not readable (" + e.getClass().getSimpleName() + ")");
+    }
   }
 
   static String apiKeyOf(WireJson redeemed) {

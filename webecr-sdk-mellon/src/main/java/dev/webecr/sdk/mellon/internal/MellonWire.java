@@ -18,6 +18,7 @@ final class MellonWire {
   static final int ORIGINAL_IS_TRANSACTION_ID = 2;
 
   static final String FILTER_REFERENCE = "CustomerReference";
+  static final String FILTER_TRANSACTION_ID = "TransactionId";
   static final String FILTER_TID = "TID";
   static final String FILTER_FROM = "Timestamp_min";
   static final String FILTER_TO = "Timestamp_max";

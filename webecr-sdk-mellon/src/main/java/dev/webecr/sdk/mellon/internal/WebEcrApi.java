@@ -41,6 +41,11 @@ interface WebEcrApi {
   Call<ResponseBody> txnVoid(@Header(AUTHORIZATION) String bearer, @Header(API_KEY) String apiKey,
       @Path("id") String terminalId, @Body WireBodies.TxnVoid body);
 
+  /** The older API's list of a terminal's voids. */
+  @GET("terminal/{id}/txnvoid/")
+  Call<ResponseBody> voids(@Header(AUTHORIZATION) String bearer, @Header(API_KEY) String apiKey,
+      @Path("id") String terminalId);
+
   @GET("transactionintent/{id}/")
   Call<ResponseBody> intent(@Header(AUTHORIZATION) String bearer, @Header(API_KEY) String apiKey,
       @Path("id") String intentId);

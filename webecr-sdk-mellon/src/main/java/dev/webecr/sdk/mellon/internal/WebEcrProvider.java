@@ -11,6 +11,7 @@ import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.mellon.InitialTransactionField;
 import dev.webecr.sdk.mellon.MellonConfig;
+import dev.webecr.sdk.spi.AttemptLookup;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.CreateIntentCommand;
 import dev.webecr.sdk.spi.PosProvider;
@@ -27,11 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import retrofit2.Call;
 
 /** The Mellon WebECR provider: every operation of the contract, on {@link MellonHttp}. */
 public final class WebEcrProvider implements PosProvider {
@@ -44,13 +42,15 @@ public final class WebEcrProvider implements PosProvider {
 
   private final MellonConfig config;
   private final MellonHttp http;
-  private final Clock clock;
+  private final WebEcrPages pages;
+  private final IntentLookups lookups;
 
   /** A provider for {@code config}; {@code clock} dates transaction look-ups. */
   public WebEcrProvider(MellonConfig config, Clock clock) {
     this.config = config;
-    this.clock = clock;
     this.http = new MellonHttp(config, clock);
+    this.pages = new WebEcrPages(http);
+    this.lookups = new IntentLookups(pages, clock);
   }
 
   @Override
@@ -90,8 +90,12 @@ public final class WebEcrProvider implements PosProvider {
   public List<Terminal> terminals(ApiKey apiKey) {
     String key = apiKey.reveal();
     List<Terminal> out = new ArrayList<>();
-    for (WireJson t : pages("GET terminal", null, key, bearer -> http.api().terminals(bearer, key))) {
-      out.add(MellonMapper.terminal(t, apiKey));
+    try {
+      for (WireJson t : pages.terminals(key)) {
+        out.add(MellonMapper.terminalSafely(t, apiKey));
+      }
+    } catch (MalformedAnswer e) {
+      throw MellonHttp.unreadable("GET terminal", e);
     }
     return out;
   }
@@ -113,11 +117,24 @@ public final class WebEcrProvider implements PosProvider {
       a = http.send("POST txninit", t.tid(), command.providerReference(),
           bearer -> http.api(wait).txnInit(bearer, key, t.callId(), body));
     }
+    // The request has left: from here only "outcome unknown" may be thrown (see PosProvider).
+    PaymentIntent bare;
     try {
-      return withCardData(a, t, command.providerReference());
+      if (!MellonMapper.intentId(a.json).map(id -> !id.startsWith("-") && !id.equals("0"))
+          .orElse(false)) {
+        throw new MalformedAnswer("no Id > 0 in the answer");
+      }
+      bare = MellonMapper.intent(a, Optional.empty(), t, command.providerReference());
     } catch (MalformedAnswer e) {
       throw new ConnectionException("create: unreadable answer (" + e.getMessage()
           + "): the payment may exist", true, command.providerReference(), null);
+    }
+    try {
+      return lookups.withCardData(a.json, t, command.providerReference());
+    } catch (RuntimeException e) {
+      // Card data is a nicety here; the intent is what the create answered. Polling joins it.
+      log.debug("card data of {} not joined after the create", command.providerReference(), e);
+      return bare;
     }
   }
 
@@ -172,132 +189,61 @@ public final class WebEcrProvider implements PosProvider {
       b.OriginalIdentifier = o.transactionId().get();
       b.OriginalIdentifierType = MellonWire.ORIGINAL_IS_TRANSACTION_ID;
     }
-    b.CustomerReference = c.providerReference();
     b.Timeout = timeout;
     return b;
   }
 
   @Override
   public PaymentIntent get(Terminal terminal, String intentId) {
-    String key = terminal.requireApiKey().reveal();
-    Answer a = read("GET transactionintent/{id}", terminal,
-        bearer -> http.api().intent(bearer, key, intentId));
-    return withCardData(a, terminal, "mellon-" + intentId);
+    return getAttempt(terminal, AttemptLookup.builder().providerReference("mellon-" + intentId)
+        .kind(TransactionType.SALE).sentAfter(Instant.EPOCH).intentId(intentId).build());
+  }
+
+  @Override
+  public PaymentIntent getAttempt(Terminal terminal, AttemptLookup attempt) {
+    try {
+      return lookups.get(terminal, attempt);
+    } catch (MalformedAnswer e) {
+      throw MellonHttp.unreadable("GET transactionintent", e);
+    }
   }
 
   @Override
   public Optional<PaymentIntent> findByReference(Terminal terminal, String providerReference) {
-    String key = terminal.requireApiKey().reveal();
-    Map<String, String> filter = Map.of(MellonWire.FILTER_REFERENCE, providerReference,
-        MellonWire.FILTER_LIMIT, MellonWire.PAGE_SIZE);
-    List<String> matches = new ArrayList<>();
-    for (Answer page : pageAnswers("GET transactionintent?CustomerReference", terminal.tid(), key,
-        bearer -> http.api().intents(bearer, key, filter))) {
-      for (WireJson i : MellonMapper.results(page.json)) {
-        if (MellonMapper.reference(i).equals(Optional.of(providerReference))
-            && MellonMapper.onTerminal(i, terminal)) {
-          matches.add(i.text("Id").orElseThrow(() -> new MalformedAnswer("intent without Id")));
-        }
-      }
+    try {
+      return lookups.byReference(terminal, providerReference);
+    } catch (MalformedAnswer e) {
+      throw MellonHttp.unreadable("GET transactionintent?CustomerReference", e);
     }
-    if (matches.isEmpty()) {
-      return Optional.empty();
+  }
+
+  @Override
+  public Optional<PaymentIntent> findAttempt(Terminal terminal, AttemptLookup attempt) {
+    try {
+      return lookups.find(terminal, attempt);
+    } catch (MalformedAnswer e) {
+      throw MellonHttp.unreadable("GET transactionintent", e);
     }
-    if (matches.size() > 1) {
-      log.error("WebECR holds {} intents under reference {}: reporting the first",
-          matches.size(), providerReference);
-    }
-    return Optional.of(get(terminal, matches.get(0)));
   }
 
   @Override
   public List<PaymentIntent> intents(Terminal terminal, Period period) {
-    String key = terminal.requireApiKey().reveal();
     Map<String, String> filter = new LinkedHashMap<>();
     filter.put(MellonWire.FILTER_FROM, ISO.format(period.from().truncatedTo(ChronoUnit.SECONDS)));
     filter.put(MellonWire.FILTER_TO, ISO.format(period.to().truncatedTo(ChronoUnit.SECONDS)));
-    filter.put(MellonWire.FILTER_LIMIT, MellonWire.PAGE_SIZE);
     List<PaymentIntent> out = new ArrayList<>();
-    for (Answer page : pageAnswers("GET transactionintent?Timestamp", terminal.tid(), key,
-        bearer -> http.api().intents(bearer, key, filter))) {
-      for (WireJson i : MellonMapper.results(page.json)) {
+    try {
+      for (WireJson i : pages.intents(terminal, filter)) {
         if (MellonMapper.onTerminal(i, terminal)) {
-          Answer one = new Answer(i, i.toJson());
-          out.add(MellonMapper.intent(one, Optional.empty(), terminal,
+          out.add(MellonMapper.intent(new Answer(i, i.toJson()), Optional.empty(), terminal,
               "mellon-" + i.text("Id").orElse("?")));
         }
       }
+    } catch (MalformedAnswer e) {
+      throw MellonHttp.unreadable("GET transactionintent?Timestamp", e);
     }
     return out;
   }
-
-  /** Joins the card transaction to a completed intent (and settles an UNKNOWN one with it). */
-  private PaymentIntent withCardData(Answer intent, Terminal terminal, String fallbackReference) {
-    PaymentIntent bare = MellonMapper.intent(intent, Optional.empty(), terminal, fallbackReference);
-    boolean completed = bare.status() == dev.webecr.sdk.IntentStatus.COMPLETED;
-    boolean worthJoining = bare.isApproved()
-        || bare.result().equals(Optional.of(dev.webecr.sdk.IntentResult.UNKNOWN));
-    if (!completed || !worthJoining) {
-      return bare;
-    }
-    Optional<Answer> txn = transactionOf(intent.json, terminal, bare.providerReference());
-    return txn.isEmpty() ? bare : MellonMapper.intent(intent, txn, terminal, fallbackReference);
-  }
-
-  private Optional<Answer> transactionOf(WireJson intent, Terminal terminal, String reference) {
-    String record = MellonMapper.transactionRecord(intent).orElse(null);
-    Instant around = MellonMapper.created(intent).orElse(clock.instant());
-    Map<String, String> filter = new LinkedHashMap<>();
-    filter.put(MellonWire.FILTER_TID, terminal.tid());
-    filter.put(MellonWire.FILTER_FROM, ISO.format(around.minus(Duration.ofDays(1))
-        .truncatedTo(ChronoUnit.SECONDS)));
-    filter.put(MellonWire.FILTER_TO, ISO.format(clock.instant().plus(Duration.ofDays(1))
-        .truncatedTo(ChronoUnit.SECONDS)));
-    filter.put(MellonWire.FILTER_LIMIT, MellonWire.PAGE_SIZE);
-    String key = terminal.requireApiKey().reveal();
-    for (Answer page : pageAnswers("GET transaction", terminal.tid(), key,
-        bearer -> http.api().transactions(bearer, key, filter))) {
-      for (WireJson t : MellonMapper.results(page.json)) {
-        if (MellonMapper.matchesTransaction(t, record, reference)) {
-          return Optional.of(new Answer(t, t.toJson()));
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  private Answer read(String what, Terminal terminal, Function<String, Call<ResponseBody>> call) {
-    return http.read(what, terminal.tid(), call);
-  }
-
-  private List<WireJson> pages(String what, String tid, String key,
-      Function<String, Call<ResponseBody>> first) {
-    List<WireJson> out = new ArrayList<>();
-    for (Answer page : pageAnswers(what, tid, key, first)) {
-      out.addAll(MellonMapper.results(page.json));
-    }
-    return out;
-  }
-
-  /** Every page of a list, following {@code next} until it is null. */
-  private List<Answer> pageAnswers(String what, String tid, String key,
-      Function<String, Call<ResponseBody>> first) {
-    List<Answer> pages = new ArrayList<>();
-    Answer page = http.read(what, tid, first);
-    pages.add(page);
-    Optional<String> next = MellonMapper.next(page.json);
-    for (int n = 0; next.isPresent(); n++) {
-      if (n > 10_000) {
-        throw new ConnectionException(what + ": too many pages", false, null, null);
-      }
-      String url = next.get();
-      page = http.read(what, tid, bearer -> http.api().page(bearer, key, url));
-      pages.add(page);
-      next = MellonMapper.next(page.json);
-    }
-    return pages;
-  }
-
 
   @Override
   public void close() {

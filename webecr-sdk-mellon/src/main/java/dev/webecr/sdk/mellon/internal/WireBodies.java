@@ -65,10 +65,10 @@ final class WireBodies {
     }
   }
 
+  /** The real void body: no CustomerReference (integrator code sends none). */
   static final class TxnVoid {
     String OriginalIdentifier;
     Integer OriginalIdentifierType;
-    String CustomerReference;
     Long Timeout;
   }
 }

@@ -110,6 +110,13 @@ final class WireJson {
     return v instanceof Boolean ? Optional.of((Boolean) v) : Optional.empty();
   }
 
+  /** An object field; empty when absent or not an object. */
+  @SuppressWarnings("unchecked")
+  Optional<WireJson> object(String name) {
+    Object v = fields.get(name);
+    return v instanceof Map ? Optional.of(new WireJson((Map<String, Object>) v)) : Optional.empty();
+  }
+
   /** The objects of an array field. */
   @SuppressWarnings("unchecked")
   List<WireJson> objects(String name) {

@@ -1,0 +1,133 @@
+package dev.webecr.sdk;
+
+import dev.webecr.sdk.internal.ClientContext;
+import dev.webecr.sdk.internal.PaymentRun;
+import dev.webecr.sdk.internal.TerminalLanes;
+import dev.webecr.sdk.spi.IntentJournal;
+import dev.webecr.sdk.spi.JournalEntry;
+import dev.webecr.sdk.spi.JournalPhase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One {@link PosClient#recover()} run. Attempts are grouped by terminal: each terminal's lane is
+ * taken once and all its attempts are asked about together, so one stuck attempt never starves
+ * the others. The outcome of each is read from the journal afterwards, never guessed from an
+ * exception. An attempt still in doubt gets a full payment deadline on its first recovery and a
+ * single look on later ones, at growing intervals (back-off), so a stuck one costs little.
+ */
+final class Recovery {
+  private static final Logger log = LoggerFactory.getLogger(Recovery.class);
+  /** Runs after which an attempt is reported as needing a person. */
+  static final int ATTENTION_AFTER_RUNS = 3;
+  private static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
+  private static final Duration MAX_BACKOFF = Duration.ofHours(6);
+
+  private final ClientContext ctx;
+  private final IntentJournal journal;
+  private final TerminalLanes lanes;
+  private final RememberedTerminals terminals;
+  private final Clock clock;
+  private final Duration paymentDeadline;
+  private final String providerId;
+
+  Recovery(ClientContext ctx, IntentJournal journal, TerminalLanes lanes,
+      RememberedTerminals terminals, Clock clock, Duration paymentDeadline, String providerId) {
+    this.ctx = ctx;
+    this.journal = journal;
+    this.lanes = lanes;
+    this.terminals = terminals;
+    this.clock = clock;
+    this.paymentDeadline = paymentDeadline;
+    this.providerId = providerId;
+  }
+
+  RecoveryReport run() {
+    Instant start = clock.instant();
+    RecoveryReport.Builder report = RecoveryReport.builder();
+    Map<String, List<JournalEntry>> byTerminal = new LinkedHashMap<>();
+    for (JournalEntry e : journal.all()) {
+      if (!e.phase().isInFlight() || !e.terminal().providerId().equals(providerId)) {
+        continue;
+      }
+      if (e.nextRecoveryAt().isPresent() && e.nextRecoveryAt().get().isAfter(start)) {
+        inDoubt(report, e); // backing off: not asked this run
+        continue;
+      }
+      byTerminal.computeIfAbsent(e.terminal().callId(), k -> new ArrayList<>()).add(e);
+    }
+    Map<JournalEntry, CompletableFuture<PaymentIntent>> runs = new LinkedHashMap<>();
+    for (List<JournalEntry> group : byTerminal.values()) {
+      Terminal terminal = terminals.withKey(group.get(0).terminal());
+      CompletableFuture<Runnable> lane = lanes.acquire(terminal, paymentDeadline);
+      List<CompletableFuture<PaymentIntent>> all = new ArrayList<>();
+      for (JournalEntry e : group) {
+        Duration budget = e.recoveryRuns() == 0 ? paymentDeadline : Duration.ZERO;
+        CompletableFuture<PaymentIntent> run =
+            lane.thenCompose(release -> PaymentRun.resume(ctx, e, terminal, budget));
+        runs.put(e, run);
+        all.add(run);
+      }
+      CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]))
+          .handle((v, error) -> null)
+          .thenCombine(lane, (v, release) -> release)
+          .thenAccept(Runnable::run);
+    }
+    runs.forEach((e, run) -> collect(report, e, run));
+    return report.build();
+  }
+
+  private void collect(RecoveryReport.Builder report, JournalEntry e,
+      CompletableFuture<PaymentIntent> run) {
+    PaymentIntent settled = null;
+    try {
+      settled = run.get();
+    } catch (ExecutionException ex) {
+      log.debug("recovery of {} ended with {}", e.providerReference(), ex.getCause().toString());
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+    }
+    JournalEntry now = journal.latest(e.providerReference()).orElse(e);
+    if (now.phase() == JournalPhase.NOT_SENT) {
+      report.addNotSent(e.providerReference());
+    } else if (now.phase() == JournalPhase.SETTLED) {
+      if (settled != null) {
+        report.addSettled(settled);
+      }
+    } else {
+      backOff(now);
+      inDoubt(report, journal.latest(e.providerReference()).orElse(now));
+    }
+  }
+
+  private void inDoubt(RecoveryReport.Builder report, JournalEntry e) {
+    report.addInDoubt(e.providerReference());
+    if (e.recoveryRuns() >= ATTENTION_AFTER_RUNS) {
+      report.addNeedsAttention(e.providerReference());
+    }
+  }
+
+  private void backOff(JournalEntry e) {
+    int runs = e.recoveryRuns() + 1;
+    Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(runs - 1, 16));
+    if (wait.compareTo(MAX_BACKOFF) > 0) {
+      wait = MAX_BACKOFF;
+    }
+    Instant now = clock.instant();
+    try {
+      journal.record(JournalEntry.builder().from(e).recoveryRuns(runs)
+          .nextRecoveryAt(now.plus(wait)).recordedAt(now).build());
+    } catch (RuntimeException ex) {
+      log.warn("could not journal the recovery back-off of {}", e.providerReference(), ex);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.webecr.sdk.internal;
+
+import dev.webecr.sdk.InvalidRequestException;
+import dev.webecr.sdk.PaymentRequest;
+import dev.webecr.sdk.PosException;
+import dev.webecr.sdk.ProviderSignature;
+import dev.webecr.sdk.spi.PaymentSigner;
+import dev.webecr.sdk.spi.SignatureOutcome;
+import dev.webecr.sdk.spi.SigningRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The signature of one attempt: asks the {@link PaymentSigner}, checks what it signed against
+ * the payment, and tells it the outcome exactly once.
+ */
+final class SignerCalls {
+  private static final Logger log = LoggerFactory.getLogger(SignerCalls.class);
+
+  private final PaymentSigner signer;
+  private final SigningRequest request;
+  private boolean owed;
+
+  SignerCalls(PaymentSigner signer, SigningRequest request) {
+    this.signer = signer;
+    this.request = request;
+  }
+
+  SigningRequest request() {
+    return request;
+  }
+
+  /** Signs the attempt; a signature for another terminal or amount is refused (and cancelled). */
+  ProviderSignature sign(PaymentRequest payment) {
+    ProviderSignature s;
+    try {
+      s = signer.sign(request);
+    } catch (PosException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new InvalidRequestException("signature",
+          "the PaymentSigner failed (" + e.getClass().getSimpleName() + ")");
+    }
+    if (s == null) {
+      throw new InvalidRequestException("signature", "the PaymentSigner returned null");
+    }
+    owed = true;
+    if (!s.tid().equals(payment.terminal().tid())) {
+      tell(SignatureOutcome.CANCELLED);
+      throw new InvalidRequestException("signature.input.tid", "signed for terminal " + s.tid()
+          + " but the payment runs on terminal " + payment.terminal().tid());
+    }
+    if (s.payableCents() != payment.amount().minorUnits()) {
+      tell(SignatureOutcome.CANCELLED);
+      throw new InvalidRequestException("signature.input.payable", "signed for "
+          + s.payableCents() + " cents but the amount is " + payment.amount().minorUnits());
+    }
+    return s;
+  }
+
+  /** Marks a signature as owed an outcome (a resumed attempt was signed before the restart). */
+  void owe() {
+    owed = true;
+  }
+
+  /** Tells the signer the outcome, once; later calls do nothing. */
+  void tell(SignatureOutcome outcome) {
+    if (!owed || signer == null) {
+      return;
+    }
+    owed = false;
+    try {
+      signer.onOutcome(request, outcome);
+    } catch (RuntimeException e) {
+      log.warn("PaymentSigner.onOutcome failed for {}", request.providerReference(), e);
+    }
+  }
+}

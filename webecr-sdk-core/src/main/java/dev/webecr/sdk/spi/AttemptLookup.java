@@ -1,0 +1,50 @@
+package dev.webecr.sdk.spi;
+
+import dev.webecr.sdk.TransactionType;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * What identifies one payment attempt at a provider, for finding it again after its answer was
+ * lost and for polling it. The reference alone is not always enough: a Mellon void carries no
+ * reference on the wire and is found through its original's transaction id.
+ *
+ * <p>Built by {@link dev.webecr.sdk.PosClient} from the journal; a provider reads what it needs.
+ */
+@Value.Immutable
+public abstract class AttemptLookup {
+  AttemptLookup() {}
+
+  /** The attempt's reference, as sent in the create (where the provider's wire has one). */
+  public abstract String providerReference();
+
+  /** Sale, refund or void. */
+  public abstract TransactionType kind();
+
+  /** When the attempt was journaled, just before its create left. */
+  public abstract Instant sentAfter();
+
+  /** The provider's intent id, once an answer or a lookup told it. */
+  public abstract Optional<String> intentId();
+
+  /** The original intent's id, for a refund or void. */
+  public abstract Optional<String> originalIntentId();
+
+  /** The original's transaction id (Mellon's TransactionId), for a refund or void. */
+  public abstract Optional<String> originalTransactionId();
+
+  /** Intent ids of other attempts: a lookup must never answer one of these for this attempt. */
+  public abstract Set<String> excludedIntentIds();
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@link AttemptLookup}. */
+  public static final class Builder extends ImmutableAttemptLookup.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,179 @@
+package dev.webecr.sdk.mellon.internal;
+
+import dev.webecr.sdk.IntentResult;
+import dev.webecr.sdk.IntentStatus;
+import dev.webecr.sdk.PaymentIntent;
+import dev.webecr.sdk.ProviderRejectedException;
+import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.TransactionType;
+import dev.webecr.sdk.spi.AttemptLookup;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finding intents again and reading their state: by reference, a void by its original's
+ * TransactionId (its wire has no reference), by id through the single-intent route or, where
+ * that route is missing, through the filtered list; and the card transaction joined to a
+ * completed intent.
+ */
+final class IntentLookups {
+  private static final Logger log = LoggerFactory.getLogger(IntentLookups.class);
+  private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
+  /** Clock skew allowed between us and WebECR when a void is matched by time. */
+  private static final Duration SKEW = Duration.ofMinutes(2);
+
+  private final WebEcrPages pages;
+  private final Clock clock;
+  private volatile boolean singleRouteMissing;
+
+  IntentLookups(WebEcrPages pages, Clock clock) {
+    this.pages = pages;
+    this.clock = clock;
+  }
+
+  /** The intent of an attempt: by reference, or for a void through its original. */
+  Optional<PaymentIntent> find(Terminal terminal, AttemptLookup attempt) {
+    if (attempt.kind() == TransactionType.VOID) {
+      return findVoid(terminal, attempt);
+    }
+    return byReference(terminal, attempt.providerReference());
+  }
+
+  /** The intent created under {@code reference}, on whichever terminal WebECR has it. */
+  Optional<PaymentIntent> byReference(Terminal terminal, String reference) {
+    List<WireJson> matches = new ArrayList<>();
+    for (WireJson i : pages.intents(terminal, Map.of(MellonWire.FILTER_REFERENCE, reference))) {
+      if (MellonMapper.reference(i).equals(Optional.of(reference))
+          && !attemptExcluded(i, null)) {
+        matches.add(i);
+      }
+    }
+    if (matches.isEmpty()) {
+      return Optional.empty();
+    }
+    matches.sort(Comparator.comparing(i -> !MellonMapper.onTerminal(i, terminal)));
+    if (matches.size() > 1) {
+      log.error("WebECR holds {} intents under reference {}: reporting the first",
+          matches.size(), reference);
+    }
+    WireJson first = matches.get(0);
+    if (!MellonMapper.onTerminal(first, terminal)) {
+      // Never dropped: the charge is ours even if it ran on another device.
+      log.error("reference {} was found on another terminal (WebECR id {}) than {}: reporting it",
+          reference, first.text("Terminal").orElse("?"), terminal.tid());
+    }
+    return Optional.of(withCardData(first, terminal, reference));
+  }
+
+  /**
+   * A void, found through {@code transactionintent/?TransactionId=<original's>}, or where that
+   * is unknown through the terminal's void list by time. Ambiguity answers empty: the client
+   * keeps a void it cannot find in doubt, never "not voided".
+   */
+  private Optional<PaymentIntent> findVoid(Terminal terminal, AttemptLookup attempt) {
+    List<WireJson> candidates = new ArrayList<>();
+    if (attempt.originalTransactionId().isPresent()) {
+      String original = attempt.originalTransactionId().get();
+      for (WireJson i : pages.intents(terminal,
+          Map.of(MellonWire.FILTER_TRANSACTION_ID, original))) {
+        boolean isOriginal = MellonMapper.transactionId(i).equals(Optional.of(original));
+        if (!isOriginal && !attemptExcluded(i, attempt)) {
+          candidates.add(i);
+        }
+      }
+    } else {
+      Instant from = attempt.sentAfter().minus(SKEW);
+      for (WireJson i : pages.voids(terminal)) {
+        boolean recent = MellonMapper.created(i).map(t -> !t.isBefore(from)).orElse(false);
+        if (recent && !attemptExcluded(i, attempt)) {
+          candidates.add(i);
+        }
+      }
+      if (candidates.size() > 1) {
+        log.warn("{} voids on terminal {} could be {}: keeping it in doubt",
+            candidates.size(), terminal.tid(), attempt.providerReference());
+        return Optional.empty();
+      }
+    }
+    return candidates.stream()
+        .max(Comparator.comparing(i -> MellonMapper.intentId(i).orElse(""),
+            Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())))
+        .map(i -> withCardData(i, terminal, attempt.providerReference()));
+  }
+
+  private static boolean attemptExcluded(WireJson i, AttemptLookup attempt) {
+    if (attempt == null) {
+      return false;
+    }
+    Optional<String> id = MellonMapper.intentId(i);
+    return id.isEmpty() || attempt.excludedIntentIds().contains(id.get())
+        || attempt.originalIntentId().equals(id);
+  }
+
+  /**
+   * The state of an intent whose id is known: the single-intent route while it answers, else
+   * (404/405: the route is missing) the filtered list, matched on {@code Id}.
+   */
+  PaymentIntent get(Terminal terminal, AttemptLookup attempt) {
+    String id = attempt.intentId().orElseThrow(() ->
+        new IllegalArgumentException("attempt.intentId is empty"));
+    if (!singleRouteMissing) {
+      try {
+        return withCardData(pages.intent(terminal, id), terminal, attempt.providerReference());
+      } catch (ProviderRejectedException e) {
+        if (e.httpStatus() != 404 && e.httpStatus() != 405) {
+          throw e;
+        }
+        log.info("GET transactionintent/{id}/ answered {}: polling the filtered list instead",
+            e.httpStatus());
+        singleRouteMissing = true;
+      }
+    }
+    Optional<PaymentIntent> listed = find(terminal, attempt).filter(i -> i.id().equals(id));
+    return listed.orElseThrow(() -> new ProviderRejectedException("intent " + id
+        + " is not listed yet under its reference", 404, "not_listed", true));
+  }
+
+  /** Maps an intent, joining its card transaction when it completed approved or in doubt. */
+  PaymentIntent withCardData(WireJson intent, Terminal terminal, String reference) {
+    Answer answer = new Answer(intent, intent.toJson());
+    PaymentIntent bare = MellonMapper.intent(answer, Optional.empty(), terminal, reference);
+    boolean completed = bare.status() == IntentStatus.COMPLETED;
+    boolean worthJoining = bare.isApproved()
+        || bare.result().equals(Optional.of(IntentResult.UNKNOWN));
+    if (!completed || !worthJoining || MellonMapper.carriesTransaction(intent)) {
+      return bare;
+    }
+    Optional<Answer> txn = transactionOf(intent, terminal,
+        MellonMapper.reference(intent).orElse(reference));
+    return txn.isEmpty() ? bare : MellonMapper.intent(answer, txn, terminal, reference);
+  }
+
+  private Optional<Answer> transactionOf(WireJson intent, Terminal terminal, String reference) {
+    String record = MellonMapper.transactionRecord(intent).orElse(null);
+    Instant around = MellonMapper.created(intent).orElse(clock.instant());
+    Map<String, String> filter = new LinkedHashMap<>();
+    filter.put(MellonWire.FILTER_TID, terminal.tid());
+    filter.put(MellonWire.FILTER_FROM, ISO.format(around.minus(Duration.ofDays(1))
+        .truncatedTo(ChronoUnit.SECONDS)));
+    filter.put(MellonWire.FILTER_TO, ISO.format(clock.instant().plus(Duration.ofDays(1))
+        .truncatedTo(ChronoUnit.SECONDS)));
+    for (WireJson t : pages.transactions(terminal, filter)) {
+      if (MellonMapper.matchesTransaction(t, record, reference)) {
+        return Optional.of(new Answer(t, t.toJson()));
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,84 @@
+package dev.webecr.sdk.mellon.internal;
+
+import dev.webecr.sdk.ConnectionException;
+import dev.webecr.sdk.ProviderRejectedException;
+import dev.webecr.sdk.Terminal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+
+/**
+ * The read side of WebECR as parsed JSON: one intent, and every page of the lists (intents,
+ * voids, transactions, terminals), following {@code next}. Reads are retried by {@link
+ * MellonHttp}; an unreadable answer surfaces as a public, retryable {@link
+ * ProviderRejectedException}.
+ */
+final class WebEcrPages {
+  private static final int MAX_PAGES = 10_000;
+
+  private final MellonHttp http;
+
+  WebEcrPages(MellonHttp http) {
+    this.http = http;
+  }
+
+  WireJson intent(Terminal terminal, String intentId) {
+    String key = terminal.requireApiKey().reveal();
+    return http.read("GET transactionintent/{id}", terminal.tid(),
+        bearer -> http.api().intent(bearer, key, intentId)).json;
+  }
+
+  List<WireJson> intents(Terminal terminal, Map<String, String> filters) {
+    String key = terminal.requireApiKey().reveal();
+    Map<String, String> query = withLimit(filters);
+    return all("GET transactionintent", terminal.tid(), key,
+        bearer -> http.api().intents(bearer, key, query));
+  }
+
+  List<WireJson> voids(Terminal terminal) {
+    String key = terminal.requireApiKey().reveal();
+    return all("GET txnvoid", terminal.tid(), key,
+        bearer -> http.api().voids(bearer, key, terminal.callId()));
+  }
+
+  List<WireJson> transactions(Terminal terminal, Map<String, String> filters) {
+    String key = terminal.requireApiKey().reveal();
+    Map<String, String> query = withLimit(filters);
+    return all("GET transaction", terminal.tid(), key,
+        bearer -> http.api().transactions(bearer, key, query));
+  }
+
+  List<WireJson> terminals(String apiKey) {
+    return all("GET terminal", null, apiKey, bearer -> http.api().terminals(bearer, apiKey));
+  }
+
+  private static Map<String, String> withLimit(Map<String, String> filters) {
+    Map<String, String> query = new LinkedHashMap<>(filters);
+    query.put(MellonWire.FILTER_LIMIT, MellonWire.PAGE_SIZE);
+    return query;
+  }
+
+  /** The results of every page of a list. */
+  private List<WireJson> all(String what, String tid, String key,
+      Function<String, Call<ResponseBody>> first) {
+    List<WireJson> out = new ArrayList<>();
+    Answer page = http.read(what, tid, first);
+    out.addAll(MellonMapper.results(page.json));
+    Optional<String> next = MellonMapper.next(page.json);
+    for (int n = 0; next.isPresent(); n++) {
+      if (n > MAX_PAGES) {
+        throw new ConnectionException(what + ": too many pages", false, null, null);
+      }
+      String url = next.get();
+      page = http.read(what, tid, bearer -> http.api().page(bearer, key, url));
+      out.addAll(MellonMapper.results(page.json));
+      next = MellonMapper.next(page.json);
+    }
+    return out;
+  }
+}

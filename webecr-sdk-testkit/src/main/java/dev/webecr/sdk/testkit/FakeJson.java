@@ -1,0 +1,86 @@
+package dev.webecr.sdk.testkit;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/** Reading request bodies and writing Django-style answers, for the fake server's routes. */
+final class FakeJson {
+  static final JsonAdapter<Map<String, Object>> JSON = new Moshi.Builder().build()
+      .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+
+  private FakeJson() {}
+
+  /** A 400 naming the field, as Django REST Framework answers one. */
+  static final class BadRequest extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String field;
+
+    BadRequest(String field, String message) {
+      super(message, null, false, false);
+      this.field = field;
+    }
+  }
+
+  static Map<String, Object> body(String text) {
+    try {
+      Map<String, Object> m = text == null || text.isBlank() ? null : JSON.fromJson(text);
+      if (m == null) {
+        throw new BadRequest("detail", "JSON parse error - body is empty.");
+      }
+      return m;
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof BadRequest) {
+        throw (BadRequest) e;
+      }
+      throw new BadRequest("detail", "JSON parse error.");
+    }
+  }
+
+  static String stringOrNull(Object o) {
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof Double && ((Double) o) == Math.rint((Double) o)) {
+      return String.valueOf(((Double) o).longValue());
+    }
+    return o.toString();
+  }
+
+  static long longField(Map<String, Object> b, String name) {
+    Object v = b.get(name);
+    if (!(v instanceof Number) || ((Number) v).doubleValue() != Math.rint(((Number) v).doubleValue())) {
+      throw new BadRequest(name, "A valid integer is required.");
+    }
+    return ((Number) v).longValue();
+  }
+
+  static int intField(Map<String, Object> b, String name, int otherwise) {
+    return b.get(name) == null ? otherwise : (int) longField(b, name);
+  }
+
+  static Instant instant(String text, String field) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new BadRequest(field, "Enter a valid date/time.");
+    }
+  }
+
+  static WebEcrRoutes.Reply ok(Map<String, Object> body) {
+    return new WebEcrRoutes.Reply(200, JSON.serializeNulls().toJson(body));
+  }
+
+  static WebEcrRoutes.Reply error(int status, String field, String message) {
+    Object value = field.equals("detail") ? message : List.of(message);
+    return new WebEcrRoutes.Reply(status, JSON.toJson(Map.of(field, value)));
+  }
+}
