@@ -27,6 +27,7 @@ public final class TestSigner implements PaymentSigner {
 
   private final Clock clock;
   private final Map<String, SignatureOutcome> outcomes = new ConcurrentHashMap<>();
+  private final Map<String, String> documents = new ConcurrentHashMap<>();
 
   /** A signer dating its signatures by {@code clock}. */
   public TestSigner(Clock clock) {
@@ -37,11 +38,22 @@ public final class TestSigner implements PaymentSigner {
   public ProviderSignature sign(SigningRequest r) {
     long total = r.amount().minorUnits();
     long net = Math.round(total / 1.24);
-    String input = sha1(r.reference()) + ";;" + TIMESTAMP.format(clock.instant()) + ";" + total
+    String uid = documents.getOrDefault(r.reference(), r.reference());
+    String input = sha1(uid) + ";;" + TIMESTAMP.format(clock.instant()) + ";" + total
         + ";" + net + ";" + (total - net) + ";" + total + ";" + r.terminalTid();
     String signature = Base64.getEncoder().encodeToString(
         ("fake-signature:" + r.providerReference()).getBytes(StandardCharsets.UTF_8));
     return ProviderSignature.of(input, signature, PROVIDER_ID);
+  }
+
+  /**
+   * Signs payments of {@code reference} as if for the document with this myDATA UID from now on
+   * (default: the reference itself is the UID): for testing a reference reused for another
+   * document.
+   */
+  public TestSigner document(String reference, String uid) {
+    documents.put(reference, uid);
+    return this;
   }
 
   @Override

@@ -1,0 +1,64 @@
+package dev.webecr.sdk.testkit;
+
+import dev.webecr.sdk.Money;
+import dev.webecr.sdk.PaymentIntent;
+import dev.webecr.sdk.PaymentRequest;
+import dev.webecr.sdk.PosClient;
+import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.mellon.MellonProvider;
+import dev.webecr.sdk.spi.IntentJournal;
+import dev.webecr.sdk.spi.PosProvider;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+
+/**
+ * The real stack (PosClient, Mellon provider, OkHttp) against the strict fake server, on
+ * virtual time: everything a never-twice test needs, closed in one call.
+ */
+final class StrictFake implements AutoCloseable {
+  final TestClock clock = new TestClock(Instant.parse("2026-11-25T08:00:00Z"));
+  final FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start();
+  final PosProvider mellon = MellonProvider.create(server.mellonConfig()
+      .retryScheduler(new VirtualTimeScheduler(clock)).build(), clock);
+  final TestSigner signer = new TestSigner(clock);
+  final IntentJournal journal;
+  final PosClient client;
+
+  StrictFake() {
+    this(IntentJournal.inMemory(), b -> b);
+  }
+
+  StrictFake(IntentJournal journal, UnaryOperator<PosClient.Builder> options) {
+    this.journal = journal;
+    this.client = options.apply(PosClient.builder().provider(mellon).journal(journal)
+        .signer(signer).clock(clock).scheduler(new VirtualTimeScheduler(clock))
+        .executor(Runnable::run)).build();
+  }
+
+  FakeWebEcr fake() {
+    return server.fake();
+  }
+
+  Terminal terminal(TerminalProfile profile) {
+    String tid = FakeTerminals.tidOf(profile);
+    return client.terminals(client.pair(FakeTerminals.REDEEM_CODE)).stream()
+        .filter(t -> t.tid().equals(tid)).findFirst().orElseThrow();
+  }
+
+  PaymentIntent pay(Terminal t, long cents, String reference) {
+    return client.pay(PaymentRequest.builder().terminal(t).amount(Money.euroCents(cents))
+        .reference(reference).build());
+  }
+
+  void advance(Duration d) {
+    clock.advance(d);
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    mellon.close();
+    server.close();
+  }
+}
