@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.webecr.sdk.mellon.WebEcrStubs.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.webecr.sdk.ConnectionException;
@@ -70,6 +71,29 @@ class MellonAuthFaultsTest {
             e instanceof ConnectionException && ((ConnectionException) e).isOutcomeUnknown())
             .isFalse())
         .isInstanceOf(ProviderRejectedException.class);
+    assertThat(stubs.count(postRequestedFor(urlEqualTo(WebEcrStubs.TXNINIT)))).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"{\"refresh\":\"r\"}", "[1,2]",
+      "<html>", "{\"access\": 12"})
+  void aMalformedTokenAnswerSurfacesAsAPublicExceptionType(String body) {
+    stubs.server.stubFor(post(urlEqualTo("/api/token/")).willReturn(okJson(body)));
+    stubs.stubIntent(77, WebEcrStubs.intent(77, 2, null, "R-A1"));
+    stubs.stubCreate(WebEcrStubs.intent(78, 1, null, "R-A2"));
+
+    Throwable onRead = catchThrowable(() -> provider.get(stubs.terminal(), "77"));
+    Throwable onCreate = catchThrowable(() -> provider.create(CreateIntentCommand.builder()
+        .terminal(stubs.terminal()).kind(TransactionType.SALE).amount(Money.euroCents(2480))
+        .providerReference("R-A2").signature(MellonProviderTest.signature(2480)).build()));
+
+    for (Throwable e : java.util.List.of(onRead, onCreate)) {
+      assertThat(e).isInstanceOf(PosException.class);
+      assertThat(java.lang.reflect.Modifier.isPublic(e.getClass().getModifiers())).isTrue();
+      assertThat(e.getClass().getPackageName()).doesNotContain("internal");
+    }
+    assertThat(onCreate instanceof ConnectionException
+        && ((ConnectionException) onCreate).isOutcomeUnknown()).isFalse(); // nothing was sent
     assertThat(stubs.count(postRequestedFor(urlEqualTo(WebEcrStubs.TXNINIT)))).isZero();
   }
 }

@@ -114,6 +114,14 @@ public final class FakeWebEcrServer implements AutoCloseable {
     randomFaults = new RandomFaults(random, rate, List.copyOf(menu));
   }
 
+  /** Forgets every queued fault and stops {@link #faultsAtRandom}: the fake is calm again. */
+  public void clearFaults() {
+    synchronized (faults) {
+      faults.clear();
+    }
+    randomFaults = null;
+  }
+
   /** Stops {@link #faultsAtRandom}. */
   public void noRandomFaults() {
     randomFaults = null;
