@@ -1,5 +1,6 @@
 package dev.webecr.sdk.internal;
 
+import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.spi.AttemptLookup;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
@@ -24,6 +25,17 @@ public final class AttemptLookups {
     for (JournalEntry sibling : journal.attempts(entry.reference())) {
       if (!sibling.providerReference().equals(entry.providerReference())) {
         sibling.intentId().ifPresent(b::addExcludedIntentIds);
+      }
+    }
+    if (entry.kind() == TransactionType.VOID && entry.originalTransactionId().isEmpty()) {
+      // Such a void can only be matched by time among the terminal's voids: every void the
+      // journal already gives to another attempt on this terminal must not be taken for it.
+      for (JournalEntry other : journal.all()) {
+        if (other.kind() == TransactionType.VOID
+            && other.terminal().callId().equals(entry.terminal().callId())
+            && !other.providerReference().equals(entry.providerReference())) {
+          other.intentId().ifPresent(b::addExcludedIntentIds);
+        }
       }
     }
     return b.build();

@@ -105,6 +105,22 @@ class NeverTwiceTest {
   }
 
   @Test
+  void aVoidFoundOnlyByTimeIsNeverConfusedWithAnEarlierVoidOnTheTerminal() {
+    Terminal t = f.terminal(TerminalProfile.APPROVE);
+    PaymentIntent first = f.pay(t, 410, "INV-V3");
+    PaymentIntent firstVoid = f.client.voidPayment(first, "VOID-V3");
+    PaymentIntent late = f.pay(t, 498, "INV-V4"); // approved by its card transaction only
+    f.server.inject(Endpoint.TXNVOID, InjectedFault.resetBeforeProcessing());
+
+    assertThatThrownBy(() -> f.client.voidPayment(late, "VOID-V4"))
+        .isInstanceOf(OutcomeUnknownException.class);
+    assertThat(late.isApproved()).isTrue();
+    assertThat(late.transactionId()).isEmpty();
+    assertThat(f.journal.latest("VOID-V4-A1").orElseThrow().intentId())
+        .isNotEqualTo(java.util.Optional.of(firstVoid.id()));
+  }
+
+  @Test
   void anAttemptCalledNotSentThatTurnsUpLaterIsAdoptedNotPaidAgain() {
     Terminal t = f.terminal(TerminalProfile.APPROVE);
     f.fake().behaviour().listingLag(Duration.ofSeconds(120)); // beyond the settle time (65 s)

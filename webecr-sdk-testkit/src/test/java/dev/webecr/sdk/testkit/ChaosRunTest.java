@@ -1,0 +1,293 @@
+package dev.webecr.sdk.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.webecr.sdk.ConnectionException;
+import dev.webecr.sdk.IntentResult;
+import dev.webecr.sdk.Money;
+import dev.webecr.sdk.OutcomeUnknownException;
+import dev.webecr.sdk.PaymentIntent;
+import dev.webecr.sdk.PaymentRequest;
+import dev.webecr.sdk.PosClient;
+import dev.webecr.sdk.PosException;
+import dev.webecr.sdk.RecoveryReport;
+import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.TransactionType;
+import dev.webecr.sdk.internal.AttemptReference;
+import dev.webecr.sdk.spi.IntentJournal;
+import dev.webecr.sdk.spi.JournalEntry;
+import dev.webecr.sdk.spi.JournalPhase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A seeded chaos run: payments (and voids) through PosClient and the Mellon provider against
+ * the strict fake, with random faults on every endpoint, lag, a missing single-intent route,
+ * card data as objects, and the client process dying mid-payment (a new client then opens the
+ * same journal file and recovers). Afterwards, with the faults gone, recovery settles what it
+ * can, and the fake's own records are compared with what the ERP side knows.
+ *
+ * <p>{@code -Dchaos.payments=N} (the {@code chaos} profile: 10,000) and {@code -Dchaos.seed=S}.
+ */
+class ChaosRunTest {
+  private static final int PAYMENTS = Integer.getInteger("chaos.payments", 500);
+  private static final long SEED = Long.getLong("chaos.seed", 20261125L);
+  private static final Duration DEADLINE = Duration.ofSeconds(300);
+  /** The longest a pay() may take on virtual time: its deadline, a settle time, read retries. */
+  private static final Duration LONGEST_CALL = DEADLINE.plusSeconds(180);
+  private static final List<InjectedFault> MENU = List.of(
+      InjectedFault.resetBeforeProcessing(), InjectedFault.resetAfterProcessing(),
+      InjectedFault.status(500, null), InjectedFault.status(503, 1),
+      InjectedFault.status(429, 1), InjectedFault.statusAfterProcessing(502),
+      InjectedFault.delay(Duration.ofMillis(400)), InjectedFault.malformedBody());
+
+  /** Read timeout while faults fly: the 400 ms delays outlast it. */
+  private static final Duration SHORT = Duration.ofMillis(300);
+  private static final Duration CALM = Duration.ofSeconds(5);
+  private final Random random = new Random(SEED);
+  private final TestClock clock = new TestClock(Instant.parse("2026-11-25T06:00:00Z"));
+  private final Counts counts = new Counts();
+  private Node node;
+
+  @TempDir
+  Path dir;
+
+  /** One ERP process: its provider, journal and client. It dies with a Crash. */
+  private final class Node implements AutoCloseable {
+    final dev.webecr.sdk.spi.PosProvider mellon;
+    final CrashingJournal journal;
+    final PosClient client;
+
+    Node(FakeWebEcrServer server, double crashRate, Duration readTimeout) {
+      mellon = dev.webecr.sdk.mellon.MellonProvider.create(server.mellonConfig()
+          .readTimeout(readTimeout)
+          .retryScheduler(new VirtualTimeScheduler(clock)).build(), clock);
+      journal = new CrashingJournal(IntentJournal.file(dir.resolve("webecr.journal")), random,
+          crashRate);
+      client = PosClient.builder().provider(mellon).journal(journal)
+          .signer(new TestSigner(clock)).clock(clock)
+          .scheduler(new VirtualTimeScheduler(clock)).executor(Runnable::run)
+          .paymentDeadline(DEADLINE)
+          .terminalDirectory((p, id) -> Optional.ofNullable(terminal))
+          .build();
+    }
+
+    @Override
+    public void close() {
+      client.close();
+      journal.close();
+      mellon.close();
+    }
+  }
+
+  private Terminal terminal;
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.MINUTES)
+  void noReferenceIsChargedTwiceAndNoApprovalIsUnknownToTheErp() {
+    try (FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start()) {
+      node = new Node(server, 0.0, CALM);
+      terminal = node.client.terminals(node.client.pair(FakeTerminals.REDEEM_CODE)).stream()
+          .filter(t -> t.tid().equals(FakeTerminals.APPROVING_TID)).findFirst().orElseThrow();
+      node.close();
+      node = new Node(server, 0.01, SHORT);
+      server.faultsAtRandom(new Random(SEED + 1), 0.08, MENU);
+      long wallStart = System.nanoTime();
+      for (int n = 0; n < PAYMENTS; n++) {
+        if (n % 25 == 0) {
+          shake(server.fake().behaviour());
+        }
+        PaymentIntent sale = settle(server, PaymentRequest.builder().terminal(terminal)
+            .amount(Money.euroCents(amount())).reference("CH-" + n).build());
+        if (sale != null && sale.isApproved() && random.nextInt(10) == 0) {
+          settle(server, PaymentRequest.builder().terminal(terminal).kind(TransactionType.VOID)
+              .amount(sale.amount()).reference("VD-" + n)
+              .original(dev.webecr.sdk.OriginalTransaction.of(sale)).build());
+        }
+        clock.advance(Duration.ofSeconds(random.nextInt(20)));
+      }
+      counts.wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+      calmThenRecover(server);
+      check(server.fake());
+    } finally {
+      if (node != null) {
+        node.close();
+      }
+    }
+    System.out.println("chaos run, seed " + SEED + ": " + counts);
+  }
+
+  private void shake(WebEcrBehaviour b) {
+    b.listingLag(Duration.ofSeconds(List.of(0, 0, 2, 10, 30).get(random.nextInt(5))))
+        .singleIntentRoute(random.nextInt(4) != 0)
+        .transactionAsObject(random.nextBoolean())
+        .listDeclinedTransactions(random.nextBoolean());
+  }
+
+  private long amount() {
+    int r = random.nextInt(100);
+    long euros = 1 + random.nextInt(80);
+    int cents;
+    if (r < 70) {
+      cents = random.nextInt(90); // approves
+    } else {
+      cents = List.of(91, 92, 93, 94, 98, 97, 96).get(Math.min(6, (r - 70) / 5));
+    }
+    return euros * 100 + cents;
+  }
+
+  /** Pays as an ERP would: again after BUSY, doubt or "not sent"; a new node after a crash. */
+  private PaymentIntent settle(FakeWebEcrServer server, PaymentRequest request) {
+    for (int tries = 0; tries < 8; tries++) {
+      Instant start = clock.instant();
+      try {
+        PaymentIntent p = node.client.pay(request);
+        counts.calls++;
+        longest(start);
+        if (p.result().equals(Optional.of(IntentResult.BUSY))) {
+          counts.busy++;
+          clock.advance(Duration.ofSeconds(200));
+          continue;
+        }
+        return p;
+      } catch (CrashingJournal.Crash crash) {
+        counts.crashes++;
+        restart(server);
+      } catch (OutcomeUnknownException e) {
+        counts.inDoubt++;
+        longest(start);
+        clock.advance(Duration.ofSeconds(60));
+      } catch (ConnectionException e) {
+        counts.notSent += e.isOutcomeUnknown() ? 0 : 1;
+        longest(start);
+      } catch (PosException e) {
+        counts.otherErrors.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+        longest(start);
+        clock.advance(Duration.ofSeconds(5));
+      }
+    }
+    return null;
+  }
+
+  private void longest(Instant start) {
+    Duration took = Duration.between(start, clock.instant());
+    if (took.compareTo(counts.longestCall) > 0) {
+      counts.longestCall = took;
+    }
+  }
+
+  private void restart(FakeWebEcrServer server) {
+    node.close();
+    node = new Node(server, 0.01, SHORT);
+    try {
+      node.client.recover();
+    } catch (CrashingJournal.Crash again) {
+      counts.crashes++;
+      restart(server);
+    }
+  }
+
+  private void calmThenRecover(FakeWebEcrServer server) {
+    server.clearFaults();
+    server.fake().behaviour().reset();
+    node.close();
+    node = new Node(server, 0.0, CALM);
+    for (int run = 0; run < 6; run++) {
+      clock.advance(Duration.ofHours(7)); // past every dialogue and every recovery back-off
+      RecoveryReport report = node.client.recover();
+      counts.finalInDoubt = report.inDoubt().size();
+      counts.needsAttention = report.needsAttention().size();
+      if (report.inDoubt().isEmpty()) {
+        break;
+      }
+    }
+  }
+
+  private void check(FakeWebEcr fake) {
+    Instant now = clock.instant();
+    Map<String, Integer> approvalsPerDocument = new TreeMap<>();
+    List<String> unknownToErp = new ArrayList<>();
+    IntentJournal journal = node.journal;
+    for (FakeIntent i : fake.intents()) {
+      if (!i.approvedAt(now)) {
+        continue;
+      }
+      counts.approvedAtFake++;
+      Optional<JournalEntry> known;
+      String document;
+      if (i.reference != null) {
+        document = AttemptReference.parse(i.reference).reference();
+        known = journal.latest(i.reference);
+      } else {
+        document = "void of " + i.original.id;
+        known = journal.all().stream().filter(e -> e.kind() == TransactionType.VOID
+            && e.intentId().equals(Optional.of(String.valueOf(i.id)))).findFirst();
+      }
+      approvalsPerDocument.merge(document, 1, Integer::sum);
+      boolean erpKnows = known.isPresent() && known.get().phase() == JournalPhase.SETTLED
+          && known.get().resultCode().equals(Optional.of(IntentResult.APPROVED.code()));
+      if (!erpKnows) {
+        String siblings = i.reference != null ? "" : journal.all().stream()
+            .filter(e -> e.originalIntentId().equals(Optional.of(String.valueOf(i.original.id))))
+            .map(e -> e.providerReference() + " " + e.phase() + " id " + e.intentId()
+                + " result " + e.resultCode() + " created " + e.createdAt())
+            .collect(java.util.stream.Collectors.joining("; "));
+        unknownToErp.add(i.reference + "#" + i.id + " created " + i.createdAt + " journal: "
+            + known.map(e -> e.phase() + " " + e.resultCode()).orElse("nothing")
+            + " attempts: " + siblings);
+      }
+    }
+    counts.twice = (int) approvalsPerDocument.values().stream().filter(c -> c > 1).count();
+    counts.unknownToErp = unknownToErp.size();
+    long phantom = journal.all().stream().filter(e -> e.phase() == JournalPhase.SETTLED
+        && e.resultCode().equals(Optional.of(IntentResult.APPROVED.code()))
+        && e.resolvedBy().isEmpty()
+        && e.intentId().flatMap(fake::intent).map(i -> !i.approvedAt(now)).orElse(true)).count();
+
+    assertThat(approvalsPerDocument).as("documents charged twice")
+        .allSatisfy((doc, c) -> assertThat(c).as(doc).isEqualTo(1));
+    assertThat(unknownToErp).as("approvals the ERP does not know").isEmpty();
+    assertThat(phantom).as("approvals the ERP believes but the fake never made").isZero();
+    assertThat(counts.longestCall).as("longest pay() on virtual time")
+        .isLessThanOrEqualTo(LONGEST_CALL);
+    assertThat(counts.calls).as("payments that ended with an answer").isPositive();
+  }
+
+  /** What a run counts. */
+  private static final class Counts {
+    int calls;
+    int busy;
+    int inDoubt;
+    int notSent;
+    int crashes;
+    int approvedAtFake;
+    int twice;
+    int unknownToErp;
+    int finalInDoubt;
+    int needsAttention;
+    double wallSeconds;
+    Duration longestCall = Duration.ZERO;
+    final Map<String, Integer> otherErrors = new TreeMap<>();
+
+    @Override
+    public String toString() {
+      return String.format("payments %d, answers %d, approved at the fake %d, charged twice %d, "
+          + "approvals unknown to the ERP %d, BUSY %d, in doubt at a deadline %d, not sent %d, "
+          + "other errors %s, crashes %d, in doubt after recovery %d (needing a person %d), "
+          + "longest pay() %s virtual, %.1f s wall", PAYMENTS, calls, approvedAtFake, twice,
+          unknownToErp, busy, inDoubt, notSent, otherErrors, crashes, finalInDoubt,
+          needsAttention, longestCall, wallSeconds);
+    }
+  }
+}
