@@ -4,6 +4,7 @@ import dev.webecr.sdk.InvalidRequestException;
 import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.PosException;
 import dev.webecr.sdk.ProviderSignature;
+import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.PaymentSigner;
 import dev.webecr.sdk.spi.SignatureOutcome;
 import dev.webecr.sdk.spi.SigningRequest;
@@ -24,6 +25,35 @@ final class SignerCalls {
   SignerCalls(PaymentSigner signer, SigningRequest request) {
     this.signer = signer;
     this.request = request;
+  }
+
+  /** The signing of attempt {@code attempt} of a new payment. */
+  static SignerCalls forAttempt(PaymentSigner signer, PaymentRequest payment, int attempt) {
+    return new SignerCalls(signer, SigningRequest.builder()
+        .reference(payment.reference())
+        .providerReference(AttemptReference.format(payment.reference(), attempt))
+        .attempt(attempt)
+        .kind(payment.kind())
+        .amount(payment.amount())
+        .terminalTid(payment.terminal().tid())
+        .build());
+  }
+
+  /**
+   * The signing of a journaled attempt being resumed; {@code signed}: it was signed before, so
+   * the signer is still owed its outcome.
+   */
+  static SignerCalls forJournaled(PaymentSigner signer, JournalEntry journaled, boolean signed) {
+    SignerCalls calls = new SignerCalls(signer, SigningRequest.builder()
+        .reference(journaled.reference())
+        .providerReference(journaled.providerReference())
+        .attempt(journaled.attempt())
+        .kind(journaled.kind())
+        .amount(journaled.amount())
+        .terminalTid(journaled.terminal().tid())
+        .build());
+    calls.owed = signed;
+    return calls;
   }
 
   SigningRequest request() {
@@ -56,11 +86,6 @@ final class SignerCalls {
           + s.payableCents() + " cents but the amount is " + payment.amount().minorUnits());
     }
     return s;
-  }
-
-  /** Marks a signature as owed an outcome (a resumed attempt was signed before the restart). */
-  void owe() {
-    owed = true;
   }
 
   /** Tells the signer the outcome, once; later calls do nothing. */

@@ -10,10 +10,15 @@ import java.util.concurrent.CountDownLatch;
 public final class FakeWebEcrMain {
   private FakeWebEcrMain() {}
 
-  /** Entry point. Options: {@code --port N} (default 8089), {@code --bind ADDRESS}. */
+  /**
+   * Entry point. Options: {@code --port N} (default 8089), {@code --bind ADDRESS}, and the
+   * {@link WebEcrBehaviour} switches: {@code --lag SECONDS}, {@code --no-single-intent-route},
+   * {@code --transaction-object}, {@code --list-declined}.
+   */
   public static void main(String[] args) throws InterruptedException {
     int port = 8089;
     String bind = "127.0.0.1";
+    WebEcrBehaviour wanted = new WebEcrBehaviour();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port":
@@ -22,13 +27,31 @@ public final class FakeWebEcrMain {
         case "--bind":
           bind = value(args, ++i, "--bind");
           break;
+        case "--lag":
+          wanted.listingLag(java.time.Duration.ofSeconds(Long.parseLong(value(args, ++i, "--lag"))));
+          break;
+        case "--no-single-intent-route":
+          wanted.singleIntentRoute(false);
+          break;
+        case "--transaction-object":
+          wanted.transactionAsObject(true);
+          break;
+        case "--list-declined":
+          wanted.listDeclinedTransactions(true);
+          break;
         default:
-          System.err.println("usage: [--port N] [--bind ADDRESS]");
+          System.err.println("usage: [--port N] [--bind ADDRESS] [--lag SECONDS] "
+              + "[--no-single-intent-route] [--transaction-object] [--list-declined]");
           System.exit(2);
       }
     }
     FakeWebEcrServer server = FakeWebEcrServer.builder().port(port).bindAddress(bind).build()
         .start();
+    server.fake().behaviour().listingLag(wanted.listingLag())
+        .singleIntentRoute(wanted.singleIntentRoute())
+        .transactionAsObject(wanted.transactionAsObject())
+        .listDeclinedTransactions(wanted.listDeclinedTransactions());
+    System.out.println("behaviour: " + server.fake().behaviour());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
