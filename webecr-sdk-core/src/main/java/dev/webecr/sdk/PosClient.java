@@ -4,29 +4,21 @@ import dev.webecr.sdk.internal.AttemptLookups;
 import dev.webecr.sdk.internal.AttemptReference;
 import dev.webecr.sdk.internal.ClientContext;
 import dev.webecr.sdk.internal.PaymentRun;
-import dev.webecr.sdk.internal.ProviderLoader;
 import dev.webecr.sdk.internal.TerminalLanes;
 import dev.webecr.sdk.spi.AttemptLookup;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.IntentJournal;
-import dev.webecr.sdk.spi.JournalEntry;
-import dev.webecr.sdk.spi.JournalPhase;
-import dev.webecr.sdk.spi.PaymentSigner;
 import dev.webecr.sdk.spi.PosProvider;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.regex.Pattern;
 
 /**
@@ -66,7 +58,7 @@ public final class PosClient implements AutoCloseable {
   private final Clock clock;
   private final List<AutoCloseable> owned;
 
-  private PosClient(Builder b, PosProvider provider, IntentJournal journal,
+  PosClient(PosClientBuilder b, PosProvider provider, IntentJournal journal,
       ScheduledExecutorService scheduler, Executor executor, List<AutoCloseable> owned) {
     this.provider = provider;
     this.journal = journal;
@@ -82,8 +74,8 @@ public final class PosClient implements AutoCloseable {
   }
 
   /** A new builder. */
-  public static Builder builder() {
-    return new Builder();
+  public static PosClientBuilder builder() {
+    return new PosClientBuilder();
   }
 
   /** The provider this client speaks to. */
@@ -227,23 +219,7 @@ public final class PosClient implements AutoCloseable {
    */
   public void resolveManually(String providerReference, IntentResult outcome, String who,
       String why) {
-    Objects.requireNonNull(providerReference, "providerReference == null");
-    Objects.requireNonNull(outcome, "outcome == null");
-    Checks.notBlank("who", who);
-    Checks.notBlank("why", why);
-    if (!outcome.isSettled() || outcome.nextStep() != NextStep.NONE) {
-      throw new InvalidRequestException("outcome",
-          "must be a final result seen on the slip (APPROVED, DECLINED, CANCELLED, FAILED)");
-    }
-    JournalEntry e = journal.latest(providerReference).orElseThrow(() ->
-        new InvalidRequestException("providerReference", "no such attempt in the journal"));
-    if (!e.phase().isInFlight()) {
-      throw new InvalidRequestException("providerReference",
-          "attempt " + providerReference + " is not in doubt (" + e.phase() + ")");
-    }
-    journal.record(JournalEntry.builder().from(e).phase(JournalPhase.SETTLED)
-        .statusCode(IntentStatus.COMPLETED.code()).resultCode(outcome.code())
-        .resolvedBy(who).resolution(why).recordedAt(clock.instant()).build());
+    Recovery.resolveManually(journal, clock, providerReference, outcome, who, why);
   }
 
   /** Stops the client's own threads and closes what it created (provider, journal). */
@@ -299,184 +275,6 @@ public final class PosClient implements AutoCloseable {
         throw (Error) cause;
       }
       throw e;
-    }
-  }
-
-  /**
-   * Configures a {@link PosClient}. Required: a provider and a journal; a signer where the
-   * provider requires signatures. {@code build()} names what is missing.
-   */
-  public static final class Builder {
-    private PosProvider provider;
-    private String providerId;
-    private Map<String, String> providerProperties;
-    private IntentJournal journal;
-    private Path journalFile;
-    private PaymentSigner signer;
-    private TerminalDirectory terminalDirectory = (providerId, callId) -> java.util.Optional.empty();
-    private Clock clock = Clock.systemUTC();
-    private ScheduledExecutorService scheduler;
-    private Executor executor;
-    private Duration paymentDeadline = Duration.ofSeconds(300);
-    private PollSchedule pollSchedule = PollSchedule.defaults();
-    private Duration terminalWait = Duration.ZERO;
-    private Duration serverWait = Duration.ZERO;
-    private int redeemCodeLength = 8;
-
-    private Builder() {}
-
-    /** The provider to use; wins over {@link #provider(String, Map)}. */
-    public Builder provider(PosProvider provider) {
-      this.provider = Objects.requireNonNull(provider, "provider == null");
-      return this;
-    }
-
-    /** A provider found with {@link java.util.ServiceLoader} by id, configured by properties. */
-    public Builder provider(String id, Map<String, String> properties) {
-      this.providerId = Objects.requireNonNull(id, "id == null");
-      this.providerProperties = Map.copyOf(Objects.requireNonNull(properties, "properties == null"));
-      return this;
-    }
-
-    /** The journal to use; wins over {@link #journalFile(Path)}. */
-    public Builder journal(IntentJournal journal) {
-      this.journal = Objects.requireNonNull(journal, "journal == null");
-      return this;
-    }
-
-    /** Journals into a file (the embedded default journal), closed with the client. */
-    public Builder journalFile(Path file) {
-      this.journalFile = Objects.requireNonNull(file, "file == null");
-      return this;
-    }
-
-    /** Signs payments, for providers that require signatures (Mellon). */
-    public Builder signer(PaymentSigner signer) {
-      this.signer = Objects.requireNonNull(signer, "signer == null");
-      return this;
-    }
-
-    /** Finds API keys of terminals after a restart; default: none beyond those seen. */
-    public Builder terminalDirectory(TerminalDirectory directory) {
-      this.terminalDirectory = Objects.requireNonNull(directory, "directory == null");
-      return this;
-    }
-
-    /** The clock for deadlines and journal times; default: system UTC. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
-      return this;
-    }
-
-    /** Runs the waits between polls; default: one daemon thread owned by the client. */
-    public Builder scheduler(ScheduledExecutorService scheduler) {
-      this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
-      return this;
-    }
-
-    /** Runs the provider's blocking calls; default: daemon threads owned by the client. */
-    public Builder executor(Executor executor) {
-      this.executor = Objects.requireNonNull(executor, "executor == null");
-      return this;
-    }
-
-    /** How long a payment may take before it is declared in doubt; default 300 s. */
-    public Builder paymentDeadline(Duration deadline) {
-      Objects.requireNonNull(deadline, "deadline == null");
-      if (deadline.isNegative() || deadline.isZero()) {
-        throw new InvalidRequestException("paymentDeadline", "must be positive");
-      }
-      this.paymentDeadline = deadline;
-      return this;
-    }
-
-    /** How often a running payment is polled; default {@link PollSchedule#defaults()}. */
-    public Builder pollSchedule(PollSchedule schedule) {
-      this.pollSchedule = Objects.requireNonNull(schedule, "schedule == null");
-      return this;
-    }
-
-    /**
-     * How long a payment waits for its terminal while this client runs another payment on it;
-     * default zero: fail at once with {@link TerminalInUseException}.
-     */
-    public Builder terminalWait(Duration wait) {
-      Objects.requireNonNull(wait, "wait == null");
-      if (wait.isNegative()) {
-        throw new InvalidRequestException("terminalWait", "must not be negative");
-      }
-      this.terminalWait = wait;
-      return this;
-    }
-
-    /**
-     * How long the provider may wait server-side for the result of a create, where it can
-     * (Mellon's {@code Timeout}, at most 180 s); default zero: answer at once, then poll.
-     */
-    public Builder serverWait(Duration wait) {
-      Objects.requireNonNull(wait, "wait == null");
-      if (wait.isNegative()) {
-        throw new InvalidRequestException("serverWait", "must not be negative");
-      }
-      this.serverWait = wait;
-      return this;
-    }
-
-    /** How many digits a redeem code has; default 8. */
-    public Builder redeemCodeLength(int digits) {
-      if (digits < 4 || digits > 16) {
-        throw new InvalidRequestException("redeemCodeLength", "must be 4 to 16");
-      }
-      this.redeemCodeLength = digits;
-      return this;
-    }
-
-    /** The client. */
-    public PosClient build() {
-      List<AutoCloseable> owned = new ArrayList<>();
-      PosProvider p = provider;
-      if (p == null && providerId != null) {
-        p = ProviderLoader.load(providerId, providerProperties,
-            Thread.currentThread().getContextClassLoader());
-        owned.add(p);
-      }
-      if (p == null) {
-        throw new IllegalStateException("provider == null: set provider(...)");
-      }
-      if (signer == null && p.capabilities().contains(Capability.SIGNATURE_REQUIRED)) {
-        throw new IllegalStateException(
-            "signer == null: provider '" + p.id() + "' requires a PaymentSigner");
-      }
-      IntentJournal j = journal;
-      if (j == null && journalFile != null) {
-        j = IntentJournal.file(journalFile);
-        owned.add(j);
-      }
-      if (j == null) {
-        throw new IllegalStateException("journal == null: set journal(...) or journalFile(...)");
-      }
-      ScheduledExecutorService s = scheduler;
-      if (s == null) {
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, daemon("webecr-timer"));
-        pool.setRemoveOnCancelPolicy(true);
-        s = pool;
-        owned.add(pool::shutdownNow);
-      }
-      Executor e = executor;
-      if (e == null) {
-        ExecutorService pool = Executors.newCachedThreadPool(daemon("webecr-call"));
-        e = pool;
-        owned.add(pool::shutdownNow);
-      }
-      return new PosClient(this, p, j, s, e, owned);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-      return r -> {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
-      };
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.webecr.sdk.internal.TerminalLanes;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
+import java.util.Objects;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,5 +130,27 @@ final class Recovery {
     } catch (RuntimeException ex) {
       log.warn("could not journal the recovery back-off of {}", e.providerReference(), ex);
     }
+  }
+
+  /** See {@link PosClient#resolveManually}. */
+  static void resolveManually(IntentJournal journal, Clock clock, String providerReference,
+      IntentResult outcome, String who, String why) {
+    Objects.requireNonNull(providerReference, "providerReference == null");
+    Objects.requireNonNull(outcome, "outcome == null");
+    Checks.notBlank("who", who);
+    Checks.notBlank("why", why);
+    if (!outcome.isSettled() || outcome.nextStep() != NextStep.NONE) {
+      throw new InvalidRequestException("outcome",
+          "must be a final result seen on the slip (APPROVED, DECLINED, CANCELLED, FAILED)");
+    }
+    JournalEntry e = journal.latest(providerReference).orElseThrow(() ->
+        new InvalidRequestException("providerReference", "no such attempt in the journal"));
+    if (!e.phase().isInFlight()) {
+      throw new InvalidRequestException("providerReference",
+          "attempt " + providerReference + " is not in doubt (" + e.phase() + ")");
+    }
+    journal.record(JournalEntry.builder().from(e).phase(JournalPhase.SETTLED)
+        .statusCode(IntentStatus.COMPLETED.code()).resultCode(outcome.code())
+        .resolvedBy(who).resolution(why).recordedAt(clock.instant()).build());
   }
 }

@@ -2,7 +2,7 @@ package dev.webecr.sdk;
 
 /**
  * The terminal is already running a card dialogue for this client and the request could not
- * wait for it (see {@link PosClient.Builder#terminalWait}). Nothing was sent.
+ * wait for it (see {@link PosClientBuilder#terminalWait}). Nothing was sent.
  */
 public class TerminalInUseException extends PosException {
   private static final long serialVersionUID = 1L;

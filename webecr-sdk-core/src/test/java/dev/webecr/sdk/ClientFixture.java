@@ -11,7 +11,7 @@ class ClientFixture {
   IntentJournal journal = IntentJournal.inMemory();
   final Terminal terminal = ScriptedProvider.terminal("11111111");
 
-  PosClient.Builder clientBuilder() {
+  PosClientBuilder clientBuilder() {
     return PosClient.builder()
         .provider(provider)
         .journal(journal)

@@ -32,7 +32,7 @@ class TerminalSerialisationTest {
     executor.shutdownNow();
   }
 
-  private PosClient.Builder builder() {
+  private PosClientBuilder builder() {
     return PosClient.builder().provider(provider).journal(IntentJournal.inMemory())
         .scheduler(scheduler).executor(executor)
         .pollSchedule(PollSchedule.of(Duration.ofMillis(1), 1.0, Duration.ofMillis(1)));

@@ -32,7 +32,7 @@ public final class ProviderLoader {
       List<String> names = new ArrayList<>();
       matches.forEach(f -> names.add(f.getClass().getName()));
       throw new InvalidRequestException("provider", "two factories for '" + id + "': " + names
-          + "; choose one by passing its provider to PosClient.Builder.provider(PosProvider)");
+          + "; choose one by passing its provider to PosClientBuilder.provider(PosProvider)");
     }
     return matches.get(0).create(properties);
   }

@@ -29,7 +29,8 @@ import java.util.Random;
 /**
  * A stateful fake of Mellon WebECR on WireMock's engine: tokens, pairing, terminals, intents
  * driven by {@link FakeTerminals}' profiles, transactions, paging, errors; faults on demand per
- * endpoint; and a journal of the requests it served.
+ * endpoint; and a log of the latest {@value #REQUEST_LOG} requests it served, with exact counts per
+ * endpoint. Memory stays flat however long it runs: WireMock's own request journal is off.
  *
  * <pre>{@code
  * try (FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start()) {
@@ -46,14 +47,18 @@ public final class FakeWebEcrServer implements AutoCloseable {
   private final WebEcrRoutes routes;
   private final WireMockServer server;
   private final Map<Endpoint, Deque<InjectedFault>> faults = new EnumMap<>(Endpoint.class);
-  private final List<String> journal = Collections.synchronizedList(new ArrayList<>());
+  /** How many of the latest requests {@link #requests()} keeps. */
+  public static final int REQUEST_LOG = 10_000;
+  private final Deque<String> journal = new ArrayDeque<>();
+  private final Map<Endpoint, java.util.concurrent.atomic.LongAdder> counts =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private volatile RandomFaults randomFaults;
 
   private FakeWebEcrServer(Builder b) {
     this.fake = b.fake != null ? b.fake : new FakeWebEcr(b.clock);
     this.routes = new WebEcrRoutes(fake);
     this.server = new WireMockServer(options().port(b.port).bindAddress(b.bindAddress)
-        .extensions(new Router()));
+        .disableRequestJournal().extensions(new Router()));
   }
 
   /** A new builder. */
@@ -127,28 +132,38 @@ public final class FakeWebEcrServer implements AutoCloseable {
     randomFaults = null;
   }
 
-  /** Every request served, as {@code "METHOD /path"}, oldest first. */
+  /** The latest requests served (at most {@value #REQUEST_LOG}), as {@code "METHOD /path"}, oldest first. */
   public List<String> requests() {
     synchronized (journal) {
       return new ArrayList<>(journal);
     }
   }
 
+  /** How many requests reached the server in all. */
+  public long requestCount() {
+    return counts.values().stream().mapToLong(java.util.concurrent.atomic.LongAdder::sum).sum();
+  }
+
   /** How many requests reached {@code endpoint}. */
   public long requestCount(Endpoint endpoint) {
-    synchronized (journal) {
-      return journal.stream().filter(line -> {
-        int space = line.indexOf(' ');
-        return WebEcrRoutes.endpointOf(line.substring(0, space), line.substring(space + 1))
-            == endpoint;
-      }).count();
-    }
+    java.util.concurrent.atomic.LongAdder n = counts.get(endpoint);
+    return n == null ? 0 : n.sum();
   }
 
   /** Stops the server. */
   @Override
   public void close() {
     server.stop();
+  }
+
+  private void log(String line, Endpoint endpoint) {
+    counts.computeIfAbsent(endpoint, e -> new java.util.concurrent.atomic.LongAdder()).increment();
+    synchronized (journal) {
+      if (journal.size() == REQUEST_LOG) {
+        journal.removeFirst();
+      }
+      journal.addLast(line);
+    }
   }
 
   private InjectedFault nextFault(Endpoint endpoint) {
@@ -186,8 +201,8 @@ public final class FakeWebEcrServer implements AutoCloseable {
       LoggedRequest request = event.getRequest();
       URI uri = URI.create(request.getUrl());
       String method = request.getMethod().getName();
-      journal.add(method + " " + uri.getPath());
       Endpoint endpoint = WebEcrRoutes.endpointOf(method, uri.getPath());
+      log(method + " " + uri.getPath(), endpoint);
       InjectedFault fault = nextFault(endpoint);
       if (fault != null && !fault.afterProcessing) {
         return fault.kind == InjectedFault.Kind.RESET

@@ -10,6 +10,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A scheduler on virtual time: runs scheduled tasks at once, in due order, moving a {@link
@@ -24,17 +25,62 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The thread that schedules first drains the queue; tasks scheduled meanwhile join it.
  * Periodic scheduling is not supported.
+ *
+ * <p>{@link #stepped(TestClock)} makes one whose tasks only queue up until the test runs them
+ * with {@link #runUntil}: work started together (say, a recovery of several payments on another
+ * thread) then interleaves on virtual time as it would on real threads.
  */
 public final class VirtualTimeScheduler extends AbstractExecutorService
     implements ScheduledExecutorService {
   private final TestClock clock;
   private final PriorityQueue<Task<?>> queue = new PriorityQueue<>();
+  private final boolean stepped;
   private long sequence;
   private boolean draining;
 
-  /** A scheduler that moves {@code clock}. */
+  /** A scheduler that moves {@code clock}, running each task as soon as it is scheduled. */
   public VirtualTimeScheduler(TestClock clock) {
+    this(clock, false);
+  }
+
+  private VirtualTimeScheduler(TestClock clock, boolean stepped) {
     this.clock = clock;
+    this.stepped = stepped;
+  }
+
+  /** A scheduler whose tasks wait in the queue until {@link #runUntil} runs them. */
+  public static VirtualTimeScheduler stepped(TestClock clock) {
+    return new VirtualTimeScheduler(clock, true);
+  }
+
+  /**
+   * For a {@link #stepped} scheduler: waits until {@code ready} holds (another thread is still
+   * queueing its first tasks), then runs tasks in due order, moving the clock, until {@code
+   * done} holds.
+   */
+  public void runUntil(BooleanSupplier ready, BooleanSupplier done) throws InterruptedException {
+    synchronized (this) {
+      while (!ready.getAsBoolean()) {
+        wait(10); // liveness only: nothing is timed by it
+      }
+    }
+    while (!done.getAsBoolean()) {
+      Task<?> next;
+      synchronized (this) {
+        next = queue.poll();
+        if (next == null) {
+          wait(10);
+          continue;
+        }
+      }
+      clock.advanceTo(next.due);
+      next.run();
+    }
+  }
+
+  /** How many tasks wait in the queue. */
+  public synchronized int queued() {
+    return queue.size();
   }
 
   @Override
@@ -60,6 +106,10 @@ public final class VirtualTimeScheduler extends AbstractExecutorService
     synchronized (this) {
       task.sequence = sequence++;
       queue.add(task);
+      if (stepped) {
+        notifyAll();
+        return task;
+      }
       if (draining) {
         return task;
       }

@@ -39,7 +39,7 @@ class RecoveryThatFinishesTest {
   }
 
   private long requests() {
-    return f.server.requests().size();
+    return f.server.requestCount();
   }
 
   @Test
@@ -94,7 +94,7 @@ class RecoveryThatFinishesTest {
     assertThatThrownBy(() -> f.pay(t, 1200, "INV-S3")).isInstanceOf(OutcomeUnknownException.class);
     f.server.clearFaults();
     f.advance(Duration.ofSeconds(10));
-    SteppedScheduler stepped = new SteppedScheduler(f.clock);
+    VirtualTimeScheduler stepped = VirtualTimeScheduler.stepped(f.clock);
     PosClient patient = PosClient.builder().provider(f.mellon).journal(f.journal).signer(f.signer)
         .clock(f.clock).scheduler(stepped).executor(Runnable::run)
         .terminalDirectory((p, id) -> java.util.Optional.of(t)).build();

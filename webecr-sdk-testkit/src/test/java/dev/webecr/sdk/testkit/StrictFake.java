@@ -4,6 +4,7 @@ import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.PosClient;
+import dev.webecr.sdk.PosClientBuilder;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.mellon.MellonProvider;
 import dev.webecr.sdk.spi.IntentJournal;
@@ -29,7 +30,7 @@ final class StrictFake implements AutoCloseable {
     this(IntentJournal.inMemory(), b -> b);
   }
 
-  StrictFake(IntentJournal journal, UnaryOperator<PosClient.Builder> options) {
+  StrictFake(IntentJournal journal, UnaryOperator<PosClientBuilder> options) {
     this.journal = journal;
     this.client = options.apply(PosClient.builder().provider(mellon).journal(journal)
         .signer(signer).clock(clock).scheduler(new VirtualTimeScheduler(clock))

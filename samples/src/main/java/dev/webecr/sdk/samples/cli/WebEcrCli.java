@@ -5,6 +5,7 @@ import dev.webecr.sdk.InvalidRequestException;
 import dev.webecr.sdk.OutcomeUnknownException;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PosClient;
+import dev.webecr.sdk.PosClientBuilder;
 import dev.webecr.sdk.PosException;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.mellon.Acquirer;
@@ -166,7 +167,7 @@ public final class WebEcrCli {
   }
 
   PosClient client(PosProvider provider, EnvironmentSigner signatures) {
-    PosClient.Builder b = PosClient.builder().provider(provider)
+    PosClientBuilder b = PosClient.builder().provider(provider)
         .journalFile(journal != null ? journal : env.home.resolve(".webecr/journal"))
         .clock(env.clock).scheduler(env.scheduler).executor(env.executor);
     b.signer(testSigner ? new TestSigner(env.clock) : signatures);

@@ -9,22 +9,16 @@ import dev.webecr.sdk.PairingRevokedException;
 import dev.webecr.sdk.ProviderRejectedException;
 import dev.webecr.sdk.mellon.MellonConfig;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.CertificatePinner;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -45,7 +39,6 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * pairing was revoked.
  */
 public final class MellonHttp implements AutoCloseable {
-  private static final int MAX_MESSAGE = 200;
   /** Reads run on these threads (Failsafe's async executions); creates run on the caller's. */
   private static final int RETRY_THREADS = 8;
 
@@ -85,10 +78,12 @@ public final class MellonHttp implements AutoCloseable {
     Moshi moshi = new Moshi.Builder().build();
     this.api = retrofit(client, moshi).create(WebEcrApi.class);
     this.waitingApi = retrofit(waiting, moshi).create(WebEcrApi.class);
+    // The first attempt runs on the caller's thread (no hop on the hot path); this policy
+    // covers the attempts after a first failure, so it allows one retry fewer.
     this.readRetry = RetryPolicy.<Object>builder()
         .handleIf((Throwable e) -> retryable(e))
-        .withDelayFn(ctx -> delayBefore(ctx.getLastException(), ctx.getAttemptCount()))
-        .withMaxRetries(config.maxReadRetries())
+        .withDelayFn(ctx -> delayBefore(ctx.getLastException(), ctx.getAttemptCount() + 1))
+        .withMaxRetries(Math.max(0, config.maxReadRetries() - 1))
         .build();
     if (config.retryScheduler().isPresent()) {
       this.retryScheduler = config.retryScheduler().get();
@@ -165,17 +160,27 @@ public final class MellonHttp implements AutoCloseable {
   private WireJson tokenCall(Call<ResponseBody> call) {
     Response<ResponseBody> r = execute(call, false, null);
     if (r.code() == 400 || r.code() == 401 || r.code() == 403) {
-      close(r);
+      WebEcrAnswers.close(r);
       throw new AuthenticationException(
           "WebECR refused the integrator login (HTTP " + r.code() + "): check username and password",
           r.code());
     }
-    return success(r, "token", false, null).json;
+    return WebEcrAnswers.success(r, "token", false, null).json;
   }
 
   /** A read, retried as the class says; {@code tid} names the terminal in pairing errors. */
   Answer read(String what, String tid, Function<String, Call<ResponseBody>> call) {
-    return retried(what, () -> authorised(what, tid, call, false, null));
+    java.util.function.Supplier<Answer> attempt = () -> authorised(what, tid, call, false, null);
+    RuntimeException first;
+    try {
+      return attempt.get();
+    } catch (RuntimeException e) {
+      first = e;
+    }
+    if (config.maxReadRetries() == 0 || !retryable(first)) {
+      throw WebEcrAnswers.publicError(what, first);
+    }
+    return retried(what, attempt, delayBefore(first, 1));
   }
 
   /**
@@ -187,33 +192,26 @@ public final class MellonHttp implements AutoCloseable {
     return authorised(what, tid, call, true, providerReference);
   }
 
-  private <T> T retried(String what, java.util.function.Supplier<T> attempt) {
+  /** The attempts after a failed first one: after {@code wait}, on the retry scheduler. */
+  private <T> T retried(String what, java.util.function.Supplier<T> attempt, Duration wait) {
+    CompletableFuture<T> done = new CompletableFuture<>();
+    retryScheduler.schedule(() -> Failsafe.with(readRetry).with(retryScheduler)
+        .getAsync(attempt::get).whenComplete((v, e) -> {
+          if (e != null) {
+            done.completeExceptionally(e);
+          } else {
+            done.complete(v);
+          }
+        }), wait.toMillis(), TimeUnit.MILLISECONDS);
     try {
-      return Failsafe.with(readRetry).with(retryScheduler).getAsync(attempt::get).join();
+      return done.join();
     } catch (CompletionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof RetryAfterRejection) {
-        throw publicCopy((RetryAfterRejection) cause);
-      }
-      if (cause instanceof MalformedAnswer) {
-        throw unreadable(what, (MalformedAnswer) cause);
-      }
       if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
+        throw WebEcrAnswers.publicError(what, (RuntimeException) cause);
       }
       throw new ConnectionException(what + " failed", false, null, cause);
     }
-  }
-
-  /** A malformed answer as the public, retryable error callers can catch. */
-  static ProviderRejectedException unreadable(String what, MalformedAnswer e) {
-    return new ProviderRejectedException(what + ": unreadable answer (" + e.getMessage() + ")",
-        200, "malformed_answer", true);
-  }
-
-  private static ProviderRejectedException publicCopy(RetryAfterRejection e) {
-    return new ProviderRejectedException(e.getMessage(), e.httpStatus(),
-        e.providerCode().orElse(null), true);
   }
 
   /**
@@ -224,7 +222,7 @@ public final class MellonHttp implements AutoCloseable {
     try {
       return tokens.bearer();
     } catch (RetryAfterRejection e) {
-      throw publicCopy(e); // the token endpoint refused: nothing of the create was sent
+      throw WebEcrAnswers.publicCopy(e); // the token endpoint refused: nothing of the create was sent
     } catch (MalformedAnswer e) {
       throw new ConnectionException(what + ": unreadable token answer (" + e.getMessage()
           + "); nothing was sent", false, null, null);
@@ -236,20 +234,20 @@ public final class MellonHttp implements AutoCloseable {
     String bearer = create ? bearerBeforeCreate(what) : tokens.bearer();
     Response<ResponseBody> r = execute(call.apply(bearer), create, providerReference);
     if (r.code() == 401) {
-      close(r);
+      WebEcrAnswers.close(r);
       tokens.invalidate(bearer);
       r = execute(call.apply(create ? bearerBeforeCreate(what) : tokens.bearer()), create,
           providerReference);
       if (r.code() == 401) {
-        close(r);
+        WebEcrAnswers.close(r);
         throw new PairingRevokedException(tid, 401);
       }
     }
     if (r.code() == 403) {
-      close(r);
+      WebEcrAnswers.close(r);
       throw new PairingRevokedException(tid, 403);
     }
-    return success(r, what, create, providerReference);
+    return WebEcrAnswers.success(r, what, create, providerReference);
   }
 
   private Response<ResponseBody> execute(Call<ResponseBody> call, boolean create,
@@ -258,105 +256,10 @@ public final class MellonHttp implements AutoCloseable {
     try {
       return call.execute();
     } catch (IOException e) {
-      boolean notSent = provablyNotSent(e);
+      boolean notSent = WebEcrAnswers.provablyNotSent(e);
       throw new ConnectionException(what + " failed (" + e.getClass().getSimpleName() + ")"
           + (create && !notSent ? ": the request may have reached WebECR" : ""),
           create && !notSent, providerReference, e);
-    }
-  }
-
-  private Answer success(Response<ResponseBody> r, String what, boolean create,
-      String providerReference) {
-    String body;
-    try (ResponseBody b = r.isSuccessful() ? r.body() : r.errorBody()) {
-      body = b == null ? "" : b.string();
-    } catch (IOException e) {
-      throw new ConnectionException(what + ": the answer broke off (" + e.getClass().getSimpleName()
-          + ")", create, providerReference, e);
-    }
-    int code = r.code();
-    if (code >= 200 && code < 300) {
-      try {
-        return new Answer(WireJson.parse(body), body);
-      } catch (MalformedAnswer e) {
-        if (create) {
-          throw new ConnectionException(what + ": unreadable answer (" + e.getMessage()
-              + "): the payment may exist", true, providerReference, null);
-        }
-        throw new RetryAfterRejection(what + ": unreadable answer (" + e.getMessage() + ")",
-            code, null);
-      }
-    }
-    String message = what + ": WebECR answered HTTP " + code + detail(body);
-    if (code >= 500) {
-      if (create) {
-        throw new ConnectionException(message + "; the payment may exist", true,
-            providerReference, null);
-      }
-      throw new RetryAfterRejection(message, code, retryAfter(r));
-    }
-    if (code == 429) {
-      if (create) {
-        throw new ProviderRejectedException(message, code, "throttled", true);
-      }
-      throw new RetryAfterRejection(message, code, retryAfter(r));
-    }
-    throw new ProviderRejectedException(message, code, errorCode(body), false);
-  }
-
-  private static String detail(String body) {
-    try {
-      return WireJson.parse(body).firstError()
-          .map(e -> ": " + truncate(e.getKey() + ": " + e.getValue()))
-          .orElse("");
-    } catch (MalformedAnswer e) {
-      return "";
-    }
-  }
-
-  private static String errorCode(String body) {
-    try {
-      return WireJson.parse(body).firstError().map(Map.Entry::getKey).orElse(null);
-    } catch (MalformedAnswer e) {
-      return null;
-    }
-  }
-
-  private static String truncate(String s) {
-    String oneLine = s.replaceAll("[\\r\\n\\t]+", " ");
-    return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE) + "...";
-  }
-
-  private static Duration retryAfter(Response<?> r) {
-    String value = r.headers().get("Retry-After");
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-    } catch (NumberFormatException e) {
-      return null; // an HTTP date: fall back to our own backoff
-    }
-  }
-
-  /**
-   * True when the request cannot have left: no connection was made, or TLS refused the peer
-   * (handshake, certificate pin, host name) before a byte of the request was written.
-   */
-  static boolean provablyNotSent(IOException e) {
-    if (e instanceof ConnectException || e instanceof UnknownHostException
-        || e instanceof NoRouteToHostException || e instanceof SSLHandshakeException
-        || e instanceof SSLPeerUnverifiedException) {
-      return true;
-    }
-    String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-    return e instanceof InterruptedIOException && m.contains("connect timed out");
-  }
-
-  private static void close(Response<ResponseBody> r) {
-    ResponseBody b = r.isSuccessful() ? r.body() : r.errorBody();
-    if (b != null) {
-      b.close();
     }
   }
 

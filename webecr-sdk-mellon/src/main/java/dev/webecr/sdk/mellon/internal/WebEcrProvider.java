@@ -95,7 +95,7 @@ public final class WebEcrProvider implements PosProvider {
         out.add(MellonMapper.terminalSafely(t, apiKey));
       }
     } catch (MalformedAnswer e) {
-      throw MellonHttp.unreadable("GET terminal", e);
+      throw WebEcrAnswers.unreadable("GET terminal", e);
     }
     return out;
   }
@@ -201,28 +201,26 @@ public final class WebEcrProvider implements PosProvider {
 
   @Override
   public PaymentIntent getAttempt(Terminal terminal, AttemptLookup attempt) {
-    try {
-      return lookups.get(terminal, attempt);
-    } catch (MalformedAnswer e) {
-      throw MellonHttp.unreadable("GET transactionintent", e);
-    }
+    return readable("GET transactionintent", () -> lookups.get(terminal, attempt));
   }
 
   @Override
   public Optional<PaymentIntent> findByReference(Terminal terminal, String providerReference) {
-    try {
-      return lookups.byReference(terminal, providerReference);
-    } catch (MalformedAnswer e) {
-      throw MellonHttp.unreadable("GET transactionintent?CustomerReference", e);
-    }
+    return readable("GET transactionintent?CustomerReference",
+        () -> lookups.byReference(terminal, providerReference));
   }
 
   @Override
   public Optional<PaymentIntent> findAttempt(Terminal terminal, AttemptLookup attempt) {
+    return readable("GET transactionintent", () -> lookups.find(terminal, attempt));
+  }
+
+  /** A read whose unreadable answer surfaces as the public, retryable error. */
+  private static <T> T readable(String what, java.util.function.Supplier<T> read) {
     try {
-      return lookups.find(terminal, attempt);
+      return read.get();
     } catch (MalformedAnswer e) {
-      throw MellonHttp.unreadable("GET transactionintent", e);
+      throw WebEcrAnswers.unreadable(what, e);
     }
   }
 
@@ -240,7 +238,7 @@ public final class WebEcrProvider implements PosProvider {
         }
       }
     } catch (MalformedAnswer e) {
-      throw MellonHttp.unreadable("GET transactionintent?Timestamp", e);
+      throw WebEcrAnswers.unreadable("GET transactionintent?Timestamp", e);
     }
     return out;
   }

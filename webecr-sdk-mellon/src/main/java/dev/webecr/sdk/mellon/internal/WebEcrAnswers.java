@@ -1,0 +1,145 @@
+package dev.webecr.sdk.mellon.internal;
+
+import dev.webecr.sdk.ConnectionException;
+import dev.webecr.sdk.ProviderRejectedException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.ResponseBody;
+import retrofit2.Response;
+
+/**
+ * Reading WebECR's answers: a success as parsed JSON with its raw body, every error status as the
+ * SDK's error (a create's failure is "outcome unknown" wherever it may have been processed), and
+ * the internal retry signals as the public types a caller can catch. No raw body ever goes into
+ * a message: only Django's first error, one line, truncated.
+ */
+final class WebEcrAnswers {
+  private static final int MAX_MESSAGE = 200;
+
+  private WebEcrAnswers() {}
+
+  /** Internal retry signals as the public types a caller can catch. */
+  static RuntimeException publicError(String what, RuntimeException e) {
+    if (e instanceof RetryAfterRejection) {
+      return publicCopy((RetryAfterRejection) e);
+    }
+    if (e instanceof MalformedAnswer) {
+      return unreadable(what, (MalformedAnswer) e);
+    }
+    return e;
+  }
+
+  /** A malformed answer as the public, retryable error callers can catch. */
+  static ProviderRejectedException unreadable(String what, MalformedAnswer e) {
+    return new ProviderRejectedException(what + ": unreadable answer (" + e.getMessage() + ")",
+        200, "malformed_answer", true);
+  }
+
+  static ProviderRejectedException publicCopy(RetryAfterRejection e) {
+    return new ProviderRejectedException(e.getMessage(), e.httpStatus(),
+        e.providerCode().orElse(null), true);
+  }
+
+  static Answer success(Response<ResponseBody> r, String what, boolean create,
+      String providerReference) {
+    String body;
+    try (ResponseBody b = r.isSuccessful() ? r.body() : r.errorBody()) {
+      body = b == null ? "" : b.string();
+    } catch (IOException e) {
+      throw new ConnectionException(what + ": the answer broke off (" + e.getClass().getSimpleName()
+          + ")", create, providerReference, e);
+    }
+    int code = r.code();
+    if (code >= 200 && code < 300) {
+      try {
+        return new Answer(WireJson.parse(body), body);
+      } catch (MalformedAnswer e) {
+        if (create) {
+          throw new ConnectionException(what + ": unreadable answer (" + e.getMessage()
+              + "): the payment may exist", true, providerReference, null);
+        }
+        throw new RetryAfterRejection(what + ": unreadable answer (" + e.getMessage() + ")",
+            code, null);
+      }
+    }
+    String message = what + ": WebECR answered HTTP " + code + detail(body);
+    if (code >= 500) {
+      if (create) {
+        throw new ConnectionException(message + "; the payment may exist", true,
+            providerReference, null);
+      }
+      throw new RetryAfterRejection(message, code, retryAfter(r));
+    }
+    if (code == 429) {
+      if (create) {
+        throw new ProviderRejectedException(message, code, "throttled", true);
+      }
+      throw new RetryAfterRejection(message, code, retryAfter(r));
+    }
+    throw new ProviderRejectedException(message, code, errorCode(body), false);
+  }
+
+  private static String detail(String body) {
+    try {
+      return WireJson.parse(body).firstError()
+          .map(e -> ": " + truncate(e.getKey() + ": " + e.getValue()))
+          .orElse("");
+    } catch (MalformedAnswer e) {
+      return "";
+    }
+  }
+
+  private static String errorCode(String body) {
+    try {
+      return WireJson.parse(body).firstError().map(Map.Entry::getKey).orElse(null);
+    } catch (MalformedAnswer e) {
+      return null;
+    }
+  }
+
+  private static String truncate(String s) {
+    String oneLine = s.replaceAll("[\\r\\n\\t]+", " ");
+    return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE) + "...";
+  }
+
+  private static Duration retryAfter(Response<?> r) {
+    String value = r.headers().get("Retry-After");
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+    } catch (NumberFormatException e) {
+      return null; // an HTTP date: fall back to our own backoff
+    }
+  }
+
+  /**
+   * True when the request cannot have left: no connection was made, or TLS refused the peer
+   * (handshake, certificate pin, host name) before a byte of the request was written.
+   */
+  static boolean provablyNotSent(IOException e) {
+    if (e instanceof ConnectException || e instanceof UnknownHostException
+        || e instanceof NoRouteToHostException || e instanceof SSLHandshakeException
+        || e instanceof SSLPeerUnverifiedException) {
+      return true;
+    }
+    String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+    return e instanceof InterruptedIOException && m.contains("connect timed out");
+  }
+
+  static void close(Response<ResponseBody> r) {
+    ResponseBody b = r.isSuccessful() ? r.body() : r.errorBody();
+    if (b != null) {
+      b.close();
+    }
+  }
+}
