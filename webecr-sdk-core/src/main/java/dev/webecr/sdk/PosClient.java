@@ -64,7 +64,7 @@ public final class PosClient implements AutoCloseable {
     this.journal = journal;
     this.terminals = new RememberedTerminals(b.terminalDirectory);
     this.ctx = new ClientContext(provider, journal, b.signer, terminals, b.clock, scheduler,
-        executor, b.paymentDeadline, b.pollSchedule, b.serverWait);
+        executor, b.paymentDeadline, b.pollSchedule, b.serverWait, b.serverWaitSlots);
     this.lanes = new TerminalLanes(scheduler);
     this.terminalWait = b.terminalWait;
     this.paymentDeadline = b.paymentDeadline;

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
@@ -36,8 +37,12 @@ public final class PosClientBuilder {
   Duration paymentDeadline = Duration.ofSeconds(300);
   PollSchedule pollSchedule = PollSchedule.defaults();
   Duration terminalWait = Duration.ZERO;
-  Duration serverWait = Duration.ZERO;
+  Duration serverWait = Duration.ofSeconds(60);
+  int serverWaitSlots = 24;
   int redeemCodeLength = 8;
+
+  /** Threads for calls beyond the server-side waits. */
+  private static final int CALL_THREADS = 8;
 
   PosClientBuilder() {}
 
@@ -126,8 +131,9 @@ public final class PosClientBuilder {
   }
 
   /**
-   * How long the provider may wait server-side for the result of a create, where it can
-   * (Mellon's {@code Timeout}, at most 180 s); default zero: answer at once, then poll.
+   * How long the provider may hold a create's answer until the terminal finishes, where it can
+   * (Mellon's {@code Timeout}, at most 180 s); default 60 s: the outcome arrives with the answer,
+   * and polling only covers what is left. Zero: answer at once, then poll.
    */
   public PosClientBuilder serverWait(Duration wait) {
     Objects.requireNonNull(wait, "wait == null");
@@ -135,6 +141,19 @@ public final class PosClientBuilder {
       throw new InvalidRequestException("serverWait", "must not be negative");
     }
     this.serverWait = wait;
+    return this;
+  }
+
+  /**
+   * How many creates may wait server-side at once; default 24. Each waiting create holds one
+   * HTTP connection and one thread for its wait; a create beyond the limit is sent without a
+   * wait and polled, so thousands of concurrent payments stay within a few dozen threads.
+   */
+  public PosClientBuilder serverWaitSlots(int slots) {
+    if (slots < 0 || slots > 1024) {
+      throw new InvalidRequestException("serverWaitSlots", "must be 0 to 1024");
+    }
+    this.serverWaitSlots = slots;
     return this;
   }
 
@@ -180,7 +199,12 @@ public final class PosClientBuilder {
     }
     Executor e = executor;
     if (e == null) {
-      ExecutorService pool = Executors.newCachedThreadPool(daemon("webecr-call"));
+      // Bounded: a payment holds a thread only while a call runs (waits are on the scheduler),
+      // or for a server-side wait, of which at most serverWaitSlots run at once.
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(serverWaitSlots + CALL_THREADS,
+          serverWaitSlots + CALL_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+          daemon("webecr-call"));
+      pool.allowCoreThreadTimeOut(true);
       e = pool;
       owned.add(pool::shutdownNow);
     }

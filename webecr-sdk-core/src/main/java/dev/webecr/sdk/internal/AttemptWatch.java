@@ -42,6 +42,7 @@ final class AttemptWatch {
   private ProviderSignature signature;
   private Instant sentAt;
   private int polls;
+  private int failures;
 
   AttemptWatch(ClientContext ctx, Terminal terminal, Instant deadline,
       CompletableFuture<PaymentIntent> result) {
@@ -96,7 +97,7 @@ final class AttemptWatch {
       inDoubt(null, null);
       return;
     }
-    later(this::lookup);
+    later(this::lookup, found == null);
   }
 
   void poll(String intentId, PaymentIntent last) {
@@ -115,7 +116,7 @@ final class AttemptWatch {
       if (!ctx.clock.instant().isBefore(deadline)) {
         inDoubt(last, null);
       } else {
-        later(() -> poll(intentId, last));
+        later(() -> poll(intentId, last), true);
       }
       return;
     }
@@ -142,7 +143,7 @@ final class AttemptWatch {
     } else if (!ctx.clock.instant().isBefore(deadline)) {
       inDoubt(intent, null);
     } else {
-      later(() -> poll(intent.id(), intent));
+      later(() -> poll(intent.id(), intent), false);
     }
   }
 
@@ -178,8 +179,12 @@ final class AttemptWatch {
         entry.providerReference(), last, cause));
   }
 
-  private void later(Runnable next) {
-    Duration delay = min(ctx.pollSchedule.delayBefore(polls++), remaining());
+  /** The next step after the schedule's delay; a failed read backs off instead. */
+  private void later(Runnable next, boolean failed) {
+    failures = failed ? failures + 1 : 0;
+    Duration wait = failed ? ctx.pollSchedule.delayAfterFailures(failures)
+        : ctx.pollSchedule.delayBefore(polls++);
+    Duration delay = min(wait, remaining());
     ctx.scheduler.schedule(() -> step(next), delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 

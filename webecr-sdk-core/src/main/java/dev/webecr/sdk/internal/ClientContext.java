@@ -6,7 +6,9 @@ import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.PaymentSigner;
 import dev.webecr.sdk.spi.PosProvider;
 import java.time.Clock;
+import dev.webecr.sdk.spi.Capability;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -21,13 +23,16 @@ public final class ClientContext {
   final Executor executor;
   final Duration paymentDeadline;
   final PollSchedule pollSchedule;
+  /** The server-side wait creates ask for: zero where the provider cannot wait. */
   final Duration serverWait;
+  /** How many creates may wait server-side at once. */
+  final Semaphore waitSlots;
 
   /** Bundles the client's collaborators; {@code signer} may be null. */
   public ClientContext(PosProvider provider, IntentJournal journal, PaymentSigner signer,
       TerminalDirectory directory, Clock clock, ScheduledExecutorService scheduler,
       Executor executor, Duration paymentDeadline, PollSchedule pollSchedule,
-      Duration serverWait) {
+      Duration serverWait, int serverWaitSlots) {
     this.provider = provider;
     this.journal = journal;
     this.signer = signer;
@@ -37,6 +42,8 @@ public final class ClientContext {
     this.executor = executor;
     this.paymentDeadline = paymentDeadline;
     this.pollSchedule = pollSchedule;
-    this.serverWait = serverWait;
+    this.serverWait = provider.capabilities().contains(Capability.SERVER_SIDE_WAIT)
+        ? serverWait : Duration.ZERO;
+    this.waitSlots = new Semaphore(serverWaitSlots);
   }
 }

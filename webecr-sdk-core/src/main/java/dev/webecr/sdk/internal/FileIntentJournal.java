@@ -1,7 +1,9 @@
 package dev.webecr.sdk.internal;
 
 import dev.webecr.sdk.JournalException;
+import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.spi.JournalEntry;
+import dev.webecr.sdk.spi.JournalPhase;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -18,11 +20,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The embedded journal: an append-only file of {@link JournalLineCodec} lines, fsync'd on every
- * record. On open, a torn last line (a crash mid-write) is cut off; corruption anywhere else
+ * The embedded journal: an append-only file of {@link JournalLineCodec} lines. A record that
+ * must survive a crash before the payment goes on (an attempt about to be sent, a person's
+ * resolution) is forced to disk before {@link #record} returns, and concurrent ones share one
+ * force (group commit); later states are written at once and forced with the next such record or
+ * on close: losing them in a crash loses nothing, recovery asks the provider again. On open, a torn last line (a crash mid-write) is cut off; corruption anywhere else
  * stops the open rather than lose a payment. Compaction rewrites the file with the latest line
  * per attempt, dropping settled attempts older than the retention, and swaps it in atomically.
  */
@@ -36,6 +44,10 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
   private FileChannel channel;
   private FileLock lock;
   private int linesInFile;
+  /** Bytes written, and bytes known to be on disk; guarded by {@link #forceLock}. */
+  private long written;
+  private long durable;
+  private final Object forceLock = new Object();
 
   private FileIntentJournal(Path path, Duration retention, Clock clock) {
     this.path = path;
@@ -53,7 +65,9 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
     FileIntentJournal journal = new FileIntentJournal(path.toAbsolutePath(), retention, clock);
     try {
       journal.load();
-      journal.compact();
+      if (journal.worthCompacting()) {
+        journal.compact();
+      }
     } catch (IOException e) {
       journal.closeQuietly();
       throw new JournalException("cannot open the journal " + path, e);
@@ -70,6 +84,8 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
     }
     openChannel();
     byte[] bytes = Files.readAllBytes(path);
+    // Every line's checksum is checked in place; only each attempt's latest line is decoded.
+    Map<String, int[]> latestLine = new LinkedHashMap<>();
     int start = 0;
     int lineNumber = 0;
     for (int i = 0; i < bytes.length; i++) {
@@ -77,15 +93,12 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
         continue;
       }
       lineNumber++;
-      String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
-      Optional<JournalEntry> entry = JournalLineCodec.decode(line);
       boolean last = i == bytes.length - 1;
-      if (entry.isPresent()) {
-        super.record(entry.get());
+      if (JournalLineCodec.intact(bytes, start, i)) {
+        latestLine.put(JournalLineCodec.referenceOf(bytes, start, i), new int[] {start, i});
         linesInFile++;
       } else if (!last) {
-        throw new JournalException("journal " + path + " is corrupt at line " + lineNumber
-            + "; keep the file and contact support", null);
+        throw corrupt("line " + lineNumber);
       } else {
         bytes = truncate(bytes, start);
         break;
@@ -95,6 +108,19 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
     if (start < bytes.length) {
       truncate(bytes, start); // torn last line without its newline
     }
+    Map<String, Terminal> terminals = new HashMap<>();
+    for (Map.Entry<String, int[]> e : latestLine.entrySet()) {
+      int[] at = e.getValue();
+      String line = new String(bytes, at[0], at[1] - at[0], StandardCharsets.UTF_8);
+      JournalEntry entry = JournalLineCodec.decodeIntact(line, terminals)
+          .orElseThrow(() -> corrupt("attempt " + e.getKey()));
+      super.record(entry);
+    }
+  }
+
+  private JournalException corrupt(String where) {
+    return new JournalException("journal " + path + " is corrupt at " + where
+        + "; keep the file and contact support", null);
   }
 
   private byte[] truncate(byte[] bytes, int length) throws IOException {
@@ -115,39 +141,100 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
       throw new JournalException("journal " + path + " is in use by another client", null);
     }
     channel.position(channel.size());
+    synchronized (forceLock) {
+      written = channel.size();
+      durable = written;
+    }
   }
 
   @Override
-  public synchronized void record(JournalEntry entry) {
-    if (channel == null) {
-      throw new JournalException("journal " + path + " is closed", null);
-    }
-    try {
-      append(entry);
-    } catch (IOException e) {
-      throw new JournalException("cannot write the journal " + path, e);
-    }
-    super.record(entry);
-    if (linesInFile > 2 * size() + 256) {
-      try {
-        compact();
-      } catch (IOException e) {
-        throw new JournalException("cannot compact the journal " + path, e);
+  public void record(JournalEntry entry) {
+    long end;
+    synchronized (this) {
+      if (channel == null) {
+        throw new JournalException("journal " + path + " is closed", null);
       }
+      try {
+        end = append(entry);
+      } catch (IOException e) {
+        throw new JournalException("cannot write the journal " + path, e);
+      }
+      super.record(entry);
+      if (linesInFile > 2 * size() + 256) {
+        try {
+          if (compact()) {
+            return; // the compacted file was forced whole
+          }
+        } catch (IOException e) {
+          throw new JournalException("cannot compact the journal " + path, e);
+        }
+      }
+    }
+    if (mustBeDurable(entry)) {
+      awaitDurable(end);
     }
   }
 
-  private void append(JournalEntry entry) throws IOException {
+  /** What must be on disk before the payment goes on: the attempt before its create leaves. */
+  static boolean mustBeDurable(JournalEntry entry) {
+    return entry.phase() == JournalPhase.PREPARED || entry.resolvedBy().isPresent();
+  }
+
+  /**
+   * Returns once the file is on disk up to {@code end}. One caller forces for every record
+   * written before it started; those waiting behind it find their record already durable.
+   */
+  private void awaitDurable(long end) {
+    synchronized (forceLock) {
+      if (durable >= end) {
+        return;
+      }
+      long target = written;
+      try {
+        if (channel == null) {
+          throw new JournalException("journal " + path + " is closed", null);
+        }
+        channel.force(false);
+      } catch (IOException e) {
+        throw new JournalException("cannot write the journal " + path, e);
+      }
+      durable = target;
+    }
+  }
+
+  /** How many bytes are known to be on disk: what a power cut would leave at least (tests). */
+  long durableLength() {
+    synchronized (forceLock) {
+      return durable;
+    }
+  }
+
+  /** Writes one line (not forced); returns the file's length after it. */
+  private long append(JournalEntry entry) throws IOException {
     ByteBuffer line = ByteBuffer.wrap(
         (JournalLineCodec.encode(entry) + "\n").getBytes(StandardCharsets.UTF_8));
     while (line.hasRemaining()) {
       channel.write(line);
     }
-    channel.force(false);
     linesInFile++;
+    synchronized (forceLock) {
+      written = channel.position();
+      return written;
+    }
   }
 
-  private synchronized void compact() throws IOException {
+  /** True when many lines are superseded, or settled attempts have passed the retention. */
+  private boolean worthCompacting() {
+    if (linesInFile > 2 * size() + 256) {
+      return true;
+    }
+    Instant horizon = clock.instant().minus(retention);
+    return all().stream().anyMatch(e -> !e.phase().isInFlight()
+        && !e.recordedAt().isAfter(horizon));
+  }
+
+  /** Rewrites the file with the latest line per attempt; false when nothing was dropped. */
+  private synchronized boolean compact() throws IOException {
     Instant horizon = clock.instant().minus(retention);
     List<JournalEntry> keep = new ArrayList<>();
     for (JournalEntry e : all()) {
@@ -158,7 +245,7 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
       }
     }
     if (keep.size() == linesInFile) {
-      return;
+      return false;
     }
     Path tmp = path.resolveSibling(path.getFileName() + ".compact");
     StringBuilder text = new StringBuilder();
@@ -173,15 +260,20 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
       }
       out.force(true);
     }
-    closeQuietly();
-    try {
-      Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+    synchronized (forceLock) { // no force may run on the channel being swapped
+      closeQuietly();
+      try {
+        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+      }
+      fsyncDirectory();
+      openChannel();
+      written = channel.size();
+      durable = written;
     }
-    fsyncDirectory();
-    openChannel();
     linesInFile = keep.size();
+    return true;
   }
 
   private void fsyncDirectory() {
@@ -207,6 +299,16 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
   }
 
   private void closeQuietly() {
+    synchronized (forceLock) {
+      try {
+        if (channel != null && channel.isOpen() && written > durable) {
+          channel.force(false); // the later states written since the last forced record
+          durable = written;
+        }
+      } catch (IOException e) {
+        // closing: recovery asks the provider about anything not on disk
+      }
+    }
     try {
       if (lock != null && lock.isValid()) {
         lock.release();

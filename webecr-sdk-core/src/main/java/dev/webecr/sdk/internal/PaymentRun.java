@@ -168,12 +168,14 @@ public final class PaymentRun {
       signer.tell(SignatureOutcome.CANCELLED);
       throw e;
     }
+    Duration wait = AttemptWatch.min(ctx.serverWait, watch.remaining());
+    boolean waiting = !wait.isZero() && ctx.waitSlots.tryAcquire();
     CreateIntentCommand command = AttemptRecords.command(request, terminal, providerReference,
-        signature, AttemptWatch.min(ctx.serverWait, watch.remaining()));
+        signature, waiting ? wait : Duration.ZERO);
     watch.attempt(entry, signer, signature, now);
     PaymentIntent created;
     try {
-      created = ctx.provider.create(command);
+      created = create(command, waiting);
     } catch (ConnectionException e) {
       if (e.isOutcomeUnknown()) {
         log.info("create {} unanswered ({}): looking it up", providerReference, e.getMessage());
@@ -193,6 +195,16 @@ public final class PaymentRun {
       return;
     }
     watch.onIntent(created);
+  }
+
+  private PaymentIntent create(CreateIntentCommand command, boolean waiting) {
+    try {
+      return ctx.provider.create(command);
+    } finally {
+      if (waiting) {
+        ctx.waitSlots.release();
+      }
+    }
   }
 
   private boolean needsSignature(TransactionType kind) {

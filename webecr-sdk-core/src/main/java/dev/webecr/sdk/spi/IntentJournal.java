@@ -10,14 +10,20 @@ import java.util.Optional;
  * Durable record of every payment attempt: written before the create is sent and after every
  * state change, so that after a crash {@link dev.webecr.sdk.PosClient#recover()} knows what may
  * have been charged. Implementations must be thread-safe; {@link #record} returns only once the
- * entry is durable, and throws {@link dev.webecr.sdk.JournalException} otherwise.
+ * entry is as durable as its phase requires (see there), and throws {@link
+ * dev.webecr.sdk.JournalException} otherwise.
  *
  * <pre>{@code
  * IntentJournal journal = IntentJournal.file(Path.of("/var/lib/erp/webecr.journal"));
  * }</pre>
  */
 public interface IntentJournal extends AutoCloseable {
-  /** Records one state durably (fsync'd for the file journal). */
+  /**
+   * Records one state. An entry whose loss could charge twice is durable when this returns: an
+   * attempt about to be sent ({@link JournalPhase#PREPARED}) and a person's resolution. A later
+   * state may still sit in the operating system's cache, and a power cut may lose it; recovery
+   * then asks the provider again. An implementation may make every record durable.
+   */
   void record(JournalEntry entry);
 
   /** The latest state of one attempt. */
@@ -34,7 +40,8 @@ public interface IntentJournal extends AutoCloseable {
   default void close() {}
 
   /**
-   * The embedded default: an append-only file, one record per line, fsync'd on every record,
+   * The embedded default: an append-only file, one record per line, forced to disk for every
+   * record that must be durable (concurrent ones share one force),
    * that survives a torn last line after a crash and compacts itself. One process at a time.
    */
   static IntentJournal file(Path path) {

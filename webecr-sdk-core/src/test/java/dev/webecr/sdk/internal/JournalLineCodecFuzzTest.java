@@ -87,8 +87,10 @@ class JournalLineCodecFuzzTest {
     Arbitrary<String> text = Arbitraries.strings().withCharRange('!', '~').withChars("é€ |%")
         .ofMinLength(1).ofMaxLength(20).filter(s -> !s.isBlank());
     Arbitrary<Optional<String>> optional = text.optional();
-    Arbitrary<Instant> instant = Arbitraries.longs().between(0, 4_102_444_800L)
-        .map(Instant::ofEpochSecond);
+    Arbitrary<Instant> instant = Combinators.combine(
+        Arbitraries.longs().between(-62_135_596_800L, 253_402_300_799L),
+        Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, 999_999_999)))
+        .as(Instant::ofEpochSecond);
     Arbitrary<Terminal> terminal = Combinators.combine(text, text, optional)
         .as((tid, call, label) -> Terminal.builder().providerId("mellon").tid(tid).callId(call)
             .label(label).build());

@@ -66,6 +66,35 @@ public final class FakeWebEcr {
     return new ArrayList<>(byCallId.values());
   }
 
+  /**
+   * Adds a terminal (for load tests with many devices, or QA): paired by the same redeem code.
+   * A TID or call id already present is refused.
+   */
+  public synchronized FakeTerminal addTerminal(String tid, String callId, String label,
+      TerminalProfile profile) {
+    if (byCallId.containsKey(callId)
+        || byCallId.values().stream().anyMatch(t -> t.tid().equals(tid))) {
+      throw new IllegalArgumentException("terminal " + tid + " / " + callId + " exists");
+    }
+    FakeTerminal t = new FakeTerminal(tid, callId, label, profile, Integer.MAX_VALUE);
+    byCallId.put(callId, t);
+    return t;
+  }
+
+  /**
+   * When the terminal finished (or will finish) the dialogue of the latest intent under this
+   * {@code CustomerReference}, on the fake's clock: what a load test measures completion from.
+   */
+  public synchronized Optional<Instant> completedAt(String reference) {
+    FakeIntent latest = null;
+    for (FakeIntent i : intents.values()) {
+      if (reference.equals(i.reference)) {
+        latest = i;
+      }
+    }
+    return Optional.ofNullable(latest).map(FakeIntent::completedAt);
+  }
+
   /** The terminal with this TID. */
   public synchronized FakeTerminal terminal(String tid) {
     return byCallId.values().stream().filter(t -> t.tid().equals(tid)).findFirst()

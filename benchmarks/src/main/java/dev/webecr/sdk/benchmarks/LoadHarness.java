@@ -1,0 +1,119 @@
+package dev.webecr.sdk.benchmarks;
+
+import dev.webecr.sdk.Money;
+import dev.webecr.sdk.PaymentIntent;
+import dev.webecr.sdk.PaymentRequest;
+import dev.webecr.sdk.PosClient;
+import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.mellon.MellonProvider;
+import dev.webecr.sdk.spi.PosProvider;
+import dev.webecr.sdk.testkit.Endpoint;
+import dev.webecr.sdk.testkit.FakeWebEcrServer;
+import dev.webecr.sdk.testkit.FakeTerminals;
+import dev.webecr.sdk.testkit.TerminalProfile;
+import dev.webecr.sdk.testkit.TestSigner;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * N concurrent payments on N fake terminals, through {@code PosClient} with its default settings
+ * (file journal, default executor, server-side wait) and the Mellon provider against the embedded
+ * fake on the real clock. Prints the threads the run added at its peak, the heap after GC, the
+ * wall time, how long after its terminal finished each payment returned (median, p95), and the
+ * polls per payment.
+ *
+ * <pre>{@code
+ * java -cp benchmarks/target/benchmarks.jar dev.webecr.sdk.benchmarks.LoadHarness 1000 wait
+ * java -cp benchmarks/target/benchmarks.jar dev.webecr.sdk.benchmarks.LoadHarness 1000 poll
+ * }</pre>
+ *
+ * <p>Arguments: the number of payments (default 1000) and {@code wait} (the defaults: server-side
+ * wait) or {@code poll} (server-side wait off).
+ */
+public final class LoadHarness {
+  private LoadHarness() {}
+
+  /** Runs the harness; see the class comment for the arguments. */
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    boolean wait = args.length < 2 || !args[1].equals("poll");
+    Clock clock = Clock.systemUTC();
+    Path dir = Files.createTempDirectory("webecr-load");
+    try (FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start()) {
+      for (int i = 0; i < n; i++) {
+        server.fake().addTerminal(String.valueOf(20_000_000 + i), String.valueOf(400_000 + i),
+            "Load till " + i, TerminalProfile.APPROVE);
+      }
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      System.gc();
+      int before = threads.getThreadCount();
+      threads.resetPeakThreadCount();
+      long heapBefore = usedHeapAfterGc();
+      PosProvider mellon = MellonProvider.create(server.mellonConfig().build(), clock);
+      var builder = PosClient.builder().provider(mellon).journalFile(dir.resolve("journal"))
+          .signer(new TestSigner(clock));
+      if (!wait) {
+        builder.serverWait(Duration.ZERO);
+      }
+      try (PosClient client = builder.build()) {
+        List<Terminal> all = client.terminals(client.pair(FakeTerminals.REDEEM_CODE));
+        List<Terminal> load = new ArrayList<>();
+        for (Terminal t : all) {
+          if (t.tid().startsWith("2")) {
+            load.add(t);
+          }
+        }
+        long pollsBefore = server.requestCount(Endpoint.INTENT)
+            + server.requestCount(Endpoint.INTENTS);
+        ConcurrentLinkedQueue<Long> lateMillis = new ConcurrentLinkedQueue<>();
+        List<CompletableFuture<PaymentIntent>> runs = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+          String reference = "LOAD-" + i;
+          runs.add(client.payAsync(PaymentRequest.builder().terminal(load.get(i))
+              .amount(Money.euroCents(1000 + i % 90)).reference(reference).build())
+              .whenComplete((p, e) -> {
+                Instant back = clock.instant();
+                server.fake().completedAt(reference + "-A1").ifPresent(done ->
+                    lateMillis.add(Duration.between(done, back).toMillis()));
+              }));
+        }
+        int approved = 0;
+        for (CompletableFuture<PaymentIntent> run : runs) {
+          approved += run.join().isApproved() ? 1 : 0;
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        long polls = server.requestCount(Endpoint.INTENT) + server.requestCount(Endpoint.INTENTS)
+            - pollsBefore;
+        int peak = threads.getPeakThreadCount() - before;
+        long heap = usedHeapAfterGc() - heapBefore;
+        List<Long> late = new ArrayList<>(lateMillis);
+        Collections.sort(late);
+        System.out.printf("%d payments, %s: approved %d, peak threads added %d, heap after GC "
+            + "+%d MB, wall %.1f s, returned after the terminal finished: median %d ms, "
+            + "p95 %d ms, polls per payment %.2f%n", n, wait ? "server-side wait" : "polling",
+            approved, peak, heap / (1024 * 1024), wall, late.get(late.size() / 2),
+            late.get((int) (late.size() * 0.95)), (double) polls / n);
+      } finally {
+        mellon.close();
+      }
+    }
+  }
+
+  private static long usedHeapAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+}
