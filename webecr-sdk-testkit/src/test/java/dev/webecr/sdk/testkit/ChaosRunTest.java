@@ -8,6 +8,7 @@ import dev.webecr.sdk.Money;
 import dev.webecr.sdk.OutcomeUnknownException;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PaymentRequest;
+import dev.webecr.sdk.PollSchedule;
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.PosException;
 import dev.webecr.sdk.RecoveryReport;
@@ -79,6 +80,9 @@ class ChaosRunTest {
           .signer(new TestSigner(clock)).clock(clock)
           .scheduler(new VirtualTimeScheduler(clock)).executor(Runnable::run)
           .paymentDeadline(DEADLINE)
+          // Correctness under faults does not depend on the poll rate; backing off keeps the
+          // run's many 5-minute doubts cheap (the default polls every second).
+          .pollSchedule(PollSchedule.of(Duration.ofSeconds(1), 1.5, Duration.ofSeconds(5)))
           .terminalDirectory((p, id) -> Optional.ofNullable(terminal))
           .build();
     }

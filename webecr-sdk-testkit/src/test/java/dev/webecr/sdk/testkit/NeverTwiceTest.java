@@ -123,12 +123,13 @@ class NeverTwiceTest {
   @Test
   void anAttemptCalledNotSentThatTurnsUpLaterIsAdoptedNotPaidAgain() {
     Terminal t = f.terminal(TerminalProfile.APPROVE);
-    f.fake().behaviour().listingLag(Duration.ofSeconds(120)); // beyond the settle time (65 s)
+    // beyond the settle time: call timeout 60 s + 5 s + the server-side wait 60 s
+    f.fake().behaviour().listingLag(Duration.ofSeconds(200));
     f.server.inject(Endpoint.TXNINIT, InjectedFault.resetAfterProcessing());
     assertThatThrownBy(() -> f.pay(t, 2480, "INV-LAG"))
         .isInstanceOfSatisfying(ConnectionException.class,
             e -> assertThat(e.isOutcomeUnknown()).isFalse());
-    f.advance(Duration.ofSeconds(120));
+    f.advance(Duration.ofSeconds(200));
 
     PaymentIntent paid = f.pay(t, 2480, "INV-LAG");
 
@@ -181,6 +182,8 @@ class NeverTwiceTest {
 
   @Test
   void pollingSurvivesAMissingSingleIntentRoute() {
+    f.close();
+    f = new StrictFake(IntentJournal.inMemory(), b -> b.serverWait(Duration.ZERO));
     Terminal t = f.terminal(TerminalProfile.APPROVE);
     f.fake().behaviour().singleIntentRoute(false);
 
