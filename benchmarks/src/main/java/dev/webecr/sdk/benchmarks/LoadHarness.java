@@ -13,7 +13,6 @@ import dev.webecr.sdk.testkit.FakeTerminals;
 import dev.webecr.sdk.testkit.TerminalProfile;
 import dev.webecr.sdk.testkit.TestSigner;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,10 +53,7 @@ public final class LoadHarness {
         server.fake().addTerminal(String.valueOf(20_000_000 + i), String.valueOf(400_000 + i),
             "Load till " + i, TerminalProfile.APPROVE);
       }
-      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-      System.gc();
-      int before = threads.getThreadCount();
-      threads.resetPeakThreadCount();
+      ThreadSampler sampler = new ThreadSampler();
       long heapBefore = usedHeapAfterGc();
       PosProvider mellon = MellonProvider.create(server.mellonConfig().build(), clock);
       var builder = PosClient.builder().provider(mellon).journalFile(dir.resolve("journal"))
@@ -73,6 +69,7 @@ public final class LoadHarness {
             load.add(t);
           }
         }
+        warmUp(client, load, Math.min(n, 50));
         long pollsBefore = server.requestCount(Endpoint.INTENT)
             + server.requestCount(Endpoint.INTENTS);
         ConcurrentLinkedQueue<Long> lateMillis = new ConcurrentLinkedQueue<>();
@@ -95,19 +92,87 @@ public final class LoadHarness {
         double wall = (System.nanoTime() - start) / 1e9;
         long polls = server.requestCount(Endpoint.INTENT) + server.requestCount(Endpoint.INTENTS)
             - pollsBefore;
-        int peak = threads.getPeakThreadCount() - before;
+        sampler.stop();
         long heap = usedHeapAfterGc() - heapBefore;
         List<Long> late = new ArrayList<>(lateMillis);
         Collections.sort(late);
-        System.out.printf("%d payments, %s: approved %d, peak threads added %d, heap after GC "
+        System.out.printf("%d payments, %s: approved %d, SDK threads at peak %d %s, heap after GC "
             + "+%d MB, wall %.1f s, returned after the terminal finished: median %d ms, "
             + "p95 %d ms, polls per payment %.2f%n", n, wait ? "server-side wait" : "polling",
-            approved, peak, heap / (1024 * 1024), wall, late.get(late.size() / 2),
-            late.get((int) (late.size() * 0.95)), (double) polls / n);
+            approved, sampler.peak(), sampler.peakNames(), heap / (1024 * 1024), wall,
+            late.get(late.size() / 2), late.get((int) (late.size() * 0.95)), (double) polls / n);
       } finally {
         mellon.close();
       }
     }
+  }
+
+  /**
+   * Samples the live threads every 5 ms and keeps the peak of those the SDK started: threads
+   * that were there before, and the embedded fake's (Jetty, WireMock), are not counted.
+   */
+  private static final class ThreadSampler implements Runnable {
+    private final java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+    private final Thread thread = new Thread(this, "load-harness-sampler");
+    private volatile boolean running = true;
+    private int peak;
+    private java.util.Map<String, Integer> peakNames = new java.util.TreeMap<>();
+
+    ThreadSampler() {
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    @Override
+    public void run() {
+      while (running) {
+        java.util.Map<String, Integer> names = new java.util.TreeMap<>();
+        int count = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+          String name = t.getName();
+          boolean fake = name.startsWith("qtp") || name.contains("WireMock")
+              || name.startsWith("Scheduler-") || name.startsWith("pool-");
+          if (!before.contains(t) && t != thread && !fake) {
+            count++;
+            names.merge(name.replaceAll("[-#]?[0-9]+$", ""), 1, Integer::sum);
+          }
+        }
+        synchronized (this) {
+          if (count > peak) {
+            peak = count;
+            peakNames = names;
+          }
+        }
+        try {
+          Thread.sleep(5);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    void stop() throws InterruptedException {
+      running = false;
+      thread.join();
+    }
+
+    synchronized int peak() {
+      return peak;
+    }
+
+    synchronized java.util.Map<String, Integer> peakNames() {
+      return peakNames;
+    }
+  }
+
+  /** An unmeasured round first, so the JIT and the connection pool are warm. */
+  private static void warmUp(PosClient client, List<Terminal> terminals, int count) {
+    List<CompletableFuture<PaymentIntent>> runs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      runs.add(client.payAsync(PaymentRequest.builder().terminal(terminals.get(i))
+          .amount(Money.euroCents(500)).reference("WARM-" + i).build()));
+    }
+    runs.forEach(CompletableFuture::join);
   }
 
   private static long usedHeapAfterGc() {

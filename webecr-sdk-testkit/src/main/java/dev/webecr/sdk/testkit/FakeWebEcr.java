@@ -4,7 +4,6 @@ import dev.webecr.sdk.IntentStatus;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.TransactionType;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -178,31 +177,24 @@ public final class FakeWebEcr {
   }
 
   /**
-   * Holds a create's answer as WebECR's {@code Timeout} asks: until the terminal finishes or
-   * {@code seconds} (at most 180) pass on the fake's clock. On a {@link TestClock} the fake
-   * moves virtual time itself (nothing else can while the caller waits); on a real clock it
-   * waits in real time.
+   * When a create's answer is due under WebECR's {@code Timeout}: once the terminal finishes or
+   * {@code seconds} (at most 180) pass on the fake's clock, whichever is first. On a {@link
+   * TestClock} the fake moves virtual time there itself (nothing else can while the caller
+   * waits) and the answer is due at once; on a real clock the server delays the answer to then
+   * without holding a thread.
    */
-  void awaitOutcome(FakeIntent intent, long seconds) {
+  Instant answerDue(FakeIntent intent, long seconds) {
+    Instant now = clock.instant();
     if (seconds <= 0) {
-      return;
+      return now;
     }
-    Instant asked = clock.instant().plusSeconds(Math.min(seconds, MAX_WAIT_SECONDS));
+    Instant asked = now.plusSeconds(Math.min(seconds, MAX_WAIT_SECONDS));
     Instant done = intent.completedAt();
     Instant until = done.isBefore(asked) ? done : asked;
     if (clock instanceof TestClock) {
       ((TestClock) clock).advanceTo(until);
-      return;
     }
-    while (clock.instant().isBefore(until)) {
-      long ms = Math.min(50, Duration.between(clock.instant(), until).toMillis() + 1);
-      try {
-        Thread.sleep(ms);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    return until.isAfter(now) ? until : now;
   }
 
   synchronized Optional<FakeIntent> intent(String id) {

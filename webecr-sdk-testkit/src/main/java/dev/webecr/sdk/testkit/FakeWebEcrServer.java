@@ -47,6 +47,10 @@ public final class FakeWebEcrServer implements AutoCloseable {
   private final WebEcrRoutes routes;
   private final WireMockServer server;
   private final Map<Endpoint, Deque<InjectedFault>> faults = new EnumMap<>(Endpoint.class);
+  /** Jetty's request threads: enough for a load test's concurrent calls. */
+  private static final int CONTAINER_THREADS = 64;
+  /** Threads that send delayed answers (server-side waits) without holding request threads. */
+  private static final int ASYNC_THREADS = 4;
   /** How many of the latest requests {@link #requests()} keeps. */
   public static final int REQUEST_LOG = 10_000;
   private final Deque<String> journal = new ArrayDeque<>();
@@ -58,7 +62,9 @@ public final class FakeWebEcrServer implements AutoCloseable {
     this.fake = b.fake != null ? b.fake : new FakeWebEcr(b.clock);
     this.routes = new WebEcrRoutes(fake);
     this.server = new WireMockServer(options().port(b.port).bindAddress(b.bindAddress)
-        .disableRequestJournal().extensions(new Router()));
+        .disableRequestJournal().containerThreads(CONTAINER_THREADS)
+        .asynchronousResponseEnabled(true).asynchronousResponseThreads(ASYNC_THREADS)
+        .extensions(new Router()));
   }
 
   /** A new builder. */
@@ -217,6 +223,9 @@ public final class FakeWebEcrServer implements AutoCloseable {
           query, request::getHeader, request.getBodyAsString(), base));
       ResponseDefinitionBuilder answer = aResponse().withStatus(reply.status)
           .withHeader("Content-Type", "application/json").withBody(reply.body);
+      if (reply.delayMillis > 0) {
+        answer.withFixedDelay((int) Math.min(Integer.MAX_VALUE, reply.delayMillis));
+      }
       if (fault == null) {
         return answer.build();
       }

@@ -57,14 +57,20 @@ final class WebEcrRoutes {
     }
   }
 
-  /** A reply: status and JSON body. */
+  /** A reply: status, JSON body, and how long to hold it (a create's server-side wait). */
   static final class Reply {
     final int status;
     final String body;
+    final long delayMillis;
 
     Reply(int status, String body) {
+      this(status, body, 0);
+    }
+
+    Reply(int status, String body, long delayMillis) {
       this.status = status;
       this.body = body;
+      this.delayMillis = delayMillis;
     }
   }
 
@@ -181,8 +187,18 @@ final class WebEcrRoutes {
         intField(b, "CurrencyCode", 978), reference,
         inst == null ? null : ((Number) inst).intValue(), null,
         stringOrNull(b.get("InitialTransaction")));
-    fake.awaitOutcome(intent, b.get("Timeout") == null ? 0 : longField(b, "Timeout"));
-    return ok(WebEcrViews.intent(intent, fake.clock().instant(), fake.behaviour()));
+    return waited(intent, b);
+  }
+
+  /** The create's answer as it stands when its server-side wait ends. */
+  private Reply waited(FakeIntent intent, Map<String, Object> body) {
+    Instant now = fake.clock().instant();
+    Instant due = fake.answerDue(intent, body.get("Timeout") == null ? 0
+        : longField(body, "Timeout"));
+    Reply shown = ok(WebEcrViews.intent(intent, due, fake.behaviour()));
+    long delay = Math.max(0, java.time.Duration.between(now, due).toMillis());
+    return fake.clock() instanceof TestClock ? shown
+        : new Reply(shown.status, shown.body, delay);
   }
 
   /** A void: the real body has no CustomerReference, so the void intent has none either. */
@@ -198,8 +214,7 @@ final class WebEcrRoutes {
     }
     FakeIntent intent = fake.create(terminal, TransactionType.VOID, -1, o.get().cents,
         o.get().currencyCode, null, null, o.get(), String.valueOf(o.get().id));
-    fake.awaitOutcome(intent, b.get("Timeout") == null ? 0 : longField(b, "Timeout"));
-    return ok(WebEcrViews.intent(intent, fake.clock().instant(), fake.behaviour()));
+    return waited(intent, b);
   }
 
   /** The older API's list of a terminal's voids ({@code GET terminal/{id}/txnvoid/}). */

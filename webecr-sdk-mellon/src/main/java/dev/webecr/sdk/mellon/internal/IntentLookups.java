@@ -145,9 +145,14 @@ final class IntentLookups {
         + " is not listed yet under its reference", 404, "not_listed", true));
   }
 
+  /** {@link #withCardData(Answer, Terminal, String)} of a list item (its JSON written again). */
+  PaymentIntent withCardData(WireJson item, Terminal terminal, String reference) {
+    return withCardData(new Answer(item, item.toJson()), terminal, reference);
+  }
+
   /** Maps an intent, joining its card transaction when it completed approved or in doubt. */
-  PaymentIntent withCardData(WireJson intent, Terminal terminal, String reference) {
-    Answer answer = new Answer(intent, intent.toJson());
+  PaymentIntent withCardData(Answer answer, Terminal terminal, String reference) {
+    WireJson intent = answer.json;
     PaymentIntent bare = MellonMapper.intent(answer, Optional.empty(), terminal, reference);
     boolean completed = bare.status() == IntentStatus.COMPLETED;
     boolean worthJoining = bare.isApproved()

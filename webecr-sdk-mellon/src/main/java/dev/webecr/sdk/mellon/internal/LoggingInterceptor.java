@@ -17,6 +17,9 @@ final class LoggingInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
+    if (!log.isDebugEnabled()) {
+      return chain.proceed(request); // the hot path pays nothing for logging that is off
+    }
     long start = System.nanoTime();
     try {
       Response response = chain.proceed(request);

@@ -27,10 +27,11 @@ final class WebEcrPages {
     this.http = http;
   }
 
-  WireJson intent(Terminal terminal, String intentId) {
+  /** One intent, with its raw body for the audit record (not serialised again). */
+  Answer intent(Terminal terminal, String intentId) {
     String key = terminal.requireApiKey().reveal();
     return http.read("GET transactionintent/{id}", terminal.tid(),
-        bearer -> http.api().intent(bearer, key, intentId)).json;
+        bearer -> http.api().intent(bearer, key, intentId));
   }
 
   List<WireJson> intents(Terminal terminal, Map<String, String> filters) {

@@ -130,7 +130,7 @@ public final class WebEcrProvider implements PosProvider {
           + "): the payment may exist", true, command.providerReference(), null);
     }
     try {
-      return lookups.withCardData(a.json, t, command.providerReference());
+      return lookups.withCardData(a, t, command.providerReference());
     } catch (RuntimeException e) {
       // Card data is a nicety here; the intent is what the create answered. Polling joins it.
       log.debug("card data of {} not joined after the create", command.providerReference(), e);
