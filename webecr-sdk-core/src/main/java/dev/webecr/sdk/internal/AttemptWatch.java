@@ -123,7 +123,7 @@ final class AttemptWatch {
     onIntent(next);
   }
 
-  /** The provider's intent as this attempt: its journaled reference and kind (a void's wire has neither). */
+  /** The provider's intent as this attempt: its journaled reference and kind (voids lack both). */
   PaymentIntent normalised(PaymentIntent reported) {
     PaymentIntent.Builder b = PaymentIntent.builder().from(reported)
         .providerReference(entry.providerReference())

@@ -1,7 +1,6 @@
 package dev.webecr.sdk.internal;
 
 import dev.webecr.sdk.JournalException;
-import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
 import java.io.IOException;
@@ -20,19 +19,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * The embedded journal: an append-only file of {@link JournalLineCodec} lines. A record that
- * must survive a crash before the payment goes on (an attempt about to be sent, a person's
- * resolution) is forced to disk before {@link #record} returns, and concurrent ones share one
- * force (group commit); later states are written at once and forced with the next such record or
- * on close: losing them in a crash loses nothing, recovery asks the provider again. On open, a torn last line (a crash mid-write) is cut off; corruption anywhere else
- * stops the open rather than lose a payment. Compaction rewrites the file with the latest line
- * per attempt, dropping settled attempts older than the retention, and swaps it in atomically.
+ * The embedded journal: an append-only file of {@link JournalLineCodec} lines. A record whose
+ * loss could charge twice (an attempt about to be sent, a person's resolution) is on disk before
+ * {@link #record} returns, concurrent ones sharing one force; later states are written at once
+ * and forced with the next such record or on close (a crash that loses them loses nothing:
+ * recovery asks the provider). A torn last line is cut off on open; corruption elsewhere stops
+ * the open. Compaction keeps the latest line per attempt, drops settled attempts past the
+ * retention, and swaps the file atomically.
  */
 public final class FileIntentJournal extends InMemoryIntentJournal {
   /** Settled attempts are kept this long, so paying again with their reference stays safe. */
@@ -84,36 +79,15 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
     }
     openChannel();
     byte[] bytes = Files.readAllBytes(path);
-    // Every line's checksum is checked in place; only each attempt's latest line is decoded.
-    Map<String, int[]> latestLine = new LinkedHashMap<>();
-    int start = 0;
-    int lineNumber = 0;
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] != '\n') {
-        continue;
-      }
-      lineNumber++;
-      boolean last = i == bytes.length - 1;
-      if (JournalLineCodec.intact(bytes, start, i)) {
-        latestLine.put(JournalLineCodec.referenceOf(bytes, start, i), new int[] {start, i});
-        linesInFile++;
-      } else if (!last) {
-        throw corrupt("line " + lineNumber);
-      } else {
-        bytes = truncate(bytes, start);
-        break;
-      }
-      start = i + 1;
+    JournalFileScan scan = JournalFileScan.of(bytes);
+    if (scan.corruptLine > 0) {
+      throw corrupt("line " + scan.corruptLine);
     }
-    if (start < bytes.length) {
-      truncate(bytes, start); // torn last line without its newline
+    if (scan.wholeLength < bytes.length) {
+      truncate(scan.wholeLength); // a torn last line: the crash came mid-write
     }
-    Map<String, Terminal> terminals = new HashMap<>();
-    for (Map.Entry<String, int[]> e : latestLine.entrySet()) {
-      int[] at = e.getValue();
-      String line = new String(bytes, at[0], at[1] - at[0], StandardCharsets.UTF_8);
-      JournalEntry entry = JournalLineCodec.decodeIntact(line, terminals)
-          .orElseThrow(() -> corrupt("attempt " + e.getKey()));
+    linesInFile = scan.lines;
+    for (JournalEntry entry : scan.decodeLatest(bytes, ref -> corrupt("attempt " + ref))) {
       super.record(entry);
     }
   }
@@ -123,10 +97,9 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
         + "; keep the file and contact support", null);
   }
 
-  private byte[] truncate(byte[] bytes, int length) throws IOException {
+  private void truncate(int length) throws IOException {
     channel.truncate(length);
     channel.force(true);
-    return java.util.Arrays.copyOf(bytes, length);
   }
 
   private void openChannel() throws IOException {
@@ -160,14 +133,8 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
         throw new JournalException("cannot write the journal " + path, e);
       }
       super.record(entry);
-      if (linesInFile > 2 * size() + 256) {
-        try {
-          if (compact()) {
-            return; // the compacted file was forced whole
-          }
-        } catch (IOException e) {
-          throw new JournalException("cannot compact the journal " + path, e);
-        }
+      if (linesInFile > 2 * size() + 256 && compactOrFail()) {
+        return; // the compacted file was forced whole
       }
     }
     if (mustBeDurable(entry)) {
@@ -175,7 +142,7 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
     }
   }
 
-  /** What must be on disk before the payment goes on: the attempt before its create leaves. */
+  /** On disk before the payment goes on: an attempt before its create, a person's word. */
   static boolean mustBeDurable(JournalEntry entry) {
     return entry.phase() == JournalPhase.PREPARED || entry.resolvedBy().isPresent();
   }
@@ -202,7 +169,7 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
     }
   }
 
-  /** How many bytes are known to be on disk: what a power cut would leave at least (tests). */
+  /** Bytes known to be on disk: what a power cut leaves at least (tests). */
   long durableLength() {
     synchronized (forceLock) {
       return durable;
@@ -220,6 +187,14 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
     synchronized (forceLock) {
       written = channel.position();
       return written;
+    }
+  }
+
+  private boolean compactOrFail() {
+    try {
+      return compact();
+    } catch (IOException e) {
+      throw new JournalException("cannot compact the journal " + path, e);
     }
   }
 
@@ -267,7 +242,7 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
       }
-      fsyncDirectory();
+      Directories.fsync(path.getParent());
       openChannel();
       written = channel.size();
       durable = written;
@@ -276,19 +251,7 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
     return true;
   }
 
-  private void fsyncDirectory() {
-    Path dir = path.getParent();
-    if (dir == null) {
-      return;
-    }
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-      d.force(true);
-    } catch (IOException | RuntimeException e) {
-      // Not every platform can open a directory; the rename itself is still atomic.
-    }
-  }
-
-  /** How many lines the file holds now: for tests of compaction. */
+  /** Lines the file holds now (tests of compaction). */
   synchronized int linesInFile() {
     return linesInFile;
   }

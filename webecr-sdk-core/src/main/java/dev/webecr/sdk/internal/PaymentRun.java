@@ -186,7 +186,7 @@ public final class PaymentRun {
       return;
     } catch (ProviderRejectedException | InvalidRequestException
         | UnsupportedCapabilityException e) {
-      watch.notSent(e); // the provider answered with a refusal, or nothing left: nothing was created
+      watch.notSent(e); // a refusal, or nothing left: nothing was created
       return;
     } catch (RuntimeException e) {
       log.warn("create {} failed unexpectedly: treating as unknown, looking it up",

@@ -83,4 +83,24 @@ final class FakeJson {
     Object value = field.equals("detail") ? message : List.of(message);
     return new WebEcrRoutes.Reply(status, JSON.toJson(Map.of(field, value)));
   }
+
+  static int intParam(WebEcrRoutes.Request r, String name, int otherwise) {
+    try {
+      return r.query.containsKey(name) ? Integer.parseInt(r.query.get(name)) : otherwise;
+    } catch (NumberFormatException e) {
+      throw new BadRequest(name, "A valid integer is required.");
+    }
+  }
+
+  static String reference(Map<String, Object> b) {
+    String ref = stringOrNull(b.get("CustomerReference"));
+    if (ref == null || ref.isBlank()) {
+      throw new BadRequest("CustomerReference", "This field is required.");
+    }
+    if (ref.length() > 50) {
+      throw new BadRequest("CustomerReference",
+          "Ensure this field has no more than 50 characters.");
+    }
+    return ref;
+  }
 }

@@ -184,21 +184,6 @@ public final class FakeWebEcrServer implements AutoCloseable {
     return chaos == null ? null : chaos.next();
   }
 
-  private static final class RandomFaults {
-    final Random random;
-    final double rate;
-    final List<InjectedFault> menu;
-
-    RandomFaults(Random random, double rate, List<InjectedFault> menu) {
-      this.random = random;
-      this.rate = rate;
-      this.menu = menu;
-    }
-
-    synchronized InjectedFault next() {
-      return random.nextDouble() < rate ? menu.get(random.nextInt(menu.size())) : null;
-    }
-  }
 
   /** Routes every request WireMock receives to {@link WebEcrRoutes}, applying faults. */
   private final class Router implements ResponseDefinitionTransformerV2 {

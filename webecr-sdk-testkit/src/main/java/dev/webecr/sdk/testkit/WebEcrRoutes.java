@@ -177,7 +177,7 @@ final class WebEcrRoutes {
     if (amount <= 0) {
       throw new FakeJson.BadRequest("Amount", "Ensure this value is greater than 0.");
     }
-    String reference = reference(b);
+    String reference = FakeJson.reference(b);
     if (!(b.get("ProviderData") instanceof Map)) {
       throw new FakeJson.BadRequest("ProviderData", "This field is required.");
     }
@@ -278,26 +278,6 @@ final class WebEcrRoutes {
     Instant to = FakeJson.instant(r.query.get("Timestamp_max"), "Timestamp_max");
     return i -> (from == null || !at.apply(i).isBefore(from))
         && (to == null || at.apply(i).isBefore(to));
-  }
-
-  static int intParam(Request r, String name, int otherwise) {
-    try {
-      return r.query.containsKey(name) ? Integer.parseInt(r.query.get(name)) : otherwise;
-    } catch (NumberFormatException e) {
-      throw new FakeJson.BadRequest(name, "A valid integer is required.");
-    }
-  }
-
-  private static String reference(Map<String, Object> b) {
-    String ref = stringOrNull(b.get("CustomerReference"));
-    if (ref == null || ref.isBlank()) {
-      throw new FakeJson.BadRequest("CustomerReference", "This field is required.");
-    }
-    if (ref.length() > 50) {
-      throw new FakeJson.BadRequest("CustomerReference",
-          "Ensure this field has no more than 50 characters.");
-    }
-    return ref;
   }
 
   /** Not found: 404 with Django's detail. */

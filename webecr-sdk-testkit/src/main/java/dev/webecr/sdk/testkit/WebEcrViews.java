@@ -91,8 +91,8 @@ final class WebEcrViews {
   }
 
   static WebEcrRoutes.Reply page(WebEcrRoutes.Request r, List<Map<String, Object>> all) {
-    int limit = Math.max(1, Math.min(1000, WebEcrRoutes.intParam(r, "limit", 100)));
-    int offset = Math.max(0, WebEcrRoutes.intParam(r, "offset", 0));
+    int limit = Math.max(1, Math.min(1000, FakeJson.intParam(r, "limit", 100)));
+    int offset = Math.max(0, FakeJson.intParam(r, "offset", 0));
     List<Map<String, Object>> slice = all.subList(Math.min(offset, all.size()),
         Math.min(offset + limit, all.size()));
     Map<String, Object> page = new LinkedHashMap<>();
