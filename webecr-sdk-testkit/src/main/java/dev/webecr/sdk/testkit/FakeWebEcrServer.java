@@ -201,11 +201,12 @@ public final class FakeWebEcrServer implements AutoCloseable {
             : statusFault(fault).build();
       }
       Map<String, String> query = new LinkedHashMap<>();
-      request.getQueryParams().forEach((k, v) -> query.put(k, v.firstValue()));
-      String absolute = request.getAbsoluteUrl();
-      String base = absolute.substring(0, absolute.indexOf(uri.getPath()));
-      WebEcrRoutes.Reply reply = routes.handle(new WebEcrRoutes.Request(method, uri.getPath(),
-          query, request::getHeader, request.getBodyAsString(), base));
+      if (uri.getRawQuery() != null) {
+        request.getQueryParams().forEach((k, v) -> query.put(k, v.firstValue()));
+      }
+      WebEcrRoutes.Reply reply = routes.handle(endpoint, new WebEcrRoutes.Request(method,
+          uri.getPath(), query, request::getHeader, request.getBodyAsString(),
+          () -> baseOf(request.getAbsoluteUrl(), uri.getPath())));
       ResponseDefinitionBuilder answer = aResponse().withStatus(reply.status)
           .withHeader("Content-Type", "application/json").withBody(reply.body);
       if (reply.delayMillis > 0) {
@@ -225,6 +226,10 @@ public final class FakeWebEcrServer implements AutoCloseable {
           return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
               .withBody("{\"Id\": 1, \"Status\": ").build();
       }
+    }
+
+    private String baseOf(String absolute, String path) {
+      return absolute.substring(0, absolute.indexOf(path));
     }
 
     private ResponseDefinitionBuilder statusFault(InjectedFault fault) {

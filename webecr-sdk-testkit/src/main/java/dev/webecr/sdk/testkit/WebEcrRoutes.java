@@ -44,10 +44,12 @@ final class WebEcrRoutes {
     final Map<String, String> query;
     final Function<String, String> header;
     final String body;
-    final String absoluteBase;
+    /** The server's absolute base URL, for paging links: built only when a list needs it. */
+    final java.util.function.Supplier<String> absoluteBase;
 
     Request(String method, String path, Map<String, String> query,
-        Function<String, String> header, String body, String absoluteBase) {
+        Function<String, String> header, String body,
+        java.util.function.Supplier<String> absoluteBase) {
       this.method = method;
       this.path = path;
       this.query = query;
@@ -109,8 +111,7 @@ final class WebEcrRoutes {
   }
 
   /** Answers one request; a create with {@code Timeout} may hold its answer (not under a lock). */
-  Reply handle(Request r) {
-    Endpoint endpoint = endpointOf(r.method, r.path);
+  Reply handle(Endpoint endpoint, Request r) {
     try {
       switch (endpoint) {
         case TOKEN: return auth.token(r.body);

@@ -104,7 +104,7 @@ final class WebEcrViews {
   }
 
   private static String link(WebEcrRoutes.Request r, int limit, int offset) {
-    StringBuilder url = new StringBuilder(r.absoluteBase + r.path + "?");
+    StringBuilder url = new StringBuilder(r.absoluteBase.get() + r.path + "?");
     for (Map.Entry<String, String> q : r.query.entrySet()) {
       if (!q.getKey().equals("limit") && !q.getKey().equals("offset")) {
         url.append(q.getKey()).append('=')
