@@ -90,12 +90,16 @@ final class Recovery {
   private void collect(RecoveryReport.Builder report, JournalEntry e,
       CompletableFuture<PaymentIntent> run) {
     PaymentIntent settled = null;
+    boolean asked = true;
     try {
       settled = run.get();
     } catch (ExecutionException ex) {
+      // A terminal still busy with a payment of this client was never asked about: no back-off.
+      asked = !(ex.getCause() instanceof TerminalInUseException);
       log.debug("recovery of {} ended with {}", e.providerReference(), ex.getCause().toString());
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
+      asked = false;
     }
     JournalEntry now = journal.latest(e.providerReference()).orElse(e);
     if (now.phase() == JournalPhase.NOT_SENT) {
@@ -105,7 +109,9 @@ final class Recovery {
         report.addSettled(settled);
       }
     } else {
-      backOff(now);
+      if (asked) {
+        backOff(now);
+      }
       inDoubt(report, journal.latest(e.providerReference()).orElse(now));
     }
   }

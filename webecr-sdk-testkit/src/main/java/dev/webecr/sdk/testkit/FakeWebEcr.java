@@ -39,6 +39,8 @@ public final class FakeWebEcr {
   private final Set<String> apiKeys = new HashSet<>();
   private final Map<Long, FakeIntent> intents = new LinkedHashMap<>();
   private final Map<FakeTerminal, FakeIntent> latestOn = new HashMap<>();
+  /** Intents by CustomerReference: a lookup must not scan every intent of a long run. */
+  private final Map<String, List<FakeIntent>> byReference = new HashMap<>();
   private long nextId = 1;
   private int creates;
 
@@ -85,13 +87,9 @@ public final class FakeWebEcr {
    * {@code CustomerReference}, on the fake's clock: what a load test measures completion from.
    */
   public synchronized Optional<Instant> completedAt(String reference) {
-    FakeIntent latest = null;
-    for (FakeIntent i : intents.values()) {
-      if (reference.equals(i.reference)) {
-        latest = i;
-      }
-    }
-    return Optional.ofNullable(latest).map(FakeIntent::completedAt);
+    List<FakeIntent> under = byReference.getOrDefault(reference, List.of());
+    return under.isEmpty() ? Optional.empty()
+        : Optional.of(under.get(under.size() - 1).completedAt());
   }
 
   /** The terminal with this TID. */
@@ -107,7 +105,7 @@ public final class FakeWebEcr {
 
   /** How many intents exist under this {@code CustomerReference} (repeats make more). */
   public synchronized long intentsUnder(String reference) {
-    return intents.values().stream().filter(i -> reference.equals(i.reference)).count();
+    return byReference.getOrDefault(reference, List.of()).size();
   }
 
   /**
@@ -171,6 +169,9 @@ public final class FakeWebEcr {
       original.voided = true;
     }
     intents.put(intent.id, intent);
+    if (reference != null) {
+      byReference.computeIfAbsent(reference, r -> new ArrayList<>()).add(intent);
+    }
     latestOn.put(terminal, intent);
     creates++;
     return intent;
@@ -219,9 +220,18 @@ public final class FakeWebEcr {
 
   /** The intents filtered lists show now: those older than the listing lag. */
   synchronized List<FakeIntent> listed() {
+    return visible(intents.values());
+  }
+
+  /** {@link #listed()} under one CustomerReference, without scanning the others. */
+  synchronized List<FakeIntent> listedUnder(String reference) {
+    return visible(byReference.getOrDefault(reference, List.of()));
+  }
+
+  private List<FakeIntent> visible(java.util.Collection<FakeIntent> candidates) {
     Instant visibleBefore = clock.instant().minus(behaviour.listingLag());
     List<FakeIntent> out = new ArrayList<>();
-    for (FakeIntent i : intents.values()) {
+    for (FakeIntent i : candidates) {
       if (!i.createdAt.isAfter(visibleBefore)) {
         out.add(i);
       }

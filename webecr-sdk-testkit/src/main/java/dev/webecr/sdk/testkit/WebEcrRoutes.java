@@ -251,7 +251,7 @@ final class WebEcrRoutes {
       keep = keep.and(i -> i.answersTransactionId(txnId, now));
     }
     List<Map<String, Object>> out = new ArrayList<>();
-    for (FakeIntent i : fake.listed()) {
+    for (FakeIntent i : ref != null ? fake.listedUnder(ref) : fake.listed()) {
       if (keep.test(i)) {
         out.add(WebEcrViews.intent(i, now, fake.behaviour()));
       }

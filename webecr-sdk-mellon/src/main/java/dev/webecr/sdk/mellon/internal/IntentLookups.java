@@ -32,6 +32,8 @@ final class IntentLookups {
   private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
   /** Clock skew allowed between us and WebECR when a void is matched by time. */
   private static final Duration SKEW = Duration.ofMinutes(2);
+  /** How long before its intent's timestamp a card transaction is looked for. */
+  private static final Duration JOIN_MARGIN = Duration.ofMinutes(10);
 
   private final WebEcrPages pages;
   private final Clock clock;
@@ -167,11 +169,14 @@ final class IntentLookups {
 
   private Optional<Answer> transactionOf(WireJson intent, Terminal terminal, String reference) {
     String record = MellonMapper.transactionRecord(intent).orElse(null);
-    Instant around = MellonMapper.created(intent).orElse(clock.instant());
+    // The card transaction follows its intent: a window from just before the intent's own
+    // (server) timestamp keeps the read to a page; without one, our clock and a day's margin.
+    Optional<Instant> created = MellonMapper.created(intent);
+    Instant from = created.map(c -> c.minus(JOIN_MARGIN))
+        .orElseGet(() -> clock.instant().minus(Duration.ofDays(1)));
     Map<String, String> filter = new LinkedHashMap<>();
     filter.put(MellonWire.FILTER_TID, terminal.tid());
-    filter.put(MellonWire.FILTER_FROM, ISO.format(around.minus(Duration.ofDays(1))
-        .truncatedTo(ChronoUnit.SECONDS)));
+    filter.put(MellonWire.FILTER_FROM, ISO.format(from.truncatedTo(ChronoUnit.SECONDS)));
     filter.put(MellonWire.FILTER_TO, ISO.format(clock.instant().plus(Duration.ofDays(1))
         .truncatedTo(ChronoUnit.SECONDS)));
     for (WireJson t : pages.transactions(terminal, filter)) {
