@@ -21,6 +21,8 @@ import java.util.Optional;
  */
 final class MellonMapper {
   static final String PROVIDER_ID = "mellon";
+  /** ISO 4217 numeric code to currency, built once: every mapped intent needs one. */
+  private static final java.util.Map<Integer, Currency> BY_NUMERIC_CODE = byNumericCode();
 
   private MellonMapper() {}
 
@@ -164,10 +166,20 @@ final class MellonMapper {
     if (numeric.isEmpty()) {
       return Money.EUR;
     }
-    return Currency.getAvailableCurrencies().stream()
-        .filter(c -> c.getNumericCode() == numeric.get())
-        .findFirst()
-        .orElseThrow(() -> new MalformedAnswer("unknown CurrencyCode " + numeric.get()));
+    Currency c = BY_NUMERIC_CODE.get(numeric.get());
+    if (c == null) {
+      throw new MalformedAnswer("unknown CurrencyCode " + numeric.get());
+    }
+    return c;
+  }
+
+  private static java.util.Map<Integer, Currency> byNumericCode() {
+    java.util.Map<Integer, Currency> m = new java.util.HashMap<>();
+    for (Currency c : Currency.getAvailableCurrencies()) {
+      m.putIfAbsent(c.getNumericCode(), c); // a few codes are shared: EUR's 978 is not
+    }
+    m.put(Money.EUR.getNumericCode(), Money.EUR);
+    return java.util.Collections.unmodifiableMap(m);
   }
 
   static int currencyCode(Currency currency) {
