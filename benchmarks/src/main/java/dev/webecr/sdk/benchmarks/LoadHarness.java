@@ -131,7 +131,8 @@ public final class LoadHarness {
         for (Thread t : Thread.getAllStackTraces().keySet()) {
           String name = t.getName();
           boolean fake = name.startsWith("qtp") || name.contains("WireMock")
-              || name.startsWith("Scheduler-") || name.startsWith("pool-");
+              || name.startsWith("Scheduler-") || name.startsWith("Connector-Scheduler")
+              || name.startsWith("pool-");
           if (!before.contains(t) && t != thread && !fake) {
             count++;
             names.merge(name.replaceAll("[-#]?[0-9]+$", ""), 1, Integer::sum);

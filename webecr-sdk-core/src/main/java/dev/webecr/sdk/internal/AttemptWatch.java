@@ -61,10 +61,6 @@ final class AttemptWatch {
     this.sentAt = sentAt;
   }
 
-  JournalEntry entry() {
-    return entry;
-  }
-
   AttemptLookup lookup(Optional<String> intentId) {
     return AttemptLookups.of(ctx.journal, entry, intentId);
   }
@@ -101,7 +97,7 @@ final class AttemptWatch {
   }
 
   void poll(String intentId, PaymentIntent last) {
-    PaymentIntent next = last;
+    PaymentIntent next;
     try {
       next = ctx.provider.getAttempt(terminal, lookup(Optional.of(intentId)));
     } catch (AuthenticationException | InvalidRequestException

@@ -26,16 +26,23 @@ final class MellonMapper {
 
   private MellonMapper() {}
 
+  /** A terminal of the list; anything unreadable is a {@link MalformedAnswer}. */
   static Terminal terminal(WireJson t, ApiKey apiKey) {
-    Terminal.Builder b = Terminal.builder()
-        .providerId(PROVIDER_ID)
-        .tid(t.text("TerminalID").orElseThrow(() -> new MalformedAnswer("terminal without TerminalID")))
-        .callId(t.text("id").orElseThrow(() -> new MalformedAnswer("terminal without id")))
-        .merchantId(t.text("Merchant"))
-        .model(t.text("TerminalType"))
-        .label(t.text("FriendlyName"))
-        .apiKey(apiKey);
-    return b.build();
+    try {
+      Terminal.Builder b = Terminal.builder()
+          .providerId(PROVIDER_ID)
+          .tid(t.text("TerminalID").orElseThrow(() -> new MalformedAnswer("terminal without TerminalID")))
+          .callId(t.text("id").orElseThrow(() -> new MalformedAnswer("terminal without id")))
+          .merchantId(t.text("Merchant"))
+          .model(t.text("TerminalType"))
+          .label(t.text("FriendlyName"))
+          .apiKey(apiKey);
+      return b.build();
+    } catch (MalformedAnswer e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new MalformedAnswer("terminal not readable (" + e.getClass().getSimpleName() + ")");
+    }
   }
 
   /**
@@ -137,16 +144,6 @@ final class MellonMapper {
 
   static java.util.List<WireJson> results(WireJson page) {
     return page.objects("results");
-  }
-
-  static Terminal terminalSafely(WireJson t, ApiKey apiKey) {
-    try {
-      return terminal(t, apiKey);
-    } catch (MalformedAnswer e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new MalformedAnswer("terminal not readable (" + e.getClass().getSimpleName() + ")");
-    }
   }
 
   static String apiKeyOf(WireJson redeemed) {

@@ -92,7 +92,7 @@ public final class WebEcrProvider implements PosProvider {
     List<Terminal> out = new ArrayList<>();
     try {
       for (WireJson t : pages.terminals(key)) {
-        out.add(MellonMapper.terminalSafely(t, apiKey));
+        out.add(MellonMapper.terminal(t, apiKey));
       }
     } catch (MalformedAnswer e) {
       throw WebEcrAnswers.unreadable("GET terminal", e);

@@ -59,7 +59,7 @@ class MellonDecoderFuzzTest {
       tryEach(() -> MellonMapper.intent(answer, Optional.empty(), TERMINAL, "R-A1"));
       tryEach(() -> MellonMapper.intent(new Answer(WireJson.parse(INTENT), INTENT),
           Optional.of(answer), TERMINAL, "R-A1"));
-      tryEach(() -> MellonMapper.terminalSafely(json, ApiKey.of("k")));
+      tryEach(() -> MellonMapper.terminal(json, ApiKey.of("k")));
       tryEach(() -> MellonMapper.results(json).forEach(i -> MellonMapper.onTerminal(i, TERMINAL)));
       tryEach(() -> MellonMapper.next(json));
       tryEach(() -> MellonMapper.transactionRecord(json));
