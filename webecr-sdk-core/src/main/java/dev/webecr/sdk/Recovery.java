@@ -56,8 +56,8 @@ final class Recovery {
     Instant start = clock.instant();
     RecoveryReport.Builder report = RecoveryReport.builder();
     Map<String, List<JournalEntry>> byTerminal = new LinkedHashMap<>();
-    for (JournalEntry e : journal.all()) {
-      if (!e.phase().isInFlight() || !e.terminal().providerId().equals(providerId)) {
+    for (JournalEntry e : journal.inFlight()) {
+      if (!e.terminal().providerId().equals(providerId)) {
         continue;
       }
       if (e.nextRecoveryAt().isPresent() && e.nextRecoveryAt().get().isAfter(start)) {

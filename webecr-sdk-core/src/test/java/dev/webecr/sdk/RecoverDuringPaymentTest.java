@@ -62,8 +62,8 @@ class RecoverDuringPaymentTest {
     CountDownLatch snapshotTaken = new CountDownLatch(1);
     IntentJournal journal = new dev.webecr.sdk.internal.InMemoryIntentJournal() {
       @Override
-      public synchronized List<dev.webecr.sdk.spi.JournalEntry> all() {
-        List<dev.webecr.sdk.spi.JournalEntry> snapshot = super.all();
+      public synchronized List<dev.webecr.sdk.spi.JournalEntry> inFlight() {
+        List<dev.webecr.sdk.spi.JournalEntry> snapshot = super.inFlight();
         snapshotTaken.countDown(); // recover() has chosen what to resume
         return snapshot;
       }

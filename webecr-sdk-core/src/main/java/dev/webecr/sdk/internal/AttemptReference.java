@@ -1,8 +1,5 @@
 package dev.webecr.sdk.internal;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * The provider reference of one attempt: {@code <ERP reference>-A<attempt>}. The ERP reference
  * is the idempotency key; the suffix keeps every attempt findable on its own.
@@ -12,8 +9,6 @@ public final class AttemptReference {
   public static final int MAX_SUFFIX_LENGTH = 5;
   /** Attempts per reference at most. */
   public static final int MAX_ATTEMPTS = 999;
-
-  private static final Pattern SUFFIX = Pattern.compile("^(.+)-A([1-9][0-9]{0,2})$");
 
   private final String reference;
   private final int attempt;
@@ -33,10 +28,21 @@ public final class AttemptReference {
 
   /** Splits a provider reference; one without our suffix is its own reference, attempt 0. */
   public static AttemptReference parse(String providerReference) {
-    Matcher m = SUFFIX.matcher(providerReference);
-    return m.matches()
-        ? new AttemptReference(m.group(1), Integer.parseInt(m.group(2)))
-        : new AttemptReference(providerReference, 0);
+    // by hand, not by regular expression: opening a large journal parses every reference
+    int dash = providerReference.lastIndexOf("-A");
+    int digits = providerReference.length() - dash - 2;
+    if (dash < 1 || digits < 1 || digits > 3 || providerReference.charAt(dash + 2) == '0') {
+      return new AttemptReference(providerReference, 0);
+    }
+    int attempt = 0;
+    for (int i = dash + 2; i < providerReference.length(); i++) {
+      char c = providerReference.charAt(i);
+      if (c < '0' || c > '9') {
+        return new AttemptReference(providerReference, 0);
+      }
+      attempt = attempt * 10 + (c - '0');
+    }
+    return new AttemptReference(providerReference.substring(0, dash), attempt);
   }
 
   /** The ERP reference. */

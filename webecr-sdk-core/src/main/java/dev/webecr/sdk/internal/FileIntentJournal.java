@@ -3,6 +3,7 @@ package dev.webecr.sdk.internal;
 import dev.webecr.sdk.JournalException;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -17,8 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 
 /**
  * The embedded journal: an append-only file of {@link JournalLineCodec} lines. A record whose
@@ -87,9 +87,11 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
       truncate(scan.wholeLength); // a torn last line: the crash came mid-write
     }
     linesInFile = scan.lines;
-    for (JournalEntry entry : scan.decodeLatest(bytes, ref -> corrupt("attempt " + ref))) {
-      super.record(entry);
+    String undecodable = scan.firstUndecodableInFlight();
+    if (undecodable != null) {
+      throw corrupt("attempt " + undecodable);
     }
+    adopt(scan.latest);
   }
 
   private JournalException corrupt(String where) {
@@ -204,32 +206,32 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
       return true;
     }
     Instant horizon = clock.instant().minus(retention);
-    return all().stream().anyMatch(e -> !e.phase().isInFlight()
-        && !e.recordedAt().isAfter(horizon));
+    return held().stream().anyMatch(e -> !e.getValue().inFlight()
+        && !e.getValue().recordedAfter(horizon));
   }
 
   /** Rewrites the file with the latest line per attempt; false when nothing was dropped. */
   private synchronized boolean compact() throws IOException {
     Instant horizon = clock.instant().minus(retention);
-    List<JournalEntry> keep = new ArrayList<>();
-    for (JournalEntry e : all()) {
-      if (e.phase().isInFlight() || e.recordedAt().isAfter(horizon)) {
-        keep.add(e);
+    int kept = 0;
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    for (Map.Entry<String, HeldEntry> e : held()) {
+      HeldEntry h = e.getValue();
+      if (h.inFlight() || h.recordedAfter(horizon)) {
+        text.write(h.line()); // a line never decoded is copied as it was read
+        text.write('\n');
+        kept++;
       } else {
-        forget(e.providerReference());
+        forget(e.getKey());
       }
     }
-    if (keep.size() == linesInFile) {
+    if (kept == linesInFile) {
       return false;
     }
     Path tmp = path.resolveSibling(path.getFileName() + ".compact");
-    StringBuilder text = new StringBuilder();
-    for (JournalEntry e : keep) {
-      text.append(JournalLineCodec.encode(e)).append('\n');
-    }
     try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE,
         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-      ByteBuffer buf = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+      ByteBuffer buf = ByteBuffer.wrap(text.toByteArray());
       while (buf.hasRemaining()) {
         out.write(buf);
       }
@@ -247,7 +249,7 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
       written = channel.size();
       durable = written;
     }
-    linesInFile = keep.size();
+    linesInFile = kept;
     return true;
   }
 

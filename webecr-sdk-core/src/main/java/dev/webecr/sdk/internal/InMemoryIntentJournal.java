@@ -3,59 +3,121 @@ package dev.webecr.sdk.internal;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * The latest entry per attempt, in memory, indexed by ERP reference so that a payment's
- * idempotency check does not scan the whole journal; the base of the file journal too.
+ * The latest entry per attempt, in memory, in order of first record; a reference's attempts are
+ * found by probing their provider references (so a payment's idempotency check does not scan
+ * the whole journal); the base of the file journal too, which hands it lines to decode only when asked.
  */
 public class InMemoryIntentJournal implements IntentJournal {
-  private final Map<String, JournalEntry> latest = new LinkedHashMap<>();
-  private final Map<String, Set<String>> attemptsOf = new HashMap<>();
+  private LinkedHashMap<String, HeldEntry> latest = new LinkedHashMap<>();
+  /**
+   * ERP reference to the highest attempt number recorded for it, kept only beyond attempt 1
+   * (most references have one attempt; opening a large journal must not index each twice).
+   */
+  private final Map<String, Integer> lastAttempt = new HashMap<>();
 
   @Override
   public synchronized void record(JournalEntry entry) {
-    if (latest.put(entry.providerReference(), entry) == null) {
-      attemptsOf.computeIfAbsent(entry.reference(), r -> new HashSet<>())
-          .add(entry.providerReference());
+    hold(entry.providerReference(), new HeldEntry(entry));
+  }
+
+  /** Holds {@code held} as the latest state of {@code providerReference}. */
+  synchronized void hold(String providerReference, HeldEntry held) {
+    if (latest.put(providerReference, held) == null) {
+      indexAttempt(providerReference);
+    }
+  }
+
+  private void indexAttempt(String providerReference) {
+    if (providerReference.endsWith("-A1") && providerReference.length() > 3) {
+      return; // found by probing
+    }
+    AttemptReference ref = AttemptReference.parse(providerReference);
+    if (ref.attempt() > 1) {
+      lastAttempt.merge(ref.reference(), ref.attempt(), Math::max);
+    }
+  }
+
+  /** For subclasses: takes {@code lines} as the whole content of a journal still empty. */
+  synchronized void adopt(LinkedHashMap<String, HeldEntry> lines) {
+    if (!latest.isEmpty()) {
+      throw new IllegalStateException("adopt into a journal already holding attempts");
+    }
+    latest = lines;
+    for (String providerReference : lines.keySet()) {
+      indexAttempt(providerReference);
     }
   }
 
   @Override
   public synchronized Optional<JournalEntry> latest(String providerReference) {
-    return Optional.ofNullable(latest.get(providerReference));
+    HeldEntry held = latest.get(providerReference);
+    return held == null ? Optional.empty() : Optional.of(held.entry());
   }
 
   @Override
   public synchronized List<JournalEntry> attempts(String reference) {
-    return attemptsOf.getOrDefault(reference, Set.of()).stream()
-        .map(latest::get)
-        .sorted(Comparator.comparingInt(JournalEntry::attempt))
-        .collect(Collectors.toList());
+    int last = lastAttempt.getOrDefault(reference, 1);
+    List<JournalEntry> out = new ArrayList<>();
+    // attempt 0: a reference not made by this SDK, which is its own provider reference
+    HeldEntry foreign = AttemptReference.parse(reference).attempt() == 0
+        ? latest.get(reference) : null;
+    if (foreign != null) {
+      out.add(foreign.entry());
+    }
+    for (int n = 1; n <= last; n++) {
+      HeldEntry held = latest.get(AttemptReference.format(reference, n));
+      if (held != null) {
+        out.add(held.entry());
+      }
+    }
+    return out;
   }
 
   @Override
   public synchronized List<JournalEntry> all() {
-    return new ArrayList<>(latest.values());
+    List<JournalEntry> out = new ArrayList<>(latest.size());
+    for (HeldEntry held : latest.values()) {
+      out.add(held.entry());
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized List<JournalEntry> inFlight() {
+    List<JournalEntry> out = new ArrayList<>();
+    for (HeldEntry held : latest.values()) {
+      if (held.inFlight()) {
+        out.add(held.entry());
+      }
+    }
+    return out;
+  }
+
+  /** For subclasses: every attempt as held, in order (compaction). */
+  synchronized List<Map.Entry<String, HeldEntry>> held() {
+    return new ArrayList<>(latest.entrySet());
   }
 
   /** For subclasses: forget an attempt (compaction). */
   protected final synchronized void forget(String providerReference) {
-    JournalEntry gone = latest.remove(providerReference);
-    if (gone != null) {
-      Set<String> rest = attemptsOf.get(gone.reference());
-      rest.remove(providerReference);
-      if (rest.isEmpty()) {
-        attemptsOf.remove(gone.reference());
-      }
+    if (latest.remove(providerReference) == null) {
+      return;
+    }
+    String reference = AttemptReference.parse(providerReference).reference();
+    Integer last = lastAttempt.get(reference);
+    boolean left = false;
+    for (int n = 2; last != null && n <= last && !left; n++) {
+      left = latest.containsKey(AttemptReference.format(reference, n));
+    }
+    if (!left) {
+      lastAttempt.remove(reference);
     }
   }
 

@@ -1,23 +1,19 @@
 package dev.webecr.sdk.internal;
 
 import dev.webecr.sdk.Terminal;
-import dev.webecr.sdk.spi.JournalEntry;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
- * One pass over a journal file's bytes: every line's checksum checked in place, the offsets of
- * each attempt's latest line kept (in order of first appearance), so that opening decodes only
- * those. A broken last line is a torn write; a broken line before it is corruption.
+ * One pass over a journal file's bytes: every line's checksum checked in place and its shape
+ * read, each attempt's latest line held (in order of first appearance) undecoded, so that
+ * opening decodes only what is in flight. A broken last line is a torn write; a broken line
+ * before it, or a whole line of the wrong shape anywhere, is corruption.
  */
 final class JournalFileScan {
-  /** Provider reference to {start, end} of its latest line. */
-  final Map<String, int[]> latest = new LinkedHashMap<>();
+  /** Provider reference to its latest line. */
+  final LinkedHashMap<String, HeldEntry> latest;
   /** Whole lines read. */
   int lines;
   /** Bytes up to the end of the last whole line. */
@@ -25,14 +21,27 @@ final class JournalFileScan {
   /** The 1-based number of a broken line that is not the last; 0 when none. */
   int corruptLine;
 
-  private JournalFileScan() {}
+  private JournalFileScan(int expectedLines) {
+    latest = new LinkedHashMap<>(Math.max(16, expectedLines * 4 / 3 + 1));
+  }
 
   static JournalFileScan of(byte[] bytes) {
-    JournalFileScan scan = new JournalFileScan();
+    JournalFileScan scan = new JournalFileScan(bytes.length / 200); // lines are ~250 bytes
+    Map<String, Terminal> terminals = new HashMap<>();
+    int[] bars = JournalLineCodec.separators();
+    int count = 0;
     int start = 0;
     int number = 0;
     for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] != '\n') {
+      byte b = bytes[i];
+      if (b == '|') {
+        if (count < bars.length) {
+          bars[count] = i;
+        }
+        count++;
+        continue;
+      }
+      if (b != '\n') {
         continue;
       }
       number++;
@@ -42,24 +51,31 @@ final class JournalFileScan {
         }
         break;
       }
-      scan.latest.put(JournalLineCodec.referenceOf(bytes, start, i), new int[] {start, i});
+      HeldEntry held = JournalLineCodec.shapeOf(bytes, start, i, bars, count, terminals);
+      if (held == null) {
+        scan.corruptLine = number; // whole, but not a line this version wrote
+        break;
+      }
+      scan.latest.put(JournalLineCodec.referenceOf(bytes, bars), held);
       scan.lines++;
+      count = 0;
       start = i + 1;
     }
     scan.wholeLength = start;
     return scan;
   }
 
-  /** Each attempt's latest entry, decoded; a line that will not decode is {@code corrupt}. */
-  List<JournalEntry> decodeLatest(byte[] bytes, Function<String, RuntimeException> corrupt) {
-    Map<String, Terminal> terminals = new HashMap<>();
-    List<JournalEntry> out = new ArrayList<>(latest.size());
-    for (Map.Entry<String, int[]> e : latest.entrySet()) {
-      int[] at = e.getValue();
-      String line = new String(bytes, at[0], at[1] - at[0], StandardCharsets.UTF_8);
-      out.add(JournalLineCodec.decodeIntact(line, terminals)
-          .orElseThrow(() -> corrupt.apply(e.getKey())));
+  /** Decodes each attempt in flight (what recovery reads first must be sound now). */
+  String firstUndecodableInFlight() {
+    for (Map.Entry<String, HeldEntry> e : latest.entrySet()) {
+      if (e.getValue().inFlight()) {
+        try {
+          e.getValue().entry();
+        } catch (RuntimeException bad) {
+          return e.getKey();
+        }
+      }
     }
-    return out;
+    return null;
   }
 }

@@ -91,18 +91,55 @@ final class JournalLineCodec {
     return true;
   }
 
-  /** The provider reference of an intact line in {@code bytes[from, to)}, nothing else decoded. */
-  static String referenceOf(byte[] bytes, int from, int to) {
-    int a = from;
-    while (a < to && bytes[a] != '|') {
-      a++;
-    }
-    int b = a + 1;
-    while (b < to && bytes[b] != '|') {
-      b++;
-    }
-    return unesc(new String(bytes, a + 1, Math.max(0, b - a - 1), StandardCharsets.UTF_8));
+  /** Room a caller gives {@link #shapeOf} for the positions of a line's separators. */
+  static int[] separators() {
+    return new int[FIELDS + 1];
   }
+
+  /**
+   * Holds the intact line in {@code bytes[from, to)} undecoded, whose {@code count} separators
+   * the caller found at {@code bars} (the file's scan walks each byte once), with its phase and
+   * time read in place; null when the line's shape is wrong (field count, version, phase or
+   * instant). Allocates little: opening reads every line of a journal this way.
+   */
+  static HeldEntry shapeOf(byte[] bytes, int from, int to, int[] bars, int count,
+      Map<String, Terminal> terminals) {
+    boolean v1 = count == FIELDS_1 && ascii(bytes, from, bars[0], VERSION_1);
+    if (!v1 && (count != FIELDS || !ascii(bytes, from, bars[0], VERSION))) {
+      return null;
+    }
+    JournalPhase phase = null;
+    for (JournalPhase p : PHASES) {
+      if (ascii(bytes, bars[10] + 1, bars[11], p.name())) {
+        phase = p;
+      }
+    }
+    long recordedAt = Instants.epochMilli(bytes, bars[15] + 1, bars[16]);
+    if (phase == null || recordedAt == Long.MIN_VALUE) {
+      return null;
+    }
+    return new HeldEntry(bytes, from, to, terminals, phase.isInFlight(), recordedAt);
+  }
+
+  /** The provider reference of a line whose first separators are at {@code bars}. */
+  static String referenceOf(byte[] bytes, int[] bars) {
+    return unesc(new String(bytes, bars[0] + 1, bars[1] - bars[0] - 1, StandardCharsets.UTF_8));
+  }
+
+  private static final JournalPhase[] PHASES = JournalPhase.values();
+
+  private static boolean ascii(byte[] bytes, int from, int to, String expected) {
+    if (to - from != expected.length()) {
+      return false;
+    }
+    for (int i = 0; i < expected.length(); i++) {
+      if (bytes[from + i] != expected.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
 
   /**
    * The entry of a line, or empty when the line is torn or corrupt; {@code terminals} caches

@@ -5,6 +5,7 @@ import dev.webecr.sdk.internal.InMemoryIntentJournal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Durable record of every payment attempt: written before the create is sent and after every
@@ -34,6 +35,14 @@ public interface IntentJournal extends AutoCloseable {
 
   /** The latest state of every attempt the journal holds. */
   List<JournalEntry> all();
+
+  /**
+   * The latest state of every attempt still in flight (what recovery asks about). A journal of
+   * many settled attempts should answer this without reading them all.
+   */
+  default List<JournalEntry> inFlight() {
+    return all().stream().filter(e -> e.phase().isInFlight()).collect(Collectors.toList());
+  }
 
   /** Closes files; further use fails. */
   @Override

@@ -66,6 +66,12 @@ final class CrashingJournal implements IntentJournal {
   }
 
   @Override
+  public synchronized List<JournalEntry> inFlight() {
+    alive();
+    return delegate.inFlight();
+  }
+
+  @Override
   public synchronized void close() {
     dead = true;
     delegate.close();

@@ -1,0 +1,75 @@
+package dev.webecr.sdk.internal;
+
+import dev.webecr.sdk.JournalException;
+import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.spi.JournalEntry;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * One attempt's latest state as a journal holds it: decoded, or the place of the intact line it
+ * was read from in the file's bytes, decoded when first asked. Opening a journal of many settled
+ * attempts then decodes only those in flight; the two fields recovery and compaction need of the
+ * others (phase, recorded at) are read from the line at open. The lines share the file's buffer
+ * rather than each copying its bytes: it is as large as the copies would be.
+ */
+final class HeldEntry {
+  private final boolean inFlight;
+  /** Epoch milliseconds: an {@code Instant} per line is what opening must not allocate. */
+  private final long recordedAt;
+  private byte[] bytes;
+  private int from;
+  private int to;
+  private Map<String, Terminal> terminals;
+  private JournalEntry entry;
+
+  HeldEntry(JournalEntry entry) {
+    this.entry = entry;
+    this.inFlight = entry.phase().isInFlight();
+    this.recordedAt = entry.recordedAt().toEpochMilli();
+  }
+
+  /**
+   * The intact line in {@code bytes[from, to)}, whose phase and time were read at open;
+   * {@code terminals} is shared by the file's lines.
+   */
+  HeldEntry(byte[] bytes, int from, int to, Map<String, Terminal> terminals, boolean inFlight,
+      long recordedAt) {
+    this.bytes = bytes;
+    this.from = from;
+    this.to = to;
+    this.terminals = terminals;
+    this.inFlight = inFlight;
+    this.recordedAt = recordedAt;
+  }
+
+  boolean inFlight() {
+    return inFlight;
+  }
+
+  /** True when recorded after {@code horizon} (to the millisecond). */
+  boolean recordedAfter(Instant horizon) {
+    return recordedAt > horizon.toEpochMilli();
+  }
+
+  /** The entry, decoded now if it was not; callers hold the journal's lock. */
+  JournalEntry entry() {
+    if (entry == null) {
+      String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+      entry = JournalLineCodec.decodeIntact(text, terminals).orElseThrow(() ->
+          new JournalException("a journal line with a valid checksum does not decode; keep the"
+              + " file and contact support", null));
+      bytes = null;
+      terminals = null;
+    }
+    return entry;
+  }
+
+  /** The line to write for this entry when the file is rewritten (no newline). */
+  byte[] line() {
+    return bytes != null ? Arrays.copyOfRange(bytes, from, to)
+        : JournalLineCodec.encode(entry).getBytes(StandardCharsets.UTF_8);
+  }
+}
