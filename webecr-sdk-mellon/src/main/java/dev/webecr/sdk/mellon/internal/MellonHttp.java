@@ -252,10 +252,10 @@ public final class MellonHttp implements AutoCloseable {
 
   private Response<ResponseBody> execute(Call<ResponseBody> call, boolean create,
       String providerReference) {
-    String what = call.request().method() + " " + call.request().url().encodedPath();
     try {
       return call.execute();
     } catch (IOException e) {
+      String what = call.request().method() + " " + call.request().url().encodedPath();
       boolean notSent = WebEcrAnswers.provablyNotSent(e);
       throw new ConnectionException(what + " failed (" + e.getClass().getSimpleName() + ")"
           + (create && !notSent ? ": the request may have reached WebECR" : ""),
