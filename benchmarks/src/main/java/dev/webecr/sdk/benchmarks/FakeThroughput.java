@@ -34,7 +34,9 @@ import okhttp3.Response;
 /**
  * Requests per second of the fake WebECR server (a single-intent read, through its routes)
  * against plain WireMock serving the same body from a static stub, from the same client threads
- * in one JVM, alternating rounds; then the fake's heap after GC, to show it stays flat.
+ * in one JVM, alternating rounds, with the process's CPU time per request (steadier than the
+ * rate on a machine whose speed drifts); and the heap after GC after each round, to show it stays
+ * flat ({@code 250000} per round makes 1,000,000 requests to the fake).
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.webecr.sdk.benchmarks.FakeThroughput 200000
@@ -78,19 +80,24 @@ public final class FakeThroughput {
       Request toPlain = toFake.newBuilder()
           .url(plain.baseUrl() + "/api/v2.2/transactionintent/" + id + "/").build();
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-      double fakeRate = 0;
-      double plainRate = 0;
+      double[] fakeSum = new double[2];
+      double[] plainSum = new double[2];
       for (int round = 0; round < 4; round++) { // round 0 warms up
-        double f = rate(pool, http, toFake, requests);
-        double p = rate(pool, http, toPlain, requests);
+        double[] f = rate(pool, http, toFake, requests);
+        double[] p = rate(pool, http, toPlain, requests);
         if (round > 0) {
-          fakeRate += f / 3;
-          plainRate += p / 3;
+          for (int i = 0; i < 2; i++) {
+            fakeSum[i] += f[i] / 3;
+            plainSum[i] += p[i] / 3;
+          }
         }
+        System.out.printf("round %d: fake %.0f req/s, plain %.0f req/s; heap after GC %d MB "
+            + "after %d requests to the fake%n", round, f[0], p[0], usedHeapMb(),
+            fake.requestCount());
       }
-      System.out.printf("fake %.0f req/s, plain WireMock %.0f req/s: %.2fx; fake heap after GC "
-          + "after %d requests: %d MB%n", fakeRate, plainRate, fakeRate / plainRate,
-          fake.requestCount(), usedHeapMb());
+      System.out.printf("fake %.0f req/s, plain WireMock %.0f req/s: %.2fx; CPU per request "
+          + "(both sides, whole process) %.0f vs %.0f µs: %.2fx%n", fakeSum[0], plainSum[0],
+          fakeSum[0] / plainSum[0], fakeSum[1], plainSum[1], fakeSum[1] / plainSum[1]);
       pool.shutdown();
       plain.stop();
       mellon.close();
@@ -99,8 +106,12 @@ public final class FakeThroughput {
     http.connectionPool().evictAll();
   }
 
-  private static double rate(ExecutorService pool, OkHttpClient http, Request request, int n)
+  /** Requests per second, and the process's CPU microseconds per request. */
+  private static double[] rate(ExecutorService pool, OkHttpClient http, Request request, int n)
       throws Exception {
+    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+        ManagementFactory.getOperatingSystemMXBean();
+    long cpu = os.getProcessCpuTime();
     long start = System.nanoTime();
     List<Future<?>> runs = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
@@ -116,7 +127,8 @@ public final class FakeThroughput {
     for (Future<?> f : runs) {
       f.get();
     }
-    return n / ((System.nanoTime() - start) / 1e9);
+    return new double[] {n / ((System.nanoTime() - start) / 1e9),
+        (os.getProcessCpuTime() - cpu) / 1e3 / n};
   }
 
   private static String token(OkHttpClient http, String base) throws java.io.IOException {

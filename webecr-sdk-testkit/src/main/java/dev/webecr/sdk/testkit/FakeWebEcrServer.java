@@ -1,26 +1,14 @@
 package dev.webecr.sdk.testkit;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.webecr.sdk.mellon.MellonConfig;
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,7 +52,7 @@ public final class FakeWebEcrServer implements AutoCloseable {
     this.server = new WireMockServer(options().port(b.port).bindAddress(b.bindAddress)
         .disableRequestJournal().containerThreads(CONTAINER_THREADS)
         .asynchronousResponseEnabled(true).asynchronousResponseThreads(ASYNC_THREADS)
-        .extensions(new Router()));
+        .extensions(new FakeRouter(routes, this::log, this::nextFault)));
   }
 
   /** A new builder. */
@@ -75,7 +63,6 @@ public final class FakeWebEcrServer implements AutoCloseable {
   /** Starts serving; returns this. */
   public FakeWebEcrServer start() {
     server.start();
-    server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404)));
     return this;
   }
 
@@ -184,72 +171,6 @@ public final class FakeWebEcrServer implements AutoCloseable {
     return chaos == null ? null : chaos.next();
   }
 
-
-  /** Routes every request WireMock receives to {@link WebEcrRoutes}, applying faults. */
-  private final class Router implements ResponseDefinitionTransformerV2 {
-    @Override
-    public ResponseDefinition transform(ServeEvent event) {
-      LoggedRequest request = event.getRequest();
-      URI uri = URI.create(request.getUrl());
-      String method = request.getMethod().getName();
-      Endpoint endpoint = WebEcrRoutes.endpointOf(method, uri.getPath());
-      log(method + " " + uri.getPath(), endpoint);
-      InjectedFault fault = nextFault(endpoint);
-      if (fault != null && !fault.afterProcessing) {
-        return fault.kind == InjectedFault.Kind.RESET
-            ? aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build()
-            : statusFault(fault).build();
-      }
-      Map<String, String> query = new LinkedHashMap<>();
-      if (uri.getRawQuery() != null) {
-        request.getQueryParams().forEach((k, v) -> query.put(k, v.firstValue()));
-      }
-      WebEcrRoutes.Reply reply = routes.handle(endpoint, new WebEcrRoutes.Request(method,
-          uri.getPath(), query, request::getHeader, request.getBodyAsString(),
-          () -> baseOf(request.getAbsoluteUrl(), uri.getPath())));
-      ResponseDefinitionBuilder answer = aResponse().withStatus(reply.status)
-          .withHeader("Content-Type", "application/json").withBody(reply.body);
-      if (reply.delayMillis > 0) {
-        answer.withFixedDelay((int) Math.min(Integer.MAX_VALUE, reply.delayMillis));
-      }
-      if (fault == null) {
-        return answer.build();
-      }
-      switch (fault.kind) {
-        case RESET:
-          return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
-        case DELAY:
-          return answer.withFixedDelay((int) fault.delay.toMillis()).build();
-        case STATUS:
-          return statusFault(fault).build();
-        default:
-          return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-              .withBody("{\"Id\": 1, \"Status\": ").build();
-      }
-    }
-
-    private String baseOf(String absolute, String path) {
-      return absolute.substring(0, absolute.indexOf(path));
-    }
-
-    private ResponseDefinitionBuilder statusFault(InjectedFault fault) {
-      ResponseDefinitionBuilder b = aResponse().withStatus(fault.status)
-          .withHeader("Content-Type", "application/json")
-          .withBody("{\"detail\":\"injected " + fault.status + "\"}");
-      return fault.retryAfterSeconds == null ? b
-          : b.withHeader("Retry-After", String.valueOf(fault.retryAfterSeconds));
-    }
-
-    @Override
-    public boolean applyGlobally() {
-      return true;
-    }
-
-    @Override
-    public String getName() {
-      return "webecr-fake";
-    }
-  }
 
   /** Configures a {@link FakeWebEcrServer}. */
   public static final class Builder {

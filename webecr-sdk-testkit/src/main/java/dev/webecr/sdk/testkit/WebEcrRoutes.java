@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Mellon WebECR contract as the fake server answers it: tokens, pairing, terminals,
@@ -24,9 +22,6 @@ import java.util.regex.Pattern;
  * reference; a repeated reference makes a new intent); {@link WebEcrBehaviour} switches the rest.
  */
 final class WebEcrRoutes {
-  private static final Pattern RESOURCE = Pattern.compile("^/api/v[0-9.]+/(.*)$");
-  private static final Pattern TXN = Pattern.compile("^terminal/([^/]+)/(txninit|txnvoid)/$");
-  private static final Pattern ONE_INTENT = Pattern.compile("^transactionintent/([^/]+)/$");
   private static final int MAX_TXN_TYPE = 9;
 
   private final FakeWebEcr fake;
@@ -76,40 +71,6 @@ final class WebEcrRoutes {
     }
   }
 
-  static Endpoint endpointOf(String method, String path) {
-    if (path.equals("/api/token/")) {
-      return Endpoint.TOKEN;
-    }
-    if (path.equals("/api/token/refresh/")) {
-      return Endpoint.TOKEN_REFRESH;
-    }
-    Matcher m = RESOURCE.matcher(path);
-    if (!m.matches()) {
-      return Endpoint.OTHER;
-    }
-    String rest = m.group(1);
-    if (rest.equals("authorization/redeem/")) {
-      return Endpoint.REDEEM;
-    }
-    if (rest.equals("terminal/")) {
-      return Endpoint.TERMINALS;
-    }
-    Matcher txn = TXN.matcher(rest);
-    if (txn.matches()) {
-      if (txn.group(2).equals("txninit")) {
-        return Endpoint.TXNINIT;
-      }
-      return "GET".equals(method) ? Endpoint.VOIDS : Endpoint.TXNVOID;
-    }
-    if (rest.equals("transactionintent/")) {
-      return Endpoint.INTENTS;
-    }
-    if (ONE_INTENT.matcher(rest).matches()) {
-      return Endpoint.INTENT;
-    }
-    return rest.equals("transaction/") ? Endpoint.TRANSACTIONS : Endpoint.OTHER;
-  }
-
   /** Answers one request; a create with {@code Timeout} may hold its answer (not under a lock). */
   Reply handle(Endpoint endpoint, Request r) {
     try {
@@ -128,14 +89,15 @@ final class WebEcrRoutes {
       if (!fake.knows(r.header.apply("X-Api-Key"))) {
         return error(403, "detail", "Invalid API key.");
       }
-      Matcher txn = TXN.matcher(rest(r.path));
-      Matcher one = ONE_INTENT.matcher(rest(r.path));
+      String resource = WebEcrPaths.resource(r.path);
+      String txn = WebEcrPaths.txnTerminal(resource);
+      String one = WebEcrPaths.intentId(resource);
       switch (endpoint) {
         case TERMINALS: return WebEcrViews.page(r, WebEcrViews.terminals(fake));
         case TXNINIT: return txnInit(r, terminalOf(txn));
         case TXNVOID: return txnVoid(r, terminalOf(txn));
         case VOIDS: return voids(r, terminalOf(txn));
-        case INTENT: return one.matches() ? intent(one.group(1)) : error(404, "detail", "Not found.");
+        case INTENT: return one != null ? intent(one) : error(404, "detail", "Not found.");
         case INTENTS: return intents(r);
         case TRANSACTIONS: return transactions(r);
         default: return error(404, "detail", "Not found.");
@@ -147,16 +109,11 @@ final class WebEcrRoutes {
     }
   }
 
-  private static String rest(String path) {
-    Matcher m = RESOURCE.matcher(path);
-    return m.matches() ? m.group(1) : path;
-  }
-
-  private FakeTerminal terminalOf(Matcher txn) {
-    if (!txn.matches()) {
+  private FakeTerminal terminalOf(String callId) {
+    if (callId == null) {
       throw new NotFound();
     }
-    return fake.byCallId(txn.group(1)).orElseThrow(NotFound::new);
+    return fake.byCallId(callId).orElseThrow(NotFound::new);
   }
 
   private Reply redeem(Request r) {

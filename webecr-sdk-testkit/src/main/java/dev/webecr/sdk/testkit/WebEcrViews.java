@@ -1,8 +1,5 @@
 package dev.webecr.sdk.testkit;
 
-import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Moshi;
-import com.squareup.moshi.Types;
 import dev.webecr.sdk.IntentResult;
 import dev.webecr.sdk.IntentStatus;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +11,6 @@ import java.util.Map;
 
 /** How the fake WebECR server shows terminals, intents, transactions and pages as JSON. */
 final class WebEcrViews {
-  private static final JsonAdapter<Map<String, Object>> JSON = new Moshi.Builder().build()
-      .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
   private WebEcrViews() {}
 
@@ -100,7 +95,7 @@ final class WebEcrViews {
     page.put("next", offset + limit < all.size() ? link(r, limit, offset + limit) : null);
     page.put("previous", offset > 0 ? link(r, limit, Math.max(0, offset - limit)) : null);
     page.put("results", slice);
-    return new WebEcrRoutes.Reply(200, JSON.serializeNulls().toJson(page));
+    return new WebEcrRoutes.Reply(200, FakeJson.write(page));
   }
 
   private static String link(WebEcrRoutes.Request r, int limit, int offset) {
