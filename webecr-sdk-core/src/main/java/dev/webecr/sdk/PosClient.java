@@ -65,7 +65,7 @@ public final class PosClient implements AutoCloseable {
     this.terminals = new RememberedTerminals(b.terminalDirectory);
     this.ctx = new ClientContext(provider, journal, b.signer, terminals, b.clock, scheduler,
         executor, b.paymentDeadline, b.pollSchedule, b.serverWait, b.serverWaitSlots);
-    this.lanes = new TerminalLanes(scheduler);
+    this.lanes = new TerminalLanes(scheduler, b.terminalLease);
     this.terminalWait = b.terminalWait;
     this.paymentDeadline = b.paymentDeadline;
     this.redeemCodeLength = b.redeemCodeLength;

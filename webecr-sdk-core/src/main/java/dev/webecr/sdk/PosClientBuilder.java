@@ -5,6 +5,7 @@ import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.PaymentSigner;
 import dev.webecr.sdk.spi.PosProvider;
+import dev.webecr.sdk.spi.TerminalLease;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +30,7 @@ public final class PosClientBuilder {
   Map<String, String> providerProperties;
   IntentJournal journal;
   Path journalFile;
+  TerminalLease terminalLease = TerminalLease.none();
   PaymentSigner signer;
   TerminalDirectory terminalDirectory = (providerId, callId) -> java.util.Optional.empty();
   Clock clock = Clock.systemUTC();
@@ -68,6 +70,16 @@ public final class PosClientBuilder {
   /** Journals into a file (the embedded default journal), closed with the client. */
   public PosClientBuilder journalFile(Path file) {
     this.journalFile = Objects.requireNonNull(file, "file == null");
+    return this;
+  }
+
+  /**
+   * Takes each terminal's lease across processes before a dialogue (several application servers
+   * in front of the same terminals): e.g. {@code JdbcStore.lease()} with its {@code journal()}.
+   * Default: one process.
+   */
+  public PosClientBuilder terminalLease(TerminalLease lease) {
+    this.terminalLease = Objects.requireNonNull(lease, "lease == null");
     return this;
   }
 

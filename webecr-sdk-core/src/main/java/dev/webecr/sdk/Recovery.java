@@ -69,7 +69,9 @@ final class Recovery {
     Map<JournalEntry, CompletableFuture<PaymentIntent>> runs = new LinkedHashMap<>();
     for (List<JournalEntry> group : byTerminal.values()) {
       Terminal terminal = terminals.withKey(group.get(0).terminal());
-      CompletableFuture<Runnable> lane = lanes.acquire(terminal, paymentDeadline);
+      // This client's own payment on the terminal is waited for; another node's is left to it
+      // (its attempts are recovered here once its lease has expired).
+      CompletableFuture<Runnable> lane = lanes.acquire(terminal, paymentDeadline, Duration.ZERO);
       List<CompletableFuture<PaymentIntent>> all = new ArrayList<>();
       for (JournalEntry e : group) {
         Duration budget = e.recoveryRuns() == 0 ? paymentDeadline : Duration.ZERO;

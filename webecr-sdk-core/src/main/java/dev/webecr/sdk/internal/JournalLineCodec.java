@@ -17,9 +17,10 @@ import java.util.zip.CRC32;
  * One journal entry per line: {@code |}-separated, percent-escaped fields, version first and a
  * CRC-32 of the rest last, so a torn or corrupted line is recognised, never half-read. Version 2
  * adds the document, the original, recovery back-off and manual resolution; version 1 lines
- * (17 fields) are still read.
+ * (17 fields) are still read. Public for the SDK's other journals (the JDBC one stores a line
+ * per attempt), not an API.
  */
-final class JournalLineCodec {
+public final class JournalLineCodec {
   static final String VERSION = "2";
   private static final String VERSION_1 = "1";
   private static final int FIELDS_1 = 17;
@@ -27,7 +28,8 @@ final class JournalLineCodec {
 
   private JournalLineCodec() {}
 
-  static String encode(JournalEntry e) {
+  /** The line of {@code e}, without a newline. */
+  public static String encode(JournalEntry e) {
     Terminal t = e.terminal();
     String body = String.join("|",
         VERSION,
@@ -58,7 +60,7 @@ final class JournalLineCodec {
   }
 
   /** The entry of a line, or empty when the line is torn or corrupt. */
-  static Optional<JournalEntry> decode(String line) {
+  public static Optional<JournalEntry> decode(String line) {
     return decode(line, new HashMap<>());
   }
 

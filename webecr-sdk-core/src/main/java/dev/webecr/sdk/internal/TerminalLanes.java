@@ -2,29 +2,69 @@ package dev.webecr.sdk.internal;
 
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TerminalInUseException;
+import dev.webecr.sdk.spi.TerminalLease;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One card dialogue per terminal at a time. A payment for a busy terminal waits in a queue,
- * without holding a thread, up to its wait limit; with no wait allowed it fails at once.
+ * without holding a thread, up to its wait limit; with no wait allowed it fails at once. Once
+ * this client's lane is free, the terminal's {@link TerminalLease} is taken too (other nodes).
  */
 public final class TerminalLanes {
   private final ScheduledExecutorService scheduler;
+  private final TerminalLease lease;
   private final Map<String, Lane> lanes = new HashMap<>();
 
-  /** Lanes whose wait timers run on {@code scheduler}. */
-  public TerminalLanes(ScheduledExecutorService scheduler) {
+  /** Lanes whose wait timers run on {@code scheduler}, leased across nodes by {@code lease}. */
+  public TerminalLanes(ScheduledExecutorService scheduler, TerminalLease lease) {
     this.scheduler = scheduler;
+    this.lease = lease;
   }
 
-  /** A future that completes when the terminal is this caller's; release it when done. */
+  /**
+   * A future that completes when the terminal is this caller's, in this client and across nodes;
+   * run the releaser when done. {@code maxWait} bounds each wait: for this client's lane, then
+   * for another node's lease.
+   */
   public CompletableFuture<Runnable> acquire(Terminal terminal, Duration maxWait) {
+    return acquire(terminal, maxWait, maxWait);
+  }
+
+  /** {@link #acquire(Terminal, Duration)} with a separate bound for another node's lease. */
+  public CompletableFuture<Runnable> acquire(Terminal terminal, Duration laneWait,
+      Duration leaseWait) {
+    return lane(terminal, laneWait).thenCompose(releaseLane -> {
+      CompletableFuture<TerminalLease.Held> held;
+      try {
+        held = lease.acquire(terminal, leaseWait);
+      } catch (RuntimeException e) {
+        held = CompletableFuture.failedFuture(e);
+      }
+      return held.handle((h, error) -> {
+        if (error != null) {
+          releaseLane.run();
+          throw error instanceof CompletionException ? (CompletionException) error
+              : new CompletionException(error);
+        }
+        return (Runnable) () -> {
+          try {
+            h.release();
+          } finally {
+            releaseLane.run();
+          }
+        };
+      });
+    });
+  }
+
+  private CompletableFuture<Runnable> lane(Terminal terminal, Duration maxWait) {
     String key = terminal.providerId() + "/" + terminal.callId();
     CompletableFuture<Runnable> turn = new CompletableFuture<>();
     synchronized (this) {

@@ -11,8 +11,6 @@ import java.time.Instant;
  * terminal and amount chose, so a test moves time and the dialogue moves with it.
  */
 final class FakeIntent {
-  private static final Duration SENT_AFTER = Duration.ofSeconds(1);
-
   final long id;
   final FakeTerminal terminal;
   final TransactionType kind;
@@ -28,11 +26,13 @@ final class FakeIntent {
   /** The intent a void cancels, or the transaction a linked refund names (as sent). */
   final FakeIntent original;
   final String originalId;
+  /** How long a normal dialogue takes; SENT after a third of it. */
+  private final Duration dialogue;
   volatile boolean voided;
 
   FakeIntent(long id, FakeTerminal terminal, TransactionType kind, int txnType, long cents,
       int currencyCode, String reference, Instant createdAt, TerminalProfile profile,
-      Integer installments, FakeIntent original, String originalId) {
+      Integer installments, FakeIntent original, String originalId, Duration dialogue) {
     this.id = id;
     this.terminal = terminal;
     this.kind = kind;
@@ -45,19 +45,24 @@ final class FakeIntent {
     this.installments = installments;
     this.original = original;
     this.originalId = originalId;
+    this.dialogue = dialogue;
+  }
+
+  private Duration sentAfter() {
+    return dialogue.dividedBy(3);
   }
 
   private Duration doneAfter() {
     switch (profile) {
       case BUSY:
       case MAX_TRANSACTIONS:
-        return SENT_AFTER;
+        return sentAfter();
       case NO_ANSWER:
         return Duration.ofSeconds(180);
       case SLOW:
         return Duration.ofSeconds(150);
       default:
-        return Duration.ofSeconds(3);
+        return dialogue;
     }
   }
 
@@ -66,7 +71,7 @@ final class FakeIntent {
     if (age.compareTo(doneAfter()) >= 0) {
       return IntentStatus.COMPLETED;
     }
-    return age.compareTo(SENT_AFTER) >= 0 ? IntentStatus.SENT : IntentStatus.PENDING;
+    return age.compareTo(sentAfter()) >= 0 ? IntentStatus.SENT : IntentStatus.PENDING;
   }
 
   /** The result, or null before completion. */

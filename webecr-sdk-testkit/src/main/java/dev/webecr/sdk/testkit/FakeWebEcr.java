@@ -43,6 +43,7 @@ public final class FakeWebEcr {
   private final Map<String, List<FakeIntent>> byReference = new HashMap<>();
   private long nextId = 1;
   private int creates;
+  private int overlaps;
 
   /** A fake with the seeded terminals, on {@code clock}. */
   public FakeWebEcr(Clock clock) {
@@ -96,6 +97,14 @@ public final class FakeWebEcr {
   public synchronized FakeTerminal terminal(String tid) {
     return byCallId.values().stream().filter(t -> t.tid().equals(tid)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no fake terminal " + tid));
+  }
+
+  /**
+   * Creates that reached a terminal while another dialogue ran on it (each answered BUSY): a
+   * client that keeps one dialogue per terminal, across all its nodes, causes none.
+   */
+  public synchronized int overlappingDialogues() {
+    return overlaps;
   }
 
   /** How many intents were created: every create the fake accepted, repeats included. */
@@ -156,12 +165,14 @@ public final class FakeWebEcr {
     boolean otherRunning = latest != null
         && latest.statusAt(clock.instant()) != IntentStatus.COMPLETED;
     if (otherRunning) {
+      overlaps++;
       profile = TerminalProfile.BUSY;
     } else if (profile != TerminalProfile.MAX_TRANSACTIONS && terminal.batchFull()) {
       profile = TerminalProfile.MAX_TRANSACTIONS;
     }
     FakeIntent intent = new FakeIntent(nextId++, terminal, kind, txnType, cents, currencyCode,
-        reference, clock.instant(), profile, installments, original, originalId);
+        reference, clock.instant(), profile, installments, original, originalId,
+        behaviour.dialogueTime());
     if (intent.charges()) {
       terminal.countApproved();
     }

@@ -18,6 +18,8 @@ public final class WebEcrBehaviour {
   private volatile boolean transactionAsObject;
   private volatile Duration listingLag = Duration.ZERO;
   private volatile boolean listDeclinedTransactions;
+  private volatile Duration dialogueTime = DEFAULT_DIALOGUE;
+  private static final Duration DEFAULT_DIALOGUE = Duration.ofSeconds(3);
 
   WebEcrBehaviour() {}
 
@@ -83,8 +85,28 @@ public final class WebEcrBehaviour {
     return listDeclinedTransactions;
   }
 
+  /**
+   * How long a terminal's ordinary dialogue takes (default 3 s: SENT after a third, then the
+   * profile's result); the slow, late and silent profiles keep their own times. Shorter for load
+   * tests on the real clock; it applies to intents created from now on.
+   */
+  public WebEcrBehaviour dialogueTime(Duration time) {
+    Objects.requireNonNull(time, "time == null");
+    if (time.compareTo(Duration.ofMillis(3)) < 0) {
+      throw new IllegalArgumentException("dialogue time must be at least 3 ms");
+    }
+    this.dialogueTime = time;
+    return this;
+  }
+
+  /** The dialogue time. */
+  public Duration dialogueTime() {
+    return dialogueTime;
+  }
+
   /** Back to the defaults. */
   public WebEcrBehaviour reset() {
+    dialogueTime = DEFAULT_DIALOGUE;
     singleIntentRoute = true;
     transactionAsObject = false;
     listingLag = Duration.ZERO;

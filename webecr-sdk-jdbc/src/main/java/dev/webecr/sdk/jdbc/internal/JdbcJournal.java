@@ -1,0 +1,160 @@
+package dev.webecr.sdk.jdbc.internal;
+
+import dev.webecr.sdk.JournalException;
+import dev.webecr.sdk.internal.AttemptReference;
+import dev.webecr.sdk.internal.JournalLineCodec;
+import dev.webecr.sdk.spi.IntentJournal;
+import dev.webecr.sdk.spi.JournalEntry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The journal in PostgreSQL: one row per attempt holding its latest entry as a journal line,
+ * each record one committed transaction (durable when {@link #record} returns, so an attempt is
+ * on disk before its create leaves). A write is fenced by the terminal's lease: refused once
+ * another node has taken it. Reads go to the database every time: every node sees every other
+ * node's attempts.
+ */
+public final class JdbcJournal implements IntentJournal {
+  private final DataSource dataSource;
+  private final Sql sql;
+  private final LeaseTokens tokens;
+  private final String nodeId;
+  private final Clock clock;
+
+  JdbcJournal(DataSource dataSource, Sql sql, LeaseTokens tokens, String nodeId, Clock clock) {
+    this.dataSource = dataSource;
+    this.sql = sql;
+    this.tokens = tokens;
+    this.nodeId = nodeId;
+    this.clock = clock;
+  }
+
+  @Override
+  public void record(JournalEntry entry) {
+    String key = LeaseTokens.keyOf(entry.terminal());
+    Long token = tokens.tokenOf(key);
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        checkLease(c, key, token, entry.providerReference());
+        write(c, entry, key, token);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new JournalException("cannot write the journal (" + e.getSQLState() + ": "
+          + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * Refuses the write when another node holds the terminal: with this node's token, when the
+   * lease row carries another; without one, when another holder's lease is still running. The
+   * row stays locked (shared) until the commit, so a takeover waits for this write.
+   */
+  private void checkLease(Connection c, String key, Long token, String providerReference)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql.leaseForShare())) {
+      s.setString(1, key);
+      try (ResultSet r = s.executeQuery()) {
+        if (!r.next()) {
+          return;
+        }
+        boolean mine = token != null ? r.getLong("token") == token
+            : r.getString("holder").equals(nodeId)
+                || !r.getTimestamp("expires_at").toInstant().isAfter(clock.instant());
+        if (!mine) {
+          throw new JournalException("the journal write of " + providerReference
+              + " was refused: terminal " + key + " is leased to another node ("
+              + r.getString("holder") + ")", null);
+        }
+      }
+    }
+  }
+
+  private void write(Connection c, JournalEntry e, String key, Long token) throws SQLException {
+    AttemptReference ref = AttemptReference.parse(e.providerReference());
+    try (PreparedStatement s = c.prepareStatement(sql.upsertAttempt())) {
+      s.setString(1, e.providerReference());
+      s.setString(2, ref.reference());
+      s.setInt(3, ref.attempt());
+      s.setString(4, key);
+      s.setBoolean(5, e.phase().isInFlight());
+      s.setTimestamp(6, Timestamp.from(e.recordedAt()));
+      s.setString(7, JournalLineCodec.encode(e));
+      s.setString(8, nodeId);
+      if (token == null) {
+        s.setNull(9, java.sql.Types.BIGINT);
+      } else {
+        s.setLong(9, token);
+      }
+      s.executeUpdate();
+    }
+  }
+
+  @Override
+  public Optional<JournalEntry> latest(String providerReference) {
+    List<JournalEntry> found = query(sql.latest(), providerReference);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  @Override
+  public List<JournalEntry> attempts(String reference) {
+    return query(sql.byReference(), reference);
+  }
+
+  @Override
+  public List<JournalEntry> all() {
+    return query(sql.all(), null);
+  }
+
+  @Override
+  public List<JournalEntry> inFlight() {
+    return query(sql.inFlight(), null);
+  }
+
+  private List<JournalEntry> query(String statement, String parameter) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(statement)) {
+      if (parameter != null) {
+        s.setString(1, parameter);
+      }
+      List<JournalEntry> out = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          String line = r.getString(1);
+          out.add(JournalLineCodec.decode(line).orElseThrow(() -> new JournalException(
+              "a journal row does not decode; keep the table and contact support", null)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new JournalException("cannot read the journal (" + e.getSQLState() + ": "
+          + e.getMessage() + ")", e);
+    }
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // the connection is going back to the pool or away; the transaction is lost either way
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcJournal{" + sql.attempt + ", node " + nodeId + "}";
+  }
+}

@@ -1,0 +1,31 @@
+package dev.webecr.sdk.jdbc.internal;
+
+import dev.webecr.sdk.Terminal;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The leases this node holds now, by terminal, with their fencing tokens: the lease writes them,
+ * the journal reads them to fence its writes.
+ */
+final class LeaseTokens {
+  private final Map<String, Long> held = new ConcurrentHashMap<>();
+
+  /** The key of a terminal in the lease and attempt tables. */
+  static String keyOf(Terminal t) {
+    return t.providerId() + "/" + t.callId();
+  }
+
+  void hold(String key, long token) {
+    held.put(key, token);
+  }
+
+  void drop(String key, long token) {
+    held.remove(key, token);
+  }
+
+  /** The token this node holds for {@code key}, or null. */
+  Long tokenOf(String key) {
+    return held.get(key);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.webecr.sdk.jdbc.internal;
+
+/**
+ * Every table, column and statement of the JDBC store, in one place, for one table prefix.
+ * PostgreSQL dialect ({@code ON CONFLICT}, {@code FOR SHARE}, partial index).
+ */
+public final class Sql {
+  /** Schema scripts in the jar, in order; version = position + 1. */
+  static final String[] SCRIPTS = {"V1__journal_and_lease.sql"};
+
+  final String attempt;
+  final String lease;
+  final String version;
+
+  /** Statements for tables named with {@code prefix} (already validated). */
+  public Sql(String prefix) {
+    this.attempt = prefix + "attempt";
+    this.lease = prefix + "terminal_lease";
+    this.version = prefix + "schema_version";
+  }
+
+  String createVersionTable() {
+    return "CREATE TABLE IF NOT EXISTS " + version
+        + " (version INTEGER NOT NULL PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)";
+  }
+
+  /**
+   * Serialises schema changes of nodes starting together, until the transaction ends (two
+   * concurrent {@code CREATE TABLE IF NOT EXISTS} of one table collide in PostgreSQL's catalogue).
+   */
+  String lockSchemaChanges() {
+    return "SELECT pg_advisory_xact_lock(hashtext('" + version + "'))";
+  }
+
+  String appliedVersion() {
+    return "SELECT COALESCE(MAX(version), 0) FROM " + version;
+  }
+
+  String recordVersion() {
+    return "INSERT INTO " + version + " (version, applied_at) VALUES (?, now())";
+  }
+
+  /** The lease row of a terminal, locked against a takeover until the write commits. */
+  String leaseForShare() {
+    return "SELECT holder, token, expires_at FROM " + lease + " WHERE terminal_key = ? FOR SHARE";
+  }
+
+  String upsertAttempt() {
+    return "INSERT INTO " + attempt + " (provider_reference, reference, attempt, terminal_key,"
+        + " in_flight, recorded_at, entry, written_by, lease_token)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        + " ON CONFLICT (provider_reference) DO UPDATE SET in_flight = EXCLUDED.in_flight,"
+        + " recorded_at = EXCLUDED.recorded_at, entry = EXCLUDED.entry,"
+        + " written_by = EXCLUDED.written_by, lease_token = EXCLUDED.lease_token";
+  }
+
+  String latest() {
+    return "SELECT entry FROM " + attempt + " WHERE provider_reference = ?";
+  }
+
+  String byReference() {
+    return "SELECT entry FROM " + attempt + " WHERE reference = ? ORDER BY attempt";
+  }
+
+  String all() {
+    return "SELECT entry FROM " + attempt + " ORDER BY seq";
+  }
+
+  String inFlight() {
+    return "SELECT entry FROM " + attempt + " WHERE in_flight ORDER BY seq";
+  }
+
+  /**
+   * Takes a lease that is free, expired or already this holder's; the token grows by one on
+   * every change of holder or expiry, so a write carrying an older token is refused.
+   */
+  String takeLease() {
+    return "INSERT INTO " + lease + " AS l (terminal_key, holder, token, expires_at)"
+        + " VALUES (?, ?, 1, ?)"
+        + " ON CONFLICT (terminal_key) DO UPDATE SET holder = EXCLUDED.holder,"
+        + " token = l.token + 1, expires_at = EXCLUDED.expires_at"
+        + " WHERE l.expires_at <= ? OR l.holder = ?"
+        + " RETURNING token";
+  }
+
+  String renewLease() {
+    return "UPDATE " + lease + " SET expires_at = ? WHERE terminal_key = ? AND token = ?";
+  }
+
+  /** Gives a lease back by expiring it now (the row and its token stay, for fencing). */
+  String releaseLease() {
+    return "UPDATE " + lease + " SET expires_at = ? WHERE terminal_key = ? AND token = ?";
+  }
+}

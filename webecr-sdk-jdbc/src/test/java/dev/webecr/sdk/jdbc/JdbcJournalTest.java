@@ -1,0 +1,134 @@
+package dev.webecr.sdk.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.webecr.sdk.JournalException;
+import dev.webecr.sdk.Money;
+import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.TransactionType;
+import dev.webecr.sdk.spi.IntentJournal;
+import dev.webecr.sdk.spi.JournalEntry;
+import dev.webecr.sdk.spi.JournalPhase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The journal in a real PostgreSQL: what every journal must do, and what sharing adds. */
+class JdbcJournalTest {
+  private static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
+  private static HikariDataSource pool;
+
+  @BeforeAll
+  static void start() {
+    pool = Postgres.pool("journal-test");
+  }
+
+  @AfterAll
+  static void stop() {
+    pool.close();
+  }
+
+  private static JdbcStore store(String prefix, String node) {
+    return JdbcStore.builder(pool).tablePrefix(prefix).nodeId(node).applySchema(true).build();
+  }
+
+  static JournalEntry entry(String ref, JournalPhase phase, String callId) {
+    return JournalEntry.builder().providerReference(ref)
+        .terminal(Terminal.builder().providerId("mellon").tid("1000" + callId).callId(callId)
+            .label("Till|1\nfront").build())
+        .kind(TransactionType.SALE).amount(Money.euroCents(2480)).phase(phase)
+        .createdAt(T0).recordedAt(T0).build();
+  }
+
+  @Test
+  void anEntryReadsBackWithEveryFieldAndItsLatestStateWins() {
+    try (JdbcStore store = store(Postgres.freshPrefix(), "a")) {
+      IntentJournal j = store.journal();
+      JournalEntry settled = JournalEntry.builder()
+          .from(entry("INV|1%-A1", JournalPhase.SETTLED, "7")).intentId("77").statusCode(3)
+          .resultCode(1).document("B6A70F9F").build();
+      j.record(entry("INV|1%-A1", JournalPhase.PREPARED, "7"));
+      j.record(settled);
+
+      assertThat(j.latest("INV|1%-A1")).contains(settled);
+      assertThat(j.latest("nothing-A1")).isEmpty();
+      assertThat(j.all()).containsExactly(settled);
+    }
+  }
+
+  @Test
+  void attemptsComeInOrderAndInFlightListsOnlyThoseInFlight() {
+    try (JdbcStore store = store(Postgres.freshPrefix(), "a")) {
+      IntentJournal j = store.journal();
+      j.record(entry("INV-9-A2", JournalPhase.IN_FLIGHT, "7"));
+      j.record(entry("INV-9-A1", JournalPhase.NOT_SENT, "7"));
+      j.record(entry("INV-90-A1", JournalPhase.PREPARED, "7"));
+
+      assertThat(j.attempts("INV-9")).extracting(JournalEntry::providerReference)
+          .containsExactly("INV-9-A1", "INV-9-A2");
+      assertThat(j.inFlight()).extracting(JournalEntry::providerReference)
+          .containsExactly("INV-9-A2", "INV-90-A1");
+      assertThat(j.all()).extracting(JournalEntry::providerReference)
+          .containsExactly("INV-9-A2", "INV-9-A1", "INV-90-A1");
+    }
+  }
+
+  @Test
+  void everyNodeSeesEveryNodesAttempts() {
+    String prefix = Postgres.freshPrefix();
+    try (JdbcStore a = store(prefix, "a"); JdbcStore b = store(prefix, "b")) {
+      a.journal().record(entry("FROM-A-A1", JournalPhase.IN_FLIGHT, "7"));
+
+      assertThat(b.journal().inFlight()).extracting(JournalEntry::providerReference)
+          .containsExactly("FROM-A-A1");
+    }
+  }
+
+  @Test
+  void concurrentRecordsAllLand() throws Exception {
+    try (JdbcStore store = store(Postgres.freshPrefix(), "a")) {
+      List<CompletableFuture<Void>> writes = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        String ref = "C-" + i + "-A1";
+        writes.add(CompletableFuture.runAsync(() -> {
+          store.journal().record(entry(ref, JournalPhase.PREPARED, "7"));
+          store.journal().record(entry(ref, JournalPhase.SETTLED, "7"));
+        }));
+      }
+      CompletableFuture.allOf(writes.toArray(new CompletableFuture<?>[0])).get();
+
+      assertThat(store.journal().all()).hasSize(40)
+          .allSatisfy(e -> assertThat(e.phase()).isEqualTo(JournalPhase.SETTLED));
+    }
+  }
+
+  @Test
+  void theSchemaIsAppliedOnceByNodesStartingTogetherAndCanBePrintedForADba() throws Exception {
+    String prefix = Postgres.freshPrefix();
+    List<CompletableFuture<JdbcStore>> starts = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String node = "n" + i;
+      starts.add(CompletableFuture.supplyAsync(() -> store(prefix, node)));
+    }
+    for (CompletableFuture<JdbcStore> s : starts) {
+      s.get().close();
+    }
+
+    assertThat(JdbcStore.schemaSql("erp_")).contains("CREATE TABLE IF NOT EXISTS erp_attempt")
+        .contains("erp_terminal_lease").doesNotContain("${prefix}");
+  }
+
+  @Test
+  void withoutTheSchemaTheStoreRefusesToStartAndSaysWhatToApply() {
+    assertThatThrownBy(() -> JdbcStore.builder(pool).tablePrefix(Postgres.freshPrefix()).build())
+        .isInstanceOf(JournalException.class).hasMessageContaining("schemaSql");
+    assertThatThrownBy(() -> JdbcStore.builder(pool).tablePrefix("Drop table;"))
+        .hasMessageContaining("tablePrefix");
+  }
+}
