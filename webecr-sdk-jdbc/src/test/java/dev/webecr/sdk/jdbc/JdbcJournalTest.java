@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The journal in a real PostgreSQL: what every journal must do, and what sharing adds. */
+/** The journal in a real PostgreSQL: what sharing adds to the contract, and its schema. */
 class JdbcJournalTest {
   private static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
   private static HikariDataSource pool;
@@ -47,39 +47,6 @@ class JdbcJournalTest {
   }
 
   @Test
-  void anEntryReadsBackWithEveryFieldAndItsLatestStateWins() {
-    try (JdbcStore store = store(Postgres.freshPrefix(), "a")) {
-      IntentJournal j = store.journal();
-      JournalEntry settled = JournalEntry.builder()
-          .from(entry("INV|1%-A1", JournalPhase.SETTLED, "7")).intentId("77").statusCode(3)
-          .resultCode(1).document("B6A70F9F").build();
-      j.record(entry("INV|1%-A1", JournalPhase.PREPARED, "7"));
-      j.record(settled);
-
-      assertThat(j.latest("INV|1%-A1")).contains(settled);
-      assertThat(j.latest("nothing-A1")).isEmpty();
-      assertThat(j.all()).containsExactly(settled);
-    }
-  }
-
-  @Test
-  void attemptsComeInOrderAndInFlightListsOnlyThoseInFlight() {
-    try (JdbcStore store = store(Postgres.freshPrefix(), "a")) {
-      IntentJournal j = store.journal();
-      j.record(entry("INV-9-A2", JournalPhase.IN_FLIGHT, "7"));
-      j.record(entry("INV-9-A1", JournalPhase.NOT_SENT, "7"));
-      j.record(entry("INV-90-A1", JournalPhase.PREPARED, "7"));
-
-      assertThat(j.attempts("INV-9")).extracting(JournalEntry::providerReference)
-          .containsExactly("INV-9-A1", "INV-9-A2");
-      assertThat(j.inFlight()).extracting(JournalEntry::providerReference)
-          .containsExactly("INV-9-A2", "INV-90-A1");
-      assertThat(j.all()).extracting(JournalEntry::providerReference)
-          .containsExactly("INV-9-A2", "INV-9-A1", "INV-90-A1");
-    }
-  }
-
-  @Test
   void everyNodeSeesEveryNodesAttempts() {
     String prefix = Postgres.freshPrefix();
     try (JdbcStore a = store(prefix, "a"); JdbcStore b = store(prefix, "b")) {
@@ -87,24 +54,6 @@ class JdbcJournalTest {
 
       assertThat(b.journal().inFlight()).extracting(JournalEntry::providerReference)
           .containsExactly("FROM-A-A1");
-    }
-  }
-
-  @Test
-  void concurrentRecordsAllLand() throws Exception {
-    try (JdbcStore store = store(Postgres.freshPrefix(), "a")) {
-      List<CompletableFuture<Void>> writes = new ArrayList<>();
-      for (int i = 0; i < 40; i++) {
-        String ref = "C-" + i + "-A1";
-        writes.add(CompletableFuture.runAsync(() -> {
-          store.journal().record(entry(ref, JournalPhase.PREPARED, "7"));
-          store.journal().record(entry(ref, JournalPhase.SETTLED, "7"));
-        }));
-      }
-      CompletableFuture.allOf(writes.toArray(new CompletableFuture<?>[0])).get();
-
-      assertThat(store.journal().all()).hasSize(40)
-          .allSatisfy(e -> assertThat(e.phase()).isEqualTo(JournalPhase.SETTLED));
     }
   }
 

@@ -1,0 +1,33 @@
+package dev.webecr.sdk.testkit;
+
+import dev.webecr.sdk.spi.IntentJournal;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The journal contract on the SDK's embedded journals. */
+class JournalContractsTest {
+  @Nested
+  class InMemory extends IntentJournalContractTest {
+    @Override
+    protected IntentJournal createJournal() {
+      return IntentJournal.inMemory();
+    }
+  }
+
+  @Nested
+  class File extends IntentJournalContractTest {
+    @TempDir Path dir;
+
+    @Override
+    protected IntentJournal createJournal() {
+      return IntentJournal.file(dir.resolve("webecr.journal"));
+    }
+
+    @Override
+    protected IntentJournal reopen(IntentJournal open) {
+      open.close();
+      return IntentJournal.file(dir.resolve("webecr.journal"));
+    }
+  }
+}
