@@ -1,11 +1,15 @@
 package dev.webecr.sdk.benchmarks;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
+import dev.webecr.sdk.jdbc.JdbcStore;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +30,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What journaling costs: the file journal against the in-memory journal (the baseline) in the
- * same run. {@code recordStateChange}: one later state (written, not forced). {@code
+ * What journaling costs: the file journal and the PostgreSQL journal (embedded server, one
+ * committed transaction per record) against the in-memory journal (the baseline) in the same
+ * run. {@code recordStateChange}: one later state (written, not forced). {@code
  * recordPayment}: what one payment writes, the attempt before its create (forced) and two later
  * states. The ratio is the price of "survives a crash".
  */
@@ -38,10 +43,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 2)
 @Fork(1)
 public class JournalBenchmark {
-  @Param({"memory", "file"})
+  @Param({"memory", "file", "postgres"})
   public String journal;
 
   private IntentJournal target;
+  private EmbeddedPostgres postgres;
+  private HikariDataSource pool;
   private Path dir;
   private JournalEntry entry;
   private long n;
@@ -49,8 +56,17 @@ public class JournalBenchmark {
   @Setup(Level.Trial)
   public void open() throws IOException {
     dir = Files.createTempDirectory("journal-bench");
-    target = journal.equals("file") ? IntentJournal.file(dir.resolve("webecr.journal"))
-        : IntentJournal.inMemory();
+    if (journal.equals("postgres")) {
+      postgres = EmbeddedPostgres.start();
+      HikariConfig c = new HikariConfig();
+      c.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+      c.setUsername("postgres");
+      pool = new HikariDataSource(c);
+      target = JdbcStore.builder(pool).applySchema(true).build().journal();
+    } else {
+      target = journal.equals("file") ? IntentJournal.file(dir.resolve("webecr.journal"))
+          : IntentJournal.inMemory();
+    }
     Instant now = Instant.parse("2026-11-22T10:00:00Z");
     entry = JournalEntry.builder()
         .providerReference("INV-0-A1")
@@ -60,8 +76,12 @@ public class JournalBenchmark {
   }
 
   @TearDown(Level.Trial)
-  public void close() {
+  public void close() throws IOException {
     target.close();
+    if (pool != null) {
+      pool.close();
+      postgres.close();
+    }
   }
 
   /** A payment's records: PREPARED (forced), IN_FLIGHT and SETTLED (written). */
