@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.webecr.sdk.ConnectionException;
+import dev.webecr.sdk.JournalException;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PaymentRequest;
@@ -136,6 +137,17 @@ class TwoNodesTest {
         });
       }
     }
+  }
+
+  @Test
+  void aPaymentStartedWhileTheDatabaseIsUnreachableFailsTypedBeforeAnythingIsSent() {
+    Node a = new Node("node-a");
+    a.pool.close();
+
+    Throwable error = catchThrowable(() -> a.pay(1, "NO-DB-1").get(1, TimeUnit.MINUTES));
+
+    assertThat(error).hasCauseInstanceOf(JournalException.class);
+    assertThat(server.fake().creates()).isZero();
   }
 
   @Test
