@@ -6,12 +6,14 @@ import dev.webecr.sdk.rrpay.internal.ResultCheck;
 import dev.webecr.sdk.rrpay.internal.RrPayCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,25 +92,35 @@ final class RrPayInbox {
   /** Takes every file RRPay left in the inbox: to {@code done/}, or {@code rejected/} with why. */
   synchronized void drain() {
     for (Path f : exchange.list(exchange.inbox)) {
-      String name = f.getFileName().toString();
-      Optional<String[]> parsed = RrPayCodec.parseName(name);
-      if (parsed.isEmpty()) {
-        exchange.reject(f, "not an RRPay file name: " + name);
-        continue;
+      try {
+        take(f);
+      } catch (RuntimeException e) {
+        // Whatever is in it, a file must never stay in the inbox: it would block every read.
+        exchange.reject(f, "unreadable (" + e.getClass().getSimpleName() + "): " + e.getMessage());
+        log.error("RRPay file {} rejected: {}", f.getFileName(), e.toString());
       }
-      String id = parsed.get()[0];
-      String kind = parsed.get()[1];
-      Optional<RrPayCodec.Request> request = sentRequest(id);
-      if (request.isEmpty()) {
-        exchange.reject(f, "unknown id " + id + ": no request of this ERP (stale, or another "
-            + "POS's)");
-      } else if (kind.equals(RrPayCodec.ACK)) {
-        exchange.move(f, exchange.done.resolve(name));
-      } else if (kind.equals(RrPayCodec.RESULT)) {
-        takeResult(f, id, request.get());
-      } else {
-        exchange.reject(f, "unexpected file kind '" + kind + "'");
-      }
+    }
+  }
+
+  private void take(Path f) {
+    String name = f.getFileName().toString();
+    Optional<String[]> parsed = RrPayCodec.parseName(name);
+    if (parsed.isEmpty()) {
+      exchange.reject(f, "not an RRPay file name: " + name);
+      return;
+    }
+    String id = parsed.get()[0];
+    String kind = parsed.get()[1];
+    Optional<RrPayCodec.Request> request = sentRequest(id);
+    if (request.isEmpty()) {
+      exchange.reject(f, "unknown id " + id + ": no request of this ERP (stale, or another "
+          + "POS's)");
+    } else if (kind.equals(RrPayCodec.ACK)) {
+      exchange.move(f, exchange.done.resolve(name));
+    } else if (kind.equals(RrPayCodec.RESULT)) {
+      takeResult(f, id, request.get());
+    } else {
+      exchange.reject(f, "unexpected file kind '" + kind + "'");
     }
   }
 
@@ -178,5 +190,26 @@ final class RrPayInbox {
         : r.outcome.equals("cancelled") ? RrPayOutcome.CANCELLED : RrPayOutcome.FAILED;
     return new RrPayResult(r.id, outcome, r.receiptNumber, r.registerId, r.fiscalisedAt,
         tenders, r.roundingCents, manual);
+  }
+
+  /** Waits up to {@code timeout} for RRPay's ack, result or "not found" about {@code id}. */
+  boolean awaitAnswer(String id, Duration timeout, Duration pollInterval) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long pause = Math.min(pollInterval.toMillis(), 20);
+    while (true) {
+      drain();
+      if (answered(id) || notFound.contains(id)) {
+        return true;
+      }
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        TimeUnit.MILLISECONDS.sleep(pause); // waiting on another program's file, not on time
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
   }
 }

@@ -1,8 +1,6 @@
 package dev.webecr.sdk.rrpay;
 
 import dev.webecr.sdk.ConnectionException;
-import dev.webecr.sdk.IntentResult;
-import dev.webecr.sdk.IntentStatus;
 import dev.webecr.sdk.InvalidRequestException;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PaymentIntent;
@@ -15,13 +13,8 @@ import dev.webecr.sdk.rrpay.internal.RrPayCodec;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.CreateIntentCommand;
 import dev.webecr.sdk.spi.PosProvider;
-import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +42,10 @@ import org.slf4j.LoggerFactory;
  * rrpay.close();                                           // GAMA's CLOSE
  * }</pre>
  *
- * <p>Never twice: a request RRPay does not acknowledge is withdrawn from the outbox (nothing was
- * charged); an acknowledged one is only ever asked about. A result that does not add up goes to
+ * <p>Never twice: a request RRPay does not acknowledge within its ack window is taken back from
+ * the outbox if RRPay has not taken it (RRPay takes a request by renaming it out of the outbox),
+ * and RRPay is asked about it all the same: the sale is "not sent" only once RRPay answers "not
+ * found". An acknowledged request is only ever asked about. A result that does not add up goes to
  * {@code rejected/} with a reason and the sale stays UNKNOWN until RRPay answers again or the
  * cashier {@linkplain #resolveManually resolves it by hand}. Thread-safe.
  */
@@ -70,8 +63,9 @@ public final class RrPayProvider implements PosProvider {
   private final FolderExchange exchange;
   private final Clock clock;
   private final RrPayInbox inbox;
-  private final WatchService watch;
-  private final Thread watcher;
+  private final RrPayIntents intents;
+  private final RrPayBooks books;
+  private final RrPayInboxWatcher watcher;
   private volatile boolean open = true;
 
   private RrPayProvider(RrPayConfig config, Clock clock) {
@@ -79,18 +73,9 @@ public final class RrPayProvider implements PosProvider {
     this.clock = clock;
     this.exchange = FolderExchange.open(config.exchangeRoot());
     this.inbox = new RrPayInbox(exchange, config.creditMapping());
-    WatchService w;
-    try {
-      w = FileSystems.getDefault().newWatchService();
-      exchange.inbox.register(w, StandardWatchEventKinds.ENTRY_CREATE,
-          StandardWatchEventKinds.ENTRY_MODIFY);
-    } catch (IOException | UnsupportedOperationException e) {
-      w = null; // the polling fallback alone
-    }
-    this.watch = w;
-    this.watcher = new Thread(this::watchInbox, "rrpay-inbox");
-    watcher.setDaemon(true);
-    watcher.start();
+    this.intents = new RrPayIntents(exchange, inbox);
+    this.books = new RrPayBooks(exchange, inbox, config.creditMapping(), clock);
+    this.watcher = RrPayInboxWatcher.start(exchange.inbox, inbox, config.pollInterval());
   }
 
   /**
@@ -173,14 +158,23 @@ public final class RrPayProvider implements PosProvider {
     if (awaitAnswer(id)) {
       return get(c.terminal(), id);
     }
-    if (exchange.withdraw(exchange.outbox.resolve(name))) {
-      exchange.withdraw(exchange.sent.resolve(name));
-      throw new ConnectionException("RRPay did not acknowledge " + id + " within "
-          + config.ackTimeout() + ": it is not running. Nothing was charged; start RRPay and "
-          + "send the sale again", false, id, null);
-    }
-    throw new ConnectionException("RRPay took " + id + " without acknowledging it: the sale "
-        + "may be in progress", true, id, null);
+    // RRPay takes a request by renaming it out of the outbox, so exactly one of us gets the
+    // file. Taking it back proves nothing about a RRPay that breaks that rule, so RRPay is asked
+    // either way, and the sale stays in doubt until it answers "not found".
+    boolean withdrawn = exchange.withdraw(exchange.outbox.resolve(name));
+    askStatus(id, posId);
+    throw new ConnectionException("RRPay did not acknowledge " + id + " within "
+        + config.ackTimeout() + (withdrawn
+            ? ": the request was taken back from the outbox. Is RRPay running? The sale stays "
+                + "in doubt until RRPay confirms it never took it"
+            : ": RRPay took it without acknowledging; the sale may be in progress"),
+        true, id, null);
+  }
+
+  private void askStatus(String id, String posId) {
+    inbox.notFound.remove(id);
+    exchange.write(exchange.outbox, RrPayCodec.fileName(id, RrPayCodec.STATUS),
+        RrPayCodec.status(id, posId));
   }
 
   @Override
@@ -189,7 +183,7 @@ public final class RrPayProvider implements PosProvider {
     RrPayCodec.Request request = inbox.sentRequest(intentId).orElseThrow(() ->
         new ProviderRejectedException("RRPay sale " + intentId + " is unknown here", 404,
             "unknown_id", false));
-    return intent(terminal, intentId, request);
+    return intents.intent(terminal, intentId, request);
   }
 
   @Override
@@ -201,7 +195,7 @@ public final class RrPayProvider implements PosProvider {
       return Optional.empty(); // never written: never sent
     }
     if (inbox.answered(id)) {
-      return Optional.of(intent(terminal, id, request.get()));
+      return Optional.of(intents.intent(terminal, id, request.get()));
     }
     Path waiting = exchange.outbox.resolve(RrPayCodec.fileName(id, request.get().type));
     if (Files.exists(waiting)
@@ -209,13 +203,8 @@ public final class RrPayProvider implements PosProvider {
       // RRPay may be reading it right now: only after its ack window may we take it back.
       throw new ConnectionException("RRPay has not taken " + id + " yet", true, id, null);
     }
-    if (exchange.withdraw(waiting)) {
-      exchange.withdraw(exchange.sent.resolve(RrPayCodec.fileName(id, request.get().type)));
-      return Optional.empty(); // RRPay never took it within its ack window
-    }
-    inbox.notFound.remove(id);
-    exchange.write(exchange.outbox, RrPayCodec.fileName(id, RrPayCodec.STATUS),
-        RrPayCodec.status(id, request.get().posId));
+    exchange.withdraw(waiting); // if RRPay has not taken it by now, it never will
+    askStatus(id, request.get().posId);
     if (!awaitAnswer(id)) {
       throw new ConnectionException("RRPay did not answer the status inquiry for " + id, true,
           id, null);
@@ -224,7 +213,7 @@ public final class RrPayProvider implements PosProvider {
       exchange.withdraw(exchange.sent.resolve(RrPayCodec.fileName(id, request.get().type)));
       return Optional.empty();
     }
-    return Optional.of(intent(terminal, id, request.get()));
+    return Optional.of(intents.intent(terminal, id, request.get()));
   }
 
   @Override
@@ -238,7 +227,7 @@ public final class RrPayProvider implements PosProvider {
       }
       RrPayCodec.Request r = new RrPayCodec.Request(RrPayCodec.parse(exchange.read(f).orElse("{}")));
       if (r.posId.equals(terminal.tid()) && period.contains(r.createdAt)) {
-        out.add(intent(terminal, name.get()[0], r));
+        out.add(intents.intent(terminal, name.get()[0], r));
       }
     }
     return out;
@@ -256,27 +245,7 @@ public final class RrPayProvider implements PosProvider {
    * compared with them and any difference reported in {@link #mismatches()}, never overwritten.
    */
   public void resolveManually(String id, List<RrPayTender> tenders) {
-    inbox.drain();
-    RrPayCodec.Request request = inbox.sentRequest(id).orElseThrow(() ->
-        new InvalidRequestException("reference", "RRPay sale " + id + " is unknown here"));
-    if (inbox.hasResult(id)) {
-      throw new InvalidRequestException("reference", id + " already has a result: nothing to "
-          + "enter by hand");
-    }
-    long sum = 0;
-    List<long[]> raw = new ArrayList<>();
-    for (RrPayTender t : tenders) {
-      config.creditMapping().tender(t.creditNumber());
-      sum += t.amount().minorUnits();
-      raw.add(new long[] {t.creditNumber(), t.amount().minorUnits()});
-    }
-    if (sum != request.totalCents) {
-      throw new InvalidRequestException("tenders", "add up to " + sum + " cents, the receipt "
-          + "total is " + request.totalCents);
-    }
-    exchange.write(exchange.done, RrPayCodec.fileName(id, RrPayCodec.MANUAL),
-        RrPayCodec.manual(id, raw, clock.instant()));
-    log.warn("RRPay sale {} resolved by hand: {}", id, tenders);
+    books.resolveManually(id, tenders);
   }
 
   /** Results that arrived after a manual entry and differ from it. */
@@ -287,38 +256,14 @@ public final class RrPayProvider implements PosProvider {
 
   /** Paid totals per credit number for one business day (receipt date), to match the Z report. */
   public Map<Integer, Money> dailyTotals(LocalDate day) {
-    inbox.drain();
-    Map<Integer, Money> totals = new TreeMap<>();
-    for (Path f : exchange.list(exchange.done)) {
-      Optional<String[]> name = RrPayCodec.parseName(f.getFileName().toString());
-      if (name.isEmpty() || !name.get()[1].equals(RrPayCodec.RESULT)) {
-        continue;
-      }
-      RrPayResult r = inbox.result(name.get()[0]).orElseThrow();
-      boolean sameDay = r.fiscalisedAt().map(t -> t.toLocalDate().equals(day)).orElse(false);
-      boolean isReturn = inbox.sentRequest(r.id()).map(q -> q.type.equals(RrPayCodec.RETURN))
-          .orElse(false);
-      if (r.outcome() == RrPayOutcome.PAID && sameDay && !isReturn) {
-        for (RrPayTender t : r.tenders()) {
-          totals.merge(t.creditNumber(), t.amount(), Money::plus);
-        }
-      }
-    }
-    return totals;
+    return books.dailyTotals(day);
   }
 
   /** Closes the handoff session (Rivile GAMA's CLOSE): stops watching the inbox. */
   @Override
   public void close() {
     open = false;
-    watcher.interrupt();
-    try {
-      if (watch != null) {
-        watch.close();
-      }
-    } catch (IOException e) {
-      // closing
-    }
+    watcher.close();
   }
 
   private void requireOpen() {
@@ -336,72 +281,7 @@ public final class RrPayProvider implements PosProvider {
   }
 
   private boolean awaitAnswer(String id) {
-    long deadline = System.nanoTime() + config.ackTimeout().toNanos();
-    long pause = Math.min(config.pollInterval().toMillis(), 20);
-    while (true) {
-      inbox.drain();
-      if (inbox.answered(id) || inbox.notFound.contains(id)) {
-        return true;
-      }
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      try {
-        TimeUnit.MILLISECONDS.sleep(pause); // waiting on another program's file, not on time
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
+    return inbox.awaitAnswer(id, config.ackTimeout(), config.pollInterval());
   }
 
-  private PaymentIntent intent(Terminal terminal, String id, RrPayCodec.Request request) {
-    TransactionType kind = request.type.equals(RrPayCodec.RETURN) ? TransactionType.REFUND
-        : request.type.equals(RrPayCodec.CANCEL) ? TransactionType.VOID : TransactionType.SALE;
-    PaymentIntent.Builder b = PaymentIntent.builder().id(id).providerReference(id)
-        .terminal(terminal).kind(kind).amount(Money.euroCents(request.totalCents))
-        .createdAt(request.createdAt);
-    Optional<RrPayInbox.Stored> stored = inbox.stored(id);
-    if (stored.isPresent()) {
-      RrPayResult r = stored.get().result;
-      IntentResult mapped = r.outcome() == RrPayOutcome.PAID ? IntentResult.APPROVED
-          : r.outcome() == RrPayOutcome.FAILED ? IntentResult.FAILED
-          : kind == TransactionType.VOID ? IntentResult.APPROVED : IntentResult.CANCELLED;
-      Optional<RrPayTender> card = r.tenders().stream()
-          .filter(t -> t.maskedPan().isPresent()).findFirst();
-      return b.statusCode(IntentStatus.COMPLETED.code()).resultCode(mapped.code())
-          .transactionId(r.receiptNumber())
-          .authorisationCode(card.flatMap(RrPayTender::authCode))
-          .maskedPan(card.flatMap(RrPayTender::maskedPan))
-          .providerRecord(stored.get().raw)
-          .build();
-    }
-    if (Files.exists(exchange.rejected.resolve(RrPayCodec.fileName(id, RrPayCodec.RESULT)))) {
-      return b.statusCode(IntentStatus.COMPLETED.code()).resultCode(IntentResult.UNKNOWN.code())
-          .build();
-    }
-    boolean acked = Files.exists(exchange.done.resolve(RrPayCodec.fileName(id, RrPayCodec.ACK)));
-    return b.statusCode(acked ? IntentStatus.SENT.code() : IntentStatus.PENDING.code()).build();
-  }
-
-  private void watchInbox() {
-    while (open) {
-      try {
-        WatchKey key = watch == null ? null
-            : watch.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        if (watch == null) {
-          TimeUnit.MILLISECONDS.sleep(config.pollInterval().toMillis());
-        }
-        inbox.drain();
-        if (key != null) {
-          key.pollEvents();
-          key.reset();
-        }
-      } catch (InterruptedException | java.nio.file.ClosedWatchServiceException e) {
-        return;
-      } catch (RuntimeException e) {
-        log.warn("RRPay inbox scan failed; retrying", e);
-      }
-    }
-  }
 }

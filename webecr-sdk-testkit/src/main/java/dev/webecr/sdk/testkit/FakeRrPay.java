@@ -8,12 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,13 +50,20 @@ public final class FakeRrPay implements AutoCloseable {
 
   private final Path outbox;
   private final Path inbox;
+  /** Where the fake renames what it takes: its own, out of the ERP's reach. */
+  private final Path taken;
+  private long takenCount;
+  /** Requests taken but not yet worked on ({@link #holdTaken}), in order. */
+  private final Deque<Path> held = new ArrayDeque<>();
+  private final Map<String, Boolean> heldIds = new ConcurrentHashMap<>();
+  private volatile boolean holding;
   private final Deque<Outcome> outcomes = new ArrayDeque<>();
   private final Map<String, String> answers = new ConcurrentHashMap<>();
   private final Map<String, String> withheld = new ConcurrentHashMap<>();
   private final Thread worker;
   private volatile boolean running = true;
   private volatile boolean paused;
-  private int receipts;
+  private final FakeRrPayReceipts receipts = new FakeRrPayReceipts();
 
   private FakeRrPay(Path root) {
     try {
@@ -69,6 +75,12 @@ public final class FakeRrPay implements AutoCloseable {
     }
     this.outbox = root.resolve("outbox");
     this.inbox = root.resolve("inbox");
+    this.taken = root.resolve(".fake-rrpay-taken");
+    try {
+      Files.createDirectories(taken);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     this.worker = new Thread(this::run, "fake-rrpay");
     worker.setDaemon(true);
   }
@@ -102,6 +114,32 @@ public final class FakeRrPay implements AutoCloseable {
     paused = false;
   }
 
+  /**
+   * Takes requests from the outbox (the ERP can no longer take them back) but works on none
+   * until {@link #releaseHeld()}: a RRPay that took a sale and is slow to acknowledge it. A
+   * status inquiry about a held sale is answered "accepted".
+   */
+  public void holdTaken() {
+    holding = true;
+  }
+
+  /** Works on the held requests, in the order taken, and stops holding. */
+  public void releaseHeld() {
+    holding = false;
+    synchronized (held) {
+      while (!held.isEmpty()) {
+        Path f = held.poll();
+        try {
+          Map<String, Object> request = JSON.fromJson(Files.readString(f, StandardCharsets.UTF_8));
+          heldIds.remove(String.valueOf(request.get("id")));
+          handle(request);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+  }
+
   /** Sends the result a PRINTED_NO_ANSWER sale withheld. */
   public void deliverResult(String id) {
     String result = withheld.remove(id);
@@ -113,8 +151,8 @@ public final class FakeRrPay implements AutoCloseable {
   }
 
   /** How many receipts the fake "printed". */
-  public synchronized int receipts() {
-    return receipts;
+  public int receipts() {
+    return receipts.printed();
   }
 
   @Override
@@ -138,6 +176,10 @@ public final class FakeRrPay implements AutoCloseable {
     }
   }
 
+  /**
+   * Takes each request by renaming it out of the outbox (the contract's rule), and works only on
+   * what it took: a request the ERP took back first is gone, and never processed.
+   */
   private void takeOutbox() {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(outbox, "*.json")) {
       for (Path f : files) {
@@ -145,23 +187,36 @@ public final class FakeRrPay implements AutoCloseable {
         if (name.startsWith(".")) {
           continue;
         }
-        String body = Files.readString(f, StandardCharsets.UTF_8);
-        Files.deleteIfExists(f);
-        handle(name, JSON.fromJson(body));
+        Path mine = taken.resolve(name + "." + (++takenCount));
+        try {
+          Files.move(f, mine, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+          continue; // the ERP took it back first
+        }
+        Map<String, Object> request = JSON.fromJson(Files.readString(mine, StandardCharsets.UTF_8));
+        boolean status = "status".equals(String.valueOf(request.get("type")));
+        if (holding && !status) {
+          synchronized (held) {
+            held.add(mine);
+            heldIds.put(String.valueOf(request.get("id")), true);
+          }
+          continue;
+        }
+        handle(request);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private void handle(String name, Map<String, Object> request) {
+  private void handle(Map<String, Object> request) {
     String id = String.valueOf(request.get("id"));
     String type = String.valueOf(request.get("type"));
     if (type.equals("status")) {
       String known = answers.get(id);
       if (known != null) {
         write(inbox, id + ".result.json", known);
-      } else if (withheld.containsKey(id)) {
+      } else if (withheld.containsKey(id) || heldIds.containsKey(id)) {
         write(inbox, id + ".ack.json", ack(id));
       } else {
         write(inbox, id + ".result.json", JSON.toJson(Map.of("version", 1, "id", id,
@@ -186,7 +241,7 @@ public final class FakeRrPay implements AutoCloseable {
     if (type.equals("cancel")) {
       outcome = outcome == Outcome.FAILED ? Outcome.FAILED : Outcome.CANCELLED;
     }
-    String result = result(id, total, outcome);
+    String result = receipts.result(id, total, outcome);
     if (outcome == Outcome.PRINTED_NO_ANSWER) {
       withheld.put(id, result);
       return;
@@ -195,45 +250,6 @@ public final class FakeRrPay implements AutoCloseable {
       answers.put(id, result);
     }
     write(inbox, id + ".result.json", result);
-  }
-
-  private synchronized String result(String id, long total, Outcome outcome) {
-    if (outcome == Outcome.MALFORMED) {
-      return "{\"version\":1,\"id\":\"" + id + "\",\"outcome\":";
-    }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("version", 1);
-    m.put("id", id);
-    if (outcome == Outcome.CANCELLED || outcome == Outcome.FAILED) {
-      m.put("outcome", outcome == Outcome.CANCELLED ? "cancelled" : "failed");
-      m.put("tenders", List.of());
-      return JSON.toJson(m);
-    }
-    receipts++;
-    m.put("outcome", "paid");
-    m.put("receipt", Map.of("number", String.format("FK%06d", receipts), "register", "EKA-0001",
-        "dateTime", LocalDateTime.of(2026, 11, 22, 12, 0).plusMinutes(receipts).toString()));
-    Map<String, Object> card = Map.of("maskedPan", "520000******0007", "authCode", "A" + receipts,
-        "terminalId", "T0000001");
-    long rounding = 0;
-    if (outcome == Outcome.CASH) {
-      long paid = Math.round(total / 5.0) * 5;
-      rounding = total - paid;
-      m.put("tenders", List.of(Map.of("credit", 1, "amount", paid)));
-    } else if (outcome == Outcome.CARD_AND_CASH) {
-      long byCard = Math.min(1000, total - 1);
-      long rest = total - byCard;
-      long paid = Math.round(rest / 5.0) * 5;
-      rounding = rest - paid;
-      m.put("tenders", List.of(Map.of("credit", 2, "amount", byCard, "card", card),
-          Map.of("credit", 1, "amount", paid)));
-    } else if (outcome == Outcome.WRONG_SUM) {
-      m.put("tenders", List.of(Map.of("credit", 2, "amount", total + 100, "card", card)));
-    } else {
-      m.put("tenders", List.of(Map.of("credit", 2, "amount", total, "card", card)));
-    }
-    m.put("rounding", rounding);
-    return JSON.toJson(m);
   }
 
   private static String ack(String id) {

@@ -142,22 +142,6 @@ class RrPayEndToEndTest {
   }
 
   @Test
-  void rrpayNotRunningIsAClearErrorAndNothingStaysInTheOutbox() throws IOException {
-    FakeRrPay.foldersOnly(root);
-    open(Duration.ofSeconds(30), IntentJournal.inMemory());
-    provider.close();
-    provider = RrPayProvider.open(RrPayConfig.builder().exchangeRoot(root).posIds(List.of("POS1"))
-        .ackTimeout(Duration.ofMillis(300)).pollInterval(Duration.ofMillis(20)).build());
-    client = PosClient.builder().provider(provider).journal(IntentJournal.inMemory()).build();
-
-    assertThatThrownBy(() -> client.pay(sale(provider.terminal("POS1"), "K-6", 100)))
-        .isInstanceOfSatisfying(ConnectionException.class,
-            e -> assertThat(e.isOutcomeUnknown()).isFalse())
-        .hasMessageContaining("not running");
-    assertThat(names("outbox")).isEmpty();
-  }
-
-  @Test
   void missingFoldersFailTheSessionOpenNamingTheFolder() {
     assertThatThrownBy(() -> RrPayProvider.open(config()))
         .isInstanceOfSatisfying(InvalidRequestException.class,

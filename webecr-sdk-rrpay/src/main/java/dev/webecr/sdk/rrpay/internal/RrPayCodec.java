@@ -138,12 +138,12 @@ public final class RrPayCodec {
       outcome = text(m, "outcome");
       Object receipt = m.get("receipt");
       Map<String, Object> r = receipt instanceof Map ? (Map<String, Object>) receipt : Map.of();
-      receiptNumber = (String) r.get("number");
-      registerId = (String) r.get("register");
+      receiptNumber = optionalText(r, "receipt.number", "number");
+      registerId = optionalText(r, "receipt.register", "register");
+      String dateTime = optionalText(r, "receipt.dateTime", "dateTime");
       try {
-        fiscalisedAt = r.get("dateTime") == null ? null
-            : LocalDateTime.parse((String) r.get("dateTime"));
-      } catch (DateTimeParseException | ClassCastException e) {
+        fiscalisedAt = dateTime == null ? null : LocalDateTime.parse(dateTime);
+      } catch (DateTimeParseException e) {
         throw new BadFile("receipt.dateTime is not a local date-time");
       }
       Object list = m.get("tenders");
@@ -158,8 +158,9 @@ public final class RrPayCodec {
         tenders.add(new long[] {cents(t, "credit"), cents(t, "amount")});
         Map<String, Object> card = t.get("card") instanceof Map
             ? (Map<String, Object>) t.get("card") : Map.of();
-        cards.add(new String[] {(String) card.get("maskedPan"), (String) card.get("authCode"),
-            (String) card.get("terminalId")});
+        cards.add(new String[] {optionalText(card, "card.maskedPan", "maskedPan"),
+            optionalText(card, "card.authCode", "authCode"),
+            optionalText(card, "card.terminalId", "terminalId")});
       }
       roundingCents = m.get("rounding") == null ? 0 : cents(m, "rounding");
     }
@@ -178,6 +179,15 @@ public final class RrPayCodec {
     m.put("tenders", out);
     m.put("enteredAt", at.toString());
     return JSON.toJson(m);
+  }
+
+  /** A text field that may be absent; any other type is a bad file, named by {@code path}. */
+  private static String optionalText(Map<String, Object> m, String path, String field) {
+    Object v = m.get(field);
+    if (v != null && !(v instanceof String)) {
+      throw new BadFile(path + " is not text");
+    }
+    return (String) v;
   }
 
   private static String text(Map<String, Object> m, String field) {

@@ -1,0 +1,149 @@
+package dev.webecr.sdk.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.webecr.sdk.ConnectionException;
+import dev.webecr.sdk.OutcomeUnknownException;
+import dev.webecr.sdk.PaymentIntent;
+import dev.webecr.sdk.PollSchedule;
+import dev.webecr.sdk.PosClient;
+import dev.webecr.sdk.rrpay.CreditMapping;
+import dev.webecr.sdk.rrpay.RrPayConfig;
+import dev.webecr.sdk.rrpay.RrPayProvider;
+import dev.webecr.sdk.spi.IntentJournal;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * RRPay and the SDK never both believe they have a request: RRPay takes a request by renaming
+ * it out of the outbox, the SDK takes back only what RRPay has not taken, and calls a sale "not
+ * sent" only once RRPay answers "not found". No file in the inbox can block the next sale. Real
+ * threads and a real exchange folder; the tests wait for files, never for time.
+ */
+class RrPayDoubtTest {
+  @TempDir Path root;
+  private FakeRrPay rrpayFake;
+  private RrPayProvider provider;
+  private PosClient client;
+
+  @AfterEach
+  void stop() {
+    if (client != null) {
+      client.close();
+    }
+    if (provider != null) {
+      provider.close();
+    }
+    if (rrpayFake != null) {
+      rrpayFake.close();
+    }
+  }
+
+  /** A client whose RRPay acknowledges within {@code ack}, giving up after {@code deadline}. */
+  private void open(Duration ack, Duration deadline) {
+    provider = RrPayProvider.open(RrPayConfig.builder().exchangeRoot(root).posIds(List.of("POS1"))
+        .creditMapping(CreditMapping.builder().mapCash(1, "CASH", "Grynieji")
+            .map(2, "CARD", "Banko kortelė").build())
+        .ackTimeout(ack).pollInterval(Duration.ofMillis(20)).build());
+    client = PosClient.builder().provider(provider).journal(IntentJournal.inMemory())
+        .pollSchedule(PollSchedule.of(Duration.ofMillis(10), 1.0, Duration.ofMillis(10)))
+        .paymentDeadline(deadline).build();
+  }
+
+  private List<String> names(String folder) throws IOException {
+    try (Stream<Path> files = Files.list(root.resolve(folder))) {
+      return files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+    }
+  }
+
+  private PaymentIntent pay(String reference, long cents) {
+    return client.pay(RrPayEndToEndTest.sale(provider.terminal("POS1"), reference, cents));
+  }
+
+  @Test
+  void rrpayNotRunningLeavesTheSaleInDoubtUntilRrPaySaysItNeverTookIt() throws IOException {
+    FakeRrPay.foldersOnly(root);
+    open(Duration.ofMillis(300), Duration.ofSeconds(1));
+
+    assertThatThrownBy(() -> pay("K-6", 100)).isInstanceOf(OutcomeUnknownException.class);
+    assertThat(names("outbox")).containsExactly("K-6-A1.status.json"); // the sale taken back
+
+    rrpayFake = FakeRrPay.start(root); // RRPay starts and answers "not found"
+    assertThatThrownBy(() -> pay("K-6", 100))
+        .isInstanceOfSatisfying(ConnectionException.class,
+            e -> assertThat(e.isOutcomeUnknown()).isFalse())
+        .hasMessageContaining("safe to pay again");
+    PaymentIntent paid = pay("K-6", 100);
+
+    assertThat(paid.providerReference()).isEqualTo("K-6-A2");
+    assertThat(paid.isApproved()).isTrue();
+    assertThat(rrpayFake.receipts()).isEqualTo(1);
+  }
+
+  @Test
+  void whenRrPayTakesTheRequestAsTheSdkWithdrawsItExactlyOneWinsAndTheSdkKnowsWhich() {
+    rrpayFake = FakeRrPay.start(root);
+    rrpayFake.holdTaken(); // RRPay renames the sale out of the outbox, then stalls
+    open(Duration.ofMillis(300), Duration.ofSeconds(2));
+    CompletableFuture<PaymentIntent> taken = client.payAsync(
+        RrPayEndToEndTest.sale(provider.terminal("POS1"), "K-RACE-1", 500));
+    // past the ack window the SDK found the file gone and asked; RRPay answered "in progress"
+    await(() -> Files.exists(root.resolve("done/K-RACE-1-A1.ack.json")));
+
+    rrpayFake.releaseHeld();
+    assertThat(taken.join().isApproved()).isTrue();
+    assertThat(taken.join().providerReference()).isEqualTo("K-RACE-1-A1");
+
+    rrpayFake.pause(); // now the SDK wins: RRPay takes nothing
+    assertThatThrownBy(() -> pay("K-RACE-2", 500)).isInstanceOf(OutcomeUnknownException.class);
+    assertThat(Files.exists(root.resolve("outbox/K-RACE-2-A1.sale.json"))).isFalse();
+    rrpayFake.resume(); // RRPay never took A1: "not found"; the ERP pays again, as A2
+    assertThatThrownBy(() -> pay("K-RACE-2", 500))
+        .isInstanceOfSatisfying(ConnectionException.class,
+            e -> assertThat(e.isOutcomeUnknown()).isFalse());
+    PaymentIntent second = pay("K-RACE-2", 500);
+
+    assertThat(second.providerReference()).isEqualTo("K-RACE-2-A2");
+    assertThat(rrpayFake.receipts()).isEqualTo(2); // K-RACE-1-A1 and K-RACE-2-A2, once each
+  }
+
+  @Test
+  void aResultFileOfAnyContentNeverWedgesTheInbox() throws IOException {
+    rrpayFake = FakeRrPay.start(root);
+    open(Duration.ofSeconds(5), Duration.ofMillis(500));
+    rrpayFake.nextOutcome(FakeRrPay.Outcome.PRINTED_NO_ANSWER);
+    assertThatThrownBy(() -> pay("K-W-1", 300)).isInstanceOf(OutcomeUnknownException.class);
+    Path tmp = root.resolve("inbox/.K-W-1-A1.result.json.tmp"); // written whole, as RRPay does
+    Files.writeString(tmp, "{\"version\":1,\"id\":\"K-W-1-A1\",\"outcome\":\"paid\","
+        + "\"receipt\":{\"number\":123},\"tenders\":[{\"credit\":2,\"amount\":300}]}");
+    Files.move(tmp, root.resolve("inbox/K-W-1-A1.result.json"),
+        StandardCopyOption.ATOMIC_MOVE); // a number where text belongs
+
+    assertThat(provider.result("K-W-1-A1")).isEmpty();
+    assertThat(names("inbox")).isEmpty();
+    assertThat(Files.readString(root.resolve("rejected/K-W-1-A1.result.json.reason.txt")))
+        .contains("receipt.number is not text");
+    assertThat(pay("K-W-2", 300).isApproved()).isTrue();
+  }
+
+  private static void await(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition never held").isLessThan(deadline);
+      Thread.onSpinWait(); // waiting for another program's file, not for time to pass
+    }
+  }
+}
