@@ -203,7 +203,7 @@ public final class PosClient implements AutoCloseable {
    * Attempts of one terminal are asked about together, so none waits behind a stuck one.
    */
   public RecoveryReport recover() {
-    return new Recovery(ctx, journal, lanes, terminals, clock, paymentDeadline, provider.id())
+    return new Recovery(ctx, journal, lanes, terminals, clock, paymentDeadline, provider)
         .run();
   }
 

@@ -3,7 +3,9 @@ package dev.webecr.sdk;
 import dev.webecr.sdk.internal.ClientContext;
 import dev.webecr.sdk.internal.PaymentRun;
 import dev.webecr.sdk.internal.TerminalLanes;
+import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.IntentJournal;
+import dev.webecr.sdk.spi.PosProvider;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
 import java.util.Objects;
@@ -40,16 +42,19 @@ final class Recovery {
   private final Clock clock;
   private final Duration paymentDeadline;
   private final String providerId;
+  /** False where lookups are local: then an answer that arrived is taken at the next run. */
+  private final boolean backsOff;
 
   Recovery(ClientContext ctx, IntentJournal journal, TerminalLanes lanes,
-      RememberedTerminals terminals, Clock clock, Duration paymentDeadline, String providerId) {
+      RememberedTerminals terminals, Clock clock, Duration paymentDeadline, PosProvider provider) {
     this.ctx = ctx;
     this.journal = journal;
     this.lanes = lanes;
     this.terminals = terminals;
     this.clock = clock;
     this.paymentDeadline = paymentDeadline;
-    this.providerId = providerId;
+    this.providerId = provider.id();
+    this.backsOff = !provider.capabilities().contains(Capability.LOCAL_LOOKUPS);
   }
 
   RecoveryReport run() {
@@ -60,7 +65,8 @@ final class Recovery {
       if (!e.terminal().providerId().equals(providerId)) {
         continue;
       }
-      if (e.nextRecoveryAt().isPresent() && e.nextRecoveryAt().get().isAfter(start)) {
+      if (e.nextRecoveryAt().isPresent() && e.nextRecoveryAt().get().isAfter(start)
+          && backsOff) {
         inDoubt(report, e); // backing off: not asked this run
         continue;
       }

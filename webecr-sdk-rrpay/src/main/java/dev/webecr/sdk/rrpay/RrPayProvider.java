@@ -55,7 +55,7 @@ public final class RrPayProvider implements PosProvider {
   private static final Logger log = LoggerFactory.getLogger(RrPayProvider.class);
   private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(
       EnumSet.of(Capability.SALE, Capability.REFUND, Capability.VOID, Capability.LIST_INTENTS,
-          Capability.BASKET));
+          Capability.BASKET, Capability.LOCAL_LOOKUPS));
   static final List<String> REQUEST_TYPES =
       List.of(RrPayCodec.SALE, RrPayCodec.RETURN, RrPayCodec.CANCEL);
 
@@ -148,6 +148,7 @@ public final class RrPayProvider implements PosProvider {
       type = RrPayCodec.CANCEL;
       originalId = c.original().flatMap(o -> o.intentId()).orElseThrow(() ->
           new InvalidRequestException("original.intentId", "a cancel needs the sale's id"));
+      refuseCancelOfAPrintedSale(originalId);
     }
     String body = RrPayCodec.request(type, id, posId, c.amount().minorUnits(),
         c.amount().currency().getCurrencyCode(), c.lines(), originalId, originalReceipt,
@@ -169,6 +170,22 @@ public final class RrPayProvider implements PosProvider {
                 + "in doubt until RRPay confirms it never took it"
             : ": RRPay took it without acknowledging; the sale may be in progress"),
         true, id, null);
+  }
+
+  /**
+   * F8 ("anuliavimas") aborts a sale RRPay has not fiscalised; once the receipt is printed only
+   * a fiscal return may undo it. A cancel of a sale whose outcome is not known yet is sent:
+   * RRPay answers whichever happened first.
+   */
+  private void refuseCancelOfAPrintedSale(String saleId) {
+    inbox.drain();
+    Optional<RrPayResult> sale = inbox.result(saleId);
+    if (sale.isPresent() && sale.get().outcome() == RrPayOutcome.PAID) {
+      throw new InvalidRequestException("original", "sale " + saleId + " was paid and its "
+          + "fiscal receipt " + sale.get().receiptNumber().orElse("(number unknown)")
+          + " printed: F8 cancels only a sale RRPay has not fiscalised; make a fiscal return "
+          + "(a refund linked to the sale) instead");
+    }
   }
 
   private void askStatus(String id, String posId) {

@@ -239,7 +239,10 @@ public final class FakeRrPay implements AutoCloseable {
       outcome = outcomes.isEmpty() ? Outcome.CARD : outcomes.poll();
     }
     if (type.equals("cancel")) {
-      outcome = outcome == Outcome.FAILED ? Outcome.FAILED : Outcome.CANCELLED;
+      // F8 aborts only what is not fiscalised: a printed receipt stays (a return undoes it)
+      String sale = answers.get(String.valueOf(request.get("originalId")));
+      boolean printed = sale != null && sale.contains("\"outcome\":\"paid\"");
+      outcome = outcome == Outcome.FAILED || printed ? Outcome.FAILED : Outcome.CANCELLED;
     }
     String result = receipts.result(id, total, outcome);
     if (outcome == Outcome.PRINTED_NO_ANSWER) {

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.webecr.sdk.ConnectionException;
+import dev.webecr.sdk.InvalidRequestException;
 import dev.webecr.sdk.OutcomeUnknownException;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PollSchedule;
 import dev.webecr.sdk.PosClient;
+import dev.webecr.sdk.RecoveryReport;
 import dev.webecr.sdk.rrpay.CreditMapping;
 import dev.webecr.sdk.rrpay.RrPayConfig;
+import dev.webecr.sdk.rrpay.RrPayOutcome;
 import dev.webecr.sdk.rrpay.RrPayProvider;
 import dev.webecr.sdk.spi.IntentJournal;
 import java.io.IOException;
@@ -137,6 +140,36 @@ class RrPayDoubtTest {
     assertThat(Files.readString(root.resolve("rejected/K-W-1-A1.result.json.reason.txt")))
         .contains("receipt.number is not text");
     assertThat(pay("K-W-2", 300).isApproved()).isTrue();
+  }
+
+  @Test
+  void anF8CancelOfAPrintedSaleIsRefusedAndPointsToAReturn() throws IOException {
+    rrpayFake = FakeRrPay.start(root);
+    open(Duration.ofSeconds(5), Duration.ofSeconds(30));
+    PaymentIntent paid = pay("K-F8-1", 700);
+
+    assertThatThrownBy(() -> client.voidPayment(paid, "K-F8-1-VOID"))
+        .isInstanceOfSatisfying(InvalidRequestException.class,
+            e -> assertThat(e.field()).isEqualTo("original"))
+        .hasMessageContaining("fiscal return");
+    assertThat(names("outbox")).isEmpty(); // nothing sent to RRPay
+    assertThat(provider.result(paid.id()).orElseThrow().outcome()).isEqualTo(RrPayOutcome.PAID);
+  }
+
+  @Test
+  void recoverSettlesAnInDoubtSaleOnceItsResultIsThere() {
+    rrpayFake = FakeRrPay.start(root);
+    open(Duration.ofSeconds(5), Duration.ofMillis(500));
+    rrpayFake.nextOutcome(FakeRrPay.Outcome.PRINTED_NO_ANSWER);
+    assertThatThrownBy(() -> pay("K-R-1", 900)).isInstanceOf(OutcomeUnknownException.class);
+    assertThat(client.recover().inDoubt()).containsExactly("K-R-1-A1"); // printed, no answer
+
+    rrpayFake.deliverResult("K-R-1-A1");
+    RecoveryReport report = client.recover();
+
+    assertThat(report.inDoubt()).isEmpty();
+    assertThat(report.settled()).singleElement()
+        .satisfies(i -> assertThat(i.isApproved()).isTrue());
   }
 
   private static void await(BooleanSupplier condition) {
