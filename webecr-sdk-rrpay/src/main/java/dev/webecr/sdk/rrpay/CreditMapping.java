@@ -28,11 +28,6 @@ public final class CreditMapping {
     this.byNumber = Collections.unmodifiableMap(new TreeMap<>(byNumber));
   }
 
-  /** The documented default: credit 2 is a bank card; credit 1 cash (configure yours). */
-  public static CreditMapping defaults() {
-    return builder().mapCash(1, "CASH", "Cash").map(2, "CARD", "Bank card").build();
-  }
-
   /** A new, empty builder. */
   public static Builder builder() {
     return new Builder();

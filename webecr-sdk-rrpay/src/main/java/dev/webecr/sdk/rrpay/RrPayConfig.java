@@ -74,7 +74,7 @@ public final class RrPayConfig {
   public static final class Builder {
     private Path exchangeRoot;
     private List<String> posIds = List.of();
-    private CreditMapping creditMapping = CreditMapping.defaults();
+    private CreditMapping creditMapping;
     private Duration ackTimeout = Duration.ofSeconds(10);
     private Duration pollInterval = Duration.ofMillis(250);
 
@@ -98,7 +98,10 @@ public final class RrPayConfig {
       return this;
     }
 
-    /** The credit mapping; default {@link CreditMapping#defaults()}. */
+    /**
+     * The credit numbers agreed with RASO, and which of them are cash (required: nothing is
+     * assumed; Rivile's documented example is bank card = 2).
+     */
     public Builder creditMapping(CreditMapping mapping) {
       this.creditMapping = Objects.requireNonNull(mapping, "mapping == null");
       return this;
@@ -129,6 +132,10 @@ public final class RrPayConfig {
       }
       if (posIds.isEmpty()) {
         throw new IllegalStateException("posIds is empty: set posIds(...)");
+      }
+      if (creditMapping == null) {
+        throw new InvalidRequestException("creditMapping", "set the credit numbers agreed with "
+            + "RASO and mark the cash ones (Rivile's example: bank card = 2); none is assumed");
       }
       return new RrPayConfig(this);
     }

@@ -5,6 +5,7 @@ import dev.webecr.sdk.spi.PosProvider;
 import dev.webecr.sdk.spi.PosProviderFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,13 +32,14 @@ public final class RrPayProviderFactory implements PosProviderFactory {
         throw new InvalidRequestException(key, "unknown RRPay property; known: " + KNOWN);
       }
     }
-    if (!p.containsKey("exchangeRoot") || !p.containsKey("posIds")) {
-      throw new InvalidRequestException(p.containsKey("posIds") ? "exchangeRoot" : "posIds",
-          "required");
+    for (String required : List.of("exchangeRoot", "posIds", "credits")) {
+      if (!p.containsKey(required)) {
+        throw new InvalidRequestException(required, "required");
+      }
     }
     RrPayConfig.Builder b = RrPayConfig.builder().exchangeRoot(Path.of(p.get("exchangeRoot")))
         .posIds(Arrays.asList(p.get("posIds").split("\\s*,\\s*")));
-    if (p.containsKey("credits")) {
+    {
       CreditMapping.Builder credits = CreditMapping.builder();
       for (String entry : p.get("credits").split("\\s*,\\s*")) {
         String[] kv = entry.split("=", 2);

@@ -7,17 +7,28 @@ import dev.webecr.sdk.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 class CreditMappingTest {
+  private static final CreditMapping MAPPING =
+      CreditMapping.builder().mapCash(1, "CASH", "Cash").map(2, "CARD", "Bank card").build();
+
   @Test
-  void bankCardIsCreditTwoByDefault() {
-    assertThat(CreditMapping.defaults().tender(2).code()).isEqualTo("CARD");
-    assertThat(CreditMapping.defaults().creditNumber("CARD")).contains(2);
-    assertThat(CreditMapping.defaults().tender(2).isCash()).isFalse();
-    assertThat(CreditMapping.defaults().tender(1).isCash()).isTrue();
+  void aTenderIsFoundByNumberAndByCodeAndKnowsWhetherItIsCash() {
+    assertThat(MAPPING.tender(2).code()).isEqualTo("CARD");
+    assertThat(MAPPING.creditNumber("CARD")).contains(2);
+    assertThat(MAPPING.tender(2).isCash()).isFalse();
+    assertThat(MAPPING.tender(1).isCash()).isTrue();
+  }
+
+  @Test
+  void noMappingIsAssumed() {
+    assertThatThrownBy(() -> RrPayConfig.builder().exchangeRoot(java.nio.file.Path.of("x"))
+        .posIds(java.util.List.of("POS1")).build())
+        .isInstanceOfSatisfying(InvalidRequestException.class,
+            e -> assertThat(e.field()).isEqualTo("creditMapping"));
   }
 
   @Test
   void anUnmappedNumberIsAnErrorNamingIt() {
-    assertThatThrownBy(() -> CreditMapping.defaults().tender(7))
+    assertThatThrownBy(() -> MAPPING.tender(7))
         .isInstanceOfSatisfying(InvalidRequestException.class,
             e -> assertThat(e.field()).isEqualTo("creditNumber"))
         .hasMessageContaining("7");
