@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -68,7 +69,7 @@ public final class RrPayQuickstart {
       sell(client, provider, pos, "K-0003", 990);
 
       out.println("Day totals per RRPay credit number (to compare with the Z report): "
-          + provider.dailyTotals(LocalDate.of(2026, 11, 22)));
+          + provider.dayTotals(LocalDate.now(ZoneId.of("Europe/Vilnius"))));
       out.println("RRPay session closed (GAMA's CLOSE)");
     }
   }

@@ -1,16 +1,19 @@
 package dev.webecr.sdk.rrpay;
 
 import dev.webecr.sdk.InvalidRequestException;
-import dev.webecr.sdk.Money;
 import dev.webecr.sdk.rrpay.internal.FolderExchange;
 import dev.webecr.sdk.rrpay.internal.RrPayCodec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,25 +58,53 @@ final class RrPayBooks {
     log.warn("RRPay sale {} resolved by hand: {}", id, tenders);
   }
 
-  /** Paid totals per credit number for one business day (receipt date), to match the Z report. */
-  Map<Integer, Money> dailyTotals(LocalDate day) {
+  /** Europe/Vilnius: the business day of a sale resolved by hand, which has no receipt date. */
+  static final ZoneId LITHUANIA = ZoneId.of("Europe/Vilnius");
+
+  /** See {@link RrPayProvider#dayTotals}. */
+  RrPayDayTotals dayTotals(LocalDate day) {
     inbox.drain();
-    Map<Integer, Money> totals = new TreeMap<>();
+    Map<Integer, Long> net = new TreeMap<>();
+    long rounding = 0;
+    int sales = 0;
+    int returns = 0;
+    int manual = 0;
+    Set<String> seen = new HashSet<>();
     for (Path f : exchange.list(exchange.done)) {
       Optional<String[]> name = RrPayCodec.parseName(f.getFileName().toString());
-      if (name.isEmpty() || !name.get()[1].equals(RrPayCodec.RESULT)) {
+      if (name.isEmpty() || !(name.get()[1].equals(RrPayCodec.RESULT)
+          || name.get()[1].equals(RrPayCodec.MANUAL)) || !seen.add(name.get()[0])) {
         continue;
       }
-      RrPayResult r = inbox.result(name.get()[0]).orElseThrow();
-      boolean sameDay = r.fiscalisedAt().map(t -> t.toLocalDate().equals(day)).orElse(false);
-      boolean isReturn = inbox.sentRequest(r.id()).map(q -> q.type.equals(RrPayCodec.RETURN))
-          .orElse(false);
-      if (r.outcome() == RrPayOutcome.PAID && sameDay && !isReturn) {
-        for (RrPayTender t : r.tenders()) {
-          totals.merge(t.creditNumber(), t.amount(), Money::plus);
-        }
+      String id = name.get()[0];
+      Optional<RrPayCodec.Request> request = inbox.sentRequest(id);
+      RrPayResult r = fiscalFirst(id);
+      if (request.isEmpty() || r.outcome() != RrPayOutcome.PAID) {
+        continue;
       }
+      LocalDate businessDay = r.fiscalisedAt().map(LocalDateTime::toLocalDate)
+          .orElse(request.get().createdAt.atZone(LITHUANIA).toLocalDate());
+      if (!businessDay.equals(day)) {
+        continue;
+      }
+      int sign = request.get().type.equals(RrPayCodec.RETURN) ? -1 : 1;
+      for (RrPayTender t : r.tenders()) {
+        net.merge(t.creditNumber(), sign * t.amount().minorUnits(), Long::sum);
+      }
+      rounding += sign * r.roundingCents();
+      sales += sign > 0 ? 1 : 0;
+      returns += sign < 0 ? 1 : 0;
+      manual += r.manual() ? 1 : 0;
     }
-    return totals;
+    return new RrPayDayTotals(day, net, rounding, sales, returns, manual);
+  }
+
+  /** RRPay's own result when there is one (the fiscal record), else the cashier's entry. */
+  private RrPayResult fiscalFirst(String id) {
+    Optional<String> fiscal = exchange.read(exchange.done.resolve(
+        RrPayCodec.fileName(id, RrPayCodec.RESULT)));
+    return fiscal.isPresent()
+        ? inbox.toResult(new RrPayCodec.Result(RrPayCodec.parse(fiscal.get())), false)
+        : inbox.result(id).orElseThrow();
   }
 }

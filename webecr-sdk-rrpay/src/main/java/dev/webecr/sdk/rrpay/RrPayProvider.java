@@ -2,7 +2,6 @@ package dev.webecr.sdk.rrpay;
 
 import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.InvalidRequestException;
-import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.Period;
 import dev.webecr.sdk.ProviderRejectedException;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -271,9 +269,13 @@ public final class RrPayProvider implements PosProvider {
     return List.copyOf(inbox.mismatches);
   }
 
-  /** Paid totals per credit number for one business day (receipt date), to match the Z report. */
-  public Map<Integer, Money> dailyTotals(LocalDate day) {
-    return books.dailyTotals(day);
+  /**
+   * One business day's takings (Europe/Vilnius), to match RRPay's Z report: net per credit
+   * number (sales minus fiscal returns), rounding on its own line, manual resolutions on the day
+   * of their sale.
+   */
+  public RrPayDayTotals dayTotals(LocalDate day) {
+    return books.dayTotals(day);
   }
 
   /** Closes the handoff session (Rivile GAMA's CLOSE): stops watching the inbox. */

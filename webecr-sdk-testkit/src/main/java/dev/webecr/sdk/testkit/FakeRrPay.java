@@ -150,6 +150,24 @@ public final class FakeRrPay implements AutoCloseable {
     write(inbox, id + ".result.json", result);
   }
 
+  /** A day's Z report as the fiscal device has it: what a day's reconciliation must match. */
+  public static final class ZReport {
+    /** Net cents per credit number: sales minus returns. */
+    public final Map<Integer, Long> netCents;
+    /** Cash rounding, sales minus returns, in cents. */
+    public final long roundingCents;
+
+    ZReport(Map<Integer, Long> netCents, long roundingCents) {
+      this.netCents = Map.copyOf(netCents);
+      this.roundingCents = roundingCents;
+    }
+  }
+
+  /** The Z report of {@code day} (Europe/Vilnius): every receipt printed, results sent or not. */
+  public ZReport zReport(java.time.LocalDate day) {
+    return receipts.zReport(day);
+  }
+
   /** How many receipts the fake "printed". */
   public int receipts() {
     return receipts.printed();
@@ -244,7 +262,7 @@ public final class FakeRrPay implements AutoCloseable {
       boolean printed = sale != null && sale.contains("\"outcome\":\"paid\"");
       outcome = outcome == Outcome.FAILED || printed ? Outcome.FAILED : Outcome.CANCELLED;
     }
-    String result = receipts.result(id, total, outcome);
+    String result = receipts.result(id, total, outcome, type.equals("return"));
     if (outcome == Outcome.PRINTED_NO_ANSWER) {
       withheld.put(id, result);
       return;

@@ -3,22 +3,48 @@ package dev.webecr.sdk.testkit;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The result files the fake RRPay writes, and the fiscal receipts it numbers. */
+@SuppressWarnings("unchecked")
 final class FakeRrPayReceipts {
   private static final JsonAdapter<Map<String, Object>> JSON = new Moshi.Builder().build()
       .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+  /** Europe/Vilnius: the business day of a Lithuanian till. */
+  static final ZoneId LITHUANIA = ZoneId.of("Europe/Vilnius");
   private int receipts;
+  /** Per printed document: day, sign (+1 sale, -1 return), tenders {credit, cents}, rounding. */
+  private final List<Object[]> printed = new ArrayList<>();
 
   synchronized int printed() {
     return receipts;
   }
 
-  synchronized String result(String id, long total, FakeRrPay.Outcome outcome) {
+  /** The day's Z report: net cents per credit number (sales minus returns) and the rounding. */
+  synchronized FakeRrPay.ZReport zReport(LocalDate day) {
+    Map<Integer, Long> net = new TreeMap<>();
+    long rounding = 0;
+    for (Object[] p : printed) {
+      if (p[0].equals(day)) {
+        int sign = (int) p[1];
+        for (long[] t : (List<long[]>) p[2]) {
+          net.merge((int) t[0], sign * t[1], Long::sum);
+        }
+        rounding += sign * (long) p[3];
+      }
+    }
+    return new FakeRrPay.ZReport(net, rounding);
+  }
+
+  synchronized String result(String id, long total, FakeRrPay.Outcome outcome, boolean isReturn) {
     if (outcome == FakeRrPay.Outcome.MALFORMED) {
       return "{\"version\":1,\"id\":\"" + id + "\",\"outcome\":";
     }
@@ -32,8 +58,9 @@ final class FakeRrPayReceipts {
     }
     receipts++;
     m.put("outcome", "paid");
+    LocalDateTime at = LocalDateTime.now(LITHUANIA).truncatedTo(ChronoUnit.SECONDS);
     m.put("receipt", Map.of("number", String.format("FK%06d", receipts), "register", "EKA-0001",
-        "dateTime", LocalDateTime.of(2026, 11, 22, 12, 0).plusMinutes(receipts).toString()));
+        "dateTime", at.toString()));
     Map<String, Object> card = Map.of("maskedPan", "520000******0007", "authCode", "A" + receipts,
         "terminalId", "T0000001");
     long rounding = 0;
@@ -54,6 +81,13 @@ final class FakeRrPayReceipts {
       m.put("tenders", List.of(Map.of("credit", 2, "amount", total, "card", card)));
     }
     m.put("rounding", rounding);
+    List<long[]> tenders = new ArrayList<>();
+    for (Object t : (List<?>) m.get("tenders")) {
+      Map<?, ?> tender = (Map<?, ?>) t;
+      tenders.add(new long[] {((Number) tender.get("credit")).longValue(),
+          ((Number) tender.get("amount")).longValue()});
+    }
+    printed.add(new Object[] {at.toLocalDate(), isReturn ? -1 : 1, tenders, rounding});
     return JSON.toJson(m);
   }
 }
