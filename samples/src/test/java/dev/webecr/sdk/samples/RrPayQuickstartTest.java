@@ -19,6 +19,6 @@ class RrPayQuickstartTest {
         .contains("Sale K-0002 of 2.48 EUR: APPROVED")
         .contains("rounding -2")
         .contains("Sale K-0003 of 9.90 EUR: CANCELLED")
-        .contains("{1=2.50 EUR, 2=24.80 EUR}");
+        .contains("net {1=250, 2=2480}, rounding -2, sales 2, returns 0");
   }
 }

@@ -7,14 +7,10 @@ import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.InvalidRequestException;
 import dev.webecr.sdk.OutcomeUnknownException;
 import dev.webecr.sdk.PaymentIntent;
-import dev.webecr.sdk.PollSchedule;
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.RecoveryReport;
-import dev.webecr.sdk.rrpay.CreditMapping;
-import dev.webecr.sdk.rrpay.RrPayConfig;
 import dev.webecr.sdk.rrpay.RrPayOutcome;
 import dev.webecr.sdk.rrpay.RrPayProvider;
-import dev.webecr.sdk.spi.IntentJournal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,17 +34,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RrPayDoubtTest {
   @TempDir Path root;
+  private RrPayTill till;
   private FakeRrPay rrpayFake;
   private RrPayProvider provider;
   private PosClient client;
 
   @AfterEach
   void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (provider != null) {
-      provider.close();
+    if (till != null) {
+      till.close();
     }
     if (rrpayFake != null) {
       rrpayFake.close();
@@ -57,13 +51,9 @@ class RrPayDoubtTest {
 
   /** A client whose RRPay acknowledges within {@code ack}, giving up after {@code deadline}. */
   private void open(Duration ack, Duration deadline) {
-    provider = RrPayProvider.open(RrPayConfig.builder().exchangeRoot(root).posIds(List.of("POS1"))
-        .creditMapping(CreditMapping.builder().mapCash(1, "CASH", "Grynieji")
-            .map(2, "CARD", "Banko kortelė").build())
-        .ackTimeout(ack).pollInterval(Duration.ofMillis(20)).build());
-    client = PosClient.builder().provider(provider).journal(IntentJournal.inMemory())
-        .pollSchedule(PollSchedule.of(Duration.ofMillis(10), 1.0, Duration.ofMillis(10)))
-        .paymentDeadline(deadline).build();
+    till = new RrPayTill(root).open(ack, deadline);
+    provider = till.provider;
+    client = till.client;
   }
 
   private List<String> names(String folder) throws IOException {
