@@ -1,7 +1,9 @@
 package dev.webecr.sdk.rrpay;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One business day's takings as the ERP knows them, to compare with RRPay's Z report: net cents
@@ -20,7 +22,7 @@ public final class RrPayDayTotals {
   RrPayDayTotals(LocalDate day, Map<Integer, Long> netCents, long roundingCents, int sales,
       int returns, int manual) {
     this.day = day;
-    this.netCents = Map.copyOf(netCents);
+    this.netCents = Collections.unmodifiableMap(new TreeMap<>(netCents)); // by credit number
     this.roundingCents = roundingCents;
     this.sales = sales;
     this.returns = returns;
@@ -32,7 +34,7 @@ public final class RrPayDayTotals {
     return day;
   }
 
-  /** Net cents per RRPay credit number: tendered in sales minus paid back in returns. */
+  /** Net cents per RRPay credit number, in number order: sales minus returns. */
   public Map<Integer, Long> netCents() {
     return netCents;
   }

@@ -158,7 +158,7 @@ public final class FakeRrPay implements AutoCloseable {
     public final long roundingCents;
 
     ZReport(Map<Integer, Long> netCents, long roundingCents) {
-      this.netCents = Map.copyOf(netCents);
+      this.netCents = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(netCents));
       this.roundingCents = roundingCents;
     }
   }
