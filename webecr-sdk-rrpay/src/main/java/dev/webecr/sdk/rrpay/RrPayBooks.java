@@ -1,5 +1,6 @@
 package dev.webecr.sdk.rrpay;
 
+import dev.webecr.sdk.BasketLine;
 import dev.webecr.sdk.InvalidRequestException;
 import dev.webecr.sdk.rrpay.internal.FolderExchange;
 import dev.webecr.sdk.rrpay.internal.RrPayCodec;
@@ -10,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +58,62 @@ final class RrPayBooks {
     exchange.write(exchange.done, RrPayCodec.fileName(id, RrPayCodec.MANUAL),
         RrPayCodec.manual(id, raw, clock.instant()));
     log.warn("RRPay sale {} resolved by hand: {}", id, tenders);
+  }
+
+  /**
+   * F8 ("anuliavimas") aborts a sale RRPay has not fiscalised; once the receipt is printed only
+   * a fiscal return may undo it. A cancel of a sale whose outcome is not known yet is sent:
+   * RRPay answers whichever happened first.
+   */
+  void refuseCancelOfAPrintedSale(String saleId) {
+    inbox.drain();
+    Optional<RrPayResult> sale = inbox.result(saleId);
+    if (sale.isPresent() && sale.get().outcome() == RrPayOutcome.PAID) {
+      throw new InvalidRequestException("original", "sale " + saleId + " was paid and its "
+          + "fiscal receipt " + sale.get().receiptNumber().orElse("(number unknown)")
+          + " printed: F8 cancels only a sale RRPay has not fiscalised; make a fiscal return "
+          + "(a refund linked to the sale) instead");
+    }
+  }
+
+  /**
+   * The fiscal receipt a return of {@code cents} from sale {@code saleId} must name (number,
+   * register, date and time), once checked: the sale was paid and printed here, the return is
+   * not above what is left of it after earlier returns, and a partial return lists its lines.
+   */
+  Map<String, String> receiptToReturn(String saleId, long cents, List<BasketLine> lines) {
+    inbox.drain();
+    RrPayResult sale = inbox.result(saleId).filter(r -> r.outcome() == RrPayOutcome.PAID)
+        .filter(r -> r.receiptNumber().isPresent()).orElseThrow(() -> new InvalidRequestException(
+            "original", "sale " + saleId + " has no printed receipt here: nothing to return"));
+    long sold = inbox.sentRequest(saleId).map(q -> q.totalCents).orElse(0L);
+    long returned = 0;
+    for (Path f : exchange.list(exchange.sent)) {
+      Optional<String[]> name = RrPayCodec.parseName(f.getFileName().toString());
+      if (name.isPresent() && name.get()[1].equals(RrPayCodec.RETURN)
+          && returnOf(name.get()[0]).equals(Optional.of(saleId))
+          && inbox.result(name.get()[0]).map(r -> r.outcome() == RrPayOutcome.PAID)
+              .orElse(true)) { // a return in doubt may have happened: it counts
+        returned += inbox.sentRequest(name.get()[0]).map(q -> q.totalCents).orElse(0L);
+      }
+    }
+    if (cents > sold - returned) {
+      throw new InvalidRequestException("amount", "a return of " + cents + " cents is above what"
+          + " is left of sale " + saleId + " (" + (sold - returned) + " of " + sold + " cents)");
+    }
+    if (cents < sold && lines.isEmpty()) {
+      throw new InvalidRequestException("lines", "a partial return lists the lines returned");
+    }
+    Map<String, String> receipt = new LinkedHashMap<>();
+    receipt.put("number", sale.receiptNumber().get());
+    sale.registerId().ifPresent(r -> receipt.put("register", r));
+    sale.fiscalisedAt().ifPresent(t -> receipt.put("dateTime", t.toString()));
+    return receipt;
+  }
+
+  private Optional<String> returnOf(String returnId) {
+    return exchange.read(exchange.sent.resolve(RrPayCodec.fileName(returnId, RrPayCodec.RETURN)))
+        .map(RrPayCodec::parse).map(m -> String.valueOf(m.get("originalId")));
   }
 
   /** Europe/Vilnius: the business day of a sale resolved by hand, which has no receipt date. */

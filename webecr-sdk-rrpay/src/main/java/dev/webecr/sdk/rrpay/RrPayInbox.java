@@ -189,7 +189,7 @@ final class RrPayInbox {
     RrPayOutcome outcome = r.outcome.equals("paid") ? RrPayOutcome.PAID
         : r.outcome.equals("cancelled") ? RrPayOutcome.CANCELLED : RrPayOutcome.FAILED;
     return new RrPayResult(r.id, outcome, r.receiptNumber, r.registerId, r.fiscalisedAt,
-        tenders, r.roundingCents, manual);
+        tenders, r.roundingCents, manual, r.returnAct, r.reissuedReceipt);
   }
 
   /** Waits up to {@code timeout} for RRPay's ack, result or "not found" about {@code id}. */

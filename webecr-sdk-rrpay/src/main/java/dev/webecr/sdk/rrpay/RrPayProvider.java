@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -130,7 +131,7 @@ public final class RrPayProvider implements PosProvider {
     }
     String type;
     String originalId = null;
-    String originalReceipt = null;
+    Map<String, String> originalReceipt = null;
     if (c.kind() == TransactionType.SALE) {
       type = RrPayCodec.SALE;
       if (c.lines().isEmpty()) {
@@ -139,14 +140,14 @@ public final class RrPayProvider implements PosProvider {
       }
     } else if (c.kind() == TransactionType.REFUND) {
       type = RrPayCodec.RETURN;
-      originalReceipt = c.original().flatMap(o -> o.transactionId()).orElseThrow(() ->
-          new InvalidRequestException("original.transactionId",
-              "a fiscal return needs the original receipt number"));
+      originalId = c.original().flatMap(o -> o.intentId()).orElseThrow(() ->
+          new InvalidRequestException("original.intentId", "a fiscal return needs the sale"));
+      originalReceipt = books.receiptToReturn(originalId, c.amount().minorUnits(), c.lines());
     } else {
       type = RrPayCodec.CANCEL;
       originalId = c.original().flatMap(o -> o.intentId()).orElseThrow(() ->
           new InvalidRequestException("original.intentId", "a cancel needs the sale's id"));
-      refuseCancelOfAPrintedSale(originalId);
+      books.refuseCancelOfAPrintedSale(originalId);
     }
     String body = RrPayCodec.request(type, id, posId, c.amount().minorUnits(),
         c.amount().currency().getCurrencyCode(), c.lines(), originalId, originalReceipt,
@@ -168,22 +169,6 @@ public final class RrPayProvider implements PosProvider {
                 + "in doubt until RRPay confirms it never took it"
             : ": RRPay took it without acknowledging; the sale may be in progress"),
         true, id, null);
-  }
-
-  /**
-   * F8 ("anuliavimas") aborts a sale RRPay has not fiscalised; once the receipt is printed only
-   * a fiscal return may undo it. A cancel of a sale whose outcome is not known yet is sent:
-   * RRPay answers whichever happened first.
-   */
-  private void refuseCancelOfAPrintedSale(String saleId) {
-    inbox.drain();
-    Optional<RrPayResult> sale = inbox.result(saleId);
-    if (sale.isPresent() && sale.get().outcome() == RrPayOutcome.PAID) {
-      throw new InvalidRequestException("original", "sale " + saleId + " was paid and its "
-          + "fiscal receipt " + sale.get().receiptNumber().orElse("(number unknown)")
-          + " printed: F8 cancels only a sale RRPay has not fiscalised; make a fiscal return "
-          + "(a refund linked to the sale) instead");
-    }
   }
 
   private void askStatus(String id, String posId) {

@@ -20,9 +20,18 @@ public final class RrPayResult {
   private final List<RrPayTender> tenders;
   private final long roundingCents;
   private final boolean manual;
+  private final String returnAct;
+  private final String reissuedReceipt;
 
   RrPayResult(String id, RrPayOutcome outcome, String receiptNumber, String registerId,
       LocalDateTime fiscalisedAt, List<RrPayTender> tenders, long roundingCents, boolean manual) {
+    this(id, outcome, receiptNumber, registerId, fiscalisedAt, tenders, roundingCents, manual,
+        null, null);
+  }
+
+  RrPayResult(String id, RrPayOutcome outcome, String receiptNumber, String registerId,
+      LocalDateTime fiscalisedAt, List<RrPayTender> tenders, long roundingCents, boolean manual,
+      String returnAct, String reissuedReceipt) {
     this.id = Objects.requireNonNull(id, "id == null");
     this.outcome = Objects.requireNonNull(outcome, "outcome == null");
     this.receiptNumber = receiptNumber;
@@ -31,6 +40,18 @@ public final class RrPayResult {
     this.tenders = List.copyOf(tenders);
     this.roundingCents = roundingCents;
     this.manual = manual;
+    this.returnAct = returnAct;
+    this.reissuedReceipt = reissuedReceipt;
+  }
+
+  /** For a fiscal return: the money-return act's number (Lithuanian rules require one). */
+  public Optional<String> returnAct() {
+    return Optional.ofNullable(returnAct);
+  }
+
+  /** For a partial return: the receipt reissued for what the customer keeps. */
+  public Optional<String> reissuedReceipt() {
+    return Optional.ofNullable(reissuedReceipt);
   }
 
   /** The sale's correlation id. */

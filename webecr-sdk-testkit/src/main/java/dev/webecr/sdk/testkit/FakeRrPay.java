@@ -60,6 +60,7 @@ public final class FakeRrPay implements AutoCloseable {
   private final Deque<Outcome> outcomes = new ArrayDeque<>();
   private final Map<String, String> answers = new ConcurrentHashMap<>();
   private final Map<String, String> withheld = new ConcurrentHashMap<>();
+  private final Map<String, Long> totals = new ConcurrentHashMap<>();
   private final Thread worker;
   private volatile boolean running = true;
   private volatile boolean paused;
@@ -252,6 +253,7 @@ public final class FakeRrPay implements AutoCloseable {
       return;
     }
     long total = ((Number) request.get("total")).longValue();
+    totals.put(id, total);
     Outcome outcome;
     synchronized (this) {
       outcome = outcomes.isEmpty() ? Outcome.CARD : outcomes.poll();
@@ -262,7 +264,13 @@ public final class FakeRrPay implements AutoCloseable {
       boolean printed = sale != null && sale.contains("\"outcome\":\"paid\"");
       outcome = outcome == Outcome.FAILED || printed ? Outcome.FAILED : Outcome.CANCELLED;
     }
-    String result = receipts.result(id, total, outcome, type.equals("return"));
+    boolean isReturn = type.equals("return");
+    String sale = String.valueOf(request.get("originalId"));
+    if (isReturn && !receipts.printedAs(answers.get(sale), request.get("originalReceipt"))) {
+      outcome = Outcome.FAILED; // a return must name a receipt this register printed
+    }
+    boolean partial = isReturn && total < totals.getOrDefault(sale, total);
+    String result = receipts.result(id, total, outcome, isReturn, partial);
     if (outcome == Outcome.PRINTED_NO_ANSWER) {
       withheld.put(id, result);
       return;

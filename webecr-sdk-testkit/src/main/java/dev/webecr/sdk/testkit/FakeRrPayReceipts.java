@@ -44,7 +44,26 @@ final class FakeRrPayReceipts {
     return new FakeRrPay.ZReport(net, rounding);
   }
 
-  synchronized String result(String id, long total, FakeRrPay.Outcome outcome, boolean isReturn) {
+  /** True when {@code named} (a request's originalReceipt) is the receipt of {@code saleResult}. */
+  boolean printedAs(String saleResult, Object named) {
+    if (saleResult == null || !(named instanceof Map)) {
+      return false;
+    }
+    Object receipt = parse(saleResult).get("receipt");
+    return receipt instanceof Map && ((Map<?, ?>) receipt).equals(named);
+  }
+
+  private static Map<String, Object> parse(String json) {
+    try {
+      Map<String, Object> m = JSON.fromJson(json);
+      return m == null ? Map.of() : m;
+    } catch (java.io.IOException | RuntimeException e) {
+      return Map.of();
+    }
+  }
+
+  synchronized String result(String id, long total, FakeRrPay.Outcome outcome, boolean isReturn,
+      boolean partial) {
     if (outcome == FakeRrPay.Outcome.MALFORMED) {
       return "{\"version\":1,\"id\":\"" + id + "\",\"outcome\":";
     }
@@ -81,6 +100,13 @@ final class FakeRrPayReceipts {
       m.put("tenders", List.of(Map.of("credit", 2, "amount", total, "card", card)));
     }
     m.put("rounding", rounding);
+    if (isReturn) { // the money-return act; a partial return reissues the receipt for what is kept
+      m.put("returnAct", String.format("GPA-%06d", receipts));
+      if (partial) {
+        receipts++;
+        m.put("reissuedReceipt", String.format("FK%06d", receipts));
+      }
+    }
     List<long[]> tenders = new ArrayList<>();
     for (Object t : (List<?>) m.get("tenders")) {
       Map<?, ?> tender = (Map<?, ?>) t;

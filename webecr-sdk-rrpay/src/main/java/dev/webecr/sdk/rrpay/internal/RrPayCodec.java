@@ -49,7 +49,8 @@ public final class RrPayCodec {
 
   /** A request file: sale, return or cancel. */
   public static String request(String type, String id, String posId, long totalCents, String currency,
-      List<BasketLine> lines, String originalId, String originalReceipt, Instant at) {
+      List<BasketLine> lines, String originalId, Map<String, String> originalReceipt,
+      Instant at) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("version", VERSION);
     m.put("type", type);
@@ -131,6 +132,8 @@ public final class RrPayCodec {
     public final List<long[]> tenders = new ArrayList<>();
     public final List<String[]> cards = new ArrayList<>();
     public final long roundingCents;
+    public final String returnAct;
+    public final String reissuedReceipt;
 
     @SuppressWarnings("unchecked")
     public Result(Map<String, Object> m) {
@@ -163,6 +166,8 @@ public final class RrPayCodec {
             optionalText(card, "card.terminalId", "terminalId")});
       }
       roundingCents = m.get("rounding") == null ? 0 : cents(m, "rounding");
+      returnAct = optionalText(m, "returnAct", "returnAct");
+      reissuedReceipt = optionalText(m, "reissuedReceipt", "reissuedReceipt");
     }
   }
 
