@@ -50,6 +50,12 @@ public abstract class PaymentRequest {
   /** The basket, for providers that print the fiscal receipt (RRPay). */
   public abstract List<BasketLine> lines();
 
+  /** Who is at the till, for providers that print it on the receipt (RRPay). */
+  public abstract Optional<String> cashier();
+
+  /** The buyer, for a sale that gets an invoice (RRPay). */
+  public abstract Optional<Buyer> buyer();
+
   @Value.Check
   void check() {
     Checks.notBlank("reference", reference());
@@ -63,6 +69,7 @@ public abstract class PaymentRequest {
     if (kind() == TransactionType.SALE && original().isPresent()) {
       throw new InvalidRequestException("original", "a sale has no original transaction");
     }
+    cashier().ifPresent(c -> Checks.notBlank("cashier", c));
     installments().ifPresent(n -> {
       if (n < 1 || n > 99) {
         throw new InvalidRequestException("installments", "must be 1 to 99, was " + n);

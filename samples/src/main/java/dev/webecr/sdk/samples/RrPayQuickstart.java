@@ -80,7 +80,7 @@ public final class RrPayQuickstart {
     BasketLine bread = BasketLine.builder().code("DUONA").name("Duona").quantity(BigDecimal.ONE)
         .unit("vnt.").unitPrice(total).vatRate(BigDecimal.valueOf(21)).lineTotal(total).build();
     PaymentIntent intent = client.pay(PaymentRequest.builder().terminal(pos).amount(total)
-        .reference(receipt).addLines(bread).build());
+        .reference(receipt).addLines(bread).cashier("Rasa K.").build());
     out.println("Sale " + receipt + " of " + total + ": " + intent.result().orElseThrow());
     provider.result(intent.id()).map(RrPayResult::toString)
         .ifPresent(r -> out.println("      " + r));

@@ -48,6 +48,8 @@ final class AttemptRecords {
         .original(request.original())
         .installments(request.installments())
         .lines(request.lines())
+        .cashier(request.cashier())
+        .buyer(request.buyer())
         .serverWait(serverWait)
         .build();
   }

@@ -1,6 +1,7 @@
 package dev.webecr.sdk.spi;
 
 import dev.webecr.sdk.BasketLine;
+import dev.webecr.sdk.Buyer;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.OriginalTransaction;
 import dev.webecr.sdk.ProviderSignature;
@@ -42,6 +43,12 @@ public abstract class CreateIntentCommand {
 
   /** Basket lines. */
   public abstract List<BasketLine> lines();
+
+  /** Who is at the till. */
+  public abstract Optional<String> cashier();
+
+  /** The buyer of a sale that gets an invoice. */
+  public abstract Optional<Buyer> buyer();
 
   /** How long the provider may wait server-side for the result before answering. */
   @Value.Default

@@ -134,6 +134,9 @@ public final class RrPayProvider implements PosProvider {
     Map<String, String> originalReceipt = null;
     if (c.kind() == TransactionType.SALE) {
       type = RrPayCodec.SALE;
+      if (c.cashier().isEmpty()) {
+        throw new InvalidRequestException("cashier", "RRPay prints the cashier on the receipt");
+      }
       if (c.lines().isEmpty()) {
         throw new InvalidRequestException("lines",
             "RRPay prints the fiscal receipt: a sale needs its basket lines");
@@ -149,8 +152,7 @@ public final class RrPayProvider implements PosProvider {
           new InvalidRequestException("original.intentId", "a cancel needs the sale's id"));
       books.refuseCancelOfAPrintedSale(originalId);
     }
-    String body = RrPayCodec.request(type, id, posId, c.amount().minorUnits(),
-        c.amount().currency().getCurrencyCode(), c.lines(), originalId, originalReceipt,
+    String body = RrPayCodec.request(type, id, posId, c, originalId, originalReceipt,
         clock.instant());
     String name = RrPayCodec.fileName(id, type);
     exchange.write(exchange.sent, name, body);

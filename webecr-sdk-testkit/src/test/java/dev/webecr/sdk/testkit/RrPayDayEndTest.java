@@ -3,22 +3,30 @@ package dev.webecr.sdk.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.webecr.sdk.Buyer;
+import dev.webecr.sdk.InvalidRequestException;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.OutcomeUnknownException;
 import dev.webecr.sdk.PaymentIntent;
+import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.rrpay.RrPayDayTotals;
 import dev.webecr.sdk.rrpay.RrPayProvider;
 import dev.webecr.sdk.rrpay.RrPayTender;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A day at an RRPay till closes with the ERP's totals equal to the fiscal device's Z report. */
+/**
+ * A day at an RRPay till: each sale carries its cashier (and the buyer of an invoice), and the
+ * day closes with the ERP's totals equal to the fiscal device's Z report.
+ */
 class RrPayDayEndTest {
   @TempDir Path root;
   private RrPayTill till;
@@ -52,6 +60,25 @@ class RrPayDayEndTest {
     assertThat(erp.sales()).isEqualTo(3);
     assertThat(erp.returns()).isEqualTo(1);
     assertThat(erp.manual()).isEqualTo(1);
+  }
+
+  @Test
+  void aSaleCarriesItsCashierAndTheBuyerOfAnInvoiceToRrPay() throws Exception {
+    till = new RrPayTill(root).withRrPay().open(Duration.ofSeconds(5), Duration.ofSeconds(2));
+    PaymentIntent sale = till.client.pay(PaymentRequest.builder()
+        .from(RrPayEndToEndTest.sale(till.provider.terminal("POS1"), "K-INV-1", 12100))
+        .buyer(Buyer.builder().name("UAB Pavyzdys").code("300000000")
+            .vatCode("LT100000000017").build()).build());
+
+    String request = Files.readString(root.resolve("sent/K-INV-1-A1.sale.json"));
+    assertThat(sale.isApproved()).isTrue();
+    assertThat(request).contains("\"cashier\":\"Rasa K.\"").contains("\"name\":\"UAB Pavyzdys\"")
+        .contains("\"vatCode\":\"LT100000000017\"");
+    assertThatThrownBy(() -> till.client.pay(PaymentRequest.builder()
+        .from(RrPayEndToEndTest.sale(till.provider.terminal("POS1"), "K-INV-2", 100))
+        .cashier(Optional.empty()).build()))
+        .isInstanceOfSatisfying(InvalidRequestException.class,
+            e -> assertThat(e.field()).isEqualTo("cashier"));
   }
 
   private PaymentIntent pay(String reference, long cents) {

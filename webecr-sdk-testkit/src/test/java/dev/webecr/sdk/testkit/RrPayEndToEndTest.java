@@ -88,7 +88,7 @@ class RrPayEndToEndTest {
         .unit("vnt.").unitPrice(Money.euroCents(cents)).vatRate(BigDecimal.valueOf(21))
         .lineTotal(Money.euroCents(cents)).build();
     return PaymentRequest.builder().terminal(pos).amount(Money.euroCents(cents))
-        .reference(reference).addLines(line).build();
+        .reference(reference).addLines(line).cashier("Rasa K.").build();
   }
 
   private List<String> names(String folder) throws IOException {

@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.webecr.sdk.BasketLine;
+import dev.webecr.sdk.spi.CreateIntentCommand;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -48,9 +49,11 @@ public final class RrPayCodec {
   }
 
   /** A request file: sale, return or cancel. */
-  public static String request(String type, String id, String posId, long totalCents, String currency,
-      List<BasketLine> lines, String originalId, Map<String, String> originalReceipt,
-      Instant at) {
+  public static String request(String type, String id, String posId, CreateIntentCommand c,
+      String originalId, Map<String, String> originalReceipt, Instant at) {
+    long totalCents = c.amount().minorUnits();
+    String currency = c.amount().currency().getCurrencyCode();
+    List<BasketLine> lines = c.lines();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("version", VERSION);
     m.put("type", type);
@@ -58,6 +61,15 @@ public final class RrPayCodec {
     m.put("posId", posId);
     m.put("currency", currency);
     m.put("total", totalCents);
+    c.cashier().ifPresent(name -> m.put("cashier", name));
+    c.buyer().ifPresent(b -> {
+      Map<String, Object> buyer = new LinkedHashMap<>();
+      buyer.put("name", b.name());
+      b.code().ifPresent(v -> buyer.put("code", v));
+      b.vatCode().ifPresent(v -> buyer.put("vatCode", v));
+      b.address().ifPresent(v -> buyer.put("address", v));
+      m.put("buyer", buyer);
+    });
     if (originalId != null) {
       m.put("originalId", originalId);
     }
