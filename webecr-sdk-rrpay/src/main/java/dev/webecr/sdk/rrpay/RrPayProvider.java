@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * RrPayProvider rrpay = RrPayProvider.open(config);       // GAMA's INIT
  * PosClient client = PosClient.builder().provider(rrpay).journalFile(journal).build();
  * PaymentIntent paid = client.pay(PaymentRequest.builder().terminal(rrpay.terminal("POS1"))
- *     .amount(total).reference("K-000123").lines(basket).build());
+ *     .amount(total).reference(RrPayReference.of("POS1", "000123", businessDay))
+ *     .lines(basket).cashier("Rasa K.").build());
  * RrPayResult receipt = rrpay.result(paid.id()).orElseThrow();
  * rrpay.close();                                           // GAMA's CLOSE
  * }</pre>
