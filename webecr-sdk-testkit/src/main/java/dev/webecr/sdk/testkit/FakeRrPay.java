@@ -260,7 +260,8 @@ public final class FakeRrPay implements AutoCloseable {
     }
     if (type.equals("cancel")) {
       // F8 aborts only what is not fiscalised: a printed receipt stays (a return undoes it)
-      String sale = answers.get(String.valueOf(request.get("originalId")));
+      String saleId = String.valueOf(request.get("originalId"));
+      String sale = answers.getOrDefault(saleId, withheld.get(saleId)); // printed, maybe unsent
       boolean printed = sale != null && sale.contains("\"outcome\":\"paid\"");
       outcome = outcome == Outcome.FAILED || printed ? Outcome.FAILED : Outcome.CANCELLED;
     }

@@ -2,6 +2,7 @@ package dev.webecr.sdk.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.InvalidRequestException;
@@ -160,6 +161,26 @@ class RrPayDoubtTest {
     assertThat(report.inDoubt()).isEmpty();
     assertThat(report.settled()).singleElement()
         .satisfies(i -> assertThat(i.isApproved()).isTrue());
+  }
+
+  @Test
+  void aCancelOfASaleInDoubtGetsWhicheverHappenedAtRrPay() {
+    rrpayFake = FakeRrPay.start(root);
+    open(Duration.ofSeconds(5), Duration.ofMillis(500));
+    rrpayFake.nextOutcome(FakeRrPay.Outcome.PRINTED_NO_ANSWER); // printed; the result is lost
+    OutcomeUnknownException doubt = catchThrowableOfType(() -> pay("K-C-1", 800),
+        OutcomeUnknownException.class);
+
+    // the SDK cannot know the receipt was printed: it sends the cancel, RRPay refuses it
+    PaymentIntent cancel = client.voidPayment(doubt.lastKnown().orElseThrow(), "K-C-1-F8");
+    rrpayFake.deliverResult("K-C-1-A1");
+
+    assertThat(cancel.isApproved()).isFalse();
+    assertThat(client.recover().settled()).extracting(PaymentIntent::providerReference)
+        .contains("K-C-1-A1");
+    assertThat(provider.result("K-C-1-A1").orElseThrow().outcome())
+        .isEqualTo(RrPayOutcome.PAID);
+    assertThat(rrpayFake.receipts()).isEqualTo(1);
   }
 
   private static void await(BooleanSupplier condition) {
