@@ -9,8 +9,10 @@ import java.util.TreeMap;
 
 /**
  * RRPay's numbered credit payments mapped to the ERP's tenders. Rivile GAMA receives tenders as
- * "credit" payments numbered as agreed with RASO; bank card = 2 is the one documented example,
- * so it is the default and everything else is configured.
+ * "credit" payments numbered as agreed with RASO; bank card = 2 is the one documented example.
+ * Nothing is assumed: every number used at a site is configured, the cash ones marked (only
+ * they may carry rounding), and, where rounding comes as a payment code rather than a rounding
+ * line, that code's number.
  *
  * <pre>{@code
  * CreditMapping mapping = CreditMapping.builder()
@@ -23,9 +25,16 @@ import java.util.TreeMap;
  */
 public final class CreditMapping {
   private final Map<Integer, Tender> byNumber;
+  private final Integer roundingCredit;
 
-  private CreditMapping(Map<Integer, Tender> byNumber) {
+  private CreditMapping(Map<Integer, Tender> byNumber, Integer roundingCredit) {
     this.byNumber = Collections.unmodifiableMap(new TreeMap<>(byNumber));
+    this.roundingCredit = roundingCredit;
+  }
+
+  /** The credit number whose tender lines are the cash rounding, if rounding comes that way. */
+  public Optional<Integer> roundingCredit() {
+    return Optional.ofNullable(roundingCredit);
   }
 
   /** A new, empty builder. */
@@ -58,7 +67,8 @@ public final class CreditMapping {
 
   @Override
   public String toString() {
-    return "CreditMapping" + byNumber;
+    return "CreditMapping" + byNumber
+        + (roundingCredit == null ? "" : " rounding " + roundingCredit);
   }
 
   /** An ERP tender: its code in the ERP and a label for people. */
@@ -108,8 +118,23 @@ public final class CreditMapping {
   /** Builds a {@link CreditMapping}. */
   public static final class Builder {
     private final Map<Integer, Tender> byNumber = new TreeMap<>();
+    private Integer roundingCredit;
 
     private Builder() {}
+
+    /**
+     * Rounding comes as tender lines of credit {@code number} (a payment code, as RASO's other
+     * product does) rather than as the result's rounding line; their signed amounts are taken
+     * as the rounding.
+     */
+    public Builder roundingAsCredit(int number) {
+      if (byNumber.containsKey(number)) {
+        throw new InvalidRequestException("roundingCredit", "credit " + number
+            + " is already a tender");
+      }
+      this.roundingCredit = number;
+      return this;
+    }
 
     /** Maps RRPay credit {@code number} to the ERP tender {@code code}. */
     public Builder map(int number, String code, String label) {
@@ -144,7 +169,11 @@ public final class CreditMapping {
       if (byNumber.isEmpty()) {
         throw new IllegalStateException("no credit numbers mapped: call map(...)");
       }
-      return new CreditMapping(byNumber);
+      if (roundingCredit != null && byNumber.containsKey(roundingCredit)) {
+        throw new InvalidRequestException("roundingCredit", "credit " + roundingCredit
+            + " is also a tender");
+      }
+      return new CreditMapping(byNumber, roundingCredit);
     }
   }
 }

@@ -162,7 +162,7 @@ final class RrPayBooks {
     Optional<String> fiscal = exchange.read(exchange.done.resolve(
         RrPayCodec.fileName(id, RrPayCodec.RESULT)));
     return fiscal.isPresent()
-        ? inbox.toResult(new RrPayCodec.Result(RrPayCodec.parse(fiscal.get())), false)
+        ? inbox.toResult(inbox.parseResult(fiscal.get()), false)
         : inbox.result(id).orElseThrow();
   }
 }

@@ -35,6 +35,12 @@ final class RrPayInbox {
     this.credits = credits;
   }
 
+  /** A result file's content, with a rounding credit number (if configured) as the rounding. */
+  RrPayCodec.Result parseResult(String json) {
+    RrPayCodec.Result r = new RrPayCodec.Result(RrPayCodec.parse(json));
+    return credits.roundingCredit().map(r::foldRoundingCredit).orElse(r);
+  }
+
   /** A result as stored in {@code done/}: parsed, and the file's text for the audit record. */
   static final class Stored {
     final RrPayResult result;
@@ -57,10 +63,10 @@ final class RrPayInbox {
         RrPayCodec.fileName(id, RrPayCodec.MANUAL)));
     if (manual.isPresent()) {
       return Optional.of(new Stored(
-          toResult(new RrPayCodec.Result(RrPayCodec.parse(manual.get())), true), manual.get()));
+          toResult(parseResult(manual.get()), true), manual.get()));
     }
     return exchange.read(exchange.done.resolve(RrPayCodec.fileName(id, RrPayCodec.RESULT)))
-        .map(json -> new Stored(toResult(new RrPayCodec.Result(RrPayCodec.parse(json)), false),
+        .map(json -> new Stored(toResult(parseResult(json), false),
             json));
   }
 
@@ -127,7 +133,7 @@ final class RrPayInbox {
   private void takeResult(Path f, String id, RrPayCodec.Request request) {
     RrPayCodec.Result r;
     try {
-      r = new RrPayCodec.Result(RrPayCodec.parse(exchange.read(f).orElse("")));
+      r = parseResult(exchange.read(f).orElse(""));
     } catch (RrPayCodec.BadFile e) {
       exchange.reject(f, "malformed result: " + e.getMessage());
       log.error("RRPay result for {} rejected: {}; the sale stays UNKNOWN", id, e.getMessage());
@@ -150,8 +156,7 @@ final class RrPayInbox {
     }
     Path manual = exchange.done.resolve(RrPayCodec.fileName(id, RrPayCodec.MANUAL));
     if (Files.exists(manual)) {
-      RrPayResult entered = toResult(new RrPayCodec.Result(
-          RrPayCodec.parse(exchange.read(manual).orElseThrow())), true);
+      RrPayResult entered = toResult(parseResult(exchange.read(manual).orElseThrow()), true);
       RrPayResult arrived = toResult(r, false);
       if (!sameTenders(entered, arrived)) {
         String m = id + ": entered by hand " + entered.tenders() + ", RRPay says "

@@ -151,21 +151,17 @@ public final class FakeRrPay implements AutoCloseable {
     write(inbox, id + ".result.json", result);
   }
 
-  /** A day's Z report as the fiscal device has it: what a day's reconciliation must match. */
-  public static final class ZReport {
-    /** Net cents per credit number: sales minus returns. */
-    public final Map<Integer, Long> netCents;
-    /** Cash rounding, sales minus returns, in cents. */
-    public final long roundingCents;
-
-    ZReport(Map<Integer, Long> netCents, long roundingCents) {
-      this.netCents = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(netCents));
-      this.roundingCents = roundingCents;
-    }
+  /**
+   * Writes cash rounding as a tender line of credit {@code number} (a payment code, as RASO's
+   * other product does) instead of the rounding field; null goes back to the field.
+   */
+  public FakeRrPay roundingAsCredit(Integer number) {
+    receipts.roundingAsCredit(number);
+    return this;
   }
 
   /** The Z report of {@code day} (Europe/Vilnius): every receipt printed, results sent or not. */
-  public ZReport zReport(java.time.LocalDate day) {
+  public FakeZReport zReport(java.time.LocalDate day) {
     return receipts.zReport(day);
   }
 

@@ -21,15 +21,21 @@ final class FakeRrPayReceipts {
   /** Europe/Vilnius: the business day of a Lithuanian till. */
   static final ZoneId LITHUANIA = ZoneId.of("Europe/Vilnius");
   private int receipts;
+  /** When set, rounding is written as a tender line of this credit number. */
+  private volatile Integer roundingCredit;
   /** Per printed document: day, sign (+1 sale, -1 return), tenders {credit, cents}, rounding. */
   private final List<Object[]> printed = new ArrayList<>();
+
+  void roundingAsCredit(Integer number) {
+    roundingCredit = number;
+  }
 
   synchronized int printed() {
     return receipts;
   }
 
   /** The day's Z report: net cents per credit number (sales minus returns) and the rounding. */
-  synchronized FakeRrPay.ZReport zReport(LocalDate day) {
+  synchronized FakeZReport zReport(LocalDate day) {
     Map<Integer, Long> net = new TreeMap<>();
     long rounding = 0;
     for (Object[] p : printed) {
@@ -41,7 +47,7 @@ final class FakeRrPayReceipts {
         rounding += sign * (long) p[3];
       }
     }
-    return new FakeRrPay.ZReport(net, rounding);
+    return new FakeZReport(net, rounding);
   }
 
   /** True when {@code named} (a request's originalReceipt) is the receipt of {@code saleResult}. */
@@ -99,19 +105,26 @@ final class FakeRrPayReceipts {
     } else {
       m.put("tenders", List.of(Map.of("credit", 2, "amount", total, "card", card)));
     }
-    m.put("rounding", rounding);
+    List<long[]> tenders = new ArrayList<>();
+    for (Object t : (List<?>) m.get("tenders")) {
+      Map<?, ?> tender = (Map<?, ?>) t;
+      tenders.add(new long[] {((Number) tender.get("credit")).longValue(),
+          ((Number) tender.get("amount")).longValue()});
+    }
+    Integer asCredit = roundingCredit;
+    if (asCredit != null && rounding != 0) {
+      List<Object> lines = new ArrayList<>((List<?>) m.get("tenders"));
+      lines.add(Map.of("credit", asCredit, "amount", rounding));
+      m.put("tenders", lines);
+    } else {
+      m.put("rounding", rounding);
+    }
     if (isReturn) { // the money-return act; a partial return reissues the receipt for what is kept
       m.put("returnAct", String.format("GPA-%06d", receipts));
       if (partial) {
         receipts++;
         m.put("reissuedReceipt", String.format("FK%06d", receipts));
       }
-    }
-    List<long[]> tenders = new ArrayList<>();
-    for (Object t : (List<?>) m.get("tenders")) {
-      Map<?, ?> tender = (Map<?, ?>) t;
-      tenders.add(new long[] {((Number) tender.get("credit")).longValue(),
-          ((Number) tender.get("amount")).longValue()});
     }
     printed.add(new Object[] {at.toLocalDate(), isReturn ? -1 : 1, tenders, rounding});
     return JSON.toJson(m);

@@ -9,8 +9,10 @@ import dev.webecr.sdk.Money;
 import dev.webecr.sdk.OutcomeUnknownException;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PaymentRequest;
+import dev.webecr.sdk.rrpay.CreditMapping;
 import dev.webecr.sdk.rrpay.RrPayDayTotals;
 import dev.webecr.sdk.rrpay.RrPayProvider;
+import dev.webecr.sdk.rrpay.RrPayResult;
 import dev.webecr.sdk.rrpay.RrPayTender;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +54,7 @@ class RrPayDayEndTest {
     provider.resolveManually("K-Z-3-A1", List.of(RrPayTender.of(2, Money.euroCents(700))));
 
     RrPayDayTotals erp = provider.dayTotals(today);
-    FakeRrPay.ZReport z = rrpayFake.zReport(today);
+    FakeZReport z = rrpayFake.zReport(today);
 
     assertThat(returned.isApproved()).isTrue();
     assertThat(erp.netCents()).isEqualTo(z.netCents).containsEntry(2, 700L).containsEntry(1, 250L);
@@ -79,6 +81,24 @@ class RrPayDayEndTest {
         .cashier(Optional.empty()).build()))
         .isInstanceOfSatisfying(InvalidRequestException.class,
             e -> assertThat(e.field()).isEqualTo("cashier"));
+  }
+
+  @Test
+  void roundingCarriedAsAPaymentCodeIsReadAsTheRoundingLine() {
+    till = new RrPayTill(root).withRrPay().open(Duration.ofSeconds(5), Duration.ofSeconds(2),
+        CreditMapping.builder().mapCash(1, "CASH", "Grynieji").map(2, "CARD", "Kortelė")
+            .roundingAsCredit(9).build());
+    till.fake.roundingAsCredit(9).nextOutcome(FakeRrPay.Outcome.CASH);
+
+    PaymentIntent cash = till.pay("K-RC-1", 248);
+
+    RrPayResult r = till.provider.result(cash.id()).orElseThrow();
+    assertThat(r.tenders()).extracting(RrPayTender::creditNumber).containsExactly(1);
+    assertThat(r.roundingCents()).isEqualTo(-2);
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Vilnius"));
+    assertThat(till.provider.dayTotals(today).netCents())
+        .isEqualTo(till.fake.zReport(today).netCents);
+    assertThat(till.provider.dayTotals(today).roundingCents()).isEqualTo(-2);
   }
 
   private PaymentIntent pay(String reference, long cents) {

@@ -168,8 +168,8 @@ class RrPayDoubtTest {
     rrpayFake = FakeRrPay.start(root);
     open(Duration.ofSeconds(5), Duration.ofMillis(500));
     rrpayFake.nextOutcome(FakeRrPay.Outcome.PRINTED_NO_ANSWER); // printed; the result is lost
-    OutcomeUnknownException doubt = catchThrowableOfType(() -> pay("K-C-1", 800),
-        OutcomeUnknownException.class);
+    OutcomeUnknownException doubt = catchThrowableOfType(OutcomeUnknownException.class,
+        () -> pay("K-C-1", 800));
 
     // the SDK cannot know the receipt was printed: it sends the cancel, RRPay refuses it
     PaymentIntent cancel = client.voidPayment(doubt.lastKnown().orElseThrow(), "K-C-1-F8");

@@ -31,11 +31,16 @@ final class RrPayTill implements AutoCloseable {
     return this;
   }
 
-  /** Opens the session: RRPay acknowledges within {@code ack}; payments give up after {@code deadline}. */
+  /** Opens the session: RRPay acks within {@code ack}; payments give up after {@code deadline}. */
   RrPayTill open(Duration ack, Duration deadline) {
+    return open(ack, deadline, CreditMapping.builder().mapCash(1, "CASH", "Grynieji")
+        .map(2, "CARD", "Banko kortelė").build());
+  }
+
+  /** {@link #open(Duration, Duration)} with the site's own credit numbers. */
+  RrPayTill open(Duration ack, Duration deadline, CreditMapping credits) {
     provider = RrPayProvider.open(RrPayConfig.builder().exchangeRoot(root).posIds(List.of("POS1"))
-        .creditMapping(CreditMapping.builder().mapCash(1, "CASH", "Grynieji")
-            .map(2, "CARD", "Banko kortelė").build())
+        .creditMapping(credits)
         .ackTimeout(ack).pollInterval(Duration.ofMillis(20)).build());
     client = PosClient.builder().provider(provider).journal(IntentJournal.inMemory())
         .pollSchedule(PollSchedule.of(Duration.ofMillis(10), 1.0, Duration.ofMillis(10)))

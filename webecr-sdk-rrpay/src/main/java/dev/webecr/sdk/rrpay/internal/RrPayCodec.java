@@ -143,7 +143,8 @@ public final class RrPayCodec {
     public final LocalDateTime fiscalisedAt;
     public final List<long[]> tenders = new ArrayList<>();
     public final List<String[]> cards = new ArrayList<>();
-    public final long roundingCents;
+    /** The rounding line; tender lines of a rounding credit number are folded in. */
+    public long roundingCents;
     public final String returnAct;
     public final String reissuedReceipt;
 
@@ -180,6 +181,21 @@ public final class RrPayCodec {
       roundingCents = m.get("rounding") == null ? 0 : cents(m, "rounding");
       returnAct = optionalText(m, "returnAct", "returnAct");
       reissuedReceipt = optionalText(m, "reissuedReceipt", "reissuedReceipt");
+    }
+
+    /**
+     * Takes the tender lines of credit {@code number} as the rounding line (RASO's other product
+     * carries rounding as a payment code); their amounts are signed like the rounding field.
+     */
+    public Result foldRoundingCredit(int number) {
+      for (int i = tenders.size() - 1; i >= 0; i--) {
+        if (tenders.get(i)[0] == number) {
+          roundingCents += tenders.get(i)[1];
+          tenders.remove(i);
+          cards.remove(i);
+        }
+      }
+      return this;
     }
   }
 
