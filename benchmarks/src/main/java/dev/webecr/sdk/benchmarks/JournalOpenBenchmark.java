@@ -57,7 +57,8 @@ public class JournalOpenBenchmark {
       for (int i = 0; i < records; i++) {
         journal.record(JournalEntry.builder().providerReference("INV-2026-" + i + "-A1")
             .terminal(terminal).kind(TransactionType.SALE).amount(Money.euroCents(1000 + i))
-            .phase(i % 100 == 0 ? JournalPhase.IN_FLIGHT : JournalPhase.SETTLED).intentId(String.valueOf(i)).statusCode(3)
+            .phase(i % 100 == 0 ? JournalPhase.IN_FLIGHT : JournalPhase.SETTLED)
+            .intentId(String.valueOf(i)).statusCode(3)
             .resultCode(Optional.of(1)).document("B6A70F9F1CCE52E6C6F7E5C40951F240DE0000CC")
             .createdAt(now.minusSeconds(i)).recordedAt(now.minusSeconds(i - 5)).build());
       }

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The latest entry per attempt, in memory, in order of first record; a reference's attempts are
  * found by probing their provider references (so a payment's idempotency check does not scan
- * the whole journal); the base of the file journal too, which hands it lines to decode only when asked.
+ * the whole journal); the base of the file journal too, which hands it lines to decode only when
+ * asked.
  */
 public class InMemoryIntentJournal implements IntentJournal {
   private LinkedHashMap<String, HeldEntry> latest = new LinkedHashMap<>();

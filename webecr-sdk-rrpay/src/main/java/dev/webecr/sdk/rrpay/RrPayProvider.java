@@ -228,7 +228,8 @@ public final class RrPayProvider implements PosProvider {
       if (name.isEmpty()) {
         continue;
       }
-      RrPayCodec.Request r = new RrPayCodec.Request(RrPayCodec.parse(exchange.read(f).orElse("{}")));
+      RrPayCodec.Request r =
+          new RrPayCodec.Request(RrPayCodec.parse(exchange.read(f).orElse("{}")));
       if (r.posId.equals(terminal.tid()) && period.contains(r.createdAt)) {
         out.add(intents.intent(terminal, name.get()[0], r));
       }

@@ -8,7 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ResultCheckTest {
-  private static final CreditMapping CREDITS = CreditMapping.builder().mapCash(1, "CASH", "Cash").map(2, "CARD", "Bank card").build(); // 1 cash, 2 card
+  private static final CreditMapping CREDITS =
+      CreditMapping.builder().mapCash(1, "CASH", "Cash").map(2, "CARD", "Bank card").build();
 
   private static RrPayCodec.Result result(String json) {
     return new RrPayCodec.Result(RrPayCodec.parse(json));
