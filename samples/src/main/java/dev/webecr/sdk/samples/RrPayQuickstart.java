@@ -13,6 +13,7 @@ import dev.webecr.sdk.rrpay.RrPayProvider;
 import dev.webecr.sdk.rrpay.RrPayResult;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.testkit.FakeRrPay;
+import dev.webecr.sdk.testkit.FakeRrPayOutcome;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -61,11 +62,11 @@ public final class RrPayQuickstart {
       out.println("RRPay session opened (GAMA's INIT) on " + exchange);
       Terminal pos = provider.terminal("POS1");
 
-      rrpay.nextOutcome(FakeRrPay.Outcome.CARD);
+      rrpay.nextOutcome(FakeRrPayOutcome.CARD);
       sell(client, provider, pos, "K-0001", 2480);
-      rrpay.nextOutcome(FakeRrPay.Outcome.CASH);
+      rrpay.nextOutcome(FakeRrPayOutcome.CASH);
       sell(client, provider, pos, "K-0002", 248);
-      rrpay.nextOutcome(FakeRrPay.Outcome.CANCELLED);
+      rrpay.nextOutcome(FakeRrPayOutcome.CANCELLED);
       sell(client, provider, pos, "K-0003", 990);
 
       out.println("Day totals per RRPay credit number (to compare with the Z report): "

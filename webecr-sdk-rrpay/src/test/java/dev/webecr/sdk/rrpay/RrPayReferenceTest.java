@@ -21,6 +21,19 @@ class RrPayReferenceTest {
   }
 
   @Test
+  void aUniqueReferenceAddsARandomPartWithinTheCharset() {
+    String a = RrPayReference.unique("POS1", "000123", DAY);
+    java.util.Set<String> more = new java.util.HashSet<>();
+    for (int i = 0; i < 5; i++) {
+      more.add(RrPayReference.unique("POS1", "000123", DAY));
+    }
+
+    assertThat(a).matches("POS1-000123-20261126-[a-z0-9]{4}");
+    assertThat(more).hasSizeGreaterThan(1); // random: five alike is a 1 in 10^24 chance
+    assertThat(a.length() + 5).isLessThanOrEqualTo(64); // with the SDK's attempt suffix
+  }
+
+  @Test
   void partsOutsideTheCharsetOrTooLongAreRefusedNamingTheField() {
     assertThatThrownBy(() -> RrPayReference.of("POS 1", "1", DAY))
         .isInstanceOfSatisfying(InvalidRequestException.class,

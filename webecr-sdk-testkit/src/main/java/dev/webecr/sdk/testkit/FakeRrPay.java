@@ -25,26 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * not_found}. Writes every file atomically. Runs on its own thread until {@link #close()}.
  */
 public final class FakeRrPay implements AutoCloseable {
-  /** How the fake ends the next sale. */
-  public enum Outcome {
-    /** Paid by card (credit 2), card details included. */
-    CARD,
-    /** Paid in cash (credit 1), rounded to 5 cents with a rounding line. */
-    CASH,
-    /** 10.00 EUR by card, the rest in cash (rounded). */
-    CARD_AND_CASH,
-    /** Cancelled before fiscalisation. */
-    CANCELLED,
-    /** Failed. */
-    FAILED,
-    /** Acknowledged and printed, but no result comes back (until {@link #deliverResult}). */
-    PRINTED_NO_ANSWER,
-    /** A result that is not JSON. */
-    MALFORMED,
-    /** A paid result whose tenders do not add up to the total. */
-    WRONG_SUM
-  }
-
   private static final JsonAdapter<Map<String, Object>> JSON = new Moshi.Builder().build()
       .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
@@ -57,10 +37,12 @@ public final class FakeRrPay implements AutoCloseable {
   private final Deque<Path> held = new ArrayDeque<>();
   private final Map<String, Boolean> heldIds = new ConcurrentHashMap<>();
   private volatile boolean holding;
-  private final Deque<Outcome> outcomes = new ArrayDeque<>();
+  private final Deque<FakeRrPayOutcome> outcomes = new ArrayDeque<>();
   private final Map<String, String> answers = new ConcurrentHashMap<>();
   private final Map<String, String> withheld = new ConcurrentHashMap<>();
   private final Map<String, Long> totals = new ConcurrentHashMap<>();
+  /** Sales waiting for the customer's card (AWAITING_CARD), with their totals. */
+  private final Map<String, Long> awaiting = new ConcurrentHashMap<>();
   private final Thread worker;
   private volatile boolean running = true;
   private volatile boolean paused;
@@ -100,7 +82,7 @@ public final class FakeRrPay implements AutoCloseable {
   }
 
   /** The outcome of the next sale (queued; default CARD). */
-  public synchronized FakeRrPay nextOutcome(Outcome outcome) {
+  public synchronized FakeRrPay nextOutcome(FakeRrPayOutcome outcome) {
     outcomes.add(outcome);
     return this;
   }
@@ -141,9 +123,11 @@ public final class FakeRrPay implements AutoCloseable {
     }
   }
 
-  /** Sends the result a PRINTED_NO_ANSWER sale withheld. */
+  /** Sends the result a PRINTED_NO_ANSWER sale withheld; an AWAITING_CARD sale is paid by card. */
   public void deliverResult(String id) {
-    String result = withheld.remove(id);
+    Long waiting = awaiting.remove(id);
+    String result = waiting != null ? receipts.result(id, waiting, FakeRrPayOutcome.CARD, false, false)
+        : withheld.remove(id);
     if (result == null) {
       throw new IllegalStateException("no withheld result for " + id);
     }
@@ -250,29 +234,38 @@ public final class FakeRrPay implements AutoCloseable {
     }
     long total = ((Number) request.get("total")).longValue();
     totals.put(id, total);
-    Outcome outcome;
+    FakeRrPayOutcome outcome;
     synchronized (this) {
-      outcome = outcomes.isEmpty() ? Outcome.CARD : outcomes.poll();
+      outcome = outcomes.isEmpty() ? FakeRrPayOutcome.CARD : outcomes.poll();
     }
     if (type.equals("cancel")) {
       // F8 aborts only what is not fiscalised: a printed receipt stays (a return undoes it)
       String saleId = String.valueOf(request.get("originalId"));
+      if (awaiting.remove(saleId) != null) { // not paid yet: the cancel wins, the sale ends
+        String cancelled = receipts.result(saleId, 0, FakeRrPayOutcome.CANCELLED, false, false);
+        answers.put(saleId, cancelled);
+        write(inbox, saleId + ".result.json", cancelled);
+      }
       String sale = answers.getOrDefault(saleId, withheld.get(saleId)); // printed, maybe unsent
       boolean printed = sale != null && sale.contains("\"outcome\":\"paid\"");
-      outcome = outcome == Outcome.FAILED || printed ? Outcome.FAILED : Outcome.CANCELLED;
+      outcome = outcome == FakeRrPayOutcome.FAILED || printed ? FakeRrPayOutcome.FAILED : FakeRrPayOutcome.CANCELLED;
+    }
+    if (outcome == FakeRrPayOutcome.AWAITING_CARD) {
+      awaiting.put(id, total);
+      return;
     }
     boolean isReturn = type.equals("return");
     String sale = String.valueOf(request.get("originalId"));
     if (isReturn && !receipts.printedAs(answers.get(sale), request.get("originalReceipt"))) {
-      outcome = Outcome.FAILED; // a return must name a receipt this register printed
+      outcome = FakeRrPayOutcome.FAILED; // a return must name a receipt this register printed
     }
     boolean partial = isReturn && total < totals.getOrDefault(sale, total);
     String result = receipts.result(id, total, outcome, isReturn, partial);
-    if (outcome == Outcome.PRINTED_NO_ANSWER) {
+    if (outcome == FakeRrPayOutcome.PRINTED_NO_ANSWER) {
       withheld.put(id, result);
       return;
     }
-    if (outcome != Outcome.MALFORMED) {
+    if (outcome != FakeRrPayOutcome.MALFORMED) {
       answers.put(id, result);
     }
     write(inbox, id + ".result.json", result);

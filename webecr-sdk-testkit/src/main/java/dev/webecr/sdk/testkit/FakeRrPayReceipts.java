@@ -68,16 +68,16 @@ final class FakeRrPayReceipts {
     }
   }
 
-  synchronized String result(String id, long total, FakeRrPay.Outcome outcome, boolean isReturn,
+  synchronized String result(String id, long total, FakeRrPayOutcome outcome, boolean isReturn,
       boolean partial) {
-    if (outcome == FakeRrPay.Outcome.MALFORMED) {
+    if (outcome == FakeRrPayOutcome.MALFORMED) {
       return "{\"version\":1,\"id\":\"" + id + "\",\"outcome\":";
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("version", 1);
     m.put("id", id);
-    if (outcome == FakeRrPay.Outcome.CANCELLED || outcome == FakeRrPay.Outcome.FAILED) {
-      m.put("outcome", outcome == FakeRrPay.Outcome.CANCELLED ? "cancelled" : "failed");
+    if (outcome == FakeRrPayOutcome.CANCELLED || outcome == FakeRrPayOutcome.FAILED) {
+      m.put("outcome", outcome == FakeRrPayOutcome.CANCELLED ? "cancelled" : "failed");
       m.put("tenders", List.of());
       return JSON.toJson(m);
     }
@@ -89,18 +89,18 @@ final class FakeRrPayReceipts {
     Map<String, Object> card = Map.of("maskedPan", "520000******0007", "authCode", "A" + receipts,
         "terminalId", "T0000001");
     long rounding = 0;
-    if (outcome == FakeRrPay.Outcome.CASH) {
+    if (outcome == FakeRrPayOutcome.CASH) {
       long paid = Math.round(total / 5.0) * 5;
       rounding = total - paid;
       m.put("tenders", List.of(Map.of("credit", 1, "amount", paid)));
-    } else if (outcome == FakeRrPay.Outcome.CARD_AND_CASH) {
+    } else if (outcome == FakeRrPayOutcome.CARD_AND_CASH) {
       long byCard = Math.min(1000, total - 1);
       long rest = total - byCard;
       long paid = Math.round(rest / 5.0) * 5;
       rounding = rest - paid;
       m.put("tenders", List.of(Map.of("credit", 2, "amount", byCard, "card", card),
           Map.of("credit", 1, "amount", paid)));
-    } else if (outcome == FakeRrPay.Outcome.WRONG_SUM) {
+    } else if (outcome == FakeRrPayOutcome.WRONG_SUM) {
       m.put("tenders", List.of(Map.of("credit", 2, "amount", total + 100, "card", card)));
     } else {
       m.put("tenders", List.of(Map.of("credit", 2, "amount", total, "card", card)));

@@ -46,10 +46,10 @@ class RrPayDayEndTest {
     LocalDate today = LocalDate.now(ZoneId.of("Europe/Vilnius"));
 
     PaymentIntent card = pay("K-Z-1", 1000);
-    rrpayFake.nextOutcome(FakeRrPay.Outcome.CASH);
+    rrpayFake.nextOutcome(FakeRrPayOutcome.CASH);
     pay("K-Z-2", 248); // paid 2.50 in cash: rounding -0.02
     PaymentIntent returned = till.client.refund(card, Money.euroCents(1000), "K-Z-1-RET");
-    rrpayFake.nextOutcome(FakeRrPay.Outcome.PRINTED_NO_ANSWER);
+    rrpayFake.nextOutcome(FakeRrPayOutcome.PRINTED_NO_ANSWER);
     assertThatThrownBy(() -> pay("K-Z-3", 700)).isInstanceOf(OutcomeUnknownException.class);
     provider.resolveManually("K-Z-3-A1", List.of(RrPayTender.of(2, Money.euroCents(700))));
 
@@ -88,7 +88,7 @@ class RrPayDayEndTest {
     till = new RrPayTill(root).withRrPay().open(Duration.ofSeconds(5), Duration.ofSeconds(2),
         CreditMapping.builder().mapCash(1, "CASH", "Grynieji").map(2, "CARD", "Kortelė")
             .roundingAsCredit(9).build());
-    till.fake.roundingAsCredit(9).nextOutcome(FakeRrPay.Outcome.CASH);
+    till.fake.roundingAsCredit(9).nextOutcome(FakeRrPayOutcome.CASH);
 
     PaymentIntent cash = till.pay("K-RC-1", 248);
 

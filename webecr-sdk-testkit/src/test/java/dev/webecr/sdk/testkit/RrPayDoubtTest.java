@@ -118,7 +118,7 @@ class RrPayDoubtTest {
   void aResultFileOfAnyContentNeverWedgesTheInbox() throws IOException {
     rrpayFake = FakeRrPay.start(root);
     open(Duration.ofSeconds(5), Duration.ofMillis(500));
-    rrpayFake.nextOutcome(FakeRrPay.Outcome.PRINTED_NO_ANSWER);
+    rrpayFake.nextOutcome(FakeRrPayOutcome.PRINTED_NO_ANSWER);
     assertThatThrownBy(() -> pay("K-W-1", 300)).isInstanceOf(OutcomeUnknownException.class);
     Path tmp = root.resolve("inbox/.K-W-1-A1.result.json.tmp"); // written whole, as RRPay does
     Files.writeString(tmp, "{\"version\":1,\"id\":\"K-W-1-A1\",\"outcome\":\"paid\","
@@ -151,7 +151,7 @@ class RrPayDoubtTest {
   void recoverSettlesAnInDoubtSaleOnceItsResultIsThere() {
     rrpayFake = FakeRrPay.start(root);
     open(Duration.ofSeconds(5), Duration.ofMillis(500));
-    rrpayFake.nextOutcome(FakeRrPay.Outcome.PRINTED_NO_ANSWER);
+    rrpayFake.nextOutcome(FakeRrPayOutcome.PRINTED_NO_ANSWER);
     assertThatThrownBy(() -> pay("K-R-1", 900)).isInstanceOf(OutcomeUnknownException.class);
     assertThat(client.recover().inDoubt()).containsExactly("K-R-1-A1"); // printed, no answer
 
@@ -167,7 +167,7 @@ class RrPayDoubtTest {
   void aCancelOfASaleInDoubtGetsWhicheverHappenedAtRrPay() {
     rrpayFake = FakeRrPay.start(root);
     open(Duration.ofSeconds(5), Duration.ofMillis(500));
-    rrpayFake.nextOutcome(FakeRrPay.Outcome.PRINTED_NO_ANSWER); // printed; the result is lost
+    rrpayFake.nextOutcome(FakeRrPayOutcome.PRINTED_NO_ANSWER); // printed; the result is lost
     OutcomeUnknownException doubt = catchThrowableOfType(OutcomeUnknownException.class,
         () -> pay("K-C-1", 800));
 
@@ -181,6 +181,23 @@ class RrPayDoubtTest {
     assertThat(provider.result("K-C-1-A1").orElseThrow().outcome())
         .isEqualTo(RrPayOutcome.PAID);
     assertThat(rrpayFake.receipts()).isEqualTo(1);
+  }
+
+  @Test
+  void anF8BeforePrintingCancelsTheSaleWithNoFiscalTrace() {
+    rrpayFake = FakeRrPay.start(root);
+    open(Duration.ofSeconds(5), Duration.ofMillis(500));
+    rrpayFake.nextOutcome(FakeRrPayOutcome.AWAITING_CARD); // the customer has not paid yet
+    OutcomeUnknownException waiting = catchThrowableOfType(OutcomeUnknownException.class,
+        () -> pay("K-F8-0", 450));
+
+    PaymentIntent cancel = client.voidPayment(waiting.lastKnown().orElseThrow(), "K-F8-0-F8");
+
+    assertThat(cancel.isApproved()).isTrue();
+    assertThat(provider.result("K-F8-0-A1").orElseThrow().outcome())
+        .isEqualTo(RrPayOutcome.CANCELLED);
+    assertThat(client.recover().inDoubt()).isEmpty();
+    assertThat(rrpayFake.receipts()).isZero();
   }
 
   private static void await(BooleanSupplier condition) {

@@ -117,7 +117,7 @@ class RrPayEndToEndTest {
   @Test
   void cashIsRoundedToFiveCentsWithARoundingLine() {
     start(Duration.ofSeconds(30));
-    rrpayFake.nextOutcome(FakeRrPay.Outcome.CASH).nextOutcome(FakeRrPay.Outcome.CARD_AND_CASH);
+    rrpayFake.nextOutcome(FakeRrPayOutcome.CASH).nextOutcome(FakeRrPayOutcome.CARD_AND_CASH);
 
     PaymentIntent cash = client.pay(sale(provider.terminal("POS1"), "K-2", 248));
     PaymentIntent mixed = client.pay(sale(provider.terminal("POS1"), "K-3", 2533));
@@ -136,7 +136,7 @@ class RrPayEndToEndTest {
   @Test
   void cancelledAndFailedAreOutcomes() {
     start(Duration.ofSeconds(30));
-    rrpayFake.nextOutcome(FakeRrPay.Outcome.CANCELLED).nextOutcome(FakeRrPay.Outcome.FAILED);
+    rrpayFake.nextOutcome(FakeRrPayOutcome.CANCELLED).nextOutcome(FakeRrPayOutcome.FAILED);
 
     assertThat(client.pay(sale(provider.terminal("POS1"), "K-4", 100)).result())
         .contains(IntentResult.CANCELLED);
@@ -155,7 +155,7 @@ class RrPayEndToEndTest {
   @Test
   void aMalformedResultIsRejectedWithAReasonAndTheSaleStaysUnknown() throws IOException {
     start(Duration.ofMillis(500));
-    rrpayFake.nextOutcome(FakeRrPay.Outcome.MALFORMED);
+    rrpayFake.nextOutcome(FakeRrPayOutcome.MALFORMED);
 
     assertThatThrownBy(() -> client.pay(sale(provider.terminal("POS1"), "K-7", 100)))
         .isInstanceOf(OutcomeUnknownException.class);
@@ -167,7 +167,7 @@ class RrPayEndToEndTest {
   @Test
   void tendersThatDoNotAddUpAreRejectedAndTheSaleStaysUnknown() throws IOException {
     start(Duration.ofMillis(500));
-    rrpayFake.nextOutcome(FakeRrPay.Outcome.WRONG_SUM);
+    rrpayFake.nextOutcome(FakeRrPayOutcome.WRONG_SUM);
 
     assertThatThrownBy(() -> client.pay(sale(provider.terminal("POS1"), "K-8", 100)))
         .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> assertThat(e.lastKnown())
@@ -179,7 +179,7 @@ class RrPayEndToEndTest {
   @Test
   void printedButNoAnswerIsResolvedByHandAndALaterDifferentResultIsReported() {
     start(Duration.ofMillis(500));
-    rrpayFake.nextOutcome(FakeRrPay.Outcome.PRINTED_NO_ANSWER);
+    rrpayFake.nextOutcome(FakeRrPayOutcome.PRINTED_NO_ANSWER);
     assertThatThrownBy(() -> client.pay(sale(provider.terminal("POS1"), "K-9", 700)))
         .isInstanceOf(OutcomeUnknownException.class);
 
@@ -211,7 +211,7 @@ class RrPayEndToEndTest {
     rrpayFake = FakeRrPay.start(root);
     IntentJournal dying = IntentJournal.file(journalFile);
     open(Duration.ofMillis(300), dying);
-    rrpayFake.nextOutcome(FakeRrPay.Outcome.PRINTED_NO_ANSWER);
+    rrpayFake.nextOutcome(FakeRrPayOutcome.PRINTED_NO_ANSWER);
     assertThatThrownBy(() -> client.pay(sale(provider.terminal("POS2"), "K-11", 1250)))
         .isInstanceOf(OutcomeUnknownException.class);
     client.close(); // the ERP dies; its journal file stays
