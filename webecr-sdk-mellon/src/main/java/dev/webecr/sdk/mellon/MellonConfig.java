@@ -101,6 +101,12 @@ public abstract class MellonConfig {
   @Value.Auxiliary
   public abstract Optional<OkHttpClient> okHttpClient();
 
+  /**
+   * The ERP's name and version (e.g. {@code Rivile GAMA/2026.2}), sent in every request's
+   * {@code User-Agent} after this SDK's, so Mellon can tell which integration called.
+   */
+  public abstract Optional<String> applicationName();
+
   /** Certificate pins for the host, as OkHttp writes them ({@code sha256/...}). */
   public abstract List<String> certificatePins();
 
@@ -151,6 +157,12 @@ public abstract class MellonConfig {
     if (!VERSION.matcher(apiVersion()).matches()) {
       throw new InvalidRequestException("apiVersion", "must look like v2.2, was " + apiVersion());
     }
+    applicationName().ifPresent(a -> {
+      if (a.isBlank() || a.length() > 100 || !a.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+        throw new InvalidRequestException("applicationName",
+            "1 to 100 printable ASCII characters (it goes into a header)");
+      }
+    });
     if (username().isBlank()) {
       throw new InvalidRequestException("username", "must not be blank");
     }

@@ -21,7 +21,8 @@ import java.util.Set;
  */
 public final class MellonProviderFactory implements PosProviderFactory {
   private static final Set<String> KNOWN = Set.of("acquirer", "baseUrl", "apiVersion", "username",
-      "password", "connectTimeout", "readTimeout", "callTimeout", "allowInsecureHttp");
+      "password", "connectTimeout", "readTimeout", "callTimeout", "allowInsecureHttp",
+      "applicationName");
 
   /** For {@link java.util.ServiceLoader}. */
   public MellonProviderFactory() {}
@@ -66,6 +67,9 @@ public final class MellonProviderFactory implements PosProviderFactory {
     }
     if (p.containsKey("callTimeout")) {
       b.callTimeout(duration("callTimeout", p.get("callTimeout")));
+    }
+    if (p.containsKey("applicationName")) {
+      b.applicationName(p.get("applicationName"));
     }
     if (p.containsKey("allowInsecureHttp")) {
       b.allowInsecureHttp(Boolean.parseBoolean(p.get("allowInsecureHttp")));

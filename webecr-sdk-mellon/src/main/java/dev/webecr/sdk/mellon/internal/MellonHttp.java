@@ -63,6 +63,7 @@ public final class MellonHttp implements AutoCloseable {
         .callTimeout(config.callTimeout())
         .retryOnConnectionFailure(false)
         .followRedirects(false)
+        .addInterceptor(new IdentityInterceptor(config.applicationName().orElse(null)))
         .addInterceptor(new LoggingInterceptor());
     if (!config.certificatePins().isEmpty()) {
       String host = HttpUrl.get(config.resolvedResourceUrl()).host();

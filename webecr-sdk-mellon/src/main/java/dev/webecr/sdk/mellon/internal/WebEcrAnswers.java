@@ -70,7 +70,8 @@ final class WebEcrAnswers {
             code, null);
       }
     }
-    String message = what + ": WebECR answered HTTP " + code + detail(body);
+    String message = what + ": WebECR answered HTTP " + code + detail(body)
+        + IdentityInterceptor.of(r.raw());
     if (code >= 500) {
       if (create) {
         throw new ConnectionException(message + "; the payment may exist", true,

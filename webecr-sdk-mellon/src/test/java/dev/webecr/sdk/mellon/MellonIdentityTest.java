@@ -1,0 +1,61 @@
+package dev.webecr.sdk.mellon;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.webecr.sdk.InvalidRequestException;
+import dev.webecr.sdk.ProviderRejectedException;
+import dev.webecr.sdk.spi.PosProvider;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Every request says which SDK and ERP sent it, and every error quotes the request's id. */
+class MellonIdentityTest {
+  private final WebEcrStubs stubs = new WebEcrStubs();
+  private final PosProvider provider = MellonProvider.create(
+      stubs.configBuilder().applicationName("Test ERP/1.0").build(), stubs.clock);
+
+  @AfterEach
+  void stop() {
+    provider.close();
+    stubs.close();
+  }
+
+  @Test
+  void requestsNameTheSdkAndTheErpAndErrorsQuoteTheRequestId() {
+    stubs.server.stubFor(get(urlEqualTo(WebEcrStubs.BASE + "transactionintent/7/"))
+        .willReturn(aResponse().withStatus(404).withBody("{\"detail\":\"Not found.\"}")));
+
+    Throwable error = catchThrowable(
+        () -> provider.get(stubs.terminal(), "7"));
+
+    List<LoggedRequest> sent = stubs.server.findAll(
+        anyRequestedFor(anyUrl()));
+    assertThat(sent).isNotEmpty().allSatisfy(r -> {
+      assertThat(r.getHeader("User-Agent"))
+          .matches("webecr-sdk/\\S+ \\(mellon; Test ERP/1\\.0\\)");
+      assertThat(r.getHeader("X-Request-Id")).matches("[0-9a-f-]{36}");
+    });
+    assertThat(sent).extracting(r -> r.getHeader("X-Request-Id")).doesNotHaveDuplicates();
+    // the read fell back to the filtered list after the 404: the error quotes the last request
+    String last = stubs.server.getAllServeEvents().get(0).getRequest() // newest first
+        .getHeader("X-Request-Id");
+    assertThat(error).isInstanceOf(ProviderRejectedException.class)
+        .hasMessageContaining("[request " + last + "]");
+  }
+
+  @Test
+  void anApplicationNameThatCannotGoIntoAHeaderIsRefusedNamingIt() {
+    assertThatThrownBy(() -> stubs.configBuilder().applicationName("ERP\nInjected: 1").build())
+        .isInstanceOfSatisfying(InvalidRequestException.class,
+            e -> assertThat(e.field()).isEqualTo("applicationName"));
+  }
+}
