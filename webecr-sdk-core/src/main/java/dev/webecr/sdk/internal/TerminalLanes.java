@@ -64,8 +64,13 @@ public final class TerminalLanes {
     });
   }
 
+  /** The key of a terminal's lane, and of its lease in a shared store. */
+  public static String keyOf(Terminal terminal) {
+    return terminal.providerId() + "/" + terminal.callId();
+  }
+
   private CompletableFuture<Runnable> lane(Terminal terminal, Duration maxWait) {
-    String key = terminal.providerId() + "/" + terminal.callId();
+    String key = keyOf(terminal);
     CompletableFuture<Runnable> turn = new CompletableFuture<>();
     synchronized (this) {
       Lane lane = lanes.computeIfAbsent(key, k -> new Lane());

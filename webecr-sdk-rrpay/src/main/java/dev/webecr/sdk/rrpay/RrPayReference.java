@@ -33,13 +33,8 @@ public final class RrPayReference {
   /** The reference of receipt {@code receiptNumber} of POS {@code posId} on {@code day}. */
   public static String of(String posId, String receiptNumber, LocalDate businessDay) {
     Objects.requireNonNull(businessDay, "businessDay == null");
-    String ref = part("posId", posId) + "-" + part("receiptNumber", receiptNumber) + "-"
-        + DAY.format(businessDay);
-    if (ref.length() > MAX_LENGTH) {
-      throw new InvalidRequestException("receiptNumber", "the reference " + ref + " is longer "
-          + "than " + MAX_LENGTH + " characters");
-    }
-    return ref;
+    return withinLength(part("posId", posId) + "-" + part("receiptNumber", receiptNumber) + "-"
+        + DAY.format(businessDay));
   }
 
   /**
@@ -52,11 +47,15 @@ public final class RrPayReference {
     for (int i = 0; i < RANDOM_PART; i++) {
       ref.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
     }
+    return withinLength(ref.toString());
+  }
+
+  private static String withinLength(String ref) {
     if (ref.length() > MAX_LENGTH) {
       throw new InvalidRequestException("receiptNumber", "the reference " + ref + " is longer "
           + "than " + MAX_LENGTH + " characters");
     }
-    return ref.toString();
+    return ref;
   }
 
   private static String part(String field, String value) {

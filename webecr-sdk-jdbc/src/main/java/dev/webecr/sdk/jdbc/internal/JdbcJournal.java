@@ -3,6 +3,7 @@ package dev.webecr.sdk.jdbc.internal;
 import dev.webecr.sdk.JournalException;
 import dev.webecr.sdk.internal.AttemptReference;
 import dev.webecr.sdk.internal.JournalLineCodec;
+import dev.webecr.sdk.internal.TerminalLanes;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import java.sql.Connection;
@@ -40,7 +41,7 @@ public final class JdbcJournal implements IntentJournal {
 
   @Override
   public void record(JournalEntry entry) {
-    String key = LeaseTokens.keyOf(entry.terminal());
+    String key = TerminalLanes.keyOf(entry.terminal());
     Long token = tokens.tokenOf(key);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);

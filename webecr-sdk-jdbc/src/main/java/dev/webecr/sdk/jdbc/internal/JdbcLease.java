@@ -3,6 +3,7 @@ package dev.webecr.sdk.jdbc.internal;
 import dev.webecr.sdk.JournalException;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TerminalInUseException;
+import dev.webecr.sdk.internal.TerminalLanes;
 import dev.webecr.sdk.spi.TerminalLease;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -58,7 +59,7 @@ public final class JdbcLease implements TerminalLease {
   public CompletableFuture<Held> acquire(Terminal terminal, Duration maxWait) {
     CompletableFuture<Held> out = new CompletableFuture<>();
     Instant giveUpAt = clock.instant().plus(maxWait);
-    attempt(terminal, LeaseTokens.keyOf(terminal), giveUpAt, out);
+    attempt(terminal, TerminalLanes.keyOf(terminal), giveUpAt, out);
     return out;
   }
 
@@ -109,14 +110,14 @@ public final class JdbcLease implements TerminalLease {
   private Held held(String key, long token) {
     tokens.hold(key, token);
     long every = Math.max(1, duration.toMillis() / 3);
-    ScheduledFuture<?> renewal = scheduler.scheduleAtFixedRate(() -> update(sql.renewLease(),
+    ScheduledFuture<?> renewal = scheduler.scheduleAtFixedRate(() -> update(sql.setLeaseExpiry(),
         key, token, clock.instant().plus(duration)), every, every, TimeUnit.MILLISECONDS);
     AtomicBoolean released = new AtomicBoolean();
     return () -> {
       if (released.compareAndSet(false, true)) {
         renewal.cancel(false);
         tokens.drop(key, token);
-        update(sql.releaseLease(), key, token, clock.instant());
+        update(sql.setLeaseExpiry(), key, token, clock.instant());
       }
     };
   }

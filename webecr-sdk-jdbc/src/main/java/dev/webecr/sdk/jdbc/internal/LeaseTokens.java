@@ -1,6 +1,5 @@
 package dev.webecr.sdk.jdbc.internal;
 
-import dev.webecr.sdk.Terminal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,11 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class LeaseTokens {
   private final Map<String, Long> held = new ConcurrentHashMap<>();
-
-  /** The key of a terminal in the lease and attempt tables. */
-  static String keyOf(Terminal t) {
-    return t.providerId() + "/" + t.callId();
-  }
 
   void hold(String key, long token) {
     held.put(key, token);

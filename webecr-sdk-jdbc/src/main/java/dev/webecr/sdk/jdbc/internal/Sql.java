@@ -83,12 +83,11 @@ public final class Sql {
         + " RETURNING token";
   }
 
-  String renewLease() {
-    return "UPDATE " + lease + " SET expires_at = ? WHERE terminal_key = ? AND token = ?";
-  }
-
-  /** Gives a lease back by expiring it now (the row and its token stay, for fencing). */
-  String releaseLease() {
+  /**
+   * Moves the expiry of a lease still held with this token: later to renew it, now to give it
+   * back (the row and its token stay, for fencing).
+   */
+  String setLeaseExpiry() {
     return "UPDATE " + lease + " SET expires_at = ? WHERE terminal_key = ? AND token = ?";
   }
 }
