@@ -10,8 +10,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.github.tomakehurst.wiremock.http.Fault;
+import dev.webecr.sdk.ApiKey;
+import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.InvalidRequestException;
+import dev.webecr.sdk.PosException;
 import dev.webecr.sdk.ProviderRejectedException;
+import dev.webecr.sdk.internal.SdkVersion;
 import dev.webecr.sdk.spi.PosProvider;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -40,8 +45,9 @@ class MellonIdentityTest {
     List<LoggedRequest> sent = stubs.server.findAll(
         anyRequestedFor(anyUrl()));
     assertThat(sent).isNotEmpty().allSatisfy(r -> {
-      assertThat(r.getHeader("User-Agent"))
-          .matches("webecr-sdk/\\S+ \\(mellon; Test ERP/1\\.0\\)");
+      assertThat(r.getHeader("User-Agent")).isEqualTo("webecr-sdk/" + SdkVersion.get()
+          + " mellon/" + SdkVersion.get() + " (Java " + System.getProperty("java.version")
+          + ") Test ERP/1.0");
       assertThat(r.getHeader("X-Request-Id")).matches("[0-9a-f-]{36}");
     });
     assertThat(sent).extracting(r -> r.getHeader("X-Request-Id")).doesNotHaveDuplicates();
@@ -50,6 +56,39 @@ class MellonIdentityTest {
         .getHeader("X-Request-Id");
     assertThat(error).isInstanceOf(ProviderRejectedException.class)
         .hasMessageContaining("[request " + last + "]");
+    assertThat(((PosException) error).requestId()).contains(last);
+    assertThat(SdkVersion.get()).matches("\\d+\\.\\d+\\.\\d+.*"); // filtered in by the build
+  }
+
+  @Test
+  void theServersOwnRequestIdIsPreferredWhenItSendsOne() {
+    stubs.server.stubFor(get(urlEqualTo(WebEcrStubs.BASE + "terminal/"))
+        .willReturn(aResponse().withStatus(400).withHeader("X-Request-Id", "srv-42")
+            .withBody("{\"detail\":\"Bad request.\"}")));
+
+    Throwable error = catchThrowable(() -> provider.terminals(ApiKey.of(WebEcrStubs.API_KEY)));
+
+    assertThat(error).isInstanceOfSatisfying(ProviderRejectedException.class, e -> {
+      assertThat(e.requestId()).contains("srv-42");
+      assertThat(e).hasMessageEndingWith("[request srv-42]");
+    });
+  }
+
+  @Test
+  void anAnswerThatNeverCameStillNamesTheRequestThatWasSentAndTheDebugLineToo() {
+    CapturedLogs.LINES.clear();
+    stubs.server.stubFor(get(urlEqualTo(WebEcrStubs.BASE + "terminal/"))
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    Throwable error = catchThrowable(() -> provider.terminals(ApiKey.of(WebEcrStubs.API_KEY)));
+
+    String last = stubs.server.getAllServeEvents().get(0).getRequest().getHeader("X-Request-Id");
+    assertThat(error).isInstanceOfSatisfying(ConnectionException.class, e -> {
+      assertThat(e.requestId()).contains(last);
+      assertThat(e).hasMessageContaining("[request " + last + "]");
+    });
+    assertThat(CapturedLogs.LINES).anySatisfy(l -> assertThat(l)
+        .contains("GET " + WebEcrStubs.BASE + "terminal/").contains("[request " + last + "]"));
   }
 
   @Test

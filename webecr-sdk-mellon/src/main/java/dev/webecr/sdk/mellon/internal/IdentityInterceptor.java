@@ -1,5 +1,6 @@
 package dev.webecr.sdk.mellon.internal;
 
+import dev.webecr.sdk.internal.SdkVersion;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -8,40 +9,67 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Says who is calling: a {@code User-Agent} naming this SDK, its version and the ERP (so Mellon
- * can tell which integration sent a request), and an {@code X-Request-Id} per request that every
- * error quotes, for the ERP to give Mellon's support.
+ * Says who is calling: a {@code User-Agent} naming this SDK, the provider module, the JVM and
+ * the ERP (so Mellon can tell which integration sent a request), and an {@code X-Request-Id}
+ * per request that errors and the DEBUG log quote, for the ERP to give Mellon's support.
+ *
+ * <p>The id is chosen by {@link MellonHttp} before the call ({@link #next()}, handed over on the
+ * calling thread: OkHttp runs application interceptors there), so that an error with no answer
+ * at all can still name the request that was sent.
  */
 final class IdentityInterceptor implements Interceptor {
-  /** The header carrying the request id. */
-  static final String REQUEST_ID = "X-Request-Id";
+  private static final ThreadLocal<String> CHOSEN = new ThreadLocal<>();
   private final String userAgent;
 
   IdentityInterceptor(String application) {
-    String version = IdentityInterceptor.class.getPackage().getImplementationVersion();
-    this.userAgent = "webecr-sdk/" + (version == null ? "dev" : version) + " (mellon"
-        + (application == null ? "" : "; " + application) + ")";
+    String sdk = SdkVersion.get();
+    this.userAgent = "webecr-sdk/" + sdk + " mellon/" + sdk + " (Java " + SdkVersion.java() + ")"
+        + (application == null ? "" : " " + application);
   }
 
   String userAgent() {
     return userAgent;
   }
 
+  /** A new request id: unique enough to find one request in logs; no secret, so no SecureRandom. */
+  static String next() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return new UUID(random.nextLong(), random.nextLong()).toString();
+  }
+
+  /** Runs {@code call} with {@code id} as the request id of what it sends on this thread. */
+  static <T> T sending(String id, IoCall<T> call) throws IOException {
+    CHOSEN.set(id);
+    try {
+      return call.run();
+    } finally {
+      CHOSEN.remove();
+    }
+  }
+
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     Request.Builder b = request.newBuilder().header("User-Agent", userAgent);
-    if (request.header(REQUEST_ID) == null) {
-      // unique enough to find one request in support's logs; no secret, so no SecureRandom
-      ThreadLocalRandom random = ThreadLocalRandom.current();
-      b.header(REQUEST_ID, new UUID(random.nextLong(), random.nextLong()).toString());
+    if (request.header(WebEcrApi.REQUEST_ID) == null) {
+      String chosen = CHOSEN.get();
+      b.header(WebEcrApi.REQUEST_ID, chosen != null ? chosen : next());
     }
     return chain.proceed(b.build());
   }
 
-  /** The request id an answer's request carried, as errors quote it. */
+  /** The id errors quote for an answer: the server's own if it sent one, else the one we sent. */
   static String of(okhttp3.Response raw) {
-    String id = raw.request().header(REQUEST_ID);
-    return id == null ? "" : " [request " + id + "]";
+    String server = raw.header(WebEcrApi.REQUEST_ID);
+    if (server != null && !server.isBlank() && server.length() <= 100) {
+      return server;
+    }
+    String ours = raw.request().header(WebEcrApi.REQUEST_ID);
+    return ours == null ? "none" : ours;
+  }
+
+  /** A call that may throw {@link IOException}. */
+  interface IoCall<T> {
+    T run() throws IOException;
   }
 }

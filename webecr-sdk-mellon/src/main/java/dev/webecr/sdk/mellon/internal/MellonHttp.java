@@ -6,6 +6,7 @@ import dev.failsafe.RetryPolicy;
 import dev.webecr.sdk.AuthenticationException;
 import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.PairingRevokedException;
+import dev.webecr.sdk.PosException;
 import dev.webecr.sdk.ProviderRejectedException;
 import dev.webecr.sdk.mellon.MellonConfig;
 import java.io.IOException;
@@ -160,13 +161,16 @@ public final class MellonHttp implements AutoCloseable {
    */
   private WireJson tokenCall(Call<ResponseBody> call) {
     Response<ResponseBody> r = execute(call, false, null);
-    if (r.code() == 400 || r.code() == 401 || r.code() == 403) {
-      WebEcrAnswers.close(r);
-      throw new AuthenticationException(
-          "WebECR refused the integrator login (HTTP " + r.code() + "): check username and password",
-          r.code());
+    try {
+      if (r.code() == 400 || r.code() == 401 || r.code() == 403) {
+        WebEcrAnswers.close(r);
+        throw new AuthenticationException("WebECR refused the integrator login (HTTP " + r.code()
+            + "): check username and password", r.code());
+      }
+      return WebEcrAnswers.success(r, "token", false, null).json;
+    } catch (PosException e) {
+      throw namingRequest(e, r);
     }
-    return WebEcrAnswers.success(r, "token", false, null).json;
   }
 
   /** A read, retried as the class says; {@code tid} names the terminal in pairing errors. */
@@ -239,29 +243,35 @@ public final class MellonHttp implements AutoCloseable {
       tokens.invalidate(bearer);
       r = execute(call.apply(create ? bearerBeforeCreate(what) : tokens.bearer()), create,
           providerReference);
-      if (r.code() == 401) {
+    }
+    try {
+      if (r.code() == 401 || r.code() == 403) {
         WebEcrAnswers.close(r);
-        throw new PairingRevokedException(tid, 401);
+        throw new PairingRevokedException(tid, r.code());
       }
+      return WebEcrAnswers.success(r, what, create, providerReference);
+    } catch (PosException e) {
+      throw namingRequest(e, r);
     }
-    if (r.code() == 403) {
-      WebEcrAnswers.close(r);
-      throw new PairingRevokedException(tid, 403);
-    }
-    return WebEcrAnswers.success(r, what, create, providerReference);
   }
 
   private Response<ResponseBody> execute(Call<ResponseBody> call, boolean create,
       String providerReference) {
+    String requestId = IdentityInterceptor.next();
     try {
-      return call.execute();
+      return IdentityInterceptor.sending(requestId, call::execute);
     } catch (IOException e) {
       String what = call.request().method() + " " + call.request().url().encodedPath();
       boolean notSent = WebEcrAnswers.provablyNotSent(e);
       throw new ConnectionException(what + " failed (" + e.getClass().getSimpleName() + ")"
           + (create && !notSent ? ": the request may have reached WebECR" : ""),
-          create && !notSent, providerReference, e);
+          create && !notSent, providerReference, e).initRequestId(requestId);
     }
+  }
+
+  /** {@code e}, naming the request {@code r} answered unless it names one already. */
+  private static PosException namingRequest(PosException e, Response<ResponseBody> r) {
+    return e.requestId().isPresent() ? e : e.initRequestId(IdentityInterceptor.of(r.raw()));
   }
 
   @Override

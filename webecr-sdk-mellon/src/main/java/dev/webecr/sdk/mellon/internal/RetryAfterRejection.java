@@ -9,10 +9,17 @@ final class RetryAfterRejection extends ProviderRejectedException {
   private static final long serialVersionUID = 1L;
 
   private final Duration retryAfter;
+  private final String reason;
 
   RetryAfterRejection(String message, int status, Duration retryAfter) {
     super(message, status, null, true);
     this.retryAfter = retryAfter;
+    this.reason = message;
+  }
+
+  /** The message without the request id, for the public copy (which names it itself). */
+  String reason() {
+    return reason;
   }
 
   /** The server's {@code Retry-After}, when it sent one. */

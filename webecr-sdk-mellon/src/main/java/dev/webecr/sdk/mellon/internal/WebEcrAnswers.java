@@ -44,8 +44,10 @@ final class WebEcrAnswers {
   }
 
   static ProviderRejectedException publicCopy(RetryAfterRejection e) {
-    return new ProviderRejectedException(e.getMessage(), e.httpStatus(),
+    ProviderRejectedException copy = new ProviderRejectedException(e.reason(), e.httpStatus(),
         e.providerCode().orElse(null), true);
+    e.requestId().ifPresent(copy::initRequestId);
+    return copy;
   }
 
   static Answer success(Response<ResponseBody> r, String what, boolean create,
@@ -70,8 +72,7 @@ final class WebEcrAnswers {
             code, null);
       }
     }
-    String message = what + ": WebECR answered HTTP " + code + detail(body)
-        + IdentityInterceptor.of(r.raw());
+    String message = what + ": WebECR answered HTTP " + code + detail(body);
     if (code >= 500) {
       if (create) {
         throw new ConnectionException(message + "; the payment may exist", true,

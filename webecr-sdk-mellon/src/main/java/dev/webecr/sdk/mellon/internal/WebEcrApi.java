@@ -22,6 +22,8 @@ import retrofit2.http.Url;
 interface WebEcrApi {
   String AUTHORIZATION = "Authorization";
   String API_KEY = "X-Api-Key";
+  /** Set on every request by {@link IdentityInterceptor}; read back from answers that carry it. */
+  String REQUEST_ID = "X-Request-Id";
 
   @POST
   @Streaming
