@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A fake RASO RRPay on the other side of the exchange folder, as {@code
- * shared/contracts/rrpay-handoff.md} describes it: takes requests from {@code outbox/},
+ * docs/contracts/rrpay-handoff.md} describes it: takes requests from {@code outbox/},
  * acknowledges them, "prints" a receipt and answers in {@code inbox/} with the outcome chosen by
  * {@link #nextOutcome}. Same id, same answer; a status inquiry for an unknown id gets {@code
  * not_found}. Writes every file atomically. Runs on its own thread until {@link #close()}.
