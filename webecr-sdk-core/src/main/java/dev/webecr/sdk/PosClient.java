@@ -1,7 +1,6 @@
 package dev.webecr.sdk;
 
 import dev.webecr.sdk.internal.AttemptLookups;
-import dev.webecr.sdk.internal.AttemptReference;
 import dev.webecr.sdk.internal.ClientContext;
 import dev.webecr.sdk.internal.PaymentRun;
 import dev.webecr.sdk.internal.TerminalLanes;
@@ -19,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -57,6 +57,7 @@ public final class PosClient implements AutoCloseable {
   private final int redeemCodeLength;
   private final Clock clock;
   private final List<AutoCloseable> owned;
+  private final Executor executor;
 
   PosClient(PosClientBuilder b, PosProvider provider, IntentJournal journal,
       ScheduledExecutorService scheduler, Executor executor, List<AutoCloseable> owned) {
@@ -71,6 +72,7 @@ public final class PosClient implements AutoCloseable {
     this.redeemCodeLength = b.redeemCodeLength;
     this.clock = b.clock;
     this.owned = owned;
+    this.executor = executor;
   }
 
   /** A new builder. */
@@ -98,6 +100,11 @@ public final class PosClient implements AutoCloseable {
     return provider.redeem(code);
   }
 
+  /** {@link #pair} on the client's executor; every error, argument errors too, in the future. */
+  public CompletableFuture<ApiKey> pairAsync(String redeemCode) {
+    return async(() -> pair(redeemCode));
+  }
+
   /** The terminals an API key reaches, each carrying the key. */
   public List<Terminal> terminals(ApiKey apiKey) {
     Objects.requireNonNull(apiKey, "apiKey == null");
@@ -105,6 +112,11 @@ public final class PosClient implements AutoCloseable {
     List<Terminal> found = provider.terminals(apiKey);
     found.forEach(terminals::remember);
     return found;
+  }
+
+  /** {@link #terminals} on the client's executor. */
+  public CompletableFuture<List<Terminal>> terminalsAsync(ApiKey apiKey) {
+    return async(() -> terminals(apiKey));
   }
 
   /**
@@ -120,7 +132,7 @@ public final class PosClient implements AutoCloseable {
   /** {@link #pay} without blocking; no thread is held while the terminal works. */
   public CompletableFuture<PaymentIntent> payAsync(PaymentRequest request) {
     Objects.requireNonNull(request, "request == null");
-    PaymentRequest checked = validate(request);
+    PaymentRequest checked = PaymentChecks.check(request, provider, terminals);
     return lanes.acquire(checked.terminal(), terminalWait).thenCompose(release ->
         PaymentRun.pay(ctx, checked).whenComplete((intent, error) -> release.run()));
   }
@@ -176,12 +188,22 @@ public final class PosClient implements AutoCloseable {
     return fresh;
   }
 
+  /** {@link #refresh} on the client's executor. */
+  public CompletableFuture<PaymentIntent> refreshAsync(PaymentIntent intent) {
+    return async(() -> refresh(intent));
+  }
+
   /** The provider's intents of one terminal in a period, every page. */
   public List<PaymentIntent> intents(Terminal terminal, Period period) {
     Objects.requireNonNull(terminal, "terminal == null");
     Objects.requireNonNull(period, "period == null");
     requireCapability(Capability.LIST_INTENTS);
     return provider.intents(terminals.withKey(terminal), period);
+  }
+
+  /** {@link #intents} on the client's executor. */
+  public CompletableFuture<List<PaymentIntent>> intentsAsync(Terminal terminal, Period period) {
+    return async(() -> intents(terminal, period));
   }
 
   /**
@@ -195,6 +217,11 @@ public final class PosClient implements AutoCloseable {
     return new Reconciler(provider, journal, terminals, clock).reconcile(period);
   }
 
+  /** {@link #reconcile} on the client's executor. */
+  public CompletableFuture<ReconciliationReport> reconcileAsync(Period period) {
+    return async(() -> reconcile(period));
+  }
+
   /**
    * Resumes every attempt the journal holds in flight (after a restart, or after an {@link
    * OutcomeUnknownException}) and waits for each to settle, up to the payment deadline on its
@@ -205,6 +232,11 @@ public final class PosClient implements AutoCloseable {
   public RecoveryReport recover() {
     return new Recovery(ctx, journal, lanes, terminals, clock, paymentDeadline, provider)
         .run();
+  }
+
+  /** {@link #recover} on the client's executor (it may wait up to the payment deadline). */
+  public CompletableFuture<RecoveryReport> recoverAsync() {
+    return async(this::recover);
   }
 
   /**
@@ -234,33 +266,12 @@ public final class PosClient implements AutoCloseable {
     }
   }
 
-  private PaymentRequest validate(PaymentRequest request) {
-    Terminal terminal = request.terminal();
-    if (!terminal.providerId().equals(provider.id())) {
-      throw new InvalidRequestException("terminal.providerId", "terminal " + terminal.tid()
-          + " belongs to provider '" + terminal.providerId() + "', this client speaks to '"
-          + provider.id() + "'");
-    }
-    requireCapability(Capability.valueOf(request.kind().name()));
-    if (request.installments().isPresent()) {
-      requireCapability(Capability.INSTALLMENTS);
-    }
-    int max = provider.maxReferenceLength() - AttemptReference.MAX_SUFFIX_LENGTH;
-    if (request.reference().length() > max) {
-      throw new InvalidRequestException("reference", "at most " + max + " characters for provider '"
-          + provider.id() + "', was " + request.reference().length());
-    }
-    terminals.remember(terminal);
-    Terminal withKey = terminals.withKey(terminal);
-    return withKey == terminal
-        ? request
-        : PaymentRequest.builder().from(request).terminal(withKey).build();
+  private void requireCapability(Capability capability) {
+    PaymentChecks.requireCapability(provider, capability);
   }
 
-  private void requireCapability(Capability capability) {
-    if (!provider.capabilities().contains(capability)) {
-      throw new UnsupportedCapabilityException(provider.id(), capability);
-    }
+  private <T> CompletableFuture<T> async(Supplier<T> call) {
+    return CompletableFuture.supplyAsync(call, executor);
   }
 
   private static <T> T join(CompletableFuture<T> future) {
