@@ -48,30 +48,42 @@ public final class RrPayQuickstart {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    try (FakeRrPay rrpay = FakeRrPay.start(exchange);
-        RrPayProvider provider = RrPayProvider.open(RrPayConfig.builder()
-            .exchangeRoot(exchange)
-            .posIds(List.of("POS1"))
-            .creditMapping(CreditMapping.builder().mapCash(1, "CASH", "Grynieji")
-                .map(2, "CARD", "Banko kortelė").build())
-            .build());
-        PosClient client = PosClient.builder().provider(provider)
-            .journal(IntentJournal.inMemory())
-            .pollSchedule(PollSchedule.of(Duration.ofMillis(20), 1.5, Duration.ofMillis(200)))
-            .build()) {
-      out.println("RRPay session opened (GAMA's INIT) on " + exchange);
-      Terminal pos = provider.terminal("POS1");
+    try {
+      try (FakeRrPay rrpay = FakeRrPay.start(exchange);
+          RrPayProvider provider = RrPayProvider.open(RrPayConfig.builder()
+              .exchangeRoot(exchange)
+              .posIds(List.of("POS1"))
+              .creditMapping(CreditMapping.builder().mapCash(1, "CASH", "Grynieji")
+                  .map(2, "CARD", "Banko kortelė").build())
+              .build());
+          PosClient client = PosClient.builder().provider(provider)
+              .journal(IntentJournal.inMemory())
+              .pollSchedule(PollSchedule.of(Duration.ofMillis(20), 1.5, Duration.ofMillis(200)))
+              .build()) {
+        out.println("RRPay session opened (GAMA's INIT) on " + exchange);
+        Terminal pos = provider.terminal("POS1");
 
-      rrpay.nextOutcome(FakeRrPayOutcome.CARD);
-      sell(client, provider, pos, "K-0001", 2480);
-      rrpay.nextOutcome(FakeRrPayOutcome.CASH);
-      sell(client, provider, pos, "K-0002", 248);
-      rrpay.nextOutcome(FakeRrPayOutcome.CANCELLED);
-      sell(client, provider, pos, "K-0003", 990);
+        rrpay.nextOutcome(FakeRrPayOutcome.CARD);
+        sell(client, provider, pos, "K-0001", 2480);
+        rrpay.nextOutcome(FakeRrPayOutcome.CASH);
+        sell(client, provider, pos, "K-0002", 248);
+        rrpay.nextOutcome(FakeRrPayOutcome.CANCELLED);
+        sell(client, provider, pos, "K-0003", 990);
 
-      out.println("Day totals per RRPay credit number (to compare with the Z report): "
-          + provider.dayTotals(LocalDate.now(ZoneId.of("Europe/Vilnius"))));
-      out.println("RRPay session closed (GAMA's CLOSE)");
+        out.println("Day totals per RRPay credit number (to compare with the Z report): "
+            + provider.dayTotals(LocalDate.now(ZoneId.of("Europe/Vilnius"))));
+        out.println("RRPay session closed (GAMA's CLOSE)");
+      }
+    } finally {
+      deleteTree(exchange); // the demo leaves nothing behind in the temp folder
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+      all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort: a temp folder the OS will clean
     }
   }
 
