@@ -1,6 +1,6 @@
 package dev.webecr.sdk;
 
-import dev.webecr.sdk.internal.AttemptReference;
+import dev.webecr.sdk.spi.AttemptReference;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;

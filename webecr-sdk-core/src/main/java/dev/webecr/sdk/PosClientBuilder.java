@@ -196,7 +196,7 @@ public final class PosClientBuilder {
     }
     IntentJournal j = journal;
     if (j == null && journalFile != null) {
-      j = IntentJournal.file(journalFile);
+      j = Journals.file(journalFile);
       owned.add(j);
     }
     if (j == null) {

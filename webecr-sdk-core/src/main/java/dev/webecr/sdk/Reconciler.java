@@ -1,6 +1,6 @@
 package dev.webecr.sdk;
 
-import dev.webecr.sdk.internal.AttemptReference;
+import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.internal.JournalUpdate;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;

@@ -10,4 +10,4 @@
 @ValueStyle
 package dev.webecr.sdk;
 
-import dev.webecr.sdk.internal.ValueStyle;
+import dev.webecr.sdk.spi.ValueStyle;

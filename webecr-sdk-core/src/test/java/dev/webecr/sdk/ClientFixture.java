@@ -8,7 +8,7 @@ class ClientFixture {
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
   final VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
   final ScriptedProvider provider = new ScriptedProvider(clock);
-  IntentJournal journal = IntentJournal.inMemory();
+  IntentJournal journal = Journals.inMemory();
   final Terminal terminal = ScriptedProvider.terminal("11111111");
 
   PosClientBuilder clientBuilder() {

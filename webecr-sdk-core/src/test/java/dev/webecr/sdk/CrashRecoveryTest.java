@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.webecr.sdk.ScriptedProvider.Fault;
 import dev.webecr.sdk.ScriptedProvider.Script;
 import dev.webecr.sdk.ScriptedProvider.SimulatedCrash;
-import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalPhase;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,14 +17,14 @@ class CrashRecoveryTest extends ClientFixture {
 
   /** A client as an ERP builds it: its stored terminals serve as the directory of keys. */
   private PosClient clientOnFile() {
-    journal = IntentJournal.file(dir.resolve("webecr.journal"));
+    journal = Journals.file(dir.resolve("webecr.journal"));
     return clientBuilder()
         .terminalDirectory((providerId, callId) -> java.util.Optional.of(terminal))
         .build();
   }
 
   private PosClient clientOnFileWithoutDirectory() {
-    journal = IntentJournal.file(dir.resolve("webecr.journal"));
+    journal = Journals.file(dir.resolve("webecr.journal"));
     return client();
   }
 

@@ -262,7 +262,7 @@ class PosClientTest extends ClientFixture {
     client.pay(sale("INV-8", 100));
     // The provider has an intent under our reference scheme that the journal never wrote.
     PosClient other = PosClient.builder().provider(provider).journal(
-        dev.webecr.sdk.spi.IntentJournal.inMemory()).clock(clock).scheduler(scheduler)
+        Journals.inMemory()).clock(clock).scheduler(scheduler)
         .executor(Runnable::run).build();
     other.pay(sale("INV-9", 100));
 

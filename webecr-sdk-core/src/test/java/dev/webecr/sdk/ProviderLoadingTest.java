@@ -3,7 +3,6 @@ package dev.webecr.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.PosProvider;
 import dev.webecr.sdk.spi.PosProviderFactory;
 import java.util.Map;
@@ -42,7 +41,7 @@ class ProviderLoadingTest {
   @Test
   void providerIsFoundByIdThroughServiceLoader() {
     try (PosClient client = PosClient.builder().provider("scripted", Map.of())
-        .journal(IntentJournal.inMemory()).build()) {
+        .journal(Journals.inMemory()).build()) {
       assertThat(client.provider().id()).isEqualTo("scripted");
     }
   }
@@ -50,7 +49,7 @@ class ProviderLoadingTest {
   @Test
   void anUnknownIdSaysWhatIsAvailable() {
     assertThatThrownBy(() -> PosClient.builder().provider("nope", Map.of())
-        .journal(IntentJournal.inMemory()).build())
+        .journal(Journals.inMemory()).build())
         .isInstanceOfSatisfying(InvalidRequestException.class,
             e -> assertThat(e.field()).isEqualTo("provider"))
         .hasMessageContaining("scripted");
@@ -59,7 +58,7 @@ class ProviderLoadingTest {
   @Test
   void twoCandidatesAndNoChoiceIsAnErrorThatSaysHowToChoose() {
     assertThatThrownBy(() -> PosClient.builder().provider("twice", Map.of())
-        .journal(IntentJournal.inMemory()).build())
+        .journal(Journals.inMemory()).build())
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("RivalFactory")
         .hasMessageContaining("provider(PosProvider)");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.webecr.sdk.ScriptedProvider.Script;
 import dev.webecr.sdk.spi.Capability;
-import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.PaymentSigner;
 import dev.webecr.sdk.spi.SignatureOutcome;
 import dev.webecr.sdk.spi.SigningRequest;
@@ -36,7 +35,7 @@ class SigningTest {
   };
 
   private PosClient client() {
-    return PosClient.builder().provider(provider).journal(IntentJournal.inMemory()).clock(clock)
+    return PosClient.builder().provider(provider).journal(Journals.inMemory()).clock(clock)
         .scheduler(new VirtualTimeScheduler(clock)).executor(Runnable::run).signer(signer).build();
   }
 
@@ -96,7 +95,7 @@ class SigningTest {
   @Test
   void aProviderThatNeedsSignaturesNeedsASigner() {
     assertThatThrownBy(() -> PosClient.builder().provider(provider)
-        .journal(IntentJournal.inMemory()).build())
+        .journal(Journals.inMemory()).build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("signer");
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.webecr.sdk.ScriptedProvider.Script;
-import dev.webecr.sdk.spi.IntentJournal;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +32,7 @@ class TerminalSerialisationTest {
   }
 
   private PosClientBuilder builder() {
-    return PosClient.builder().provider(provider).journal(IntentJournal.inMemory())
+    return PosClient.builder().provider(provider).journal(Journals.inMemory())
         .scheduler(scheduler).executor(executor)
         .pollSchedule(PollSchedule.of(Duration.ofMillis(1), 1.0, Duration.ofMillis(1)));
   }

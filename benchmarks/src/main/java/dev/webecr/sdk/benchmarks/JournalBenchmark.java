@@ -2,6 +2,7 @@ package dev.webecr.sdk.benchmarks;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
@@ -64,8 +65,8 @@ public class JournalBenchmark {
       pool = new HikariDataSource(c);
       target = JdbcStore.builder(pool).applySchema(true).build().journal();
     } else {
-      target = journal.equals("file") ? IntentJournal.file(dir.resolve("webecr.journal"))
-          : IntentJournal.inMemory();
+      target = journal.equals("file") ? Journals.file(dir.resolve("webecr.journal"))
+          : Journals.inMemory();
     }
     Instant now = Instant.parse("2026-11-22T10:00:00Z");
     entry = JournalEntry.builder()

@@ -1,5 +1,6 @@
 package dev.webecr.sdk.benchmarks;
 
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
@@ -53,7 +54,7 @@ public class JournalOpenBenchmark {
     Instant now = Instant.now();
     Terminal terminal = Terminal.builder().providerId("mellon").tid("64999964").callId("358046")
         .merchantId("000001234567").label("Till 1").build();
-    try (IntentJournal journal = IntentJournal.file(file)) {
+    try (IntentJournal journal = Journals.file(file)) {
       for (int i = 0; i < records; i++) {
         journal.record(JournalEntry.builder().providerReference("INV-2026-" + i + "-A1")
             .terminal(terminal).kind(TransactionType.SALE).amount(Money.euroCents(1000 + i))
@@ -81,7 +82,7 @@ public class JournalOpenBenchmark {
   /** What a client start does: open (check, index), list what recovery asks about, close. */
   @Benchmark
   public int open() {
-    try (IntentJournal journal = IntentJournal.file(file)) {
+    try (IntentJournal journal = Journals.file(file)) {
       return journal.inFlight().size();
     }
   }

@@ -1,5 +1,6 @@
 package dev.webecr.sdk.benchmarks;
 
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PaymentRequest;
@@ -7,7 +8,6 @@ import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.spi.CreateIntentCommand;
-import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.testkit.InMemoryPosProvider;
 import dev.webecr.sdk.testkit.TerminalProfile;
 import dev.webecr.sdk.testkit.TestClock;
@@ -50,7 +50,7 @@ public class PaymentOverheadBenchmark {
   public void start() {
     clock = new TestClock(Instant.parse("2026-11-22T10:00:00Z"));
     provider = InMemoryPosProvider.create(clock);
-    client = PosClient.builder().provider(provider).journal(IntentJournal.inMemory())
+    client = PosClient.builder().provider(provider).journal(Journals.inMemory())
         .clock(clock).scheduler(new VirtualTimeScheduler(clock)).executor(Runnable::run).build();
     terminal = provider.terminal(TerminalProfile.APPROVE);
   }

@@ -1,6 +1,7 @@
 package dev.webecr.sdk.samples;
 
 import dev.webecr.sdk.ApiKey;
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PaymentRequest;
@@ -10,7 +11,6 @@ import dev.webecr.sdk.ReconciliationReport;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.mellon.MellonProvider;
-import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.PosProvider;
 import dev.webecr.sdk.testkit.FakeTerminals;
 import dev.webecr.sdk.testkit.FakeWebEcrServer;
@@ -51,7 +51,7 @@ public final class Quickstart {
             .retryScheduler(new VirtualTimeScheduler(clock)).build(), clock);
         PosClient client = PosClient.builder()
             .provider(mellon)
-            .journal(IntentJournal.inMemory())
+            .journal(Journals.inMemory())
             .signer(new TestSigner(clock))
             .clock(clock)
             .scheduler(new VirtualTimeScheduler(clock))

@@ -1,6 +1,7 @@
 package dev.webecr.sdk.samples;
 
 import dev.webecr.sdk.BasketLine;
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PaymentRequest;
@@ -11,7 +12,6 @@ import dev.webecr.sdk.rrpay.CreditMapping;
 import dev.webecr.sdk.rrpay.RrPayConfig;
 import dev.webecr.sdk.rrpay.RrPayProvider;
 import dev.webecr.sdk.rrpay.RrPayResult;
-import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.testkit.FakeRrPay;
 import dev.webecr.sdk.testkit.FakeRrPayOutcome;
 import java.io.IOException;
@@ -57,7 +57,7 @@ public final class RrPayQuickstart {
                   .map(2, "CARD", "Banko kortelė").build())
               .build());
           PosClient client = PosClient.builder().provider(provider)
-              .journal(IntentJournal.inMemory())
+              .journal(Journals.inMemory())
               .pollSchedule(PollSchedule.of(Duration.ofMillis(20), 1.5, Duration.ofMillis(200)))
               .build()) {
         out.println("RRPay session opened (GAMA's INIT) on " + exchange);

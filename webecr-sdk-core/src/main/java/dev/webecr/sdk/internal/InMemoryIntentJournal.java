@@ -1,5 +1,6 @@
 package dev.webecr.sdk.internal;
 
+import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import java.util.ArrayList;

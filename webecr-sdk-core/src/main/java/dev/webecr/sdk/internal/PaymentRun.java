@@ -1,5 +1,6 @@
 package dev.webecr.sdk.internal;
 
+import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.IntentResult;
 import dev.webecr.sdk.InvalidRequestException;

@@ -1,5 +1,6 @@
 package dev.webecr.sdk.internal;
 
+import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.InvalidRequestException;
 import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.PosException;

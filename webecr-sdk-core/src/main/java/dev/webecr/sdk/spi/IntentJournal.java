@@ -1,8 +1,5 @@
 package dev.webecr.sdk.spi;
 
-import dev.webecr.sdk.internal.FileIntentJournal;
-import dev.webecr.sdk.internal.InMemoryIntentJournal;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -15,7 +12,7 @@ import java.util.stream.Collectors;
  * dev.webecr.sdk.JournalException} otherwise.
  *
  * <pre>{@code
- * IntentJournal journal = IntentJournal.file(Path.of("/var/lib/erp/webecr.journal"));
+ * IntentJournal journal = Journals.file(Path.of("/var/lib/erp/webecr.journal")); // dev.webecr.sdk.Journals
  * }</pre>
  */
 public interface IntentJournal extends AutoCloseable {
@@ -47,18 +44,4 @@ public interface IntentJournal extends AutoCloseable {
   /** Closes files; further use fails. */
   @Override
   default void close() {}
-
-  /**
-   * The embedded default: an append-only file, one record per line, forced to disk for every
-   * record that must be durable (concurrent ones share one force),
-   * that survives a torn last line after a crash and compacts itself. One process at a time.
-   */
-  static IntentJournal file(Path path) {
-    return FileIntentJournal.open(path);
-  }
-
-  /** A journal in memory: for tests only, it survives nothing. */
-  static IntentJournal inMemory() {
-    return new InMemoryIntentJournal();
-  }
 }

@@ -3,7 +3,6 @@ package dev.webecr.sdk.spi;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
-import dev.webecr.sdk.internal.AttemptReference;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;

@@ -8,5 +8,3 @@
  */
 @ValueStyle
 package dev.webecr.sdk.spi;
-
-import dev.webecr.sdk.internal.ValueStyle;

@@ -1,5 +1,6 @@
 package dev.webecr.sdk.internal;
 
+import dev.webecr.sdk.spi.AttemptReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.webecr.sdk.Money;

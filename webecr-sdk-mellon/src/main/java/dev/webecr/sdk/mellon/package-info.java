@@ -6,4 +6,4 @@
 @ValueStyle
 package dev.webecr.sdk.mellon;
 
-import dev.webecr.sdk.internal.ValueStyle;
+import dev.webecr.sdk.spi.ValueStyle;

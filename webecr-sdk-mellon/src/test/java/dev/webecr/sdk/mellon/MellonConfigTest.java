@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.webecr.sdk.InvalidRequestException;
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.PosClient;
-import dev.webecr.sdk.spi.IntentJournal;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class MellonConfigTest {
   void theFactoryIsFoundByServiceLoaderAndChecksItsProperties() {
     try (PosClient client = PosClient.builder()
         .provider("mellon", Map.of("acquirer", "nbg", "username", "u", "password", "p"))
-        .journal(IntentJournal.inMemory())
+        .journal(Journals.inMemory())
         .signer(r -> { throw new AssertionError("not signing"); })
         .build()) {
       assertThat(client.provider().id()).isEqualTo("mellon");

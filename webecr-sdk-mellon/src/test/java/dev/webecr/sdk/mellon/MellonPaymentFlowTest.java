@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.webecr.sdk.ApiKey;
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PaymentRequest;
@@ -18,7 +19,6 @@ import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.ProviderSignature;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.VirtualTimeScheduler;
-import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.PaymentSigner;
 import dev.webecr.sdk.spi.PosProvider;
 import dev.webecr.sdk.spi.SignatureOutcome;
@@ -46,7 +46,7 @@ class MellonPaymentFlowTest {
   };
   private final PosClient client = PosClient.builder()
       .provider(provider)
-      .journal(IntentJournal.inMemory())
+      .journal(Journals.inMemory())
       .signer(signer)
       .clock(stubs.clock)
       .scheduler(new VirtualTimeScheduler(stubs.clock))

@@ -1,8 +1,8 @@
 package dev.webecr.sdk.testkit;
 
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.mellon.MellonProvider;
-import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.PosProvider;
 import java.time.Instant;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -75,7 +75,7 @@ public final class FakeWebEcrExtension implements ParameterResolver {
     ClientResource(Fixture f) {
       provider = MellonProvider.create(f.server.mellonConfig()
           .retryScheduler(new VirtualTimeScheduler(f.clock)).build(), f.clock);
-      client = PosClient.builder().provider(provider).journal(IntentJournal.inMemory())
+      client = PosClient.builder().provider(provider).journal(Journals.inMemory())
           .signer(f.signer).clock(f.clock).scheduler(new VirtualTimeScheduler(f.clock))
           .executor(Runnable::run).build();
     }

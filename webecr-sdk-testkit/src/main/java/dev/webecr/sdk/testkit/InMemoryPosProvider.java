@@ -2,6 +2,7 @@ package dev.webecr.sdk.testkit;
 
 import dev.webecr.sdk.ApiKey;
 import dev.webecr.sdk.IntentResult;
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PairingRevokedException;
 import dev.webecr.sdk.PaymentIntent;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * TestClock clock = new TestClock(Instant.parse("2026-11-22T10:00:00Z"));
  * InMemoryPosProvider provider = InMemoryPosProvider.create(clock);
- * PosClient client = PosClient.builder().provider(provider).journal(IntentJournal.inMemory())
+ * PosClient client = PosClient.builder().provider(provider).journal(Journals.inMemory())
  *     .clock(clock).scheduler(new VirtualTimeScheduler(clock)).executor(Runnable::run).build();
  * Terminal declining = provider.terminal(TerminalProfile.DECLINE);
  * }</pre>

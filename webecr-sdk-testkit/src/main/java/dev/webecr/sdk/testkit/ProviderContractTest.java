@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.webecr.sdk.ApiKey;
 import dev.webecr.sdk.IntentResult;
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.NextStep;
 import dev.webecr.sdk.OutcomeUnknownException;
@@ -16,7 +17,6 @@ import dev.webecr.sdk.RecoveryReport;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.spi.Capability;
-import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.PosProvider;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +63,7 @@ public abstract class ProviderContractTest {
     provider = createProvider(clock);
     client = PosClient.builder()
         .provider(provider)
-        .journal(IntentJournal.inMemory())
+        .journal(Journals.inMemory())
         .signer(signer)
         .clock(clock)
         .scheduler(new VirtualTimeScheduler(clock))
@@ -174,7 +174,7 @@ public abstract class ProviderContractTest {
 
   @Test
   void paymentInDoubtAtTheDeadlineIsRecoveredLater() {
-    PosClient hurried = PosClient.builder().provider(provider).journal(IntentJournal.inMemory())
+    PosClient hurried = PosClient.builder().provider(provider).journal(Journals.inMemory())
         .signer(signer).clock(clock).scheduler(new VirtualTimeScheduler(clock))
         .executor(Runnable::run).paymentDeadline(Duration.ofSeconds(60)).build();
     Terminal slow = terminal(TerminalProfile.SLOW);

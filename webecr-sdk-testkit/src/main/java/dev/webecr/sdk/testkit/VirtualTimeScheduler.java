@@ -1,5 +1,6 @@
 package dev.webecr.sdk.testkit;
 
+import dev.webecr.sdk.Journals;
 import java.time.Instant;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -19,7 +20,7 @@ import java.util.function.BooleanSupplier;
  *
  * <pre>{@code
  * TestClock clock = new TestClock(Instant.parse("2026-11-22T10:00:00Z"));
- * PosClient client = PosClient.builder().provider(provider).journal(IntentJournal.inMemory())
+ * PosClient client = PosClient.builder().provider(provider).journal(Journals.inMemory())
  *     .clock(clock).scheduler(new VirtualTimeScheduler(clock)).executor(Runnable::run).build();
  * }</pre>
  *

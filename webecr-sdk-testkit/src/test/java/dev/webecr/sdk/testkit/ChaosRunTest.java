@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.IntentResult;
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.OutcomeUnknownException;
 import dev.webecr.sdk.PaymentIntent;
@@ -14,7 +15,7 @@ import dev.webecr.sdk.PosException;
 import dev.webecr.sdk.RecoveryReport;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
-import dev.webecr.sdk.internal.AttemptReference;
+import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
@@ -74,7 +75,7 @@ class ChaosRunTest {
       mellon = dev.webecr.sdk.mellon.MellonProvider.create(server.mellonConfig()
           .readTimeout(readTimeout)
           .retryScheduler(new VirtualTimeScheduler(clock)).build(), clock);
-      journal = new CrashingJournal(IntentJournal.file(dir.resolve("webecr.journal")), random,
+      journal = new CrashingJournal(Journals.file(dir.resolve("webecr.journal")), random,
           crashRate);
       client = PosClient.builder().provider(mellon).journal(journal)
           .signer(new TestSigner(clock)).clock(clock)

@@ -1,5 +1,6 @@
 package dev.webecr.sdk.testkit;
 
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.spi.IntentJournal;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
@@ -11,7 +12,7 @@ class JournalContractsTest {
   class InMemory extends IntentJournalContractTest {
     @Override
     protected IntentJournal createJournal() {
-      return IntentJournal.inMemory();
+      return Journals.inMemory();
     }
   }
 
@@ -21,13 +22,13 @@ class JournalContractsTest {
 
     @Override
     protected IntentJournal createJournal() {
-      return IntentJournal.file(dir.resolve("webecr.journal"));
+      return Journals.file(dir.resolve("webecr.journal"));
     }
 
     @Override
     protected IntentJournal reopen(IntentJournal open) {
       open.close();
-      return IntentJournal.file(dir.resolve("webecr.journal"));
+      return Journals.file(dir.resolve("webecr.journal"));
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.IntentResult;
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.OutcomeUnknownException;
 import dev.webecr.sdk.PaymentIntent;
@@ -12,7 +13,6 @@ import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.mellon.MellonProvider;
-import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.PosProvider;
 import dev.webecr.sdk.spi.SignatureOutcome;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class MellonProfilesTest {
       .retryScheduler(new VirtualTimeScheduler(clock)).build(), clock);
   private final TestSigner signer = new TestSigner(clock);
   private final PosClient client = PosClient.builder().provider(mellon)
-      .journal(IntentJournal.inMemory()).signer(signer).clock(clock)
+      .journal(Journals.inMemory()).signer(signer).clock(clock)
       .scheduler(new VirtualTimeScheduler(clock)).executor(Runnable::run).build();
 
   @AfterEach
@@ -89,7 +89,7 @@ class MellonProfilesTest {
   @Test
   void aPaymentWhileAnotherRunsOnTheDeviceIsBusy() {
     Terminal slow = terminal(TerminalProfile.SLOW);
-    PosClient otherTill = PosClient.builder().provider(mellon).journal(IntentJournal.inMemory())
+    PosClient otherTill = PosClient.builder().provider(mellon).journal(Journals.inMemory())
         .signer(signer).clock(clock).scheduler(new VirtualTimeScheduler(clock))
         .executor(Runnable::run).paymentDeadline(Duration.ofSeconds(10)).build();
     assertThatThrownBy(() -> otherTill.pay(PaymentRequest.builder().terminal(slow)

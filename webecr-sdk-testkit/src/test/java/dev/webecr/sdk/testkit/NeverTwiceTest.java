@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.IntentResult;
 import dev.webecr.sdk.InvalidRequestException;
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.OutcomeUnknownException;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PosException;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
-import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalPhase;
 import dev.webecr.sdk.spi.SignatureOutcome;
 import java.time.Duration;
@@ -48,7 +48,7 @@ class NeverTwiceTest {
   @Test
   void anApprovedPaymentStaysApprovedWhenItsCardDataCannotBeRead() {
     f.close();
-    f = new StrictFake(IntentJournal.inMemory(), b -> b.serverWait(Duration.ofSeconds(60)));
+    f = new StrictFake(Journals.inMemory(), b -> b.serverWait(Duration.ofSeconds(60)));
     Terminal t = f.terminal(TerminalProfile.APPROVE);
     f.server.inject(Endpoint.TRANSACTIONS, InjectedFault.status(404, null));
 
@@ -64,7 +64,7 @@ class NeverTwiceTest {
   @Test
   void theCreateAnswerWaitsForTheTerminalOnTheFakesClock() {
     f.close();
-    f = new StrictFake(IntentJournal.inMemory(), b -> b.serverWait(Duration.ofSeconds(60)));
+    f = new StrictFake(Journals.inMemory(), b -> b.serverWait(Duration.ofSeconds(60)));
     Terminal t = f.terminal(TerminalProfile.APPROVE);
     Instant start = f.clock.instant();
 
@@ -183,7 +183,7 @@ class NeverTwiceTest {
   @Test
   void pollingSurvivesAMissingSingleIntentRoute() {
     f.close();
-    f = new StrictFake(IntentJournal.inMemory(), b -> b.serverWait(Duration.ZERO));
+    f = new StrictFake(Journals.inMemory(), b -> b.serverWait(Duration.ZERO));
     Terminal t = f.terminal(TerminalProfile.APPROVE);
     f.fake().behaviour().singleIntentRoute(false);
 

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.webecr.sdk.IntentResult;
 import dev.webecr.sdk.InvalidRequestException;
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.OutcomeUnknownException;
 import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.RecoveryReport;
 import dev.webecr.sdk.Terminal;
-import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
 import java.time.Duration;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** recover() always finishes: stuck attempts cost little, never starve others, and a person can close them. */
 class RecoveryThatFinishesTest {
-  private final StrictFake f = new StrictFake(IntentJournal.inMemory(),
+  private final StrictFake f = new StrictFake(Journals.inMemory(),
       b -> b.paymentDeadline(Duration.ofSeconds(10)));
 
   @AfterEach

@@ -7,6 +7,7 @@ import dev.webecr.sdk.BasketLine;
 import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.IntentResult;
 import dev.webecr.sdk.InvalidRequestException;
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.OutcomeUnknownException;
 import dev.webecr.sdk.PaymentIntent;
@@ -72,7 +73,7 @@ class RrPayEndToEndTest {
 
   private PosClient start(Duration deadline) {
     rrpayFake = rrpayFake != null ? rrpayFake : FakeRrPay.start(root);
-    return open(deadline, IntentJournal.inMemory());
+    return open(deadline, Journals.inMemory());
   }
 
   private PosClient open(Duration deadline, IntentJournal journal) {
@@ -209,7 +210,7 @@ class RrPayEndToEndTest {
   void anErpCrashBetweenWritingTheSaleAndReadingTheResultIsRecovered() {
     Path journalFile = root.resolve("erp.journal");
     rrpayFake = FakeRrPay.start(root);
-    IntentJournal dying = IntentJournal.file(journalFile);
+    IntentJournal dying = Journals.file(journalFile);
     open(Duration.ofMillis(300), dying);
     rrpayFake.nextOutcome(FakeRrPayOutcome.PRINTED_NO_ANSWER);
     assertThatThrownBy(() -> client.pay(sale(provider.terminal("POS2"), "K-11", 1250)))
@@ -219,7 +220,7 @@ class RrPayEndToEndTest {
     dying.close(); // what the process's death does to its file lock
 
     rrpayFake.deliverResult("K-11-A1"); // RRPay answers while the ERP is down
-    open(Duration.ofSeconds(30), IntentJournal.file(journalFile));
+    open(Duration.ofSeconds(30), Journals.file(journalFile));
     RecoveryReport report = client.recover();
 
     assertThat(report.settled()).singleElement().satisfies(i -> {

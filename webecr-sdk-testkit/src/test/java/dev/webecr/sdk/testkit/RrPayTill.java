@@ -1,12 +1,12 @@
 package dev.webecr.sdk.testkit;
 
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PollSchedule;
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.rrpay.CreditMapping;
 import dev.webecr.sdk.rrpay.RrPayConfig;
 import dev.webecr.sdk.rrpay.RrPayProvider;
-import dev.webecr.sdk.spi.IntentJournal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +42,7 @@ final class RrPayTill implements AutoCloseable {
     provider = RrPayProvider.open(RrPayConfig.builder().exchangeRoot(root).posIds(List.of("POS1"))
         .creditMapping(credits)
         .ackTimeout(ack).pollInterval(Duration.ofMillis(20)).build());
-    client = PosClient.builder().provider(provider).journal(IntentJournal.inMemory())
+    client = PosClient.builder().provider(provider).journal(Journals.inMemory())
         .pollSchedule(PollSchedule.of(Duration.ofMillis(10), 1.0, Duration.ofMillis(10)))
         .paymentDeadline(deadline).build();
     return this;

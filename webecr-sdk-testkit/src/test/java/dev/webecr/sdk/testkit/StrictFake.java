@@ -1,5 +1,6 @@
 package dev.webecr.sdk.testkit;
 
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PaymentRequest;
@@ -27,7 +28,7 @@ final class StrictFake implements AutoCloseable {
   final PosClient client;
 
   StrictFake() {
-    this(IntentJournal.inMemory(), b -> b);
+    this(Journals.inMemory(), b -> b);
   }
 
   StrictFake(IntentJournal journal, UnaryOperator<PosClientBuilder> options) {

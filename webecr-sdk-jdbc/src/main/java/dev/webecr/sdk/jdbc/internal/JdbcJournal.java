@@ -1,7 +1,7 @@
 package dev.webecr.sdk.jdbc.internal;
 
 import dev.webecr.sdk.JournalException;
-import dev.webecr.sdk.internal.AttemptReference;
+import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.internal.JournalLineCodec;
 import dev.webecr.sdk.internal.TerminalLanes;
 import dev.webecr.sdk.spi.IntentJournal;

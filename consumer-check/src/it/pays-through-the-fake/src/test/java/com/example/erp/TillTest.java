@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.webecr.sdk.ApiKey;
 import dev.webecr.sdk.IntentResult;
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.mellon.MellonProvider;
-import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.testkit.FakeTerminals;
 import dev.webecr.sdk.testkit.FakeWebEcrServer;
 import dev.webecr.sdk.testkit.TestSigner;
@@ -22,7 +22,7 @@ class TillTest {
     try (FakeWebEcrServer server = FakeWebEcrServer.builder().build().start();
         PosClient client = PosClient.builder()
             .provider(MellonProvider.create(server.mellonConfig().build()))
-            .journal(IntentJournal.inMemory())
+            .journal(Journals.inMemory())
             .signer(new TestSigner(Clock.systemUTC()))
             .build()) {
       server.fake().behaviour().dialogueTime(Duration.ofMillis(200));

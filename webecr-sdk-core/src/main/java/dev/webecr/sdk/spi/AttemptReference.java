@@ -1,4 +1,4 @@
-package dev.webecr.sdk.internal;
+package dev.webecr.sdk.spi;
 
 /**
  * The provider reference of one attempt: {@code <ERP reference>-A<attempt>}. The ERP reference

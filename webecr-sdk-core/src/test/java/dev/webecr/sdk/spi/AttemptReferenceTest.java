@@ -1,4 +1,4 @@
-package dev.webecr.sdk.internal;
+package dev.webecr.sdk.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

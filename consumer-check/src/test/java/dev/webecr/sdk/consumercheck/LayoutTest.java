@@ -1,0 +1,59 @@
+package dev.webecr.sdk.consumercheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The layout rules of the design: small main files, and the SPI never leaning on internals. */
+class LayoutTest {
+  private static final int MAX_LINES = 300;
+  private final Path root = RepositoryRoot.get();
+
+  @Test
+  void noMainSourceFileIsOver300Lines() throws IOException {
+    List<String> tooLong = mainSources().filter(p -> lines(p) > MAX_LINES)
+        .map(p -> root.relativize(p) + " " + lines(p)).collect(Collectors.toList());
+    assertThat(tooLong).isEmpty();
+  }
+
+  @Test
+  void theSpiImportsNothingInternalSoTheyFormNoCycle() throws IOException {
+    List<String> offending = mainSources()
+        .filter(p -> p.toString().contains("/dev/webecr/sdk/spi/"))
+        .filter(p -> read(p).lines().anyMatch(l -> l.startsWith("import dev.webecr.sdk.internal")
+            || l.startsWith("import static dev.webecr.sdk.internal")))
+        .map(p -> root.relativize(p).toString()).collect(Collectors.toList());
+    assertThat(mainSources().filter(p -> p.toString().contains("/sdk/spi/")).count())
+        .isGreaterThan(10);
+    assertThat(offending).isEmpty();
+  }
+
+  private Stream<Path> mainSources() throws IOException {
+    List<Path> all;
+    try (Stream<Path> walk = Files.walk(root)) {
+      all = walk.filter(p -> p.toString().endsWith(".java"))
+          .filter(p -> p.toString().contains("/src/main/java/"))
+          .filter(p -> !p.toString().contains("/target/"))
+          .collect(Collectors.toList());
+    }
+    return all.stream();
+  }
+
+  private static long lines(Path p) {
+    return read(p).lines().count();
+  }
+
+  private static String read(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
