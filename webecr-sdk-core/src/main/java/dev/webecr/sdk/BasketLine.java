@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * One line of the sale, for providers that print the fiscal receipt themselves (RRPay). The
- * line total is what the customer pays for the line, discounts applied.
+ * One line of the sale, for providers that print the fiscal receipt themselves (RRPay). The line
+ * total is what the customer pays for the line, discounts applied.
  */
 @Value.Immutable
 public abstract class BasketLine {

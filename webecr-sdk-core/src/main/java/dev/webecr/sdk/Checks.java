@@ -18,8 +18,8 @@ final class Checks {
 
   static void maxLength(String field, String value, int max) {
     if (value.length() > max) {
-      throw new InvalidRequestException(field,
-          "at most " + max + " characters, was " + value.length());
+      throw new InvalidRequestException(
+          field, "at most " + max + " characters, was " + value.length());
     }
   }
 }

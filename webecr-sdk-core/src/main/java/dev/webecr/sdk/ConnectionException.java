@@ -5,10 +5,10 @@ import java.util.Optional;
 /**
  * The provider could not be reached, or its answer did not arrive.
  *
- * <p>When {@link #isOutcomeUnknown()} is true the request may have reached the provider: a
- * payment may exist. {@link PosClient} never re-sends in that case; it looks the payment up by
- * its {@link #providerReference()}. When false, the provider provably never got the request
- * and nothing was charged.
+ * <p>When {@link #isOutcomeUnknown()} is true the request may have reached the provider: a payment
+ * may exist. {@link PosClient} never re-sends in that case; it looks the payment up by its {@link
+ * #providerReference()}. When false, the provider provably never got the request and nothing was
+ * charged.
  */
 public class ConnectionException extends PosException {
   private static final long serialVersionUID = 1L;

@@ -2,8 +2,8 @@ package dev.webecr.sdk;
 
 /**
  * Where a payment intent is in its life, with the provider's wire codes (PENDING 1, SENT 2,
- * COMPLETED 3). A code this SDK does not know yet becomes {@link #UNRECOGNIZED}, never an
- * error; the raw code stays on {@link PaymentIntent#statusCode()}.
+ * COMPLETED 3). A code this SDK does not know yet becomes {@link #UNRECOGNIZED}, never an error;
+ * the raw code stays on {@link PaymentIntent#statusCode()}.
  */
 public enum IntentStatus {
   /** Created, not yet on the terminal. */

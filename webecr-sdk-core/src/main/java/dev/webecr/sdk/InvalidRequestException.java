@@ -3,8 +3,8 @@ package dev.webecr.sdk;
 /**
  * A request, value or configuration was rejected by the SDK before anything was sent.
  *
- * <p>{@link #field()} names the offending field (for example {@code "amount"} or
- * {@code "signature.input.tid"}), so an ERP can point its user at it. Nothing was charged.
+ * <p>{@link #field()} names the offending field (for example {@code "amount"} or {@code
+ * "signature.input.tid"}), so an ERP can point its user at it. Nothing was charged.
  */
 public class InvalidRequestException extends PosException {
   private static final long serialVersionUID = 1L;

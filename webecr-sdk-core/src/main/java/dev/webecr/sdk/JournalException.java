@@ -1,8 +1,8 @@
 package dev.webecr.sdk;
 
 /**
- * The intent journal could not be read or written. A payment whose journal write failed is
- * never sent.
+ * The intent journal could not be read or written. A payment whose journal write failed is never
+ * sent.
  */
 public class JournalException extends PosException {
   private static final long serialVersionUID = 1L;

@@ -60,7 +60,8 @@ public abstract class Money implements Comparable<Money> {
     int digits = checkedDigits(currency);
     BigDecimal minor = amount.movePointRight(digits);
     if (minor.stripTrailingZeros().scale() > 0) {
-      throw new InvalidRequestException("amount",
+      throw new InvalidRequestException(
+          "amount",
           amount.toPlainString() + " has more than " + digits + " decimals for " + currency);
     }
     try {
@@ -95,8 +96,8 @@ public abstract class Money implements Comparable<Money> {
 
   private void requireSameCurrency(Money other) {
     if (!currency().equals(other.currency())) {
-      throw new InvalidRequestException("currency",
-          "cannot combine " + currency() + " with " + other.currency());
+      throw new InvalidRequestException(
+          "currency", "cannot combine " + currency() + " with " + other.currency());
     }
   }
 

@@ -4,9 +4,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * The earlier transaction a refund or void refers to. The provider identifies it by
- * {@link #intentId()} or {@link #transactionId()}; the RRN and MID are the original's card data,
- * kept for display and lookup. Get one from an approved intent with {@link #of(PaymentIntent)}.
+ * The earlier transaction a refund or void refers to. The provider identifies it by {@link
+ * #intentId()} or {@link #transactionId()}; the RRN and MID are the original's card data, kept for
+ * display and lookup. Get one from an approved intent with {@link #of(PaymentIntent)}.
  */
 @Value.Immutable
 public abstract class OriginalTransaction {
@@ -41,8 +41,7 @@ public abstract class OriginalTransaction {
   @Value.Check
   void check() {
     if (intentId().isEmpty() && transactionId().isEmpty()) {
-      throw new InvalidRequestException("original",
-          "needs the original intentId or transactionId");
+      throw new InvalidRequestException("original", "needs the original intentId or transactionId");
     }
   }
 

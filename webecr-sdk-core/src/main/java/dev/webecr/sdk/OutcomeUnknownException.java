@@ -3,8 +3,8 @@ package dev.webecr.sdk;
 import java.util.Optional;
 
 /**
- * The payment's outcome is in doubt: the provider may have charged the card, and the SDK could
- * not find out before the payment deadline.
+ * The payment's outcome is in doubt: the provider may have charged the card, and the SDK could not
+ * find out before the payment deadline.
  *
  * <p>The payment stays in flight in the {@link dev.webecr.sdk.spi.IntentJournal}; {@link
  * PosClient#recover()} (or paying again with the same reference) resolves it by asking the

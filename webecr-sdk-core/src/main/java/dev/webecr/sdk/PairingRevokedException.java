@@ -12,8 +12,11 @@ public class PairingRevokedException extends AuthenticationException {
 
   /** Creates the error for the terminal with this TID (null when not known). */
   public PairingRevokedException(String tid, int httpStatus) {
-    super("the terminal's pairing was refused (revoked or unknown API key)"
-        + (tid == null ? "" : " for terminal " + tid) + ": pair it again", httpStatus);
+    super(
+        "the terminal's pairing was refused (revoked or unknown API key)"
+            + (tid == null ? "" : " for terminal " + tid)
+            + ": pair it again",
+        httpStatus);
     this.tid = tid;
   }
 

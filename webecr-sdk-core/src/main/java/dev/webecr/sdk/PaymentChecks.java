@@ -9,16 +9,22 @@ final class PaymentChecks {
   private PaymentChecks() {}
 
   /**
-   * The request, its terminal carrying the remembered API key; refused, naming the field, when
-   * the terminal is another provider's, the provider cannot do it, or the reference is too long.
+   * The request, its terminal carrying the remembered API key; refused, naming the field, when the
+   * terminal is another provider's, the provider cannot do it, or the reference is too long.
    */
-  static PaymentRequest check(PaymentRequest request, PosProvider provider,
-      RememberedTerminals terminals) {
+  static PaymentRequest check(
+      PaymentRequest request, PosProvider provider, RememberedTerminals terminals) {
     Terminal terminal = request.terminal();
     if (!terminal.providerId().equals(provider.id())) {
-      throw new InvalidRequestException("terminal.providerId", "terminal " + terminal.tid()
-          + " belongs to provider '" + terminal.providerId() + "', this client speaks to '"
-          + provider.id() + "'");
+      throw new InvalidRequestException(
+          "terminal.providerId",
+          "terminal "
+              + terminal.tid()
+              + " belongs to provider '"
+              + terminal.providerId()
+              + "', this client speaks to '"
+              + provider.id()
+              + "'");
     }
     requireCapability(provider, Capability.valueOf(request.kind().name()));
     if (request.installments().isPresent()) {
@@ -26,8 +32,14 @@ final class PaymentChecks {
     }
     int max = provider.maxReferenceLength() - AttemptReference.MAX_SUFFIX_LENGTH;
     if (request.reference().length() > max) {
-      throw new InvalidRequestException("reference", "at most " + max + " characters for provider '"
-          + provider.id() + "', was " + request.reference().length());
+      throw new InvalidRequestException(
+          "reference",
+          "at most "
+              + max
+              + " characters for provider '"
+              + provider.id()
+              + "', was "
+              + request.reference().length());
     }
     terminals.remember(terminal);
     Terminal withKey = terminals.withKey(terminal);

@@ -6,13 +6,13 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * A payment as the provider reports it: where it is ({@link #status()}), how it ended
- * ({@link #result()}), the card data of the transaction, and the provider's whole answer for the
- * audit trail ({@link #providerRecord()}).
+ * A payment as the provider reports it: where it is ({@link #status()}), how it ended ({@link
+ * #result()}), the card data of the transaction, and the provider's whole answer for the audit
+ * trail ({@link #providerRecord()}).
  *
- * <p>{@link PosClient#pay} returns an intent only when nothing is in doubt ({@link
- * #isSettled()}); only {@link #isApproved()} means money moved. Immutable; the raw record is
- * left out of {@code toString()}, {@code equals} and {@code hashCode}.
+ * <p>{@link PosClient#pay} returns an intent only when nothing is in doubt ({@link #isSettled()});
+ * only {@link #isApproved()} means money moved. Immutable; the raw record is left out of {@code
+ * toString()}, {@code equals} and {@code hashCode}.
  */
 @Value.Immutable
 public abstract class PaymentIntent {
@@ -95,7 +95,8 @@ public abstract class PaymentIntent {
 
   /** True when the outcome is known for good: completed with a result that is not in doubt. */
   public boolean isSettled() {
-    return status() == IntentStatus.COMPLETED && result().map(IntentResult::isSettled).orElse(false);
+    return status() == IntentStatus.COMPLETED
+        && result().map(IntentResult::isSettled).orElse(false);
   }
 
   /** True when the card was charged (or, for a refund or void, the money went back). */
@@ -113,12 +114,13 @@ public abstract class PaymentIntent {
     if (!isApproved()) {
       return Optional.empty();
     }
-    return Optional.of(MyDataPayment.builder()
-        .amount(amount())
-        .tid(terminal().tid())
-        .transactionId(transactionId())
-        .signature(signature())
-        .build());
+    return Optional.of(
+        MyDataPayment.builder()
+            .amount(amount())
+            .tid(terminal().tid())
+            .transactionId(transactionId())
+            .signature(signature())
+            .build());
   }
 
   /** A new builder, for providers. */

@@ -7,9 +7,9 @@ import org.immutables.value.Value;
 /**
  * One payment to run on one terminal: a sale, a refund or a void.
  *
- * <p>{@link #reference()} is the ERP's own document id and the idempotency key: paying again
- * with the same reference never charges twice; it returns the approved intent, resumes the one
- * in flight, or starts a new attempt when earlier ones charged nothing.
+ * <p>{@link #reference()} is the ERP's own document id and the idempotency key: paying again with
+ * the same reference never charges twice; it returns the approved intent, resumes the one in
+ * flight, or starts a new attempt when earlier ones charged nothing.
  *
  * <pre>{@code
  * PaymentRequest sale = PaymentRequest.builder()
@@ -70,11 +70,13 @@ public abstract class PaymentRequest {
       throw new InvalidRequestException("original", "a sale has no original transaction");
     }
     cashier().ifPresent(c -> Checks.notBlank("cashier", c));
-    installments().ifPresent(n -> {
-      if (n < 1 || n > 99) {
-        throw new InvalidRequestException("installments", "must be 1 to 99, was " + n);
-      }
-    });
+    installments()
+        .ifPresent(
+            n -> {
+              if (n < 1 || n > 99) {
+                throw new InvalidRequestException("installments", "must be 1 to 99, was " + n);
+              }
+            });
     if (!lines().isEmpty()) {
       Money sum = Money.of(0, amount().currency());
       for (BasketLine line : lines()) {
@@ -84,8 +86,8 @@ public abstract class PaymentRequest {
         sum = sum.plus(line.lineTotal());
       }
       if (!sum.equals(amount())) {
-        throw new InvalidRequestException("lines",
-            "line totals add up to " + sum + ", amount is " + amount());
+        throw new InvalidRequestException(
+            "lines", "line totals add up to " + sum + ", amount is " + amount());
       }
     }
   }

@@ -8,22 +8,21 @@ import java.util.Objects;
  *
  * <p>Default ({@link #defaults()}): the first poll 250 ms after the create's answer, then every
  * second: a fixed interval notices a terminal's outcome half an interval after it happens, on
- * average, at no more than one request a second. After a failed poll the interval doubles, up to
- * 5 s, and is back to normal after the next answer. Where the provider can hold the create's
- * answer until the terminal finishes (Mellon's server-side wait), polling is only the fallback.
+ * average, at no more than one request a second. After a failed poll the interval doubles, up to 5
+ * s, and is back to normal after the next answer. Where the provider can hold the create's answer
+ * until the terminal finishes (Mellon's server-side wait), polling is only the fallback.
  */
 public final class PollSchedule {
   private static final Duration ERROR_CAP = Duration.ofSeconds(5);
-  private static final PollSchedule DEFAULTS =
-      fixed(Duration.ofMillis(250), Duration.ofSeconds(1));
+  private static final PollSchedule DEFAULTS = fixed(Duration.ofMillis(250), Duration.ofSeconds(1));
 
   private final Duration firstDelay;
   private final Duration initialDelay;
   private final double multiplier;
   private final Duration maxDelay;
 
-  private PollSchedule(Duration firstDelay, Duration initialDelay, double multiplier,
-      Duration maxDelay) {
+  private PollSchedule(
+      Duration firstDelay, Duration initialDelay, double multiplier, Duration maxDelay) {
     this.firstDelay = firstDelay;
     this.initialDelay = initialDelay;
     this.multiplier = multiplier;
@@ -82,7 +81,14 @@ public final class PollSchedule {
 
   @Override
   public String toString() {
-    return "PollSchedule{first=" + firstDelay + ", then=" + initialDelay + ", x" + multiplier
-        + ", max=" + maxDelay + "}";
+    return "PollSchedule{first="
+        + firstDelay
+        + ", then="
+        + initialDelay
+        + ", x"
+        + multiplier
+        + ", max="
+        + maxDelay
+        + "}";
   }
 }

@@ -8,11 +8,9 @@ import dev.webecr.sdk.spi.AttemptLookup;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.PosProvider;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,12 +20,12 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Takes card payments on POS terminals through one provider, so that no payment is charged
- * twice and no outcome is lost.
+ * Takes card payments on POS terminals through one provider, so that no payment is charged twice
+ * and no outcome is lost.
  *
  * <p>Every payment is journaled before it is sent, runs one dialogue per terminal at a time, is
- * polled until the terminal finishes or the payment deadline passes, and is never created twice:
- * an unanswered create is looked up by its reference. What is still in doubt after a crash or a
+ * polled until the terminal finishes or the payment deadline passes, and is never created twice: an
+ * unanswered create is looked up by its reference. What is still in doubt after a crash or a
  * deadline, {@link #recover()} resolves.
  *
  * <pre>{@code
@@ -59,13 +57,29 @@ public final class PosClient implements AutoCloseable {
   private final List<AutoCloseable> owned;
   private final Executor executor;
 
-  PosClient(PosClientBuilder b, PosProvider provider, IntentJournal journal,
-      ScheduledExecutorService scheduler, Executor executor, List<AutoCloseable> owned) {
+  PosClient(
+      PosClientBuilder b,
+      PosProvider provider,
+      IntentJournal journal,
+      ScheduledExecutorService scheduler,
+      Executor executor,
+      List<AutoCloseable> owned) {
     this.provider = provider;
     this.journal = journal;
     this.terminals = new RememberedTerminals(b.terminalDirectory);
-    this.ctx = new ClientContext(provider, journal, b.signer, terminals, b.clock, scheduler,
-        executor, b.paymentDeadline, b.pollSchedule, b.serverWait, b.serverWaitSlots);
+    this.ctx =
+        new ClientContext(
+            provider,
+            journal,
+            b.signer,
+            terminals,
+            b.clock,
+            scheduler,
+            executor,
+            b.paymentDeadline,
+            b.pollSchedule,
+            b.serverWait,
+            b.serverWaitSlots);
     this.lanes = new TerminalLanes(scheduler, b.terminalLease);
     this.terminalWait = b.terminalWait;
     this.paymentDeadline = b.paymentDeadline;
@@ -93,7 +107,8 @@ public final class PosClient implements AutoCloseable {
     Objects.requireNonNull(redeemCode, "redeemCode == null");
     String code = redeemCode.trim();
     if (!DIGITS.matcher(code).matches() || code.length() != redeemCodeLength) {
-      throw new InvalidRequestException("redeemCode",
+      throw new InvalidRequestException(
+          "redeemCode",
           "must be exactly " + redeemCodeLength + " digits, as shown on the terminal");
     }
     requireCapability(Capability.REDEEM);
@@ -133,8 +148,10 @@ public final class PosClient implements AutoCloseable {
   public CompletableFuture<PaymentIntent> payAsync(PaymentRequest request) {
     Objects.requireNonNull(request, "request == null");
     PaymentRequest checked = PaymentChecks.check(request, provider, terminals);
-    return lanes.acquire(checked.terminal(), terminalWait).thenCompose(release ->
-        PaymentRun.pay(ctx, checked).whenComplete((intent, error) -> release.run()));
+    return lanes
+        .acquire(checked.terminal(), terminalWait)
+        .thenCompose(
+            release -> PaymentRun.pay(ctx, checked).whenComplete((intent, error) -> release.run()));
   }
 
   /** Refunds {@code amount} of an approved sale, linked to it, under a new ERP reference. */
@@ -146,13 +163,14 @@ public final class PosClient implements AutoCloseable {
   public CompletableFuture<PaymentIntent> refundAsync(
       PaymentIntent sale, Money amount, String reference) {
     Objects.requireNonNull(sale, "sale == null");
-    return payAsync(PaymentRequest.builder()
-        .terminal(sale.terminal())
-        .kind(TransactionType.REFUND)
-        .amount(amount)
-        .reference(reference)
-        .original(OriginalTransaction.of(sale))
-        .build());
+    return payAsync(
+        PaymentRequest.builder()
+            .terminal(sale.terminal())
+            .kind(TransactionType.REFUND)
+            .amount(amount)
+            .reference(reference)
+            .original(OriginalTransaction.of(sale))
+            .build());
   }
 
   /** Voids an approved transaction of the current batch, under a new ERP reference. */
@@ -161,29 +179,41 @@ public final class PosClient implements AutoCloseable {
   }
 
   /** {@link #voidPayment} without blocking. */
-  public CompletableFuture<PaymentIntent> voidPaymentAsync(PaymentIntent original, String reference) {
+  public CompletableFuture<PaymentIntent> voidPaymentAsync(
+      PaymentIntent original, String reference) {
     Objects.requireNonNull(original, "original == null");
-    return payAsync(PaymentRequest.builder()
-        .terminal(original.terminal())
-        .kind(TransactionType.VOID)
-        .amount(original.amount())
-        .reference(reference)
-        .original(OriginalTransaction.of(original))
-        .build());
+    return payAsync(
+        PaymentRequest.builder()
+            .terminal(original.terminal())
+            .kind(TransactionType.VOID)
+            .amount(original.amount())
+            .reference(reference)
+            .original(OriginalTransaction.of(original))
+            .build());
   }
 
   /** The provider's current state of an intent; journaled when the journal holds it. */
   public PaymentIntent refresh(PaymentIntent intent) {
     Objects.requireNonNull(intent, "intent == null");
     Terminal terminal = terminals.withKey(intent.terminal());
-    AttemptLookup lookup = journal.latest(intent.providerReference())
-        .map(e -> AttemptLookups.of(journal, e, java.util.Optional.of(intent.id())))
-        .orElseGet(() -> AttemptLookup.builder()
-            .providerReference(intent.providerReference()).kind(intent.kind())
-            .sentAfter(intent.createdAt().orElse(clock.instant())).intentId(intent.id()).build());
-    PaymentIntent fresh = PaymentIntent.builder()
-        .from(provider.getAttempt(terminal, lookup))
-        .providerReference(intent.providerReference()).kind(intent.kind()).build();
+    AttemptLookup lookup =
+        journal
+            .latest(intent.providerReference())
+            .map(e -> AttemptLookups.of(journal, e, java.util.Optional.of(intent.id())))
+            .orElseGet(
+                () ->
+                    AttemptLookup.builder()
+                        .providerReference(intent.providerReference())
+                        .kind(intent.kind())
+                        .sentAfter(intent.createdAt().orElse(clock.instant()))
+                        .intentId(intent.id())
+                        .build());
+    PaymentIntent fresh =
+        PaymentIntent.builder()
+            .from(provider.getAttempt(terminal, lookup))
+            .providerReference(intent.providerReference())
+            .kind(intent.kind())
+            .build();
     Reconciler.journalRefreshed(journal, fresh, clock);
     return fresh;
   }
@@ -207,8 +237,8 @@ public final class PosClient implements AutoCloseable {
   }
 
   /**
-   * Compares the journal with the provider for a period: refreshes every attempt the journal
-   * holds in flight, lists the provider's intents of each journaled terminal, and reports every
+   * Compares the journal with the provider for a period: refreshes every attempt the journal holds
+   * in flight, lists the provider's intents of each journaled terminal, and reports every
    * difference.
    */
   public ReconciliationReport reconcile(Period period) {
@@ -224,14 +254,13 @@ public final class PosClient implements AutoCloseable {
 
   /**
    * Resumes every attempt the journal holds in flight (after a restart, or after an {@link
-   * OutcomeUnknownException}) and waits for each to settle, up to the payment deadline on its
-   * first recovery and a single look on later ones (with growing intervals between runs). Never
-   * sends a new payment: an attempt the provider never received is reported as not sent.
-   * Attempts of one terminal are asked about together, so none waits behind a stuck one.
+   * OutcomeUnknownException}) and waits for each to settle, up to the payment deadline on its first
+   * recovery and a single look on later ones (with growing intervals between runs). Never sends a
+   * new payment: an attempt the provider never received is reported as not sent. Attempts of one
+   * terminal are asked about together, so none waits behind a stuck one.
    */
   public RecoveryReport recover() {
-    return new Recovery(ctx, journal, lanes, terminals, clock, paymentDeadline, provider)
-        .run();
+    return new Recovery(ctx, journal, lanes, terminals, clock, paymentDeadline, provider).run();
   }
 
   /** {@link #recover} on the client's executor (it may wait up to the payment deadline). */
@@ -241,16 +270,16 @@ public final class PosClient implements AutoCloseable {
 
   /**
    * Settles by hand an attempt that stays in doubt (see {@link RecoveryReport#needsAttention()}):
-   * what the merchant saw on the terminal's slip. The journal keeps who closed it and why;
-   * recovery leaves it alone from then on. Only an attempt in flight can be resolved.
+   * what the merchant saw on the terminal's slip. The journal keeps who closed it and why; recovery
+   * leaves it alone from then on. Only an attempt in flight can be resolved.
    *
    * @param providerReference the attempt, as the report names it
    * @param outcome what the slip shows: APPROVED, DECLINED, CANCELLED or FAILED
    * @param who the person (or role) who read the slip
    * @param why what they saw, for the audit trail
    */
-  public void resolveManually(String providerReference, IntentResult outcome, String who,
-      String why) {
+  public void resolveManually(
+      String providerReference, IntentResult outcome, String who, String why) {
     Recovery.resolveManually(journal, clock, providerReference, outcome, who, why);
   }
 

@@ -15,14 +15,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Configures a {@link PosClient}. Required: a provider and a journal; a signer where the
- * provider requires signatures. {@code build()} names what is missing.
+ * Configures a {@link PosClient}. Required: a provider and a journal; a signer where the provider
+ * requires signatures. {@code build()} names what is missing.
  */
 public final class PosClientBuilder {
   PosProvider provider;
@@ -74,8 +74,8 @@ public final class PosClientBuilder {
   }
 
   /**
-   * Takes each terminal's lease across processes before a dialogue (several application servers
-   * in front of the same terminals): e.g. {@code JdbcStore.lease()} with its {@code journal()}.
+   * Takes each terminal's lease across processes before a dialogue (several application servers in
+   * front of the same terminals): e.g. {@code JdbcStore.lease()} with its {@code journal()}.
    * Default: one process.
    */
   public PosClientBuilder terminalLease(TerminalLease lease) {
@@ -130,8 +130,8 @@ public final class PosClientBuilder {
   }
 
   /**
-   * How long a payment waits for its terminal while this client runs another payment on it;
-   * default zero: fail at once with {@link TerminalInUseException}.
+   * How long a payment waits for its terminal while this client runs another payment on it; default
+   * zero: fail at once with {@link TerminalInUseException}.
    */
   public PosClientBuilder terminalWait(Duration wait) {
     Objects.requireNonNull(wait, "wait == null");
@@ -157,9 +157,9 @@ public final class PosClientBuilder {
   }
 
   /**
-   * How many creates may wait server-side at once; default 24. Each waiting create holds one
-   * HTTP connection and one thread for its wait; a create beyond the limit is sent without a
-   * wait and polled, so thousands of concurrent payments stay within a few dozen threads.
+   * How many creates may wait server-side at once; default 24. Each waiting create holds one HTTP
+   * connection and one thread for its wait; a create beyond the limit is sent without a wait and
+   * polled, so thousands of concurrent payments stay within a few dozen threads.
    */
   public PosClientBuilder serverWaitSlots(int slots) {
     if (slots < 0 || slots > 1024) {
@@ -183,8 +183,9 @@ public final class PosClientBuilder {
     List<AutoCloseable> owned = new ArrayList<>();
     PosProvider p = provider;
     if (p == null && providerId != null) {
-      p = ProviderLoader.load(providerId, providerProperties,
-          Thread.currentThread().getContextClassLoader());
+      p =
+          ProviderLoader.load(
+              providerId, providerProperties, Thread.currentThread().getContextClassLoader());
       owned.add(p);
     }
     if (p == null) {
@@ -213,9 +214,14 @@ public final class PosClientBuilder {
     if (e == null) {
       // Bounded: a payment holds a thread only while a call runs (waits are on the scheduler),
       // or for a server-side wait, of which at most serverWaitSlots run at once.
-      ThreadPoolExecutor pool = new ThreadPoolExecutor(serverWaitSlots + CALL_THREADS,
-          serverWaitSlots + CALL_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-          daemon("webecr-call"));
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(
+              serverWaitSlots + CALL_THREADS,
+              serverWaitSlots + CALL_THREADS,
+              30,
+              TimeUnit.SECONDS,
+              new LinkedBlockingQueue<>(),
+              daemon("webecr-call"));
       pool.allowCoreThreadTimeOut(true);
       e = pool;
       owned.add(pool::shutdownNow);

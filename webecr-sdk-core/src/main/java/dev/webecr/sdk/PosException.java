@@ -6,15 +6,15 @@ import java.util.Optional;
 /**
  * The root of every error the SDK raises. Unchecked.
  *
- * <p>Client-side failures ({@link ConnectionException}, {@link OutcomeUnknownException},
- * {@link TerminalInUseException}, {@link JournalException}, {@link InvalidRequestException})
- * are split from failures the provider reported ({@link ProviderRejectedException},
- * {@link AuthenticationException}). A declined card is never an exception: it is an
- * {@link IntentResult}. Messages never contain secrets nor raw provider bodies.
+ * <p>Client-side failures ({@link ConnectionException}, {@link OutcomeUnknownException}, {@link
+ * TerminalInUseException}, {@link JournalException}, {@link InvalidRequestException}) are split
+ * from failures the provider reported ({@link ProviderRejectedException}, {@link
+ * AuthenticationException}). A declined card is never an exception: it is an {@link IntentResult}.
+ * Messages never contain secrets nor raw provider bodies.
  *
- * <p>An error that came from a request to the provider carries that request's id
- * ({@link #requestId()}: the provider's own when it sent one, else the one the SDK sent), also
- * quoted at the end of the message, for the ERP to give the provider's support.
+ * <p>An error that came from a request to the provider carries that request's id ({@link
+ * #requestId()}: the provider's own when it sent one, else the one the SDK sent), also quoted at
+ * the end of the message, for the ERP to give the provider's support.
  */
 public class PosException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -40,12 +40,13 @@ public class PosException extends RuntimeException {
       return Optional.of(requestId);
     }
     return getCause() instanceof PosException
-        ? ((PosException) getCause()).requestId() : Optional.empty();
+        ? ((PosException) getCause()).requestId()
+        : Optional.empty();
   }
 
   /**
-   * For providers: names the request this error came from. Like {@link #initCause}, it can be
-   * set once; a second call is refused with {@link IllegalStateException}.
+   * For providers: names the request this error came from. Like {@link #initCause}, it can be set
+   * once; a second call is refused with {@link IllegalStateException}.
    *
    * @return this error, to throw
    */

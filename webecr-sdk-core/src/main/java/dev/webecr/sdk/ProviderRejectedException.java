@@ -3,9 +3,9 @@ package dev.webecr.sdk;
 import java.util.Optional;
 
 /**
- * The provider answered and refused the request (an HTTP 4xx or 5xx, or the provider's own
- * error code). The message holds the provider's short explanation, never the request or the
- * raw response body.
+ * The provider answered and refused the request (an HTTP 4xx or 5xx, or the provider's own error
+ * code). The message holds the provider's short explanation, never the request or the raw response
+ * body.
  */
 public class ProviderRejectedException extends PosException {
   private static final long serialVersionUID = 1L;

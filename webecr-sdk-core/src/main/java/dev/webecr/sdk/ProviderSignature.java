@@ -99,15 +99,15 @@ public abstract class ProviderSignature {
     Checks.notBlank("signature.providerId", providerId());
     String[] f = input().split(";", -1);
     if (f.length != 8) {
-      throw new InvalidRequestException("signature.input",
-          "must have 8 fields separated by ';', had " + f.length);
+      throw new InvalidRequestException(
+          "signature.input", "must have 8 fields separated by ';', had " + f.length);
     }
     if (!input().chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
       throw new InvalidRequestException("signature.input", "must be printable US-ASCII");
     }
     if (!UID_HASH.matcher(f[0]).matches()) {
-      throw new InvalidRequestException("signature.input.uidHash",
-          "must be 40 upper-case hex digits (SHA-1 of the invoice UID)");
+      throw new InvalidRequestException(
+          "signature.input.uidHash", "must be 40 upper-case hex digits (SHA-1 of the invoice UID)");
     }
     if (!f[1].isEmpty() && !DIGITS.matcher(f[1]).matches()) {
       throw new InvalidRequestException("signature.input.mark", "must be digits or empty");
@@ -115,18 +115,20 @@ public abstract class ProviderSignature {
     try {
       LocalDateTime.parse(f[2], TIMESTAMP);
     } catch (DateTimeParseException e) {
-      throw new InvalidRequestException("signature.input.timestamp",
-          "must be YYYYMMDDhhmmss, was '" + f[2] + "'");
+      throw new InvalidRequestException(
+          "signature.input.timestamp", "must be YYYYMMDDhhmmss, was '" + f[2] + "'");
     }
     String[] names = {"payable", "net", "vat", "total"};
     for (int i = 0; i < names.length; i++) {
       if (!DIGITS.matcher(f[3 + i]).matches() || f[3 + i].length() > 15) {
-        throw new InvalidRequestException("signature.input." + names[i],
+        throw new InvalidRequestException(
+            "signature.input." + names[i],
             "must be a whole number of cents, was '" + f[3 + i] + "'");
       }
     }
     if (netCents() + vatCents() != totalCents()) {
-      throw new InvalidRequestException("signature.input.total",
+      throw new InvalidRequestException(
+          "signature.input.total",
           "net " + netCents() + " + vat " + vatCents() + " != total " + totalCents());
     }
     if (f[7].isEmpty()) {

@@ -1,7 +1,7 @@
 package dev.webecr.sdk;
 
-import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.internal.JournalUpdate;
+import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
@@ -26,8 +26,8 @@ final class Reconciler {
   private final RememberedTerminals terminals;
   private final Clock clock;
 
-  Reconciler(PosProvider provider, IntentJournal journal, RememberedTerminals terminals,
-      Clock clock) {
+  Reconciler(
+      PosProvider provider, IntentJournal journal, RememberedTerminals terminals, Clock clock) {
     this.provider = provider;
     this.journal = journal;
     this.terminals = terminals;
@@ -75,13 +75,14 @@ final class Reconciler {
     for (PaymentIntent i : reported.values()) {
       if (AttemptReference.parse(i.providerReference()).attempt() > 0
           && journal.latest(i.providerReference()).isEmpty()) {
-        report.addDiscrepancies(Discrepancy.builder()
-            .kind(Discrepancy.Kind.UNKNOWN_TO_JOURNAL)
-            .providerReference(i.providerReference())
-            .journalSays("nothing")
-            .providerSays(describe(i))
-            .intent(i)
-            .build());
+        report.addDiscrepancies(
+            Discrepancy.builder()
+                .kind(Discrepancy.Kind.UNKNOWN_TO_JOURNAL)
+                .providerReference(i.providerReference())
+                .journalSays("nothing")
+                .providerSays(describe(i))
+                .intent(i)
+                .build());
       }
     }
     return report.build();
@@ -97,9 +98,10 @@ final class Reconciler {
   private void refresh(JournalEntry e) {
     Terminal t = terminals.withKey(e.terminal());
     try {
-      Optional<PaymentIntent> fresh = e.intentId().isPresent()
-          ? Optional.of(provider.get(t, e.intentId().get()))
-          : provider.findByReference(t, e.providerReference());
+      Optional<PaymentIntent> fresh =
+          e.intentId().isPresent()
+              ? Optional.of(provider.get(t, e.intentId().get()))
+              : provider.findByReference(t, e.providerReference());
       fresh.ifPresent(i -> journalRefreshed(journal, i, clock));
     } catch (PosException ex) {
       log.info("could not refresh {}: {}", e.providerReference(), ex.getMessage());
@@ -117,14 +119,16 @@ final class Reconciler {
       kind = Discrepancy.Kind.RESULT_DIFFERS;
     }
     if (kind != null) {
-      out.addDiscrepancies(Discrepancy.builder()
-          .kind(kind)
-          .providerReference(e.providerReference())
-          .journalSays(e.phase() + e.resultCode().map(c -> " result " + IntentResult.fromCode(c))
-              .orElse(""))
-          .providerSays(i == null ? "nothing" : describe(i))
-          .intent(Optional.ofNullable(i))
-          .build());
+      out.addDiscrepancies(
+          Discrepancy.builder()
+              .kind(kind)
+              .providerReference(e.providerReference())
+              .journalSays(
+                  e.phase()
+                      + e.resultCode().map(c -> " result " + IntentResult.fromCode(c)).orElse(""))
+              .providerSays(i == null ? "nothing" : describe(i))
+              .intent(Optional.ofNullable(i))
+              .build());
     }
   }
 

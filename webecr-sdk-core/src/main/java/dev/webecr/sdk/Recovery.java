@@ -5,10 +5,9 @@ import dev.webecr.sdk.internal.PaymentRun;
 import dev.webecr.sdk.internal.TerminalLanes;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.IntentJournal;
-import dev.webecr.sdk.spi.PosProvider;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
-import java.util.Objects;
+import dev.webecr.sdk.spi.PosProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -23,15 +23,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One {@link PosClient#recover()} run. Attempts are grouped by terminal: each terminal's lane is
- * taken once and all its attempts are asked about together, so one stuck attempt never starves
- * the others. The outcome of each is read from the journal afterwards, never guessed from an
- * exception. An attempt still in doubt gets a full payment deadline on its first recovery and a
- * single look on later ones, at growing intervals (back-off), so a stuck one costs little.
+ * taken once and all its attempts are asked about together, so one stuck attempt never starves the
+ * others. The outcome of each is read from the journal afterwards, never guessed from an exception.
+ * An attempt still in doubt gets a full payment deadline on its first recovery and a single look on
+ * later ones, at growing intervals (back-off), so a stuck one costs little.
  */
 final class Recovery {
   private static final Logger log = LoggerFactory.getLogger(Recovery.class);
+
   /** Runs after which an attempt is reported as needing a person. */
   static final int ATTENTION_AFTER_RUNS = 3;
+
   private static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
   private static final Duration MAX_BACKOFF = Duration.ofHours(6);
 
@@ -42,11 +44,18 @@ final class Recovery {
   private final Clock clock;
   private final Duration paymentDeadline;
   private final String providerId;
+
   /** False where lookups are local: then an answer that arrived is taken at the next run. */
   private final boolean backsOff;
 
-  Recovery(ClientContext ctx, IntentJournal journal, TerminalLanes lanes,
-      RememberedTerminals terminals, Clock clock, Duration paymentDeadline, PosProvider provider) {
+  Recovery(
+      ClientContext ctx,
+      IntentJournal journal,
+      TerminalLanes lanes,
+      RememberedTerminals terminals,
+      Clock clock,
+      Duration paymentDeadline,
+      PosProvider provider) {
     this.ctx = ctx;
     this.journal = journal;
     this.lanes = lanes;
@@ -65,8 +74,7 @@ final class Recovery {
       if (!e.terminal().providerId().equals(providerId)) {
         continue;
       }
-      if (e.nextRecoveryAt().isPresent() && e.nextRecoveryAt().get().isAfter(start)
-          && backsOff) {
+      if (e.nextRecoveryAt().isPresent() && e.nextRecoveryAt().get().isAfter(start) && backsOff) {
         inDoubt(report, e); // backing off: not asked this run
         continue;
       }
@@ -95,8 +103,8 @@ final class Recovery {
     return report.build();
   }
 
-  private void collect(RecoveryReport.Builder report, JournalEntry e,
-      CompletableFuture<PaymentIntent> run) {
+  private void collect(
+      RecoveryReport.Builder report, JournalEntry e, CompletableFuture<PaymentIntent> run) {
     PaymentIntent settled = null;
     boolean asked = true;
     try {
@@ -139,32 +147,56 @@ final class Recovery {
     }
     Instant now = clock.instant();
     try {
-      journal.record(JournalEntry.builder().from(e).recoveryRuns(runs)
-          .nextRecoveryAt(now.plus(wait)).recordedAt(now).build());
+      journal.record(
+          JournalEntry.builder()
+              .from(e)
+              .recoveryRuns(runs)
+              .nextRecoveryAt(now.plus(wait))
+              .recordedAt(now)
+              .build());
     } catch (RuntimeException ex) {
       log.warn("could not journal the recovery back-off of {}", e.providerReference(), ex);
     }
   }
 
   /** See {@link PosClient#resolveManually}. */
-  static void resolveManually(IntentJournal journal, Clock clock, String providerReference,
-      IntentResult outcome, String who, String why) {
+  static void resolveManually(
+      IntentJournal journal,
+      Clock clock,
+      String providerReference,
+      IntentResult outcome,
+      String who,
+      String why) {
     Objects.requireNonNull(providerReference, "providerReference == null");
     Objects.requireNonNull(outcome, "outcome == null");
     Checks.notBlank("who", who);
     Checks.notBlank("why", why);
     if (!outcome.isSettled() || outcome.nextStep() != NextStep.NONE) {
-      throw new InvalidRequestException("outcome",
+      throw new InvalidRequestException(
+          "outcome",
           "must be a final result seen on the slip (APPROVED, DECLINED, CANCELLED, FAILED)");
     }
-    JournalEntry e = journal.latest(providerReference).orElseThrow(() ->
-        new InvalidRequestException("providerReference", "no such attempt in the journal"));
+    JournalEntry e =
+        journal
+            .latest(providerReference)
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        "providerReference", "no such attempt in the journal"));
     if (!e.phase().isInFlight()) {
-      throw new InvalidRequestException("providerReference",
+      throw new InvalidRequestException(
+          "providerReference",
           "attempt " + providerReference + " is not in doubt (" + e.phase() + ")");
     }
-    journal.record(JournalEntry.builder().from(e).phase(JournalPhase.SETTLED)
-        .statusCode(IntentStatus.COMPLETED.code()).resultCode(outcome.code())
-        .resolvedBy(who).resolution(why).recordedAt(clock.instant()).build());
+    journal.record(
+        JournalEntry.builder()
+            .from(e)
+            .phase(JournalPhase.SETTLED)
+            .statusCode(IntentStatus.COMPLETED.code())
+            .resultCode(outcome.code())
+            .resolvedBy(who)
+            .resolution(why)
+            .recordedAt(clock.instant())
+            .build());
   }
 }

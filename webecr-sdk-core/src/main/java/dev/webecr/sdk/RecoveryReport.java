@@ -8,13 +8,13 @@ import org.immutables.value.Value;
  *
  * <ul>
  *   <li>{@link #settled()}: the provider gave a final outcome; each is journaled.
- *   <li>{@link #notSent()}: provider references the provider never received; nothing was
- *       charged, paying again with the same ERP reference is safe.
- *   <li>{@link #inDoubt()}: still unknown (provider unreachable, still running, or waiting
- *       for its back-off); run recover again later.
+ *   <li>{@link #notSent()}: provider references the provider never received; nothing was charged,
+ *       paying again with the same ERP reference is safe.
+ *   <li>{@link #inDoubt()}: still unknown (provider unreachable, still running, or waiting for its
+ *       back-off); run recover again later.
  *   <li>{@link #needsAttention()}: the subset of {@link #inDoubt()} that several runs could not
- *       settle (typically a terminal that answered UNKNOWN with no card transaction behind it):
- *       a person should read the terminal's slip and close each with {@link
+ *       settle (typically a terminal that answered UNKNOWN with no card transaction behind it): a
+ *       person should read the terminal's slip and close each with {@link
  *       PosClient#resolveManually}. Recovery asks about them less and less often (back-off).
  * </ul>
  */

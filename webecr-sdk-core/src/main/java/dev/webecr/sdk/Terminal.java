@@ -7,8 +7,8 @@ import org.immutables.value.Value;
  * A POS terminal as a provider knows it.
  *
  * <p>Two identifiers that must never be confused: {@link #tid()} is the legal terminal id (goes
- * into signatures and myDATA), {@link #callId()} is the provider's own id for the device (goes
- * into URLs; Mellon's {@code id}, the seed's {@code POS_Callid}). Get terminals from {@link
+ * into signatures and myDATA), {@link #callId()} is the provider's own id for the device (goes into
+ * URLs; Mellon's {@code id}, the seed's {@code POS_Callid}). Get terminals from {@link
  * PosClient#terminals(ApiKey)}, or rebuild one from what the ERP stored:
  *
  * <pre>{@code
@@ -56,8 +56,12 @@ public abstract class Terminal {
 
   /** The API key, or an error naming {@code terminal.apiKey} when the terminal has none. */
   public ApiKey requireApiKey() {
-    return apiKey().orElseThrow(() -> new InvalidRequestException("terminal.apiKey",
-        "terminal " + tid() + " has no API key: pair it or set the stored key"));
+    return apiKey()
+        .orElseThrow(
+            () ->
+                new InvalidRequestException(
+                    "terminal.apiKey",
+                    "terminal " + tid() + " has no API key: pair it or set the stored key"));
   }
 
   @Value.Check

@@ -1,8 +1,8 @@
 package dev.webecr.sdk;
 
 /**
- * The terminal is already running a card dialogue for this client and the request could not
- * wait for it (see {@link PosClientBuilder#terminalWait}). Nothing was sent.
+ * The terminal is already running a card dialogue for this client and the request could not wait
+ * for it (see {@link PosClientBuilder#terminalWait}). Nothing was sent.
  */
 public class TerminalInUseException extends PosException {
   private static final long serialVersionUID = 1L;

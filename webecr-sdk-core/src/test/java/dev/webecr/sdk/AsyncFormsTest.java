@@ -11,8 +11,8 @@ import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every network operation of the client has an async form that runs on the client's executor
- * (the caller's thread is never used) and gives every error in the future.
+ * Every network operation of the client has an async form that runs on the client's executor (the
+ * caller's thread is never used) and gives every error in the future.
  */
 class AsyncFormsTest {
   private final ClientFixture fx = new ClientFixture();
@@ -29,11 +29,11 @@ class AsyncFormsTest {
       runQueued();
       Terminal terminal = terminals.join().get(0);
 
-      CompletableFuture<PaymentIntent> sale = client.payAsync(ClientFixture.sale(terminal,
-          "INV-A", 2480));
+      CompletableFuture<PaymentIntent> sale =
+          client.payAsync(ClientFixture.sale(terminal, "INV-A", 2480));
       runUntilDone(sale);
-      Period today = Period.of(Instant.parse("2026-11-22T00:00:00Z"),
-          Instant.parse("2026-11-23T00:00:00Z"));
+      Period today =
+          Period.of(Instant.parse("2026-11-22T00:00:00Z"), Instant.parse("2026-11-23T00:00:00Z"));
 
       CompletableFuture<PaymentIntent> refreshed = client.refreshAsync(sale.join());
       CompletableFuture<List<PaymentIntent>> listed = client.intentsAsync(terminal, today);
@@ -43,7 +43,8 @@ class AsyncFormsTest {
       runQueued();
 
       assertThat(refreshed.join().isApproved()).isTrue();
-      assertThat(listed.join()).extracting(PaymentIntent::providerReference)
+      assertThat(listed.join())
+          .extracting(PaymentIntent::providerReference)
           .containsExactly("INV-A-A1");
       assertThat(reconciled.join().discrepancies()).isEmpty();
       assertThat(recovered.join().settled()).isEmpty();
@@ -56,8 +57,9 @@ class AsyncFormsTest {
     try (PosClient client = fx.client()) {
       CompletableFuture<ApiKey> badCode = client.pairAsync("12ab");
       assertThat(badCode).isCompletedExceptionally();
-      assertThat(cause(badCode)).isInstanceOfSatisfying(InvalidRequestException.class,
-          e -> assertThat(e.field()).isEqualTo("redeemCode"));
+      assertThat(cause(badCode))
+          .isInstanceOfSatisfying(
+              InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("redeemCode"));
 
       PaymentIntent sale = client.pay(fx.sale("INV-B", 100));
       fx.provider.unreachable = true;

@@ -59,7 +59,8 @@ class CrashRecoveryTest extends ClientFixture {
     PosClient restarted = clientOnFile();
     RecoveryReport report = restarted.recover();
 
-    assertThat(report.settled()).singleElement()
+    assertThat(report.settled())
+        .singleElement()
         .satisfies(i -> assertThat(i.isApproved()).isTrue());
     assertThat(journal.latest("INV-2-A1").get().phase()).isEqualTo(JournalPhase.SETTLED);
     PaymentIntent again = restarted.pay(sale("INV-2", 700));

@@ -22,14 +22,19 @@ class PosClientTest extends ClientFixture {
     assertThat(paid.providerReference()).isEqualTo("INV-1-A1");
     assertThat(paid.reference()).isEqualTo("INV-1");
     assertThat(paid.nextStep()).isEqualTo(NextStep.NONE);
-    assertThat(journal.latest("INV-1-A1")).get()
-        .extracting(JournalEntry::phase).isEqualTo(JournalPhase.SETTLED);
+    assertThat(journal.latest("INV-1-A1"))
+        .get()
+        .extracting(JournalEntry::phase)
+        .isEqualTo(JournalPhase.SETTLED);
     assertThat(provider.creates()).isEqualTo(1);
   }
 
   @Test
   void declinedAndCancelledAreOutcomesNotExceptions() {
-    provider.script("11111111", Script.of(IntentResult.DECLINED), Script.of(IntentResult.CANCELLED),
+    provider.script(
+        "11111111",
+        Script.of(IntentResult.DECLINED),
+        Script.of(IntentResult.CANCELLED),
         Script.of(IntentResult.FAILED));
     PosClient client = client();
 
@@ -87,15 +92,17 @@ class PosClientTest extends ClientFixture {
     java.time.Instant start = clock.instant();
 
     assertThatThrownBy(() -> client().pay(sale("INV-L", 100)))
-        .isInstanceOfSatisfying(ConnectionException.class,
-            e -> assertThat(e.isOutcomeUnknown()).isFalse())
+        .isInstanceOfSatisfying(
+            ConnectionException.class, e -> assertThat(e.isOutcomeUnknown()).isFalse())
         .hasMessageContaining("nothing was charged");
 
     assertThat(Duration.between(start, clock.instant()))
         .isGreaterThanOrEqualTo(provider.createSettleTime());
     assertThat(provider.creates()).isZero();
-    assertThat(journal.latest("INV-L-A1")).get()
-        .extracting(JournalEntry::phase).isEqualTo(JournalPhase.NOT_SENT);
+    assertThat(journal.latest("INV-L-A1"))
+        .get()
+        .extracting(JournalEntry::phase)
+        .isEqualTo(JournalPhase.NOT_SENT);
   }
 
   @Test
@@ -113,8 +120,8 @@ class PosClientTest extends ClientFixture {
     provider.script("11111111", new Script().with(s -> s.fault = Fault.REJECTED));
 
     assertThatThrownBy(() -> client().pay(sale("INV-X", 100)))
-        .isInstanceOfSatisfying(ProviderRejectedException.class,
-            e -> assertThat(e.httpStatus()).isEqualTo(400));
+        .isInstanceOfSatisfying(
+            ProviderRejectedException.class, e -> assertThat(e.httpStatus()).isEqualTo(400));
 
     assertThat(journal.latest("INV-X-A1").get().phase()).isEqualTo(JournalPhase.NOT_SENT);
   }
@@ -126,18 +133,23 @@ class PosClientTest extends ClientFixture {
     java.time.Instant start = clock.instant();
 
     assertThatThrownBy(() -> client.pay(sale("INV-S", 100)))
-        .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> {
-          assertThat(e.providerReference()).isEqualTo("INV-S-A1");
-          assertThat(e.lastKnown()).get().extracting(PaymentIntent::status)
-              .isEqualTo(IntentStatus.SENT);
-        });
+        .isInstanceOfSatisfying(
+            OutcomeUnknownException.class,
+            e -> {
+              assertThat(e.providerReference()).isEqualTo("INV-S-A1");
+              assertThat(e.lastKnown())
+                  .get()
+                  .extracting(PaymentIntent::status)
+                  .isEqualTo(IntentStatus.SENT);
+            });
     assertThat(Duration.between(start, clock.instant())).isEqualTo(Duration.ofSeconds(60));
     assertThat(journal.latest("INV-S-A1").get().phase()).isEqualTo(JournalPhase.IN_FLIGHT);
 
     provider.complete("INV-S-A1", IntentResult.APPROVED);
     RecoveryReport report = client.recover();
 
-    assertThat(report.settled()).singleElement()
+    assertThat(report.settled())
+        .singleElement()
         .satisfies(i -> assertThat(i.isApproved()).isTrue());
     assertThat(report.inDoubt()).isEmpty();
     assertThat(journal.latest("INV-S-A1").get().phase()).isEqualTo(JournalPhase.SETTLED);
@@ -146,7 +158,8 @@ class PosClientTest extends ClientFixture {
 
   @Test
   void unreachableProviderDuringPollingEndsInDoubtNotFailed() {
-    provider.script("11111111", new Script().with(s -> s.onCreate = () -> provider.unreachable = true));
+    provider.script(
+        "11111111", new Script().with(s -> s.onCreate = () -> provider.unreachable = true));
     PosClient client = clientBuilder().paymentDeadline(Duration.ofSeconds(30)).build();
 
     assertThatThrownBy(() -> client.pay(sale("INV-N", 100)))
@@ -187,8 +200,8 @@ class PosClientTest extends ClientFixture {
     client.pay(sale("INV-4", 500));
 
     assertThatThrownBy(() -> client.pay(sale("INV-4", 600)))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.field()).isEqualTo("reference"));
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("reference"));
     assertThat(provider.creates()).isEqualTo(1);
   }
 
@@ -197,8 +210,8 @@ class PosClientTest extends ClientFixture {
     String reference = "R".repeat(46);
 
     assertThatThrownBy(() -> client().pay(sale(reference, 100)))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.field()).isEqualTo("reference"));
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("reference"));
     assertThat(provider.creates()).isZero();
   }
 
@@ -207,7 +220,8 @@ class PosClientTest extends ClientFixture {
     Terminal other = Terminal.builder().providerId("mellon").tid("1").callId("2").build();
 
     assertThatThrownBy(() -> client().pay(sale(other, "INV-5", 100)))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.field()).isEqualTo("terminal.providerId"));
   }
 
@@ -232,8 +246,8 @@ class PosClientTest extends ClientFixture {
 
     for (String bad : new String[] {"1234567", "123456789", "1234abcd", ""}) {
       assertThatThrownBy(() -> client.pair(bad))
-          .isInstanceOfSatisfying(InvalidRequestException.class,
-              e -> assertThat(e.field()).isEqualTo("redeemCode"));
+          .isInstanceOfSatisfying(
+              InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("redeemCode"));
     }
     assertThat(client.pair("12345678")).isEqualTo(ApiKey.of("key-for-12345678"));
   }
@@ -251,9 +265,11 @@ class PosClientTest extends ClientFixture {
   @Test
   void builderNamesWhatIsMissing() {
     assertThatThrownBy(() -> PosClient.builder().journal(journal).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("provider");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("provider");
     assertThatThrownBy(() -> PosClient.builder().provider(provider).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("journal");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("journal");
   }
 
   @Test
@@ -261,19 +277,28 @@ class PosClientTest extends ClientFixture {
     PosClient client = client();
     client.pay(sale("INV-8", 100));
     // The provider has an intent under our reference scheme that the journal never wrote.
-    PosClient other = PosClient.builder().provider(provider).journal(
-        Journals.inMemory()).clock(clock).scheduler(scheduler)
-        .executor(Runnable::run).build();
+    PosClient other =
+        PosClient.builder()
+            .provider(provider)
+            .journal(Journals.inMemory())
+            .clock(clock)
+            .scheduler(scheduler)
+            .executor(Runnable::run)
+            .build();
     other.pay(sale("INV-9", 100));
 
-    ReconciliationReport report = client.reconcile(
-        Period.of(clock.instant().minusSeconds(3600), clock.instant().plusSeconds(1)));
+    ReconciliationReport report =
+        client.reconcile(
+            Period.of(clock.instant().minusSeconds(3600), clock.instant().plusSeconds(1)));
 
     assertThat(report.providerIntents()).hasSize(2);
-    assertThat(report.discrepancies()).singleElement().satisfies(d -> {
-      assertThat(d.kind()).isEqualTo(Discrepancy.Kind.UNKNOWN_TO_JOURNAL);
-      assertThat(d.providerReference()).isEqualTo("INV-9-A1");
-    });
+    assertThat(report.discrepancies())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.kind()).isEqualTo(Discrepancy.Kind.UNKNOWN_TO_JOURNAL);
+              assertThat(d.providerReference()).isEqualTo("INV-9-A1");
+            });
   }
 
   @Test
@@ -284,8 +309,9 @@ class PosClientTest extends ClientFixture {
         .isInstanceOf(OutcomeUnknownException.class);
     provider.complete("INV-10-A1", IntentResult.DECLINED);
 
-    ReconciliationReport report = client.reconcile(
-        Period.of(clock.instant().minusSeconds(3600), clock.instant().plusSeconds(1)));
+    ReconciliationReport report =
+        client.reconcile(
+            Period.of(clock.instant().minusSeconds(3600), clock.instant().plusSeconds(1)));
 
     assertThat(report.isClean()).isTrue();
     assertThat(journal.latest("INV-10-A1").get().phase()).isEqualTo(JournalPhase.SETTLED);

@@ -23,12 +23,12 @@ class PosExceptionTest {
 
   @Test
   void anErrorWrappingAProviderErrorNamesItsRequest() {
-    ConnectionException lost = new ConnectionException("POST /txninit/ failed", true, "INV-1-A1",
-        null);
+    ConnectionException lost =
+        new ConnectionException("POST /txninit/ failed", true, "INV-1-A1", null);
     lost.initRequestId("r-9");
 
-    OutcomeUnknownException unknown = new OutcomeUnknownException("in doubt", "INV-1-A1", null,
-        lost);
+    OutcomeUnknownException unknown =
+        new OutcomeUnknownException("in doubt", "INV-1-A1", null, lost);
 
     assertThat(unknown.requestId()).contains("r-9");
     assertThat(unknown).hasMessage("in doubt"); // the id is the cause's, quoted there

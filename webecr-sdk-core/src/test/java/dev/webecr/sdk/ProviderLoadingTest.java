@@ -40,25 +40,30 @@ class ProviderLoadingTest {
 
   @Test
   void providerIsFoundByIdThroughServiceLoader() {
-    try (PosClient client = PosClient.builder().provider("scripted", Map.of())
-        .journal(Journals.inMemory()).build()) {
+    try (PosClient client =
+        PosClient.builder().provider("scripted", Map.of()).journal(Journals.inMemory()).build()) {
       assertThat(client.provider().id()).isEqualTo("scripted");
     }
   }
 
   @Test
   void anUnknownIdSaysWhatIsAvailable() {
-    assertThatThrownBy(() -> PosClient.builder().provider("nope", Map.of())
-        .journal(Journals.inMemory()).build())
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.field()).isEqualTo("provider"))
+    assertThatThrownBy(
+            () ->
+                PosClient.builder().provider("nope", Map.of()).journal(Journals.inMemory()).build())
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("provider"))
         .hasMessageContaining("scripted");
   }
 
   @Test
   void twoCandidatesAndNoChoiceIsAnErrorThatSaysHowToChoose() {
-    assertThatThrownBy(() -> PosClient.builder().provider("twice", Map.of())
-        .journal(Journals.inMemory()).build())
+    assertThatThrownBy(
+            () ->
+                PosClient.builder()
+                    .provider("twice", Map.of())
+                    .journal(Journals.inMemory())
+                    .build())
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("RivalFactory")
         .hasMessageContaining("provider(PosProvider)");

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * recover() while a payment of the same client is running: it waits for the terminal, then
- * finds the attempt already settled and neither polls it again nor tells the signer twice.
- * Real threads (the point is the overlap), latches instead of sleeps.
+ * recover() while a payment of the same client is running: it waits for the terminal, then finds
+ * the attempt already settled and neither polls it again nor tells the signer twice. Real threads
+ * (the point is the overlap), latches instead of sleeps.
  */
 class RecoverDuringPaymentTest {
   private final ScriptedProvider provider =
@@ -43,37 +43,50 @@ class RecoverDuringPaymentTest {
     Terminal t = ScriptedProvider.terminal("12345678");
     CountDownLatch created = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    provider.script("12345678", new Script().with(s -> s.onCreate = () -> {
-      created.countDown();
-      Latches.await(release);
-    }));
-    PaymentSigner signer = new PaymentSigner() {
-      @Override
-      public ProviderSignature sign(SigningRequest r) {
-        return ProviderSignature.of(Signatures.input(r.amount().minorUnits(), r.terminalTid()),
-            "sig", "8");
-      }
+    provider.script(
+        "12345678",
+        new Script()
+            .with(
+                s ->
+                    s.onCreate =
+                        () -> {
+                          created.countDown();
+                          Latches.await(release);
+                        }));
+    PaymentSigner signer =
+        new PaymentSigner() {
+          @Override
+          public ProviderSignature sign(SigningRequest r) {
+            return ProviderSignature.of(
+                Signatures.input(r.amount().minorUnits(), r.terminalTid()), "sig", "8");
+          }
 
-      @Override
-      public void onOutcome(SigningRequest r, SignatureOutcome outcome) {
-        told.add(r.providerReference() + "=" + outcome);
-      }
-    };
+          @Override
+          public void onOutcome(SigningRequest r, SignatureOutcome outcome) {
+            told.add(r.providerReference() + "=" + outcome);
+          }
+        };
     CountDownLatch snapshotTaken = new CountDownLatch(1);
-    IntentJournal journal = new dev.webecr.sdk.internal.InMemoryIntentJournal() {
-      @Override
-      public synchronized List<dev.webecr.sdk.spi.JournalEntry> inFlight() {
-        List<dev.webecr.sdk.spi.JournalEntry> snapshot = super.inFlight();
-        snapshotTaken.countDown(); // recover() has chosen what to resume
-        return snapshot;
-      }
-    };
-    PosClient client = PosClient.builder().provider(provider).journal(journal)
-        .signer(signer).scheduler(scheduler).executor(executor)
-        .pollSchedule(PollSchedule.of(Duration.ofMillis(1), 1.0, Duration.ofMillis(1))).build();
+    IntentJournal journal =
+        new dev.webecr.sdk.internal.InMemoryIntentJournal() {
+          @Override
+          public synchronized List<dev.webecr.sdk.spi.JournalEntry> inFlight() {
+            List<dev.webecr.sdk.spi.JournalEntry> snapshot = super.inFlight();
+            snapshotTaken.countDown(); // recover() has chosen what to resume
+            return snapshot;
+          }
+        };
+    PosClient client =
+        PosClient.builder()
+            .provider(provider)
+            .journal(journal)
+            .signer(signer)
+            .scheduler(scheduler)
+            .executor(executor)
+            .pollSchedule(PollSchedule.of(Duration.ofMillis(1), 1.0, Duration.ofMillis(1)))
+            .build();
 
-    CompletableFuture<PaymentIntent> paying =
-        client.payAsync(ClientFixture.sale(t, "INV-R", 100));
+    CompletableFuture<PaymentIntent> paying = client.payAsync(ClientFixture.sale(t, "INV-R", 100));
     assertThat(created.await(10, TimeUnit.SECONDS)).isTrue();
     CompletableFuture<RecoveryReport> recovering =
         CompletableFuture.supplyAsync(client::recover, executor);
@@ -82,10 +95,10 @@ class RecoverDuringPaymentTest {
 
     assertThat(paying.get(10, TimeUnit.SECONDS).isApproved()).isTrue();
     RecoveryReport report = recovering.get(10, TimeUnit.SECONDS);
-    assertThat(report.settled()).singleElement()
+    assertThat(report.settled())
+        .singleElement()
         .satisfies(i -> assertThat(i.isApproved()).isTrue());
     assertThat(told).containsExactly("INV-R-A1=USED");
     assertThat(provider.creates()).isEqualTo(1);
   }
-
 }

@@ -5,7 +5,6 @@ import dev.webecr.sdk.spi.CreateIntentCommand;
 import dev.webecr.sdk.spi.PosProvider;
 import java.time.Clock;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -20,8 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * A provider whose every create follows a script: the terminal's result, how many polls the
- * dialogue takes, and faults on the create. Counts what reached it, and how many dialogues ran
- * at once per terminal. Core's own fake: the testkit depends on core, so core cannot use it.
+ * dialogue takes, and faults on the create. Counts what reached it, and how many dialogues ran at
+ * once per terminal. Core's own fake: the testkit depends on core, so core cannot use it.
  */
 final class ScriptedProvider implements PosProvider {
   /** What goes wrong on a create. */
@@ -81,8 +80,14 @@ final class ScriptedProvider implements PosProvider {
 
   ScriptedProvider(Clock clock, Capability... extra) {
     this.clock = clock;
-    this.capabilities = EnumSet.of(Capability.REDEEM, Capability.LIST_TERMINALS, Capability.SALE,
-        Capability.REFUND, Capability.VOID, Capability.LIST_INTENTS);
+    this.capabilities =
+        EnumSet.of(
+            Capability.REDEEM,
+            Capability.LIST_TERMINALS,
+            Capability.SALE,
+            Capability.REFUND,
+            Capability.VOID,
+            Capability.LIST_INTENTS);
     this.capabilities.addAll(List.of(extra));
   }
 
@@ -96,8 +101,10 @@ final class ScriptedProvider implements PosProvider {
   }
 
   List<PaymentIntent> intentsOn(String tid) {
-    return intents.values().stream().filter(s -> s.terminal.tid().equals(tid))
-        .map(Stored::view).collect(Collectors.toList());
+    return intents.values().stream()
+        .filter(s -> s.terminal.tid().equals(tid))
+        .map(Stored::view)
+        .collect(Collectors.toList());
   }
 
   synchronized int maxConcurrentDialogues(String tid) {
@@ -118,8 +125,12 @@ final class ScriptedProvider implements PosProvider {
   }
 
   static Terminal terminal(String tid) {
-    return Terminal.builder().providerId("scripted").tid(tid).callId("c" + tid)
-        .apiKey(ApiKey.of("key-" + tid)).build();
+    return Terminal.builder()
+        .providerId("scripted")
+        .tid(tid)
+        .callId("c" + tid)
+        .apiKey(ApiKey.of("key-" + tid))
+        .build();
   }
 
   @Override
@@ -205,7 +216,8 @@ final class ScriptedProvider implements PosProvider {
 
   private Optional<Stored> byReference(String providerReference) {
     return intents.values().stream()
-        .filter(s -> s.command.providerReference().equals(providerReference)).findFirst();
+        .filter(s -> s.command.providerReference().equals(providerReference))
+        .findFirst();
   }
 
   @Override
@@ -244,15 +256,16 @@ final class ScriptedProvider implements PosProvider {
 
     PaymentIntent view() {
       boolean done = !script.neverCompletes && polls >= script.pollsUntilDone;
-      PaymentIntent.Builder b = PaymentIntent.builder()
-          .id(id)
-          .providerReference(command.providerReference())
-          .terminal(terminal)
-          .kind(command.kind())
-          .amount(command.amount())
-          .createdAt(createdAt)
-          .statusCode(done ? IntentStatus.COMPLETED.code() : IntentStatus.SENT.code())
-          .providerRecord("{\"Id\":" + id + "}");
+      PaymentIntent.Builder b =
+          PaymentIntent.builder()
+              .id(id)
+              .providerReference(command.providerReference())
+              .terminal(terminal)
+              .kind(command.kind())
+              .amount(command.amount())
+              .createdAt(createdAt)
+              .statusCode(done ? IntentStatus.COMPLETED.code() : IntentStatus.SENT.code())
+              .providerRecord("{\"Id\":" + id + "}");
       if (done) {
         boolean unknown = polls < script.pollsUntilDone + script.unknownPolls;
         IntentResult r = unknown ? IntentResult.UNKNOWN : script.result;

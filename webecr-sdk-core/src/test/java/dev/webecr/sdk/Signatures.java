@@ -8,7 +8,16 @@ final class Signatures {
 
   static String input(long payableCents, String tid) {
     long vat = payableCents / 5;
-    return UID_HASH + ";;20260202140021;" + payableCents + ";" + (payableCents - vat) + ";" + vat
-        + ";" + payableCents + ";" + tid;
+    return UID_HASH
+        + ";;20260202140021;"
+        + payableCents
+        + ";"
+        + (payableCents - vat)
+        + ";"
+        + vat
+        + ";"
+        + payableCents
+        + ";"
+        + tid;
   }
 }

@@ -3,7 +3,6 @@ package dev.webecr.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.webecr.sdk.ScriptedProvider.Script;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.PaymentSigner;
 import dev.webecr.sdk.spi.SignatureOutcome;
@@ -13,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class SigningTest {
-  private final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-02-02T12:00:21Z"));
+  private final MutableClock clock =
+      new MutableClock(java.time.Instant.parse("2026-02-02T12:00:21Z"));
   private final ScriptedProvider provider =
       new ScriptedProvider(clock, Capability.SIGNATURE_REQUIRED);
   private final Terminal terminal = ScriptedProvider.terminal("12345678");
@@ -21,22 +21,29 @@ class SigningTest {
   private String signedTid = "12345678";
   private long signedCents = -1;
 
-  private final PaymentSigner signer = new PaymentSigner() {
-    @Override
-    public ProviderSignature sign(SigningRequest r) {
-      long payable = signedCents >= 0 ? signedCents : r.amount().minorUnits();
-      return ProviderSignature.of(Signatures.input(payable, signedTid), "MEUCIQsecret==", "8");
-    }
+  private final PaymentSigner signer =
+      new PaymentSigner() {
+        @Override
+        public ProviderSignature sign(SigningRequest r) {
+          long payable = signedCents >= 0 ? signedCents : r.amount().minorUnits();
+          return ProviderSignature.of(Signatures.input(payable, signedTid), "MEUCIQsecret==", "8");
+        }
 
-    @Override
-    public void onOutcome(SigningRequest r, SignatureOutcome outcome) {
-      outcomes.add(r.providerReference() + "=" + outcome);
-    }
-  };
+        @Override
+        public void onOutcome(SigningRequest r, SignatureOutcome outcome) {
+          outcomes.add(r.providerReference() + "=" + outcome);
+        }
+      };
 
   private PosClient client() {
-    return PosClient.builder().provider(provider).journal(Journals.inMemory()).clock(clock)
-        .scheduler(new VirtualTimeScheduler(clock)).executor(Runnable::run).signer(signer).build();
+    return PosClient.builder()
+        .provider(provider)
+        .journal(Journals.inMemory())
+        .clock(clock)
+        .scheduler(new VirtualTimeScheduler(clock))
+        .executor(Runnable::run)
+        .signer(signer)
+        .build();
   }
 
   @Test
@@ -66,7 +73,8 @@ class SigningTest {
     signedTid = "99999999";
 
     assertThatThrownBy(() -> client().pay(ClientFixture.sale(terminal, "INV-3", 100)))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.field()).isEqualTo("signature.input.tid"));
     assertThat(provider.creates()).isZero();
   }
@@ -76,7 +84,8 @@ class SigningTest {
     signedCents = 999;
 
     assertThatThrownBy(() -> client().pay(ClientFixture.sale(terminal, "INV-4", 100)))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.field()).isEqualTo("signature.input.payable"));
     assertThat(provider.creates()).isZero();
   }
@@ -94,9 +103,10 @@ class SigningTest {
 
   @Test
   void aProviderThatNeedsSignaturesNeedsASigner() {
-    assertThatThrownBy(() -> PosClient.builder().provider(provider)
-        .journal(Journals.inMemory()).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("signer");
+    assertThatThrownBy(
+            () -> PosClient.builder().provider(provider).journal(Journals.inMemory()).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("signer");
   }
 
   @Test

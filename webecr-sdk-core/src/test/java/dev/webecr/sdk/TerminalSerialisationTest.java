@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * One card dialogue per terminal. These tests use real threads (the point is concurrency) but
- * never sleep: they wait on latches, and the provider's own counters are what is asserted.
+ * One card dialogue per terminal. These tests use real threads (the point is concurrency) but never
+ * sleep: they wait on latches, and the provider's own counters are what is asserted.
  */
 class TerminalSerialisationTest {
   private final ScriptedProvider provider = new ScriptedProvider(java.time.Clock.systemUTC());
@@ -32,8 +32,11 @@ class TerminalSerialisationTest {
   }
 
   private PosClientBuilder builder() {
-    return PosClient.builder().provider(provider).journal(Journals.inMemory())
-        .scheduler(scheduler).executor(executor)
+    return PosClient.builder()
+        .provider(provider)
+        .journal(Journals.inMemory())
+        .scheduler(scheduler)
+        .executor(executor)
         .pollSchedule(PollSchedule.of(Duration.ofMillis(1), 1.0, Duration.ofMillis(1)));
   }
 
@@ -41,17 +44,23 @@ class TerminalSerialisationTest {
   void secondPaymentOnABusyTerminalFailsFastByDefault() throws Exception {
     CountDownLatch created = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    provider.script("11111111", new Script().with(s -> s.onCreate = () -> {
-      created.countDown();
-      Latches.await(release);
-    }));
+    provider.script(
+        "11111111",
+        new Script()
+            .with(
+                s ->
+                    s.onCreate =
+                        () -> {
+                          created.countDown();
+                          Latches.await(release);
+                        }));
     PosClient client = builder().build();
     CompletableFuture<PaymentIntent> first = client.payAsync(ClientFixture.sale(t1, "A", 100));
     assertThat(created.await(10, TimeUnit.SECONDS)).isTrue();
 
     assertThatThrownBy(() -> client.pay(ClientFixture.sale(t1, "B", 100)))
-        .isInstanceOfSatisfying(TerminalInUseException.class,
-            e -> assertThat(e.tid()).isEqualTo("11111111"));
+        .isInstanceOfSatisfying(
+            TerminalInUseException.class, e -> assertThat(e.tid()).isEqualTo("11111111"));
 
     release.countDown();
     assertThat(first.get(10, TimeUnit.SECONDS).isApproved()).isTrue();
@@ -75,10 +84,11 @@ class TerminalSerialisationTest {
   @Test
   void paymentsOnTwoTerminalsRunAtTheSameTime() throws Exception {
     CountDownLatch bothCreated = new CountDownLatch(2);
-    Runnable meet = () -> {
-      bothCreated.countDown();
-      Latches.await(bothCreated);
-    };
+    Runnable meet =
+        () -> {
+          bothCreated.countDown();
+          Latches.await(bothCreated);
+        };
     provider.script("11111111", new Script().with(s -> s.onCreate = meet));
     provider.script("22222222", new Script().with(s -> s.onCreate = meet));
     PosClient client = builder().build();
@@ -90,5 +100,4 @@ class TerminalSerialisationTest {
     assertThat(b.get(10, TimeUnit.SECONDS).isApproved()).isTrue();
     assertThat(provider.maxConcurrentDialogues()).isEqualTo(2);
   }
-
 }

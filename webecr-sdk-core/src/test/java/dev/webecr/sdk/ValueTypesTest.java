@@ -17,8 +17,8 @@ class ValueTypesTest {
 
   private static void rejects(String field, Supplier<?> build) {
     assertThatThrownBy(build::get)
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.field()).isEqualTo(field))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo(field))
         .hasMessageStartingWith(field + ": ");
   }
 
@@ -45,10 +45,12 @@ class ValueTypesTest {
   @Test
   void terminalRejectsBlankIds() {
     rejects("terminal.tid", () -> Terminal.builder().providerId("p").tid(" ").callId("1").build());
-    rejects("terminal.callId", () -> Terminal.builder().providerId("p").tid("1").callId("").build());
+    rejects(
+        "terminal.callId", () -> Terminal.builder().providerId("p").tid("1").callId("").build());
     rejects("terminal.apiKey", () -> T.withoutApiKey().requireApiKey());
     assertThatThrownBy(() -> Terminal.builder().providerId("p").tid("1").build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("callId");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("callId");
   }
 
   @Test
@@ -57,25 +59,44 @@ class ValueTypesTest {
     rejects("reference", () -> ClientFixture.sale(T, " ", 100));
     rejects("reference", () -> ClientFixture.sale(T, "R\n1", 100));
     rejects("reference", () -> ClientFixture.sale(T, "R".repeat(65), 100));
-    rejects("original", () -> PaymentRequest.builder().terminal(T).amount(Money.euroCents(1))
-        .reference("V").kind(TransactionType.VOID).build());
-    rejects("installments", () -> PaymentRequest.builder().from(ClientFixture.sale(T, "R", 100))
-        .installments(0).build());
+    rejects(
+        "original",
+        () ->
+            PaymentRequest.builder()
+                .terminal(T)
+                .amount(Money.euroCents(1))
+                .reference("V")
+                .kind(TransactionType.VOID)
+                .build());
+    rejects(
+        "installments",
+        () ->
+            PaymentRequest.builder().from(ClientFixture.sale(T, "R", 100)).installments(0).build());
     rejects("original", () -> OriginalTransaction.builder().rrn("1").build());
-    BasketLine line = BasketLine.builder().code("A").name("Bread").quantity(BigDecimal.ONE)
-        .unitPrice(Money.euroCents(150)).vatRate(BigDecimal.valueOf(9))
-        .lineTotal(Money.euroCents(150)).build();
-    rejects("lines", () -> PaymentRequest.builder().from(ClientFixture.sale(T, "R", 100))
-        .addLines(line).build());
-    rejects("lines.quantity", () -> BasketLine.builder().from(line).quantity(BigDecimal.ZERO)
-        .build());
+    BasketLine line =
+        BasketLine.builder()
+            .code("A")
+            .name("Bread")
+            .quantity(BigDecimal.ONE)
+            .unitPrice(Money.euroCents(150))
+            .vatRate(BigDecimal.valueOf(9))
+            .lineTotal(Money.euroCents(150))
+            .build();
+    rejects(
+        "lines",
+        () ->
+            PaymentRequest.builder().from(ClientFixture.sale(T, "R", 100)).addLines(line).build());
+    rejects(
+        "lines.quantity", () -> BasketLine.builder().from(line).quantity(BigDecimal.ZERO).build());
   }
 
   @Test
   void signatureInputIsParsedIntoItsFields() {
-    ProviderSignature s = ProviderSignature.of(
-        "B6A70F9F1CCE52E6C6F7E5C40951F240DE0000CC;;20260202140021;24800;20000;4800;24800;12345678",
-        "MEUCIQ==", "8");
+    ProviderSignature s =
+        ProviderSignature.of(
+            "B6A70F9F1CCE52E6C6F7E5C40951F240DE0000CC;;20260202140021;24800;20000;4800;24800;12345678",
+            "MEUCIQ==",
+            "8");
 
     assertThat(s.uidHash()).isEqualTo(Signatures.UID_HASH);
     assertThat(s.mark()).isEmpty();
@@ -86,15 +107,17 @@ class ValueTypesTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "signature.input|A;B;C",
-      "signature.input.uidHash|b6a70f9f1cce52e6c6f7e5c40951f240de0000cc;;20260202140021;1;1;0;1;1",
-      "signature.input.mark|B6A70F9F1CCE52E6C6F7E5C40951F240DE0000CC;X1;20260202140021;1;1;0;1;1",
-      "signature.input.timestamp|B6A70F9F1CCE52E6C6F7E5C40951F240DE0000CC;;20261302140021;1;1;0;1;1",
-      "signature.input.payable|B6A70F9F1CCE52E6C6F7E5C40951F240DE0000CC;;20260202140021;-1;1;0;1;1",
-      "signature.input.total|B6A70F9F1CCE52E6C6F7E5C40951F240DE0000CC;;20260202140021;1;1;1;1;1",
-      "signature.input.tid|B6A70F9F1CCE52E6C6F7E5C40951F240DE0000CC;;20260202140021;1;1;0;1;",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "signature.input|A;B;C",
+        "signature.input.uidHash|b6a70f9f1cce52e6c6f7e5c40951f240de0000cc;;20260202140021;1;1;0;1;1",
+        "signature.input.mark|B6A70F9F1CCE52E6C6F7E5C40951F240DE0000CC;X1;20260202140021;1;1;0;1;1",
+        "signature.input.timestamp|B6A70F9F1CCE52E6C6F7E5C40951F240DE0000CC;;20261302140021;1;1;0;1;1",
+        "signature.input.payable|B6A70F9F1CCE52E6C6F7E5C40951F240DE0000CC;;20260202140021;-1;1;0;1;1",
+        "signature.input.total|B6A70F9F1CCE52E6C6F7E5C40951F240DE0000CC;;20260202140021;1;1;1;1;1",
+        "signature.input.tid|B6A70F9F1CCE52E6C6F7E5C40951F240DE0000CC;;20260202140021;1;1;0;1;",
+      })
   void signatureRejectsEachMalformedField(String field, String input) {
     rejects(field, () -> ProviderSignature.of(input, "MEUCIQ==", "8"));
   }
@@ -131,9 +154,16 @@ class ValueTypesTest {
     assertThat(IntentStatus.fromCode(9)).isEqualTo(IntentStatus.UNRECOGNIZED);
     assertThat(IntentResult.fromCode(-1)).isEqualTo(IntentResult.UNRECOGNIZED);
     assertThat(IntentResult.fromCode(42)).isEqualTo(IntentResult.UNRECOGNIZED);
-    PaymentIntent odd = PaymentIntent.builder().id("1").providerReference("R-A1").terminal(T)
-        .kind(TransactionType.SALE).amount(Money.euroCents(1)).statusCode(3).resultCode(42)
-        .build();
+    PaymentIntent odd =
+        PaymentIntent.builder()
+            .id("1")
+            .providerReference("R-A1")
+            .terminal(T)
+            .kind(TransactionType.SALE)
+            .amount(Money.euroCents(1))
+            .statusCode(3)
+            .resultCode(42)
+            .build();
     assertThat(odd.resultCode()).contains(42);
     assertThat(odd.result()).contains(IntentResult.UNRECOGNIZED);
     assertThat(odd.isSettled()).isFalse();
@@ -145,8 +175,7 @@ class ValueTypesTest {
     assertThat(IntentResult.APPROVED.nextStep()).isEqualTo(NextStep.NONE);
     assertThat(IntentResult.DECLINED.nextStep()).isEqualTo(NextStep.NONE);
     assertThat(IntentResult.BUSY.nextStep()).isEqualTo(NextStep.RETRY_LATER);
-    assertThat(IntentResult.MAX_TRANSACTIONS.nextStep())
-        .isEqualTo(NextStep.CLOSE_BATCH_THEN_RETRY);
+    assertThat(IntentResult.MAX_TRANSACTIONS.nextStep()).isEqualTo(NextStep.CLOSE_BATCH_THEN_RETRY);
     assertThat(IntentResult.UNKNOWN.nextStep()).isEqualTo(NextStep.RECOVER);
   }
 
@@ -155,9 +184,17 @@ class ValueTypesTest {
     ApiKey key = ApiKey.of("sk_live_SECRET");
     Terminal t = T.withApiKey(key);
     ProviderSignature sig = ProviderSignature.of(Signatures.input(100, "1"), "MEUCIQSECRET", "8");
-    PaymentIntent intent = PaymentIntent.builder().id("1").providerReference("R-A1").terminal(t)
-        .kind(TransactionType.SALE).amount(Money.euroCents(1)).statusCode(2).signature(sig)
-        .providerRecord("{\"CardPAN\":\"4111SECRET\"}").build();
+    PaymentIntent intent =
+        PaymentIntent.builder()
+            .id("1")
+            .providerReference("R-A1")
+            .terminal(t)
+            .kind(TransactionType.SALE)
+            .amount(Money.euroCents(1))
+            .statusCode(2)
+            .signature(sig)
+            .providerRecord("{\"CardPAN\":\"4111SECRET\"}")
+            .build();
 
     for (Object o : new Object[] {key, t, sig, intent}) {
       assertThat(o.toString()).doesNotContain("SECRET");

@@ -32,10 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What journaling costs: the file journal and the PostgreSQL journal (embedded server, one
- * committed transaction per record) against the in-memory journal (the baseline) in the same
- * run. {@code recordStateChange}: one later state (written, not forced). {@code
- * recordPayment}: what one payment writes, the attempt before its create (forced) and two later
- * states. The ratio is the price of "survives a crash".
+ * committed transaction per record) against the in-memory journal (the baseline) in the same run.
+ * {@code recordStateChange}: one later state (written, not forced). {@code recordPayment}: what one
+ * payment writes, the attempt before its create (forced) and two later states. The ratio is the
+ * price of "survives a crash".
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -65,15 +65,23 @@ public class JournalBenchmark {
       pool = new HikariDataSource(c);
       target = JdbcStore.builder(pool).applySchema(true).build().journal();
     } else {
-      target = journal.equals("file") ? Journals.file(dir.resolve("webecr.journal"))
-          : Journals.inMemory();
+      target =
+          journal.equals("file")
+              ? Journals.file(dir.resolve("webecr.journal"))
+              : Journals.inMemory();
     }
     Instant now = Instant.parse("2026-11-22T10:00:00Z");
-    entry = JournalEntry.builder()
-        .providerReference("INV-0-A1")
-        .terminal(Terminal.builder().providerId("mellon").tid("64999964").callId("358046").build())
-        .kind(TransactionType.SALE).amount(Money.euroCents(2480))
-        .phase(JournalPhase.IN_FLIGHT).createdAt(now).recordedAt(now).build();
+    entry =
+        JournalEntry.builder()
+            .providerReference("INV-0-A1")
+            .terminal(
+                Terminal.builder().providerId("mellon").tid("64999964").callId("358046").build())
+            .kind(TransactionType.SALE)
+            .amount(Money.euroCents(2480))
+            .phase(JournalPhase.IN_FLIGHT)
+            .createdAt(now)
+            .recordedAt(now)
+            .build();
   }
 
   @TearDown(Level.Trial)
@@ -88,8 +96,12 @@ public class JournalBenchmark {
   /** A payment's records: PREPARED (forced), IN_FLIGHT and SETTLED (written). */
   @Benchmark
   public void recordPayment() {
-    JournalEntry prepared = JournalEntry.builder().from(entry).phase(JournalPhase.PREPARED)
-        .providerReference("PAY-" + (n++ % 1000) + "-A1").build();
+    JournalEntry prepared =
+        JournalEntry.builder()
+            .from(entry)
+            .phase(JournalPhase.PREPARED)
+            .providerReference("PAY-" + (n++ % 1000) + "-A1")
+            .build();
     target.record(prepared);
     target.record(JournalEntry.builder().from(prepared).phase(JournalPhase.IN_FLIGHT).build());
     target.record(JournalEntry.builder().from(prepared).phase(JournalPhase.SETTLED).build());
@@ -98,7 +110,10 @@ public class JournalBenchmark {
   /** One state change of one of 1,000 attempts in turn (compaction included, as in use). */
   @Benchmark
   public void recordStateChange() {
-    target.record(JournalEntry.builder().from(entry)
-        .providerReference("INV-" + (n++ % 1000) + "-A1").build());
+    target.record(
+        JournalEntry.builder()
+            .from(entry)
+            .providerReference("INV-" + (n++ % 1000) + "-A1")
+            .build());
   }
 }

@@ -30,9 +30,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Opening the file journal (what every client start does) against reading its bytes: a journal
- * of N attempts (1 in 100 in flight), one line each, as compaction leaves it. The ratio is the
- * price of checking, indexing and decoding what recovery reads.
+ * Opening the file journal (what every client start does) against reading its bytes: a journal of N
+ * attempts (1 in 100 in flight), one line each, as compaction leaves it. The ratio is the price of
+ * checking, indexing and decoding what recovery reads.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -52,16 +52,30 @@ public class JournalOpenBenchmark {
     dir = Files.createTempDirectory("webecr-journal-open");
     file = dir.resolve("journal");
     Instant now = Instant.now();
-    Terminal terminal = Terminal.builder().providerId("mellon").tid("64999964").callId("358046")
-        .merchantId("000001234567").label("Till 1").build();
+    Terminal terminal =
+        Terminal.builder()
+            .providerId("mellon")
+            .tid("64999964")
+            .callId("358046")
+            .merchantId("000001234567")
+            .label("Till 1")
+            .build();
     try (IntentJournal journal = Journals.file(file)) {
       for (int i = 0; i < records; i++) {
-        journal.record(JournalEntry.builder().providerReference("INV-2026-" + i + "-A1")
-            .terminal(terminal).kind(TransactionType.SALE).amount(Money.euroCents(1000 + i))
-            .phase(i % 100 == 0 ? JournalPhase.IN_FLIGHT : JournalPhase.SETTLED)
-            .intentId(String.valueOf(i)).statusCode(3)
-            .resultCode(Optional.of(1)).document("B6A70F9F1CCE52E6C6F7E5C40951F240DE0000CC")
-            .createdAt(now.minusSeconds(i)).recordedAt(now.minusSeconds(i - 5)).build());
+        journal.record(
+            JournalEntry.builder()
+                .providerReference("INV-2026-" + i + "-A1")
+                .terminal(terminal)
+                .kind(TransactionType.SALE)
+                .amount(Money.euroCents(1000 + i))
+                .phase(i % 100 == 0 ? JournalPhase.IN_FLIGHT : JournalPhase.SETTLED)
+                .intentId(String.valueOf(i))
+                .statusCode(3)
+                .resultCode(Optional.of(1))
+                .document("B6A70F9F1CCE52E6C6F7E5C40951F240DE0000CC")
+                .createdAt(now.minusSeconds(i))
+                .recordedAt(now.minusSeconds(i - 5))
+                .build());
       }
     }
   }

@@ -8,8 +8,8 @@ import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.mellon.MellonProvider;
 import dev.webecr.sdk.spi.PosProvider;
 import dev.webecr.sdk.testkit.Endpoint;
-import dev.webecr.sdk.testkit.FakeWebEcrServer;
 import dev.webecr.sdk.testkit.FakeTerminals;
+import dev.webecr.sdk.testkit.FakeWebEcrServer;
 import dev.webecr.sdk.testkit.TerminalProfile;
 import dev.webecr.sdk.testkit.TestSigner;
 import java.lang.management.ManagementFactory;
@@ -27,9 +27,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * N concurrent payments on N fake terminals, through {@code PosClient} with its default settings
  * (file journal, default executor, server-side wait) and the Mellon provider against the embedded
- * fake on the real clock. Prints the threads the run added at its peak, the heap after GC, the
- * wall time, how long after its terminal finished each payment returned (median, p95), and the
- * polls per payment.
+ * fake on the real clock. Prints the threads the run added at its peak, the heap after GC, the wall
+ * time, how long after its terminal finished each payment returned (median, p95), and the polls per
+ * payment.
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.webecr.sdk.benchmarks.LoadHarness 1000 wait
@@ -50,14 +50,22 @@ public final class LoadHarness {
     Path dir = Files.createTempDirectory("webecr-load");
     try (FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start()) {
       for (int i = 0; i < n; i++) {
-        server.fake().addTerminal(String.valueOf(20_000_000 + i), String.valueOf(400_000 + i),
-            "Load till " + i, TerminalProfile.APPROVE);
+        server
+            .fake()
+            .addTerminal(
+                String.valueOf(20_000_000 + i),
+                String.valueOf(400_000 + i),
+                "Load till " + i,
+                TerminalProfile.APPROVE);
       }
       ThreadSampler sampler = new ThreadSampler();
       long heapBefore = usedHeapAfterGc();
       PosProvider mellon = MellonProvider.create(server.mellonConfig().build(), clock);
-      var builder = PosClient.builder().provider(mellon).journalFile(dir.resolve("journal"))
-          .signer(new TestSigner(clock));
+      var builder =
+          PosClient.builder()
+              .provider(mellon)
+              .journalFile(dir.resolve("journal"))
+              .signer(new TestSigner(clock));
       if (!wait) {
         builder.serverWait(Duration.ZERO);
       }
@@ -70,37 +78,58 @@ public final class LoadHarness {
           }
         }
         warmUp(client, load, Math.min(n, 50));
-        long pollsBefore = server.requestCount(Endpoint.INTENT)
-            + server.requestCount(Endpoint.INTENTS);
+        long pollsBefore =
+            server.requestCount(Endpoint.INTENT) + server.requestCount(Endpoint.INTENTS);
         ConcurrentLinkedQueue<Long> lateMillis = new ConcurrentLinkedQueue<>();
         List<CompletableFuture<PaymentIntent>> runs = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
           String reference = "LOAD-" + i;
-          runs.add(client.payAsync(PaymentRequest.builder().terminal(load.get(i))
-              .amount(Money.euroCents(1000 + i % 90)).reference(reference).build())
-              .whenComplete((p, e) -> {
-                Instant back = clock.instant();
-                server.fake().completedAt(reference + "-A1").ifPresent(done ->
-                    lateMillis.add(Duration.between(done, back).toMillis()));
-              }));
+          runs.add(
+              client
+                  .payAsync(
+                      PaymentRequest.builder()
+                          .terminal(load.get(i))
+                          .amount(Money.euroCents(1000 + i % 90))
+                          .reference(reference)
+                          .build())
+                  .whenComplete(
+                      (p, e) -> {
+                        Instant back = clock.instant();
+                        server
+                            .fake()
+                            .completedAt(reference + "-A1")
+                            .ifPresent(
+                                done -> lateMillis.add(Duration.between(done, back).toMillis()));
+                      }));
         }
         int approved = 0;
         for (CompletableFuture<PaymentIntent> run : runs) {
           approved += run.join().isApproved() ? 1 : 0;
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        long polls = server.requestCount(Endpoint.INTENT) + server.requestCount(Endpoint.INTENTS)
-            - pollsBefore;
+        long polls =
+            server.requestCount(Endpoint.INTENT)
+                + server.requestCount(Endpoint.INTENTS)
+                - pollsBefore;
         sampler.stop();
         long heap = usedHeapAfterGc() - heapBefore;
         List<Long> late = new ArrayList<>(lateMillis);
         Collections.sort(late);
-        System.out.printf("%d payments, %s: approved %d, SDK threads at peak %d %s, heap after GC "
-            + "+%d MB, wall %.1f s, returned after the terminal finished: median %d ms, "
-            + "p95 %d ms, polls per payment %.2f%n", n, wait ? "server-side wait" : "polling",
-            approved, sampler.peak(), sampler.peakNames(), heap / (1024 * 1024), wall,
-            late.get(late.size() / 2), late.get((int) (late.size() * 0.95)), (double) polls / n);
+        System.out.printf(
+            "%d payments, %s: approved %d, SDK threads at peak %d %s, heap after GC "
+                + "+%d MB, wall %.1f s, returned after the terminal finished: median %d ms, "
+                + "p95 %d ms, polls per payment %.2f%n",
+            n,
+            wait ? "server-side wait" : "polling",
+            approved,
+            sampler.peak(),
+            sampler.peakNames(),
+            heap / (1024 * 1024),
+            wall,
+            late.get(late.size() / 2),
+            late.get((int) (late.size() * 0.95)),
+            (double) polls / n);
       } finally {
         mellon.close();
       }
@@ -108,8 +137,8 @@ public final class LoadHarness {
   }
 
   /**
-   * Samples the live threads every 5 ms and keeps the peak of those the SDK started: threads
-   * that were there before, and the embedded fake's (Jetty, WireMock), are not counted.
+   * Samples the live threads every 5 ms and keeps the peak of those the SDK started: threads that
+   * were there before, and the embedded fake's (Jetty, WireMock), are not counted.
    */
   private static final class ThreadSampler implements Runnable {
     private final java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
@@ -130,9 +159,12 @@ public final class LoadHarness {
         int count = 0;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
           String name = t.getName();
-          boolean fake = name.startsWith("qtp") || name.contains("WireMock")
-              || name.startsWith("Scheduler-") || name.startsWith("Connector-Scheduler")
-              || name.startsWith("pool-");
+          boolean fake =
+              name.startsWith("qtp")
+                  || name.contains("WireMock")
+                  || name.startsWith("Scheduler-")
+                  || name.startsWith("Connector-Scheduler")
+                  || name.startsWith("pool-");
           if (!before.contains(t) && t != thread && !fake) {
             count++;
             names.merge(name.replaceAll("[-#]?[0-9]+$", ""), 1, Integer::sum);
@@ -170,8 +202,13 @@ public final class LoadHarness {
   private static void warmUp(PosClient client, List<Terminal> terminals, int count) {
     List<CompletableFuture<PaymentIntent>> runs = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      runs.add(client.payAsync(PaymentRequest.builder().terminal(terminals.get(i))
-          .amount(Money.euroCents(500)).reference("WARM-" + i).build()));
+      runs.add(
+          client.payAsync(
+              PaymentRequest.builder()
+                  .terminal(terminals.get(i))
+                  .amount(Money.euroCents(500))
+                  .reference("WARM-" + i)
+                  .build()));
     }
     runs.forEach(CompletableFuture::join);
   }

@@ -28,10 +28,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What PosClient adds to a payment (validation, journal, idempotency check, terminal lane,
- * futures, poll scheduling) against the same provider calls made directly: one create and the
- * same number of polls, on the in-memory provider and virtual time. Network time, which
- * dominates in use, is left out on purpose: this is the SDK's own cost.
+ * What PosClient adds to a payment (validation, journal, idempotency check, terminal lane, futures,
+ * poll scheduling) against the same provider calls made directly: one create and the same number of
+ * polls, on the in-memory provider and virtual time. Network time, which dominates in use, is left
+ * out on purpose: this is the SDK's own cost.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,17 +50,28 @@ public class PaymentOverheadBenchmark {
   public void start() {
     clock = new TestClock(Instant.parse("2026-11-22T10:00:00Z"));
     provider = InMemoryPosProvider.create(clock);
-    client = PosClient.builder().provider(provider).journal(Journals.inMemory())
-        .clock(clock).scheduler(new VirtualTimeScheduler(clock)).executor(Runnable::run).build();
+    client =
+        PosClient.builder()
+            .provider(provider)
+            .journal(Journals.inMemory())
+            .clock(clock)
+            .scheduler(new VirtualTimeScheduler(clock))
+            .executor(Runnable::run)
+            .build();
     terminal = provider.terminal(TerminalProfile.APPROVE);
   }
 
   /** The baseline: create, then poll at the client's default schedule until settled. */
   @Benchmark
   public PaymentIntent providerCallsDirectly() {
-    PaymentIntent intent = provider.create(CreateIntentCommand.builder().terminal(terminal)
-        .kind(TransactionType.SALE).amount(Money.euroCents(2480))
-        .providerReference("D-" + (n++) + "-A1").build());
+    PaymentIntent intent =
+        provider.create(
+            CreateIntentCommand.builder()
+                .terminal(terminal)
+                .kind(TransactionType.SALE)
+                .amount(Money.euroCents(2480))
+                .providerReference("D-" + (n++) + "-A1")
+                .build());
     while (!intent.isSettled()) {
       clock.advance(Duration.ofSeconds(1));
       intent = provider.get(terminal, intent.id());
@@ -71,7 +82,11 @@ public class PaymentOverheadBenchmark {
   /** The same payment through PosClient. */
   @Benchmark
   public PaymentIntent throughPosClient() {
-    return client.pay(PaymentRequest.builder().terminal(terminal).amount(Money.euroCents(2480))
-        .reference("C-" + (n++)).build());
+    return client.pay(
+        PaymentRequest.builder()
+            .terminal(terminal)
+            .amount(Money.euroCents(2480))
+            .reference("C-" + (n++))
+            .build());
   }
 }

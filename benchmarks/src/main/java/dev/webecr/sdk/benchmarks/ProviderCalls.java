@@ -27,15 +27,17 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * One read ({@code GET transactionintent/{id}/} of a declined intent, so no card data is
- * joined) and one create ({@code POST txninit}), each made by the Mellon provider and by raw
- * OkHttp sending the same request and parsing the answer with Moshi, against one embedded fake:
- * what {@link ProviderCallBenchmark} and {@link ProviderOverhead} compare.
+ * One read ({@code GET transactionintent/{id}/} of a declined intent, so no card data is joined)
+ * and one create ({@code POST txninit}), each made by the Mellon provider and by raw OkHttp sending
+ * the same request and parsing the answer with Moshi, against one embedded fake: what {@link
+ * ProviderCallBenchmark} and {@link ProviderOverhead} compare.
  */
 final class ProviderCalls implements AutoCloseable {
   private static final MediaType JSON = MediaType.get("application/json");
-  private static final JsonAdapter<Map<String, Object>> MAP = new Moshi.Builder().build()
-      .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+  private static final JsonAdapter<Map<String, Object>> MAP =
+      new Moshi.Builder()
+          .build()
+          .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
   private final FakeWebEcrServer server;
   private final PosProvider mellon;
@@ -51,34 +53,63 @@ final class ProviderCalls implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     server = FakeWebEcrServer.builder().clock(clock).build().start();
     mellon = MellonProvider.create(server.mellonConfig().build(), clock);
-    terminal = mellon.terminals(mellon.redeem(FakeTerminals.REDEEM_CODE)).stream()
-        .filter(t -> t.tid().equals(FakeTerminals.tidOf(TerminalProfile.DECLINE)))
-        .findFirst().orElseThrow();
-    signature = new TestSigner(clock).sign(SigningRequest.builder().reference("SETUP")
-        .providerReference("SETUP-A1").attempt(1).kind(TransactionType.SALE)
-        .amount(Money.euroCents(2480)).terminalTid(terminal.tid()).build());
+    terminal =
+        mellon.terminals(mellon.redeem(FakeTerminals.REDEEM_CODE)).stream()
+            .filter(t -> t.tid().equals(FakeTerminals.tidOf(TerminalProfile.DECLINE)))
+            .findFirst()
+            .orElseThrow();
+    signature =
+        new TestSigner(clock)
+            .sign(
+                SigningRequest.builder()
+                    .reference("SETUP")
+                    .providerReference("SETUP-A1")
+                    .attempt(1)
+                    .kind(TransactionType.SALE)
+                    .amount(Money.euroCents(2480))
+                    .terminalTid(terminal.tid())
+                    .build());
     intentId = mellon.create(command("SETUP-A1")).id();
     raw = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
     base = server.baseUrl() + "/api/v2.2/";
-    try (Response r = raw.newCall(new Request.Builder().url(server.baseUrl() + "/api/token/")
-        .post(RequestBody.create("{\"username\":\"" + FakeWebEcr.USERNAME + "\",\"password\":\""
-            + FakeWebEcr.PASSWORD + "\"}", JSON)).build()).execute()) {
+    try (Response r =
+        raw.newCall(
+                new Request.Builder()
+                    .url(server.baseUrl() + "/api/token/")
+                    .post(
+                        RequestBody.create(
+                            "{\"username\":\""
+                                + FakeWebEcr.USERNAME
+                                + "\",\"password\":\""
+                                + FakeWebEcr.PASSWORD
+                                + "\"}",
+                            JSON))
+                    .build())
+            .execute()) {
       bearer = "Bearer " + MAP.fromJson(r.body().string()).get("access");
     }
   }
 
   private CreateIntentCommand command(String reference) {
-    return CreateIntentCommand.builder().terminal(terminal).kind(TransactionType.SALE)
-        .amount(Money.euroCents(2480)).providerReference(reference).signature(signature)
+    return CreateIntentCommand.builder()
+        .terminal(terminal)
+        .kind(TransactionType.SALE)
+        .amount(Money.euroCents(2480))
+        .providerReference(reference)
+        .signature(signature)
         .build(); // signed once: signing is the ERP's cost, not the provider's
   }
 
   /** Baseline read: the same GET with raw OkHttp, parsed by Moshi. */
   Object readRaw() throws IOException {
-    try (Response r = raw.newCall(new Request.Builder()
-        .url(base + "transactionintent/" + intentId + "/")
-        .header("Authorization", bearer).header("X-Api-Key", terminal.apiKey().get().reveal())
-        .build()).execute()) {
+    try (Response r =
+        raw.newCall(
+                new Request.Builder()
+                    .url(base + "transactionintent/" + intentId + "/")
+                    .header("Authorization", bearer)
+                    .header("X-Api-Key", terminal.apiKey().get().reveal())
+                    .build())
+            .execute()) {
       return MAP.fromJson(r.body().string());
     }
   }
@@ -90,14 +121,21 @@ final class ProviderCalls implements AutoCloseable {
 
   /** Baseline create: the same POST with raw OkHttp, parsed by Moshi. */
   Object createRaw() throws IOException {
-    String body = "{\"TxnType\":0,\"Amount\":2480,\"CurrencyCode\":978,\"CustomerReference\":\"R-"
-        + (n++) + "-A1\",\"PaymentType\":0,\"ProviderData\":{\"Uid\":\"B6A70F9F1CCE52E6C6F7E5C4"
-        + "0951F240DE0000CC\",\"SignatureTimestamp\":\"20261122100000\",\"NetAmount\":2000,"
-        + "\"VatAmount\":480,\"TotalAmount\":2480,\"ProviderId\":\"999\",\"Signature\":\"ZmFr\"}}";
-    try (Response r = raw.newCall(new Request.Builder()
-        .url(base + "terminal/" + terminal.callId() + "/txninit/")
-        .header("Authorization", bearer).header("X-Api-Key", terminal.apiKey().get().reveal())
-        .post(RequestBody.create(body, JSON)).build()).execute()) {
+    String body =
+        "{\"TxnType\":0,\"Amount\":2480,\"CurrencyCode\":978,\"CustomerReference\":\"R-"
+            + (n++)
+            + "-A1\",\"PaymentType\":0,\"ProviderData\":{\"Uid\":\"B6A70F9F1CCE52E6C6F7E5C4"
+            + "0951F240DE0000CC\",\"SignatureTimestamp\":\"20261122100000\",\"NetAmount\":2000,"
+            + "\"VatAmount\":480,\"TotalAmount\":2480,\"ProviderId\":\"999\",\"Signature\":\"ZmFr\"}}";
+    try (Response r =
+        raw.newCall(
+                new Request.Builder()
+                    .url(base + "terminal/" + terminal.callId() + "/txninit/")
+                    .header("Authorization", bearer)
+                    .header("X-Api-Key", terminal.apiKey().get().reveal())
+                    .post(RequestBody.create(body, JSON))
+                    .build())
+            .execute()) {
       return MAP.fromJson(r.body().string());
     }
   }

@@ -14,8 +14,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The BOM has no parent (a consumer importing it must get nothing but our versions), so it
- * repeats what the parent pins: this keeps the two in step and the BOM complete.
+ * The BOM has no parent (a consumer importing it must get nothing but our versions), so it repeats
+ * what the parent pins: this keeps the two in step and the BOM complete.
  */
 class BomVersionsTest {
   private final Path root = RepositoryRoot.get();
@@ -52,10 +52,11 @@ class BomVersionsTest {
   void everyPublishedPomCarriesWhatCentralRequires() throws Exception {
     for (Path pom : List.of(root.resolve("pom.xml"), root.resolve("webecr-sdk-bom/pom.xml"))) {
       Document d = parse(pom);
-      for (String element : List.of("name", "description", "url", "licenses", "developers",
-          "scm")) {
+      for (String element :
+          List.of("name", "description", "url", "licenses", "developers", "scm")) {
         assertThat(d.getDocumentElement().getElementsByTagName(element).getLength())
-            .as(pom + " " + element).isPositive();
+            .as(pom + " " + element)
+            .isPositive();
       }
     }
   }
@@ -69,8 +70,10 @@ class BomVersionsTest {
   /** The first element {@code name} directly under the project or its properties. */
   private static String text(Document d, String name) {
     for (String path : List.of("", "properties")) {
-      Element scope = path.isEmpty() ? d.getDocumentElement()
-          : (Element) d.getDocumentElement().getElementsByTagName(path).item(0);
+      Element scope =
+          path.isEmpty()
+              ? d.getDocumentElement()
+              : (Element) d.getDocumentElement().getElementsByTagName(path).item(0);
       for (org.w3c.dom.Node n = scope.getFirstChild(); n != null; n = n.getNextSibling()) {
         if (n instanceof Element && ((Element) n).getTagName().equals(name)) {
           return n.getTextContent().trim();

@@ -17,18 +17,29 @@ class LayoutTest {
 
   @Test
   void noMainSourceFileIsOver300Lines() throws IOException {
-    List<String> tooLong = mainSources().filter(p -> lines(p) > MAX_LINES)
-        .map(p -> root.relativize(p) + " " + lines(p)).collect(Collectors.toList());
+    List<String> tooLong =
+        mainSources()
+            .filter(p -> lines(p) > MAX_LINES)
+            .map(p -> root.relativize(p) + " " + lines(p))
+            .collect(Collectors.toList());
     assertThat(tooLong).isEmpty();
   }
 
   @Test
   void theSpiImportsNothingInternalSoTheyFormNoCycle() throws IOException {
-    List<String> offending = mainSources()
-        .filter(p -> p.toString().contains("/dev/webecr/sdk/spi/"))
-        .filter(p -> read(p).lines().anyMatch(l -> l.startsWith("import dev.webecr.sdk.internal")
-            || l.startsWith("import static dev.webecr.sdk.internal")))
-        .map(p -> root.relativize(p).toString()).collect(Collectors.toList());
+    List<String> offending =
+        mainSources()
+            .filter(p -> p.toString().contains("/dev/webecr/sdk/spi/"))
+            .filter(
+                p ->
+                    read(p)
+                        .lines()
+                        .anyMatch(
+                            l ->
+                                l.startsWith("import dev.webecr.sdk.internal")
+                                    || l.startsWith("import static dev.webecr.sdk.internal")))
+            .map(p -> root.relativize(p).toString())
+            .collect(Collectors.toList());
     assertThat(mainSources().filter(p -> p.toString().contains("/sdk/spi/")).count())
         .isGreaterThan(10);
     assertThat(offending).isEmpty();
@@ -37,10 +48,11 @@ class LayoutTest {
   private Stream<Path> mainSources() throws IOException {
     List<Path> all;
     try (Stream<Path> walk = Files.walk(root)) {
-      all = walk.filter(p -> p.toString().endsWith(".java"))
-          .filter(p -> p.toString().contains("/src/main/java/"))
-          .filter(p -> !p.toString().contains("/target/"))
-          .collect(Collectors.toList());
+      all =
+          walk.filter(p -> p.toString().endsWith(".java"))
+              .filter(p -> p.toString().contains("/src/main/java/"))
+              .filter(p -> !p.toString().contains("/target/"))
+              .collect(Collectors.toList());
     }
     return all.stream();
   }

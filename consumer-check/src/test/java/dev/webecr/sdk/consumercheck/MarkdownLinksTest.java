@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every link in every Markdown file of the repository resolves from a clone: relative links
- * name a file or folder inside the repository, and an anchor names a heading of its target.
+ * Every link in every Markdown file of the repository resolves from a clone: relative links name a
+ * file or folder inside the repository, and an anchor names a heading of its target.
  */
 class MarkdownLinksTest {
   private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
@@ -32,8 +32,9 @@ class MarkdownLinksTest {
     List<Path> files = markdownFiles();
     for (Path file : files) {
       for (String target : links(read(file))) {
-        check(file, target).ifPresent(problem -> broken.add(root.relativize(file) + ": ("
-            + target + ") " + problem));
+        check(file, target)
+            .ifPresent(
+                problem -> broken.add(root.relativize(file) + ": (" + target + ") " + problem));
       }
     }
     assertThat(files).hasSizeGreaterThan(8);
@@ -51,7 +52,8 @@ class MarkdownLinksTest {
   void theCheckItselfCatchesABrokenLinkAndABrokenAnchor() {
     Path readme = root.resolve("README.md");
     assertThat(check(readme, "docs/nowhere.md")).contains("no such file");
-    assertThat(check(readme, "docs/design.md#no-such-heading")).contains("no heading #no-such-heading");
+    assertThat(check(readme, "docs/design.md#no-such-heading"))
+        .contains("no heading #no-such-heading");
     assertThat(check(readme, "../outside.md")).contains("outside the repository");
     assertThat(check(readme, "docs/design.md#testkit")).isEmpty();
   }
@@ -70,7 +72,8 @@ class MarkdownLinksTest {
     if (!Files.exists(resolved)) {
       return java.util.Optional.of("no such file");
     }
-    if (anchor != null && resolved.toString().endsWith(".md")
+    if (anchor != null
+        && resolved.toString().endsWith(".md")
         && !anchors(read(resolved)).contains(anchor)) {
       return java.util.Optional.of("no heading #" + anchor);
     }
@@ -81,15 +84,17 @@ class MarkdownLinksTest {
     try (Stream<Path> all = Files.walk(root)) {
       return all.filter(p -> p.toString().endsWith(".md"))
           .filter(p -> root.relativize(p).toString().chars().count() > 0)
-          .filter(p -> {
-            for (Path part : root.relativize(p)) {
-              if (SKIPPED.contains(part.toString())) {
-                return false;
-              }
-            }
-            return true;
-          })
-          .sorted().collect(Collectors.toList());
+          .filter(
+              p -> {
+                for (Path part : root.relativize(p)) {
+                  if (SKIPPED.contains(part.toString())) {
+                    return false;
+                  }
+                }
+                return true;
+              })
+          .sorted()
+          .collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -116,9 +121,16 @@ class MarkdownLinksTest {
 
   /** Heading anchors as GitHub makes them: lower case, punctuation dropped, spaces to hyphens. */
   private static Set<String> anchors(String markdown) {
-    return markdown.lines().map(HEADING::matcher).filter(Matcher::matches)
-        .map(m -> m.group(1).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "")
-            .replace(' ', '-'))
+    return markdown
+        .lines()
+        .map(HEADING::matcher)
+        .filter(Matcher::matches)
+        .map(
+            m ->
+                m.group(1)
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                    .replace(' ', '-'))
         .collect(Collectors.toSet());
   }
 

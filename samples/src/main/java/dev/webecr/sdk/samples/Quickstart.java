@@ -23,10 +23,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The quick start: a whole day at the till against the embedded fake WebECR server, printed
- * step by step. Pair a terminal, list terminals, take a signed sale, refund it, void another,
- * then a declined, a BUSY and a MAX_TRANSACTIONS payment with what to do about each, and
- * reconcile the day.
+ * The quick start: a whole day at the till against the embedded fake WebECR server, printed step by
+ * step. Pair a terminal, list terminals, take a signed sale, refund it, void another, then a
+ * declined, a BUSY and a MAX_TRANSACTIONS payment with what to do about each, and reconcile the
+ * day.
  *
  * <p>The fake terminals run on a virtual clock, so the demo finishes at once while the times it
  * prints are those a real card dialogue would take.
@@ -47,34 +47,57 @@ public final class Quickstart {
 
   void run() {
     try (FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start();
-        PosProvider mellon = MellonProvider.create(server.mellonConfig()
-            .retryScheduler(new VirtualTimeScheduler(clock)).build(), clock);
-        PosClient client = PosClient.builder()
-            .provider(mellon)
-            .journal(Journals.inMemory())
-            .signer(new TestSigner(clock))
-            .clock(clock)
-            .scheduler(new VirtualTimeScheduler(clock))
-            .executor(Runnable::run)
-            .build()) {
+        PosProvider mellon =
+            MellonProvider.create(
+                server.mellonConfig().retryScheduler(new VirtualTimeScheduler(clock)).build(),
+                clock);
+        PosClient client =
+            PosClient.builder()
+                .provider(mellon)
+                .journal(Journals.inMemory())
+                .signer(new TestSigner(clock))
+                .clock(clock)
+                .scheduler(new VirtualTimeScheduler(clock))
+                .executor(Runnable::run)
+                .build()) {
       step("Fake WebECR server running at " + server.baseUrl());
 
       ApiKey key = client.pair(FakeTerminals.REDEEM_CODE);
-      step("Paired with redeem code " + FakeTerminals.REDEEM_CODE + ": got an API key "
-          + "(shown as " + key + "; store it like a password)");
+      step(
+          "Paired with redeem code "
+              + FakeTerminals.REDEEM_CODE
+              + ": got an API key "
+              + "(shown as "
+              + key
+              + "; store it like a password)");
       List<Terminal> terminals = client.terminals(key);
       step("Terminals this key reaches: " + terminals.size());
       for (Terminal t : terminals.subList(0, 3)) {
-        out.println("      TID " + t.tid() + "  call id " + t.callId() + "  " + t.label().orElse(""));
+        out.println(
+            "      TID " + t.tid() + "  call id " + t.callId() + "  " + t.label().orElse(""));
       }
       Terminal till = terminals.get(0);
 
       PaymentIntent sale = pay(client, till, "24.80", "INV-2026-0001");
-      out.println("      RRN " + sale.rrn().orElse("-") + ", authorisation code "
-          + sale.authorisationCode().orElse("-") + ", card " + sale.maskedPan().orElse("-"));
-      sale.myDataPayment().ifPresent(m -> out.println("      for myDATA: type " + m.type()
-          + ", TID " + m.tid() + ", transaction " + m.transactionId().orElse("-")
-          + ", signing author " + m.signingAuthor().orElse("-")));
+      out.println(
+          "      RRN "
+              + sale.rrn().orElse("-")
+              + ", authorisation code "
+              + sale.authorisationCode().orElse("-")
+              + ", card "
+              + sale.maskedPan().orElse("-"));
+      sale.myDataPayment()
+          .ifPresent(
+              m ->
+                  out.println(
+                      "      for myDATA: type "
+                          + m.type()
+                          + ", TID "
+                          + m.tid()
+                          + ", transaction "
+                          + m.transactionId().orElse("-")
+                          + ", signing author "
+                          + m.signingAuthor().orElse("-")));
 
       PaymentIntent refund = client.refund(sale, Money.parse("4.80", Money.EUR), "CN-2026-0001");
       report("Refund 4.80 EUR of INV-2026-0001", refund);
@@ -87,19 +110,26 @@ public final class Quickstart {
       pay(client, till, "15.94", "INV-2026-0004");
       pay(client, till, "7.95", "INV-2026-0005");
 
-      ReconciliationReport day = client.reconcile(Period.of(opened, clock.instant().plusSeconds(1)));
-      step("Reconciled the day: " + day.providerIntents().size() + " intents at WebECR, "
-          + (day.isClean() ? "journal and provider agree" : day.discrepancies().size()
-              + " differences: " + day.discrepancies()));
+      ReconciliationReport day =
+          client.reconcile(Period.of(opened, clock.instant().plusSeconds(1)));
+      step(
+          "Reconciled the day: "
+              + day.providerIntents().size()
+              + " intents at WebECR, "
+              + (day.isClean()
+                  ? "journal and provider agree"
+                  : day.discrepancies().size() + " differences: " + day.discrepancies()));
     }
   }
 
   private PaymentIntent pay(PosClient client, Terminal till, String amount, String reference) {
-    PaymentIntent intent = client.pay(PaymentRequest.builder()
-        .terminal(till)
-        .amount(Money.parse(amount, Money.EUR))
-        .reference(reference)
-        .build());
+    PaymentIntent intent =
+        client.pay(
+            PaymentRequest.builder()
+                .terminal(till)
+                .amount(Money.parse(amount, Money.EUR))
+                .reference(reference)
+                .build());
     report("Sale of " + amount + " EUR for " + reference, intent);
     return intent;
   }
@@ -108,17 +138,21 @@ public final class Quickstart {
     step(what + ": " + intent.status() + " / " + intent.result().map(Enum::name).orElse("-"));
     switch (intent.nextStep()) {
       case NONE:
-        out.println("      -> " + (!intent.isApproved()
-            ? "final: nothing was charged; ask for another card or cash"
-            : intent.kind() == TransactionType.SALE ? "money moved; record it with the cash entry"
-            : "the money went back to the card; record it with the credit note"));
+        out.println(
+            "      -> "
+                + (!intent.isApproved()
+                    ? "final: nothing was charged; ask for another card or cash"
+                    : intent.kind() == TransactionType.SALE
+                        ? "money moved; record it with the cash entry"
+                        : "the money went back to the card; record it with the credit note"));
         break;
       case RETRY_LATER:
         out.println("      -> the terminal was busy; nothing was charged: try again in a moment");
         break;
       case CLOSE_BATCH_THEN_RETRY:
-        out.println("      -> the terminal's batch is full; nothing was charged: close the batch"
-            + " on the POS, then pay again");
+        out.println(
+            "      -> the terminal's batch is full; nothing was charged: close the batch"
+                + " on the POS, then pay again");
         break;
       default:
         out.println("      -> in doubt: recover() will find out; do not charge again");

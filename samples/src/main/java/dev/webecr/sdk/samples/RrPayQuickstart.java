@@ -50,16 +50,23 @@ public final class RrPayQuickstart {
     }
     try {
       try (FakeRrPay rrpay = FakeRrPay.start(exchange);
-          RrPayProvider provider = RrPayProvider.open(RrPayConfig.builder()
-              .exchangeRoot(exchange)
-              .posIds(List.of("POS1"))
-              .creditMapping(CreditMapping.builder().mapCash(1, "CASH", "Grynieji")
-                  .map(2, "CARD", "Banko kortelė").build())
-              .build());
-          PosClient client = PosClient.builder().provider(provider)
-              .journal(Journals.inMemory())
-              .pollSchedule(PollSchedule.of(Duration.ofMillis(20), 1.5, Duration.ofMillis(200)))
-              .build()) {
+          RrPayProvider provider =
+              RrPayProvider.open(
+                  RrPayConfig.builder()
+                      .exchangeRoot(exchange)
+                      .posIds(List.of("POS1"))
+                      .creditMapping(
+                          CreditMapping.builder()
+                              .mapCash(1, "CASH", "Grynieji")
+                              .map(2, "CARD", "Banko kortelė")
+                              .build())
+                      .build());
+          PosClient client =
+              PosClient.builder()
+                  .provider(provider)
+                  .journal(Journals.inMemory())
+                  .pollSchedule(PollSchedule.of(Duration.ofMillis(20), 1.5, Duration.ofMillis(200)))
+                  .build()) {
         out.println("RRPay session opened (GAMA's INIT) on " + exchange);
         Terminal pos = provider.terminal("POS1");
 
@@ -70,8 +77,9 @@ public final class RrPayQuickstart {
         rrpay.nextOutcome(FakeRrPayOutcome.CANCELLED);
         sell(client, provider, pos, "K-0003", 990);
 
-        out.println("Day totals per RRPay credit number (to compare with the Z report): "
-            + provider.dayTotals(LocalDate.now(ZoneId.of("Europe/Vilnius"))));
+        out.println(
+            "Day totals per RRPay credit number (to compare with the Z report): "
+                + provider.dayTotals(LocalDate.now(ZoneId.of("Europe/Vilnius"))));
         out.println("RRPay session closed (GAMA's CLOSE)");
       }
     } finally {
@@ -87,15 +95,32 @@ public final class RrPayQuickstart {
     }
   }
 
-  private void sell(PosClient client, RrPayProvider provider, Terminal pos, String receipt,
-      long cents) {
+  private void sell(
+      PosClient client, RrPayProvider provider, Terminal pos, String receipt, long cents) {
     Money total = Money.euroCents(cents);
-    BasketLine bread = BasketLine.builder().code("DUONA").name("Duona").quantity(BigDecimal.ONE)
-        .unit("vnt.").unitPrice(total).vatRate(BigDecimal.valueOf(21)).lineTotal(total).build();
-    PaymentIntent intent = client.pay(PaymentRequest.builder().terminal(pos).amount(total)
-        .reference(receipt).addLines(bread).cashier("Rasa K.").build());
+    BasketLine bread =
+        BasketLine.builder()
+            .code("DUONA")
+            .name("Duona")
+            .quantity(BigDecimal.ONE)
+            .unit("vnt.")
+            .unitPrice(total)
+            .vatRate(BigDecimal.valueOf(21))
+            .lineTotal(total)
+            .build();
+    PaymentIntent intent =
+        client.pay(
+            PaymentRequest.builder()
+                .terminal(pos)
+                .amount(total)
+                .reference(receipt)
+                .addLines(bread)
+                .cashier("Rasa K.")
+                .build());
     out.println("Sale " + receipt + " of " + total + ": " + intent.result().orElseThrow());
-    provider.result(intent.id()).map(RrPayResult::toString)
+    provider
+        .result(intent.id())
+        .map(RrPayResult::toString)
         .ifPresent(r -> out.println("      " + r));
   }
 }

@@ -24,8 +24,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Two application servers in front of one terminal, sharing a PostgreSQL (started embedded from
  * Maven Central's binaries) and the fake WebECR: node A starts a payment and crashes while the
- * customer holds the card; node B leaves it alone while A's lease lives, then recovers it and
- * the payment ends approved, charged once.
+ * customer holds the card; node B leaves it alone while A's lease lives, then recovers it and the
+ * payment ends approved, charged once.
  *
  * <pre>{@code
  * mvn -q -pl samples exec:java -Dexec.mainClass=dev.webecr.sdk.samples.TwoNodesDemo
@@ -58,13 +58,20 @@ public final class TwoNodesDemo {
       PosProvider mellonA = MellonProvider.create(server.mellonConfig().build(), clock);
       PosClient nodeA = client(mellonA, storeA, clock);
       Terminal tillA = till(nodeA);
-      CompletableFuture<PaymentIntent> started = nodeA.payAsync(PaymentRequest.builder()
-          .terminal(tillA).amount(Money.euroCents(2480)).reference("INV-2026-001").build());
+      CompletableFuture<PaymentIntent> started =
+          nodeA.payAsync(
+              PaymentRequest.builder()
+                  .terminal(tillA)
+                  .amount(Money.euroCents(2480))
+                  .reference("INV-2026-001")
+                  .build());
       while (server.fake().creates() == 0) {
         Thread.sleep(5);
       }
-      out.println("node A: INV-2026-001 sent to terminal " + tillA.tid()
-          + "; the customer holds the card... and node A crashes");
+      out.println(
+          "node A: INV-2026-001 sent to terminal "
+              + tillA.tid()
+              + "; the customer holds the card... and node A crashes");
       storeA.close(); // no more lease renewals
       poolA.close(); // no more journal writes
       started.handle((p, e) -> null);
@@ -75,19 +82,37 @@ public final class TwoNodesDemo {
           PosClient nodeB = client(mellonB, storeB, clock)) {
         till(nodeB);
         RecoveryReport early = nodeB.recover();
-        out.println("node B: recover() at once: in doubt " + early.inDoubt()
-            + " (node A's lease still runs: B does not touch it)");
+        out.println(
+            "node B: recover() at once: in doubt "
+                + early.inDoubt()
+                + " (node A's lease still runs: B does not touch it)");
         Thread.sleep(LEASE.toMillis() + 500);
         RecoveryReport late = nodeB.recover();
         for (PaymentIntent p : late.settled()) {
-          out.println("node B: recover() after the lease expired: " + p.providerReference()
-              + " " + p.result().orElse(null) + " " + p.amount());
+          out.println(
+              "node B: recover() after the lease expired: "
+                  + p.providerReference()
+                  + " "
+                  + p.result().orElse(null)
+                  + " "
+                  + p.amount());
         }
-        PaymentIntent again = nodeB.pay(PaymentRequest.builder().terminal(till(nodeB))
-            .amount(Money.euroCents(2480)).reference("INV-2026-001").build());
-        out.println("node B: the ERP pays INV-2026-001 again: " + again.result().orElse(null)
-            + ", the same intent " + again.id() + "; creates at WebECR: "
-            + server.fake().creates() + ", charges: " + server.fake().approvalsByReference());
+        PaymentIntent again =
+            nodeB.pay(
+                PaymentRequest.builder()
+                    .terminal(till(nodeB))
+                    .amount(Money.euroCents(2480))
+                    .reference("INV-2026-001")
+                    .build());
+        out.println(
+            "node B: the ERP pays INV-2026-001 again: "
+                + again.result().orElse(null)
+                + ", the same intent "
+                + again.id()
+                + "; creates at WebECR: "
+                + server.fake().creates()
+                + ", charges: "
+                + server.fake().approvalsByReference());
       } finally {
         mellonA.close();
       }
@@ -108,12 +133,18 @@ public final class TwoNodesDemo {
   }
 
   private static PosClient client(PosProvider mellon, JdbcStore store, Clock clock) {
-    return PosClient.builder().provider(mellon).journal(store.journal())
-        .terminalLease(store.lease()).signer(new TestSigner(clock)).build();
+    return PosClient.builder()
+        .provider(mellon)
+        .journal(store.journal())
+        .terminalLease(store.lease())
+        .signer(new TestSigner(clock))
+        .build();
   }
 
   private static Terminal till(PosClient client) {
     return client.terminals(client.pair(FakeTerminals.REDEEM_CODE)).stream()
-        .filter(t -> t.tid().equals("60000001")).findFirst().orElseThrow();
+        .filter(t -> t.tid().equals("60000001"))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -21,8 +21,8 @@ class RrPayQuickstartTest {
         .contains("rounding -2")
         .contains("Sale K-0003 of 9.90 EUR: CANCELLED")
         .contains("net {1=250, 2=2480}, rounding -2, sales 2, returns 0");
-    String folder = transcript.replaceAll("(?s).*RRPay session opened \\(GAMA's INIT\\) on (\\S+).*",
-        "$1");
+    String folder =
+        transcript.replaceAll("(?s).*RRPay session opened \\(GAMA's INIT\\) on (\\S+).*", "$1");
     assertThat(Path.of(folder)).isAbsolute().doesNotExist(); // the exchange folder is cleaned up
   }
 }

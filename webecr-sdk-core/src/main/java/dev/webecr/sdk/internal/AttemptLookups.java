@@ -14,15 +14,16 @@ public final class AttemptLookups {
    * The lookup of {@code entry}, excluding the intents its sibling attempts (same ERP reference)
    * already own: a lookup that cannot use a reference (a void) must not adopt one of them.
    */
-  public static AttemptLookup of(IntentJournal journal, JournalEntry entry,
-      Optional<String> intentId) {
-    AttemptLookup.Builder b = AttemptLookup.builder()
-        .providerReference(entry.providerReference())
-        .kind(entry.kind())
-        .sentAfter(entry.createdAt())
-        .intentId(intentId)
-        .originalIntentId(entry.originalIntentId())
-        .originalTransactionId(entry.originalTransactionId());
+  public static AttemptLookup of(
+      IntentJournal journal, JournalEntry entry, Optional<String> intentId) {
+    AttemptLookup.Builder b =
+        AttemptLookup.builder()
+            .providerReference(entry.providerReference())
+            .kind(entry.kind())
+            .sentAfter(entry.createdAt())
+            .intentId(intentId)
+            .originalIntentId(entry.originalIntentId())
+            .originalTransactionId(entry.originalTransactionId());
     for (JournalEntry sibling : journal.attempts(entry.reference())) {
       if (!sibling.providerReference().equals(entry.providerReference())) {
         sibling.intentId().ifPresent(b::addExcludedIntentIds);

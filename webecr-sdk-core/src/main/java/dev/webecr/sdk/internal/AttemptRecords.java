@@ -19,8 +19,12 @@ final class AttemptRecords {
    * The attempt's first journal entry: with the document it pays (the signed UID hash) and the
    * original it refers to, so a later payment can compare documents and find a lost void.
    */
-  static JournalEntry prepared(PaymentRequest request, Terminal terminal,
-      String providerReference, ProviderSignature signature, Instant now) {
+  static JournalEntry prepared(
+      PaymentRequest request,
+      Terminal terminal,
+      String providerReference,
+      ProviderSignature signature,
+      Instant now) {
     Optional<OriginalTransaction> original = request.original();
     return JournalEntry.builder()
         .providerReference(providerReference)
@@ -37,8 +41,12 @@ final class AttemptRecords {
   }
 
   /** The create the provider gets for this attempt. */
-  static CreateIntentCommand command(PaymentRequest request, Terminal terminal,
-      String providerReference, ProviderSignature signature, Duration serverWait) {
+  static CreateIntentCommand command(
+      PaymentRequest request,
+      Terminal terminal,
+      String providerReference,
+      ProviderSignature signature,
+      Duration serverWait) {
     return CreateIntentCommand.builder()
         .terminal(terminal)
         .kind(request.kind())

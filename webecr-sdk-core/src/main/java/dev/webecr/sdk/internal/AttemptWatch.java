@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches one attempt whose create may have left: looks it up after a lost answer, polls it,
  * journals each state and ends it. The rule it keeps: once a create may have left, only the
- * provider's own answer settles it (a failed read never makes it "not sent"); an unanswered
- * create is declared never sent only when the provider, asked after its settle time, still has
- * nothing, and a void never (it cannot be found by reference); anything in doubt at the deadline
- * stays in flight in the journal and fails with {@link OutcomeUnknownException}.
+ * provider's own answer settles it (a failed read never makes it "not sent"); an unanswered create
+ * is declared never sent only when the provider, asked after its settle time, still has nothing,
+ * and a void never (it cannot be found by reference); anything in doubt at the deadline stays in
+ * flight in the journal and fails with {@link OutcomeUnknownException}.
  */
 final class AttemptWatch {
   private static final Logger log = LoggerFactory.getLogger(AttemptWatch.class);
@@ -44,7 +44,10 @@ final class AttemptWatch {
   private int polls;
   private int failures;
 
-  AttemptWatch(ClientContext ctx, Terminal terminal, Instant deadline,
+  AttemptWatch(
+      ClientContext ctx,
+      Terminal terminal,
+      Instant deadline,
       CompletableFuture<PaymentIntent> result) {
     this.ctx = ctx;
     this.terminal = terminal;
@@ -53,8 +56,8 @@ final class AttemptWatch {
   }
 
   /** The attempt to watch: its journal entry, signing, signature (or null) and send time. */
-  void attempt(JournalEntry entry, SignerCalls signer, ProviderSignature signature,
-      Instant sentAt) {
+  void attempt(
+      JournalEntry entry, SignerCalls signer, ProviderSignature signature, Instant sentAt) {
     this.entry = entry;
     this.signer = signer;
     this.signature = signature;
@@ -69,8 +72,7 @@ final class AttemptWatch {
     Optional<PaymentIntent> found = null;
     try {
       found = ctx.provider.findAttempt(terminal, lookup(Optional.empty()));
-    } catch (AuthenticationException | InvalidRequestException
-        | UnsupportedCapabilityException e) {
+    } catch (AuthenticationException | InvalidRequestException | UnsupportedCapabilityException e) {
       inDoubt(null, e);
       return;
     } catch (RuntimeException e) {
@@ -84,9 +86,14 @@ final class AttemptWatch {
     Duration settle = ctx.provider.createSettleTime().plus(ctx.serverWait);
     boolean findable = entry.kind() != TransactionType.VOID;
     if (found != null && findable && !now.isBefore(sentAt.plus(settle))) {
-      notSent(new ConnectionException("payment " + entry.providerReference()
-          + " never reached the provider: nothing was charged, it is safe to pay again",
-          false, entry.providerReference(), null));
+      notSent(
+          new ConnectionException(
+              "payment "
+                  + entry.providerReference()
+                  + " never reached the provider: nothing was charged, it is safe to pay again",
+              false,
+              entry.providerReference(),
+              null));
       return;
     }
     if (!now.isBefore(deadline)) {
@@ -100,8 +107,7 @@ final class AttemptWatch {
     PaymentIntent next;
     try {
       next = ctx.provider.getAttempt(terminal, lookup(Optional.of(intentId)));
-    } catch (AuthenticationException | InvalidRequestException
-        | UnsupportedCapabilityException e) {
+    } catch (AuthenticationException | InvalidRequestException | UnsupportedCapabilityException e) {
       inDoubt(last, e);
       return;
     } catch (RuntimeException e) {
@@ -121,9 +127,11 @@ final class AttemptWatch {
 
   /** The provider's intent as this attempt: its journaled reference and kind (voids lack both). */
   PaymentIntent normalised(PaymentIntent reported) {
-    PaymentIntent.Builder b = PaymentIntent.builder().from(reported)
-        .providerReference(entry.providerReference())
-        .kind(entry.kind());
+    PaymentIntent.Builder b =
+        PaymentIntent.builder()
+            .from(reported)
+            .providerReference(entry.providerReference())
+            .kind(entry.kind());
     if (signature != null && reported.signature().isEmpty()) {
       b.signature(signature);
     }
@@ -144,8 +152,7 @@ final class AttemptWatch {
   }
 
   private void journal(JournalPhase phase, PaymentIntent intent) {
-    Optional<JournalEntry> changed =
-        JournalUpdate.next(entry, phase, intent, ctx.clock.instant());
+    Optional<JournalEntry> changed = JournalUpdate.next(entry, phase, intent, ctx.clock.instant());
     if (changed.isEmpty()) {
       return;
     }
@@ -155,8 +162,11 @@ final class AttemptWatch {
       entry = next;
     } catch (RuntimeException e) {
       // The earlier entry stays: recovery re-asks the provider, so nothing is lost.
-      log.warn("could not journal {} as {}: recovery will ask the provider again",
-          entry.providerReference(), phase, e);
+      log.warn(
+          "could not journal {} as {}: recovery will ask the provider again",
+          entry.providerReference(),
+          phase,
+          e);
     }
   }
 
@@ -167,32 +177,41 @@ final class AttemptWatch {
   }
 
   void inDoubt(PaymentIntent last, Throwable cause) {
-    log.warn("payment {} is in doubt at its deadline: it stays in the journal for recovery",
+    log.warn(
+        "payment {} is in doubt at its deadline: it stays in the journal for recovery",
         entry.providerReference());
-    result.completeExceptionally(new OutcomeUnknownException("the outcome of payment "
-        + entry.providerReference() + " is not known yet; it stays in the journal and "
-        + "PosClient.recover() or paying again with the same reference resolves it",
-        entry.providerReference(), last, cause));
+    result.completeExceptionally(
+        new OutcomeUnknownException(
+            "the outcome of payment "
+                + entry.providerReference()
+                + " is not known yet; it stays in the journal and "
+                + "PosClient.recover() or paying again with the same reference resolves it",
+            entry.providerReference(),
+            last,
+            cause));
   }
 
   /** The next step after the schedule's delay; a failed read backs off instead. */
   private void later(Runnable next, boolean failed) {
     failures = failed ? failures + 1 : 0;
-    Duration wait = failed ? ctx.pollSchedule.delayAfterFailures(failures)
-        : ctx.pollSchedule.delayBefore(polls++);
+    Duration wait =
+        failed
+            ? ctx.pollSchedule.delayAfterFailures(failures)
+            : ctx.pollSchedule.delayBefore(polls++);
     Duration delay = min(wait, remaining());
     ctx.scheduler.schedule(() -> step(next), delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   void step(Runnable body) {
     try {
-      ctx.executor.execute(() -> {
-        try {
-          body.run();
-        } catch (Throwable t) {
-          result.completeExceptionally(t);
-        }
-      });
+      ctx.executor.execute(
+          () -> {
+            try {
+              body.run();
+            } catch (Throwable t) {
+              result.completeExceptionally(t);
+            }
+          });
     } catch (RuntimeException rejected) {
       result.completeExceptionally(rejected);
     }

@@ -2,15 +2,15 @@ package dev.webecr.sdk.internal;
 
 import dev.webecr.sdk.PollSchedule;
 import dev.webecr.sdk.TerminalDirectory;
+import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.PaymentSigner;
 import dev.webecr.sdk.spi.PosProvider;
 import java.time.Clock;
-import dev.webecr.sdk.spi.Capability;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 
 /** Everything a payment run needs from its client; immutable once built. */
 public final class ClientContext {
@@ -23,16 +23,26 @@ public final class ClientContext {
   final Executor executor;
   final Duration paymentDeadline;
   final PollSchedule pollSchedule;
+
   /** The server-side wait creates ask for: zero where the provider cannot wait. */
   final Duration serverWait;
+
   /** How many creates may wait server-side at once. */
   final Semaphore waitSlots;
 
   /** Bundles the client's collaborators; {@code signer} may be null. */
-  public ClientContext(PosProvider provider, IntentJournal journal, PaymentSigner signer,
-      TerminalDirectory directory, Clock clock, ScheduledExecutorService scheduler,
-      Executor executor, Duration paymentDeadline, PollSchedule pollSchedule,
-      Duration serverWait, int serverWaitSlots) {
+  public ClientContext(
+      PosProvider provider,
+      IntentJournal journal,
+      PaymentSigner signer,
+      TerminalDirectory directory,
+      Clock clock,
+      ScheduledExecutorService scheduler,
+      Executor executor,
+      Duration paymentDeadline,
+      PollSchedule pollSchedule,
+      Duration serverWait,
+      int serverWaitSlots) {
     this.provider = provider;
     this.journal = journal;
     this.signer = signer;
@@ -42,8 +52,8 @@ public final class ClientContext {
     this.executor = executor;
     this.paymentDeadline = paymentDeadline;
     this.pollSchedule = pollSchedule;
-    this.serverWait = provider.capabilities().contains(Capability.SERVER_SIDE_WAIT)
-        ? serverWait : Duration.ZERO;
+    this.serverWait =
+        provider.capabilities().contains(Capability.SERVER_SIDE_WAIT) ? serverWait : Duration.ZERO;
     this.waitSlots = new Semaphore(serverWaitSlots);
   }
 }

@@ -21,13 +21,13 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The embedded journal: an append-only file of {@link JournalLineCodec} lines. A record whose
- * loss could charge twice (an attempt about to be sent, a person's resolution) is on disk before
- * {@link #record} returns, concurrent ones sharing one force; later states are written at once
- * and forced with the next such record or on close (a crash that loses them loses nothing:
- * recovery asks the provider). A torn last line is cut off on open; corruption elsewhere stops
- * the open. Compaction keeps the latest line per attempt, drops settled attempts past the
- * retention, and swaps the file atomically.
+ * The embedded journal: an append-only file of {@link JournalLineCodec} lines. A record whose loss
+ * could charge twice (an attempt about to be sent, a person's resolution) is on disk before {@link
+ * #record} returns, concurrent ones sharing one force; later states are written at once and forced
+ * with the next such record or on close (a crash that loses them loses nothing: recovery asks the
+ * provider). A torn last line is cut off on open; corruption elsewhere stops the open. Compaction
+ * keeps the latest line per attempt, drops settled attempts past the retention, and swaps the file
+ * atomically.
  */
 public final class FileIntentJournal extends InMemoryIntentJournal {
   /** Settled attempts are kept this long, so paying again with their reference stays safe. */
@@ -39,8 +39,10 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
   private FileChannel channel;
   private FileLock lock;
   private int linesInFile;
+
   /** Bytes written, and bytes known to be on disk; guarded by {@link #forceLock}. */
   private long written;
+
   private long durable;
   private final Object forceLock = new Object();
 
@@ -95,8 +97,9 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
   }
 
   private JournalException corrupt(String where) {
-    return new JournalException("journal " + path + " is corrupt at " + where
-        + "; keep the file and contact support", null);
+    return new JournalException(
+        "journal " + path + " is corrupt at " + where + "; keep the file and contact support",
+        null);
   }
 
   private void truncate(int length) throws IOException {
@@ -105,8 +108,9 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
   }
 
   private void openChannel() throws IOException {
-    channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    channel =
+        FileChannel.open(
+            path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     try {
       lock = channel.tryLock();
     } catch (OverlappingFileLockException e) {
@@ -150,8 +154,8 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
   }
 
   /**
-   * Returns once the file is on disk up to {@code end}. One caller forces for every record
-   * written before it started; those waiting behind it find their record already durable.
+   * Returns once the file is on disk up to {@code end}. One caller forces for every record written
+   * before it started; those waiting behind it find their record already durable.
    */
   private void awaitDurable(long end) {
     synchronized (forceLock) {
@@ -180,8 +184,8 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
 
   /** Writes one line (not forced); returns the file's length after it. */
   private long append(JournalEntry entry) throws IOException {
-    ByteBuffer line = ByteBuffer.wrap(
-        (JournalLineCodec.encode(entry) + "\n").getBytes(StandardCharsets.UTF_8));
+    ByteBuffer line =
+        ByteBuffer.wrap((JournalLineCodec.encode(entry) + "\n").getBytes(StandardCharsets.UTF_8));
     while (line.hasRemaining()) {
       channel.write(line);
     }
@@ -206,8 +210,8 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
       return true;
     }
     Instant horizon = clock.instant().minus(retention);
-    return held().stream().anyMatch(e -> !e.getValue().inFlight()
-        && !e.getValue().recordedAfter(horizon));
+    return held().stream()
+        .anyMatch(e -> !e.getValue().inFlight() && !e.getValue().recordedAfter(horizon));
   }
 
   /** Rewrites the file with the latest line per attempt; false when nothing was dropped. */
@@ -229,8 +233,12 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
       return false;
     }
     Path tmp = path.resolveSibling(path.getFileName() + ".compact");
-    try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+    try (FileChannel out =
+        FileChannel.open(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
       ByteBuffer buf = ByteBuffer.wrap(text.toByteArray());
       while (buf.hasRemaining()) {
         out.write(buf);

@@ -9,16 +9,18 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * One attempt's latest state as a journal holds it: decoded, or the place of the intact line it
- * was read from in the file's bytes, decoded when first asked. Opening a journal of many settled
+ * One attempt's latest state as a journal holds it: decoded, or the place of the intact line it was
+ * read from in the file's bytes, decoded when first asked. Opening a journal of many settled
  * attempts then decodes only those in flight; the two fields recovery and compaction need of the
  * others (phase, recorded at) are read from the line at open. The lines share the file's buffer
  * rather than each copying its bytes: it is as large as the copies would be.
  */
 final class HeldEntry {
   private final boolean inFlight;
+
   /** Epoch milliseconds: an {@code Instant} per line is what opening must not allocate. */
   private final long recordedAt;
+
   private byte[] bytes;
   private int from;
   private int to;
@@ -32,10 +34,15 @@ final class HeldEntry {
   }
 
   /**
-   * The intact line in {@code bytes[from, to)}, whose phase and time were read at open;
-   * {@code terminals} is shared by the file's lines.
+   * The intact line in {@code bytes[from, to)}, whose phase and time were read at open; {@code
+   * terminals} is shared by the file's lines.
    */
-  HeldEntry(byte[] bytes, int from, int to, Map<String, Terminal> terminals, boolean inFlight,
+  HeldEntry(
+      byte[] bytes,
+      int from,
+      int to,
+      Map<String, Terminal> terminals,
+      boolean inFlight,
       long recordedAt) {
     this.bytes = bytes;
     this.from = from;
@@ -58,9 +65,14 @@ final class HeldEntry {
   JournalEntry entry() {
     if (entry == null) {
       String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
-      entry = JournalLineCodec.decodeIntact(text, terminals).orElseThrow(() ->
-          new JournalException("a journal line with a valid checksum does not decode; keep the"
-              + " file and contact support", null));
+      entry =
+          JournalLineCodec.decodeIntact(text, terminals)
+              .orElseThrow(
+                  () ->
+                      new JournalException(
+                          "a journal line with a valid checksum does not decode; keep the"
+                              + " file and contact support",
+                          null));
       bytes = null;
       terminals = null;
     }
@@ -69,7 +81,8 @@ final class HeldEntry {
 
   /** The line to write for this entry when the file is rewritten (no newline). */
   byte[] line() {
-    return bytes != null ? Arrays.copyOfRange(bytes, from, to)
+    return bytes != null
+        ? Arrays.copyOfRange(bytes, from, to)
         : JournalLineCodec.encode(entry).getBytes(StandardCharsets.UTF_8);
   }
 }

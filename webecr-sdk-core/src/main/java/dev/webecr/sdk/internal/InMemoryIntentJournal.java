@@ -12,15 +12,15 @@ import java.util.Optional;
 
 /**
  * The latest entry per attempt, in memory, in order of first record; a reference's attempts are
- * found by probing their provider references (so a payment's idempotency check does not scan
- * the whole journal); the base of the file journal too, which hands it lines to decode only when
- * asked.
+ * found by probing their provider references (so a payment's idempotency check does not scan the
+ * whole journal); the base of the file journal too, which hands it lines to decode only when asked.
  */
 public class InMemoryIntentJournal implements IntentJournal {
   private LinkedHashMap<String, HeldEntry> latest = new LinkedHashMap<>();
+
   /**
-   * ERP reference to the highest attempt number recorded for it, kept only beyond attempt 1
-   * (most references have one attempt; opening a large journal must not index each twice).
+   * ERP reference to the highest attempt number recorded for it, kept only beyond attempt 1 (most
+   * references have one attempt; opening a large journal must not index each twice).
    */
   private final Map<String, Integer> lastAttempt = new HashMap<>();
 
@@ -68,8 +68,8 @@ public class InMemoryIntentJournal implements IntentJournal {
     int last = lastAttempt.getOrDefault(reference, 1);
     List<JournalEntry> out = new ArrayList<>();
     // attempt 0: a reference not made by this SDK, which is its own provider reference
-    HeldEntry foreign = AttemptReference.parse(reference).attempt() == 0
-        ? latest.get(reference) : null;
+    HeldEntry foreign =
+        AttemptReference.parse(reference).attempt() == 0 ? latest.get(reference) : null;
     if (foreign != null) {
       out.add(foreign.entry());
     }

@@ -5,17 +5,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Parses the instants the journal writes ({@link Instant#toString()}: {@code
- * 2026-11-22T10:00:00Z}, with or without a fraction) without {@code DateTimeFormatter}, which
- * costs more than the rest of a journal line. Anything else goes to {@link Instant#parse}.
+ * Parses the instants the journal writes ({@link Instant#toString()}: {@code 2026-11-22T10:00:00Z},
+ * with or without a fraction) without {@code DateTimeFormatter}, which costs more than the rest of
+ * a journal line. Anything else goes to {@link Instant#parse}.
  */
 final class Instants {
   private Instants() {}
 
   static Instant parse(String s) {
     int n = s.length();
-    if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
-        || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z') {
+    if (n < 20
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':'
+        || s.charAt(n - 1) != 'Z') {
       return Instant.parse(s);
     }
     int nanos = 0;
@@ -41,14 +46,21 @@ final class Instants {
   }
 
   /**
-   * Epoch milliseconds of the ASCII instant in {@code bytes[from, to)}, read in place;
-   * {@code Long.MIN_VALUE} when it is not one.
+   * Epoch milliseconds of the ASCII instant in {@code bytes[from, to)}, read in place; {@code
+   * Long.MIN_VALUE} when it is not one.
    */
   static long epochMilli(byte[] bytes, int from, int to) {
     int n = to - from;
-    boolean plain = n >= 20 && bytes[from + 4] == '-' && bytes[from + 7] == '-'
-        && bytes[from + 10] == 'T' && bytes[from + 13] == ':' && bytes[from + 16] == ':'
-        && bytes[to - 1] == 'Z' && (n == 20 || bytes[from + 19] == '.' && n > 21) && n <= 30;
+    boolean plain =
+        n >= 20
+            && bytes[from + 4] == '-'
+            && bytes[from + 7] == '-'
+            && bytes[from + 10] == 'T'
+            && bytes[from + 13] == ':'
+            && bytes[from + 16] == ':'
+            && bytes[to - 1] == 'Z'
+            && (n == 20 || bytes[from + 19] == '.' && n > 21)
+            && n <= 30;
     try {
       if (plain) {
         int millis = 0;
@@ -63,8 +75,12 @@ final class Instants {
         int minute = digits(bytes, from + 14, 2);
         int second = digits(bytes, from + 17, 2);
         if (hour <= 23 && minute <= 59 && second <= 59) {
-          long day = LocalDate.of(digits(bytes, from, 4), digits(bytes, from + 5, 2),
-              digits(bytes, from + 8, 2)).toEpochDay();
+          long day =
+              LocalDate.of(
+                      digits(bytes, from, 4),
+                      digits(bytes, from + 5, 2),
+                      digits(bytes, from + 8, 2))
+                  .toEpochDay();
           return (day * 86_400 + hour * 3_600L + minute * 60L + second) * 1000 + millis;
         }
       }

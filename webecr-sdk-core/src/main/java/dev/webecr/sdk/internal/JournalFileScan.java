@@ -6,18 +6,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One pass over a journal file's bytes: every line's checksum checked in place and its shape
- * read, each attempt's latest line held (in order of first appearance) undecoded, so that
- * opening decodes only what is in flight. A broken last line is a torn write; a broken line
- * before it, or a whole line of the wrong shape anywhere, is corruption.
+ * One pass over a journal file's bytes: every line's checksum checked in place and its shape read,
+ * each attempt's latest line held (in order of first appearance) undecoded, so that opening decodes
+ * only what is in flight. A broken last line is a torn write; a broken line before it, or a whole
+ * line of the wrong shape anywhere, is corruption.
  */
 final class JournalFileScan {
   /** Provider reference to its latest line. */
   final LinkedHashMap<String, HeldEntry> latest;
+
   /** Whole lines read. */
   int lines;
+
   /** Bytes up to the end of the last whole line. */
   int wholeLength;
+
   /** The 1-based number of a broken line that is not the last; 0 when none. */
   int corruptLine;
 

@@ -16,9 +16,9 @@ import java.util.zip.CRC32;
 /**
  * One journal entry per line: {@code |}-separated, percent-escaped fields, version first and a
  * CRC-32 of the rest last, so a torn or corrupted line is recognised, never half-read. Version 2
- * adds the document, the original, recovery back-off and manual resolution; version 1 lines
- * (17 fields) are still read. Public for the SDK's other journals (the JDBC one stores a line
- * per attempt), not an API.
+ * adds the document, the original, recovery back-off and manual resolution; version 1 lines (17
+ * fields) are still read. Public for the SDK's other journals (the JDBC one stores a line per
+ * attempt), not an API.
  */
 public final class JournalLineCodec {
   static final String VERSION = "2";
@@ -31,31 +31,33 @@ public final class JournalLineCodec {
   /** The line of {@code e}, without a newline. */
   public static String encode(JournalEntry e) {
     Terminal t = e.terminal();
-    String body = String.join("|",
-        VERSION,
-        esc(e.providerReference()),
-        esc(t.providerId()),
-        esc(t.tid()),
-        esc(t.callId()),
-        esc(t.merchantId().orElse("")),
-        esc(t.model().orElse("")),
-        esc(t.label().orElse("")),
-        e.kind().name(),
-        Long.toString(e.amount().minorUnits()),
-        e.amount().currency().getCurrencyCode(),
-        e.phase().name(),
-        esc(e.intentId().orElse("")),
-        e.statusCode().map(String::valueOf).orElse(""),
-        e.resultCode().map(String::valueOf).orElse(""),
-        e.createdAt().toString(),
-        e.recordedAt().toString(),
-        esc(e.document().orElse("")),
-        esc(e.originalIntentId().orElse("")),
-        esc(e.originalTransactionId().orElse("")),
-        Integer.toString(e.recoveryRuns()),
-        e.nextRecoveryAt().map(Instant::toString).orElse(""),
-        esc(e.resolvedBy().orElse("")),
-        esc(e.resolution().orElse("")));
+    String body =
+        String.join(
+            "|",
+            VERSION,
+            esc(e.providerReference()),
+            esc(t.providerId()),
+            esc(t.tid()),
+            esc(t.callId()),
+            esc(t.merchantId().orElse("")),
+            esc(t.model().orElse("")),
+            esc(t.label().orElse("")),
+            e.kind().name(),
+            Long.toString(e.amount().minorUnits()),
+            e.amount().currency().getCurrencyCode(),
+            e.phase().name(),
+            esc(e.intentId().orElse("")),
+            e.statusCode().map(String::valueOf).orElse(""),
+            e.resultCode().map(String::valueOf).orElse(""),
+            e.createdAt().toString(),
+            e.recordedAt().toString(),
+            esc(e.document().orElse("")),
+            esc(e.originalIntentId().orElse("")),
+            esc(e.originalTransactionId().orElse("")),
+            Integer.toString(e.recoveryRuns()),
+            e.nextRecoveryAt().map(Instant::toString).orElse(""),
+            esc(e.resolvedBy().orElse("")),
+            esc(e.resolution().orElse("")));
     return body + "|" + crc(body);
   }
 
@@ -71,8 +73,8 @@ public final class JournalLineCodec {
   }
 
   /**
-   * True when the UTF-8 line in {@code bytes[from, to)} is whole: its last field is the CRC-32
-   * of the rest, in eight lower-case hex digits. Reads the bytes in place (opening a journal of
+   * True when the UTF-8 line in {@code bytes[from, to)} is whole: its last field is the CRC-32 of
+   * the rest, in eight lower-case hex digits. Reads the bytes in place (opening a journal of
    * 100,000 lines must not copy each one twice).
    */
   static boolean intact(byte[] bytes, int from, int to) {
@@ -99,13 +101,13 @@ public final class JournalLineCodec {
   }
 
   /**
-   * Holds the intact line in {@code bytes[from, to)} undecoded, whose {@code count} separators
-   * the caller found at {@code bars} (the file's scan walks each byte once), with its phase and
-   * time read in place; null when the line's shape is wrong (field count, version, phase or
-   * instant). Allocates little: opening reads every line of a journal this way.
+   * Holds the intact line in {@code bytes[from, to)} undecoded, whose {@code count} separators the
+   * caller found at {@code bars} (the file's scan walks each byte once), with its phase and time
+   * read in place; null when the line's shape is wrong (field count, version, phase or instant).
+   * Allocates little: opening reads every line of a journal this way.
    */
-  static HeldEntry shapeOf(byte[] bytes, int from, int to, int[] bars, int count,
-      Map<String, Terminal> terminals) {
+  static HeldEntry shapeOf(
+      byte[] bytes, int from, int to, int[] bars, int count, Map<String, Terminal> terminals) {
     boolean v1 = count == FIELDS_1 && ascii(bytes, from, bars[0], VERSION_1);
     if (!v1 && (count != FIELDS || !ascii(bytes, from, bars[0], VERSION))) {
       return null;
@@ -142,7 +144,6 @@ public final class JournalLineCodec {
     return true;
   }
 
-
   /**
    * The entry of a line, or empty when the line is torn or corrupt; {@code terminals} caches
    * decoded terminals across lines (most lines of a journal share a few).
@@ -162,10 +163,15 @@ public final class JournalLineCodec {
       String terminalKey = f[2] + '|' + f[3] + '|' + f[4] + '|' + f[5] + '|' + f[6] + '|' + f[7];
       Terminal terminal = terminals.get(terminalKey);
       if (terminal == null) {
-        terminal = Terminal.builder()
-            .providerId(unesc(f[2])).tid(unesc(f[3])).callId(unesc(f[4]))
-            .merchantId(optional(f[5])).model(optional(f[6])).label(optional(f[7]))
-            .build();
+        terminal =
+            Terminal.builder()
+                .providerId(unesc(f[2]))
+                .tid(unesc(f[3]))
+                .callId(unesc(f[4]))
+                .merchantId(optional(f[5]))
+                .model(optional(f[6]))
+                .label(optional(f[7]))
+                .build();
         terminals.put(terminalKey, terminal);
       }
       JournalEntry.Builder b = JournalEntry.builder();
@@ -174,23 +180,26 @@ public final class JournalLineCodec {
         if (runs < 0) {
           return Optional.empty();
         }
-        b.document(optional(f[17])).originalIntentId(optional(f[18]))
-            .originalTransactionId(optional(f[19])).recoveryRuns(runs)
+        b.document(optional(f[17]))
+            .originalIntentId(optional(f[18]))
+            .originalTransactionId(optional(f[19]))
+            .recoveryRuns(runs)
             .nextRecoveryAt(f[21].isEmpty() ? Optional.empty() : Optional.of(Instants.parse(f[21])))
-            .resolvedBy(optional(f[22])).resolution(optional(f[23]));
+            .resolvedBy(optional(f[22]))
+            .resolution(optional(f[23]));
       }
-      return Optional.of(b
-          .providerReference(unesc(f[1]))
-          .terminal(terminal)
-          .kind(TransactionType.valueOf(f[8]))
-          .amount(Money.of(Long.parseLong(f[9]), Currency.getInstance(f[10])))
-          .phase(JournalPhase.valueOf(f[11]))
-          .intentId(optional(f[12]))
-          .statusCode(f[13].isEmpty() ? Optional.empty() : Optional.of(Integer.valueOf(f[13])))
-          .resultCode(f[14].isEmpty() ? Optional.empty() : Optional.of(Integer.valueOf(f[14])))
-          .createdAt(Instants.parse(f[15]))
-          .recordedAt(Instants.parse(f[16]))
-          .build());
+      return Optional.of(
+          b.providerReference(unesc(f[1]))
+              .terminal(terminal)
+              .kind(TransactionType.valueOf(f[8]))
+              .amount(Money.of(Long.parseLong(f[9]), Currency.getInstance(f[10])))
+              .phase(JournalPhase.valueOf(f[11]))
+              .intentId(optional(f[12]))
+              .statusCode(f[13].isEmpty() ? Optional.empty() : Optional.of(Integer.valueOf(f[13])))
+              .resultCode(f[14].isEmpty() ? Optional.empty() : Optional.of(Integer.valueOf(f[14])))
+              .createdAt(Instants.parse(f[15]))
+              .recordedAt(Instants.parse(f[16]))
+              .build());
     } catch (RuntimeException e) {
       return Optional.empty();
     }

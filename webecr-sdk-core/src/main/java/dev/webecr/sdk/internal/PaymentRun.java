@@ -1,10 +1,8 @@
 package dev.webecr.sdk.internal;
 
-import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.IntentResult;
 import dev.webecr.sdk.InvalidRequestException;
-import dev.webecr.sdk.OutcomeUnknownException;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.ProviderRejectedException;
@@ -12,6 +10,7 @@ import dev.webecr.sdk.ProviderSignature;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.UnsupportedCapabilityException;
+import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.CreateIntentCommand;
 import dev.webecr.sdk.spi.JournalEntry;
@@ -26,11 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One payment, as a chain of steps on the client's executor with waits on its scheduler (no
- * thread is held between polls): first what the earlier attempts of its reference allow (return
- * an approval of the same document, resume one in flight, adopt one wrongly called unsent), then
- * a new attempt journaled before its create is sent once, then {@link AttemptWatch} until the
- * outcome or the deadline ({@link dev.webecr.sdk.OutcomeUnknownException}).
+ * One payment, as a chain of steps on the client's executor with waits on its scheduler (no thread
+ * is held between polls): first what the earlier attempts of its reference allow (return an
+ * approval of the same document, resume one in flight, adopt one wrongly called unsent), then a new
+ * attempt journaled before its create is sent once, then {@link AttemptWatch} until the outcome or
+ * the deadline ({@link dev.webecr.sdk.OutcomeUnknownException}).
  */
 public final class PaymentRun {
   private static final Logger log = LoggerFactory.getLogger(PaymentRun.class);
@@ -56,8 +55,8 @@ public final class PaymentRun {
   }
 
   /**
-   * Resumes an attempt the journal holds in flight; {@code terminal} carries its API key. It
-   * polls for {@code budget} at most (zero: one look).
+   * Resumes an attempt the journal holds in flight; {@code terminal} carries its API key. It polls
+   * for {@code budget} at most (zero: one look).
    */
   public static CompletableFuture<PaymentIntent> resume(
       ClientContext ctx, JournalEntry entry, Terminal terminal, Duration budget) {
@@ -67,17 +66,22 @@ public final class PaymentRun {
   }
 
   /**
-   * Resumes from the journal as it is now: another run of this client may have settled the
-   * attempt while this one waited for the terminal.
+   * Resumes from the journal as it is now: another run of this client may have settled the attempt
+   * while this one waited for the terminal.
    */
   private void resumeLatest(JournalEntry seen) {
     JournalEntry now = ctx.journal.latest(seen.providerReference()).orElse(seen);
     if (now.phase() == JournalPhase.SETTLED && now.intentId().isPresent()) {
       result.complete(settledIntent(now));
     } else if (now.phase() == JournalPhase.NOT_SENT) {
-      result.completeExceptionally(new ConnectionException("payment " + now.providerReference()
-          + " never reached the provider: nothing was charged", false, now.providerReference(),
-          null));
+      result.completeExceptionally(
+          new ConnectionException(
+              "payment "
+                  + now.providerReference()
+                  + " never reached the provider: nothing was charged",
+              false,
+              now.providerReference(),
+              null));
     } else {
       resume(now);
     }
@@ -105,12 +109,16 @@ public final class PaymentRun {
       unusedSignature();
       throw e;
     }
-    Optional<JournalEntry> approved = attempts.stream()
-        .filter(a -> a.phase() == JournalPhase.SETTLED
-            && a.resultCode().equals(Optional.of(IntentResult.APPROVED.code())))
-        .findFirst();
+    Optional<JournalEntry> approved =
+        attempts.stream()
+            .filter(
+                a ->
+                    a.phase() == JournalPhase.SETTLED
+                        && a.resultCode().equals(Optional.of(IntentResult.APPROVED.code())))
+            .findFirst();
     if (approved.isPresent()) {
-      log.debug("{} is already approved: returning it, charging nothing",
+      log.debug(
+          "{} is already approved: returning it, charging nothing",
           approved.get().providerReference());
       unusedSignature();
       result.complete(settledIntent(approved.get()));
@@ -142,13 +150,18 @@ public final class PaymentRun {
   private PaymentIntent settledIntent(JournalEntry settled) {
     watch.attempt(settled, null, null, settled.createdAt());
     try {
-      return watch.normalised(ctx.provider.getAttempt(terminal,
-          watch.lookup(settled.intentId())));
+      return watch.normalised(ctx.provider.getAttempt(terminal, watch.lookup(settled.intentId())));
     } catch (RuntimeException e) {
-      throw new ConnectionException("payment " + settled.providerReference() + " was settled "
-          + "earlier (result " + settled.resultCode().map(IntentResult::fromCode).orElse(null)
-          + ") but its details could not be read now: ask again", true,
-          settled.providerReference(), e);
+      throw new ConnectionException(
+          "payment "
+              + settled.providerReference()
+              + " was settled "
+              + "earlier (result "
+              + settled.resultCode().map(IntentResult::fromCode).orElse(null)
+              + ") but its details could not be read now: ask again",
+          true,
+          settled.providerReference(),
+          e);
     }
   }
 
@@ -171,8 +184,9 @@ public final class PaymentRun {
     }
     Duration wait = AttemptWatch.min(ctx.serverWait, watch.remaining());
     boolean waiting = !wait.isZero() && ctx.waitSlots.tryAcquire();
-    CreateIntentCommand command = AttemptRecords.command(request, terminal, providerReference,
-        signature, waiting ? wait : Duration.ZERO);
+    CreateIntentCommand command =
+        AttemptRecords.command(
+            request, terminal, providerReference, signature, waiting ? wait : Duration.ZERO);
     watch.attempt(entry, signer, signature, now);
     PaymentIntent created;
     try {
@@ -185,13 +199,16 @@ public final class PaymentRun {
         watch.notSent(e);
       }
       return;
-    } catch (ProviderRejectedException | InvalidRequestException
+    } catch (ProviderRejectedException
+        | InvalidRequestException
         | UnsupportedCapabilityException e) {
       watch.notSent(e); // a refusal, or nothing left: nothing was created
       return;
     } catch (RuntimeException e) {
-      log.warn("create {} failed unexpectedly: treating as unknown, looking it up",
-          providerReference, e);
+      log.warn(
+          "create {} failed unexpectedly: treating as unknown, looking it up",
+          providerReference,
+          e);
       watch.lookup();
       return;
     }

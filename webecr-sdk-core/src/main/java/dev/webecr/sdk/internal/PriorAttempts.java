@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a payment must check against the earlier attempts of its ERP reference before it may
- * return, resume or send anything: that they paid the same document, and that none of those
- * journaled as "not sent" has turned up at the provider since.
+ * What a payment must check against the earlier attempts of its ERP reference before it may return,
+ * resume or send anything: that they paid the same document, and that none of those journaled as
+ * "not sent" has turned up at the provider since.
  */
 final class PriorAttempts {
   private static final Logger log = LoggerFactory.getLogger(PriorAttempts.class);
@@ -29,14 +29,24 @@ final class PriorAttempts {
   static void requireSamePayment(List<JournalEntry> attempts, PaymentRequest r) {
     for (JournalEntry a : attempts) {
       Terminal t = r.terminal();
-      boolean same = a.kind() == r.kind() && a.amount().equals(r.amount())
-          && a.terminal().providerId().equals(t.providerId())
-          && a.terminal().callId().equals(t.callId())
-          && sameOriginal(a, r.original());
+      boolean same =
+          a.kind() == r.kind()
+              && a.amount().equals(r.amount())
+              && a.terminal().providerId().equals(t.providerId())
+              && a.terminal().callId().equals(t.callId())
+              && sameOriginal(a, r.original());
       if (!same) {
-        throw new InvalidRequestException("reference", "'" + r.reference()
-            + "' was already used for another payment (" + a.kind() + " of " + a.amount()
-            + " on terminal " + a.terminal().tid() + ")");
+        throw new InvalidRequestException(
+            "reference",
+            "'"
+                + r.reference()
+                + "' was already used for another payment ("
+                + a.kind()
+                + " of "
+                + a.amount()
+                + " on terminal "
+                + a.terminal().tid()
+                + ")");
       }
     }
   }
@@ -49,24 +59,28 @@ final class PriorAttempts {
   }
 
   /** Refuses a signature for another document than the earlier attempts paid. */
-  static void requireSameDocument(List<JournalEntry> attempts, String reference,
-      ProviderSignature signature) {
+  static void requireSameDocument(
+      List<JournalEntry> attempts, String reference, ProviderSignature signature) {
     for (JournalEntry a : attempts) {
       if (a.document().isPresent() && !a.document().get().equals(signature.uidHash())) {
-        throw new InvalidRequestException("reference", "'" + reference + "' was already used "
-            + "for another document (its signed UID differs): references must be unique per "
-            + "document, e.g. series + year + number");
+        throw new InvalidRequestException(
+            "reference",
+            "'"
+                + reference
+                + "' was already used "
+                + "for another document (its signed UID differs): references must be unique per "
+                + "document, e.g. series + year + number");
       }
     }
   }
 
   /**
-   * Asks the provider once more about every attempt journaled as not sent, journals any it now
-   * has, and returns the attempts as journaled after that. A failed lookup stops the payment:
-   * nothing new may be sent while an earlier attempt cannot be ruled out.
+   * Asks the provider once more about every attempt journaled as not sent, journals any it now has,
+   * and returns the attempts as journaled after that. A failed lookup stops the payment: nothing
+   * new may be sent while an earlier attempt cannot be ruled out.
    */
-  static List<JournalEntry> recheckNotSent(ClientContext ctx, Terminal terminal,
-      List<JournalEntry> attempts) {
+  static List<JournalEntry> recheckNotSent(
+      ClientContext ctx, Terminal terminal, List<JournalEntry> attempts) {
     List<JournalEntry> out = new ArrayList<>();
     for (JournalEntry a : attempts) {
       if (a.phase() != JournalPhase.NOT_SENT || a.resolvedBy().isPresent()) {
@@ -75,20 +89,28 @@ final class PriorAttempts {
       }
       Optional<PaymentIntent> found;
       try {
-        found = ctx.provider.findAttempt(terminal,
-            AttemptLookups.of(ctx.journal, a, Optional.empty()));
+        found =
+            ctx.provider.findAttempt(terminal, AttemptLookups.of(ctx.journal, a, Optional.empty()));
       } catch (RuntimeException e) {
-        throw new OutcomeUnknownException("could not check again that earlier attempt "
-            + a.providerReference() + " never reached the provider; nothing new was sent: "
-            + "pay again later", a.providerReference(), null, e);
+        throw new OutcomeUnknownException(
+            "could not check again that earlier attempt "
+                + a.providerReference()
+                + " never reached the provider; nothing new was sent: "
+                + "pay again later",
+            a.providerReference(),
+            null,
+            e);
       }
       if (found.isEmpty()) {
         out.add(a);
         continue;
       }
       PaymentIntent intent = found.get();
-      log.warn("attempt {} was journaled as not sent but the provider has it (intent {}): "
-          + "adopting it instead of sending again", a.providerReference(), intent.id());
+      log.warn(
+          "attempt {} was journaled as not sent but the provider has it (intent {}): "
+              + "adopting it instead of sending again",
+          a.providerReference(),
+          intent.id());
       JournalPhase phase = intent.isSettled() ? JournalPhase.SETTLED : JournalPhase.IN_FLIGHT;
       JournalEntry now = JournalUpdate.next(a, phase, intent, ctx.clock.instant()).orElse(a);
       ctx.journal.record(now);

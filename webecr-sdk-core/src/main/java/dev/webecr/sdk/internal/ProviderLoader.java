@@ -24,15 +24,25 @@ public final class ProviderLoader {
       }
     }
     if (matches.isEmpty()) {
-      throw new InvalidRequestException("provider", "no provider '" + id
-          + "' on the class path (found: " + available + "); add its module, e.g. webecr-sdk-"
-          + id);
+      throw new InvalidRequestException(
+          "provider",
+          "no provider '"
+              + id
+              + "' on the class path (found: "
+              + available
+              + "); add its module, e.g. webecr-sdk-"
+              + id);
     }
     if (matches.size() > 1) {
       List<String> names = new ArrayList<>();
       matches.forEach(f -> names.add(f.getClass().getName()));
-      throw new InvalidRequestException("provider", "two factories for '" + id + "': " + names
-          + "; choose one by passing its provider to PosClientBuilder.provider(PosProvider)");
+      throw new InvalidRequestException(
+          "provider",
+          "two factories for '"
+              + id
+              + "': "
+              + names
+              + "; choose one by passing its provider to PosClientBuilder.provider(PosProvider)");
     }
     return matches.get(0).create(properties);
   }

@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /**
- * This SDK's version, as the build wrote it into {@code sdk.properties}, for the
- * {@code User-Agent} providers send. All modules are released together at one version.
+ * This SDK's version, as the build wrote it into {@code sdk.properties}, for the {@code User-Agent}
+ * providers send. All modules are released together at one version.
  */
 public final class SdkVersion {
   private static final String VERSION = read();

@@ -1,10 +1,10 @@
 package dev.webecr.sdk.internal;
 
-import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.InvalidRequestException;
 import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.PosException;
 import dev.webecr.sdk.ProviderSignature;
+import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.PaymentSigner;
 import dev.webecr.sdk.spi.SignatureOutcome;
@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The signature of one attempt: asks the {@link PaymentSigner}, checks what it signed against
- * the payment, and tells it the outcome exactly once.
+ * The signature of one attempt: asks the {@link PaymentSigner}, checks what it signed against the
+ * payment, and tells it the outcome exactly once.
  */
 final class SignerCalls {
   private static final Logger log = LoggerFactory.getLogger(SignerCalls.class);
@@ -30,29 +30,34 @@ final class SignerCalls {
 
   /** The signing of attempt {@code attempt} of a new payment. */
   static SignerCalls forAttempt(PaymentSigner signer, PaymentRequest payment, int attempt) {
-    return new SignerCalls(signer, SigningRequest.builder()
-        .reference(payment.reference())
-        .providerReference(AttemptReference.format(payment.reference(), attempt))
-        .attempt(attempt)
-        .kind(payment.kind())
-        .amount(payment.amount())
-        .terminalTid(payment.terminal().tid())
-        .build());
+    return new SignerCalls(
+        signer,
+        SigningRequest.builder()
+            .reference(payment.reference())
+            .providerReference(AttemptReference.format(payment.reference(), attempt))
+            .attempt(attempt)
+            .kind(payment.kind())
+            .amount(payment.amount())
+            .terminalTid(payment.terminal().tid())
+            .build());
   }
 
   /**
-   * The signing of a journaled attempt being resumed; {@code signed}: it was signed before, so
-   * the signer is still owed its outcome.
+   * The signing of a journaled attempt being resumed; {@code signed}: it was signed before, so the
+   * signer is still owed its outcome.
    */
   static SignerCalls forJournaled(PaymentSigner signer, JournalEntry journaled, boolean signed) {
-    SignerCalls calls = new SignerCalls(signer, SigningRequest.builder()
-        .reference(journaled.reference())
-        .providerReference(journaled.providerReference())
-        .attempt(journaled.attempt())
-        .kind(journaled.kind())
-        .amount(journaled.amount())
-        .terminalTid(journaled.terminal().tid())
-        .build());
+    SignerCalls calls =
+        new SignerCalls(
+            signer,
+            SigningRequest.builder()
+                .reference(journaled.reference())
+                .providerReference(journaled.providerReference())
+                .attempt(journaled.attempt())
+                .kind(journaled.kind())
+                .amount(journaled.amount())
+                .terminalTid(journaled.terminal().tid())
+                .build());
     calls.owed = signed;
     return calls;
   }
@@ -69,8 +74,8 @@ final class SignerCalls {
     } catch (PosException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new InvalidRequestException("signature",
-          "the PaymentSigner failed (" + e.getClass().getSimpleName() + ")");
+      throw new InvalidRequestException(
+          "signature", "the PaymentSigner failed (" + e.getClass().getSimpleName() + ")");
     }
     if (s == null) {
       throw new InvalidRequestException("signature", "the PaymentSigner returned null");
@@ -78,13 +83,21 @@ final class SignerCalls {
     owed = true;
     if (!s.tid().equals(payment.terminal().tid())) {
       tell(SignatureOutcome.CANCELLED);
-      throw new InvalidRequestException("signature.input.tid", "signed for terminal " + s.tid()
-          + " but the payment runs on terminal " + payment.terminal().tid());
+      throw new InvalidRequestException(
+          "signature.input.tid",
+          "signed for terminal "
+              + s.tid()
+              + " but the payment runs on terminal "
+              + payment.terminal().tid());
     }
     if (s.payableCents() != payment.amount().minorUnits()) {
       tell(SignatureOutcome.CANCELLED);
-      throw new InvalidRequestException("signature.input.payable", "signed for "
-          + s.payableCents() + " cents but the amount is " + payment.amount().minorUnits());
+      throw new InvalidRequestException(
+          "signature.input.payable",
+          "signed for "
+              + s.payableCents()
+              + " cents but the amount is "
+              + payment.amount().minorUnits());
     }
     return s;
   }

@@ -13,9 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One card dialogue per terminal at a time. A payment for a busy terminal waits in a queue,
- * without holding a thread, up to its wait limit; with no wait allowed it fails at once. Once
- * this client's lane is free, the terminal's {@link TerminalLease} is taken too (other nodes).
+ * One card dialogue per terminal at a time. A payment for a busy terminal waits in a queue, without
+ * holding a thread, up to its wait limit; with no wait allowed it fails at once. Once this client's
+ * lane is free, the terminal's {@link TerminalLease} is taken too (other nodes).
  */
 public final class TerminalLanes {
   private final ScheduledExecutorService scheduler;
@@ -30,38 +30,43 @@ public final class TerminalLanes {
 
   /**
    * A future that completes when the terminal is this caller's, in this client and across nodes;
-   * run the releaser when done. {@code maxWait} bounds each wait: for this client's lane, then
-   * for another node's lease.
+   * run the releaser when done. {@code maxWait} bounds each wait: for this client's lane, then for
+   * another node's lease.
    */
   public CompletableFuture<Runnable> acquire(Terminal terminal, Duration maxWait) {
     return acquire(terminal, maxWait, maxWait);
   }
 
   /** {@link #acquire(Terminal, Duration)} with a separate bound for another node's lease. */
-  public CompletableFuture<Runnable> acquire(Terminal terminal, Duration laneWait,
-      Duration leaseWait) {
-    return lane(terminal, laneWait).thenCompose(releaseLane -> {
-      CompletableFuture<TerminalLease.Held> held;
-      try {
-        held = lease.acquire(terminal, leaseWait);
-      } catch (RuntimeException e) {
-        held = CompletableFuture.failedFuture(e);
-      }
-      return held.handle((h, error) -> {
-        if (error != null) {
-          releaseLane.run();
-          throw error instanceof CompletionException ? (CompletionException) error
-              : new CompletionException(error);
-        }
-        return (Runnable) () -> {
-          try {
-            h.release();
-          } finally {
-            releaseLane.run();
-          }
-        };
-      });
-    });
+  public CompletableFuture<Runnable> acquire(
+      Terminal terminal, Duration laneWait, Duration leaseWait) {
+    return lane(terminal, laneWait)
+        .thenCompose(
+            releaseLane -> {
+              CompletableFuture<TerminalLease.Held> held;
+              try {
+                held = lease.acquire(terminal, leaseWait);
+              } catch (RuntimeException e) {
+                held = CompletableFuture.failedFuture(e);
+              }
+              return held.handle(
+                  (h, error) -> {
+                    if (error != null) {
+                      releaseLane.run();
+                      throw error instanceof CompletionException
+                          ? (CompletionException) error
+                          : new CompletionException(error);
+                    }
+                    return (Runnable)
+                        () -> {
+                          try {
+                            h.release();
+                          } finally {
+                            releaseLane.run();
+                          }
+                        };
+                  });
+            });
   }
 
   /** The key of a terminal's lane, and of its lease in a shared store. */
@@ -80,23 +85,33 @@ public final class TerminalLanes {
         return turn;
       }
       if (maxWait.isZero() || maxWait.isNegative()) {
-        turn.completeExceptionally(new TerminalInUseException(terminal.tid(),
-            "terminal " + terminal.tid() + " is running another payment for this client"));
+        turn.completeExceptionally(
+            new TerminalInUseException(
+                terminal.tid(),
+                "terminal " + terminal.tid() + " is running another payment for this client"));
         return turn;
       }
       lane.waiting.add(turn);
     }
-    scheduler.schedule(() -> {
-      boolean expired;
-      synchronized (this) {
-        Lane lane = lanes.get(key);
-        expired = lane != null && lane.waiting.remove(turn);
-      }
-      if (expired) {
-        turn.completeExceptionally(new TerminalInUseException(terminal.tid(), "terminal "
-            + terminal.tid() + " stayed busy with another payment for " + maxWait));
-      }
-    }, maxWait.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.schedule(
+        () -> {
+          boolean expired;
+          synchronized (this) {
+            Lane lane = lanes.get(key);
+            expired = lane != null && lane.waiting.remove(turn);
+          }
+          if (expired) {
+            turn.completeExceptionally(
+                new TerminalInUseException(
+                    terminal.tid(),
+                    "terminal "
+                        + terminal.tid()
+                        + " stayed busy with another payment for "
+                        + maxWait));
+          }
+        },
+        maxWait.toMillis(),
+        TimeUnit.MILLISECONDS);
     return turn;
   }
 
@@ -116,7 +131,8 @@ public final class TerminalLanes {
 
   /** Releases the lane once, however often it is called. */
   private Runnable releaser(String key) {
-    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
     return () -> {
       if (done.compareAndSet(false, true)) {
         release(key);

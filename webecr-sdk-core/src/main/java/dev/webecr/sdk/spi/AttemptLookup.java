@@ -7,9 +7,9 @@ import java.util.Set;
 import org.immutables.value.Value;
 
 /**
- * What identifies one payment attempt at a provider, for finding it again after its answer was
- * lost and for polling it. The reference alone is not always enough: a Mellon void carries no
- * reference on the wire and is found through its original's transaction id.
+ * What identifies one payment attempt at a provider, for finding it again after its answer was lost
+ * and for polling it. The reference alone is not always enough: a Mellon void carries no reference
+ * on the wire and is found through its original's transaction id.
  *
  * <p>Built by {@link dev.webecr.sdk.PosClient} from the journal; a provider reads what it needs.
  */

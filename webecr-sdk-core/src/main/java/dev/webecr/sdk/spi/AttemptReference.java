@@ -1,12 +1,13 @@
 package dev.webecr.sdk.spi;
 
 /**
- * The provider reference of one attempt: {@code <ERP reference>-A<attempt>}. The ERP reference
- * is the idempotency key; the suffix keeps every attempt findable on its own.
+ * The provider reference of one attempt: {@code <ERP reference>-A<attempt>}. The ERP reference is
+ * the idempotency key; the suffix keeps every attempt findable on its own.
  */
 public final class AttemptReference {
   /** Characters the suffix takes at most ({@code -A999}). */
   public static final int MAX_SUFFIX_LENGTH = 5;
+
   /** Attempts per reference at most. */
   public static final int MAX_ATTEMPTS = 999;
 

@@ -23,8 +23,8 @@ public enum Capability {
   /** The basket lines of a sale (the provider prints the fiscal receipt). */
   BASKET,
   /**
-   * Asking about an attempt costs nothing remote (a local exchange folder): recovery asks at
-   * every run rather than backing off, so an answer that arrived is taken at once.
+   * Asking about an attempt costs nothing remote (a local exchange folder): recovery asks at every
+   * run rather than backing off, so an answer that arrived is taken at once.
    */
   LOCAL_LOOKUPS
 }

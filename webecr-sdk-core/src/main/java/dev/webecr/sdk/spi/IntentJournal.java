@@ -5,11 +5,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Durable record of every payment attempt: written before the create is sent and after every
- * state change, so that after a crash {@link dev.webecr.sdk.PosClient#recover()} knows what may
- * have been charged. Implementations must be thread-safe; {@link #record} returns only once the
- * entry is as durable as its phase requires (see there), and throws {@link
- * dev.webecr.sdk.JournalException} otherwise.
+ * Durable record of every payment attempt: written before the create is sent and after every state
+ * change, so that after a crash {@link dev.webecr.sdk.PosClient#recover()} knows what may have been
+ * charged. Implementations must be thread-safe; {@link #record} returns only once the entry is as
+ * durable as its phase requires (see there), and throws {@link dev.webecr.sdk.JournalException}
+ * otherwise.
  *
  * <pre>{@code
  * IntentJournal journal = Journals.file(Path.of("/var/lib/erp/webecr.journal")); // dev.webecr.sdk.Journals
@@ -19,8 +19,8 @@ public interface IntentJournal extends AutoCloseable {
   /**
    * Records one state. An entry whose loss could charge twice is durable when this returns: an
    * attempt about to be sent ({@link JournalPhase#PREPARED}) and a person's resolution. A later
-   * state may still sit in the operating system's cache, and a power cut may lose it; recovery
-   * then asks the provider again. An implementation may make every record durable.
+   * state may still sit in the operating system's cache, and a power cut may lose it; recovery then
+   * asks the provider again. An implementation may make every record durable.
    */
   void record(JournalEntry entry);
 
@@ -34,8 +34,8 @@ public interface IntentJournal extends AutoCloseable {
   List<JournalEntry> all();
 
   /**
-   * The latest state of every attempt still in flight (what recovery asks about). A journal of
-   * many settled attempts should answer this without reading them all.
+   * The latest state of every attempt still in flight (what recovery asks about). A journal of many
+   * settled attempts should answer this without reading them all.
    */
   default List<JournalEntry> inFlight() {
     return all().stream().filter(e -> e.phase().isInFlight()).collect(Collectors.toList());

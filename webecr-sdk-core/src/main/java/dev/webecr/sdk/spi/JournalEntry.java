@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * One state of one payment attempt, as written to the {@link IntentJournal}. Holds no secret:
- * the terminal is stored without its API key, the signature not at all.
+ * One state of one payment attempt, as written to the {@link IntentJournal}. Holds no secret: the
+ * terminal is stored without its API key, the signature not at all.
  */
 @Value.Immutable
 public abstract class JournalEntry {
@@ -40,8 +40,8 @@ public abstract class JournalEntry {
   public abstract Optional<Integer> resultCode();
 
   /**
-   * What identifies the document this attempt pays: the signed Input's UID hash, where the
-   * payment was signed. A reference paid again for another document is refused.
+   * What identifies the document this attempt pays: the signed Input's UID hash, where the payment
+   * was signed. A reference paid again for another document is refused.
    */
   public abstract Optional<String> document();
 

@@ -18,11 +18,11 @@ import java.util.Set;
  * <p>The error contract every method keeps:
  *
  * <ul>
- *   <li>{@link dev.webecr.sdk.ConnectionException} with {@code isOutcomeUnknown()} true when
- *       the request may have reached the provider (a timeout or a reset after sending);
- *       false when it provably did not (connection refused, DNS).
- *   <li>{@link dev.webecr.sdk.ProviderRejectedException} when the provider answered with an
- *       error: nothing was created.
+ *   <li>{@link dev.webecr.sdk.ConnectionException} with {@code isOutcomeUnknown()} true when the
+ *       request may have reached the provider (a timeout or a reset after sending); false when it
+ *       provably did not (connection refused, DNS).
+ *   <li>{@link dev.webecr.sdk.ProviderRejectedException} when the provider answered with an error:
+ *       nothing was created.
  *   <li>{@link dev.webecr.sdk.AuthenticationException} / {@link
  *       dev.webecr.sdk.PairingRevokedException} for refused credentials.
  * </ul>
@@ -43,8 +43,8 @@ public interface PosProvider extends AutoCloseable {
   }
 
   /**
-   * How long after an unanswered create the provider may still record it: once this has passed
-   * and {@link #findByReference} finds nothing, the create provably never arrived.
+   * How long after an unanswered create the provider may still record it: once this has passed and
+   * {@link #findByReference} finds nothing, the create provably never arrived.
    */
   default Duration createSettleTime() {
     return Duration.ofSeconds(30);
@@ -76,21 +76,24 @@ public interface PosProvider extends AutoCloseable {
   /**
    * The intent of one attempt, found again after its create's answer was lost: empty when the
    * provider has none (yet). Default: {@link #findByReference}. A provider whose wire keeps no
-   * reference for some kinds (Mellon voids) overrides it; where it cannot tell for sure it
-   * answers empty, and the client keeps such an attempt in doubt rather than call it unsent.
+   * reference for some kinds (Mellon voids) overrides it; where it cannot tell for sure it answers
+   * empty, and the client keeps such an attempt in doubt rather than call it unsent.
    */
   default Optional<PaymentIntent> findAttempt(Terminal terminal, AttemptLookup attempt) {
     return findByReference(terminal, attempt.providerReference());
   }
 
   /**
-   * The current state of an attempt whose intent id is known ({@code attempt.intentId()}).
-   * Default: {@link #get}. A provider overrides it to fall back on other routes (Mellon: the
-   * filtered list when the single-intent route is missing).
+   * The current state of an attempt whose intent id is known ({@code attempt.intentId()}). Default:
+   * {@link #get}. A provider overrides it to fall back on other routes (Mellon: the filtered list
+   * when the single-intent route is missing).
    */
   default PaymentIntent getAttempt(Terminal terminal, AttemptLookup attempt) {
-    return get(terminal, attempt.intentId().orElseThrow(() ->
-        new IllegalArgumentException("attempt.intentId is empty")));
+    return get(
+        terminal,
+        attempt
+            .intentId()
+            .orElseThrow(() -> new IllegalArgumentException("attempt.intentId is empty")));
   }
 
   /** The intents of a terminal in a period, every page. */

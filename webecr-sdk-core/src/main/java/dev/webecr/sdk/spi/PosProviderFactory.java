@@ -3,8 +3,8 @@ package dev.webecr.sdk.spi;
 import java.util.Map;
 
 /**
- * Creates a {@link PosProvider} from string properties; found with {@link
- * java.util.ServiceLoader} through {@code META-INF/services/dev.webecr.sdk.spi.PosProviderFactory}.
+ * Creates a {@link PosProvider} from string properties; found with {@link java.util.ServiceLoader}
+ * through {@code META-INF/services/dev.webecr.sdk.spi.PosProviderFactory}.
  *
  * <p>{@code PosClient.builder().provider("mellon", properties)} uses it; a provider given
  * explicitly with {@code provider(PosProvider)} always wins. Implementations must be thread-safe

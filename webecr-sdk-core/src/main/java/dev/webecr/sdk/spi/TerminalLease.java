@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One card dialogue per terminal across processes: several application servers in front of the
- * same terminals each take a terminal's lease before a payment, renew it while the dialogue runs
- * and release it after. A process that dies loses its leases when they expire. Within one client
- * the SDK already runs one dialogue per terminal; this extends the rule to every node sharing the
+ * One card dialogue per terminal across processes: several application servers in front of the same
+ * terminals each take a terminal's lease before a payment, renew it while the dialogue runs and
+ * release it after. A process that dies loses its leases when they expire. Within one client the
+ * SDK already runs one dialogue per terminal; this extends the rule to every node sharing the
  * lease's store ({@code webecr-sdk-jdbc} keeps it in PostgreSQL). A journal sharing that store
  * refuses writes of a node whose lease another node has taken.
  */
@@ -16,8 +16,8 @@ public interface TerminalLease extends AutoCloseable {
   /**
    * Takes {@code terminal} for this node, waiting up to {@code maxWait} while another node holds
    * it. Fails with {@link dev.webecr.sdk.TerminalInUseException} when it stays held, and with
-   * {@link dev.webecr.sdk.JournalException} when the store cannot be reached (nothing has been
-   * sent then).
+   * {@link dev.webecr.sdk.JournalException} when the store cannot be reached (nothing has been sent
+   * then).
    */
   CompletableFuture<Held> acquire(Terminal terminal, Duration maxWait);
 
@@ -33,6 +33,6 @@ public interface TerminalLease extends AutoCloseable {
 
   /** Within one process only: every acquire succeeds at once (the default). */
   static TerminalLease none() {
-    return (terminal, maxWait) -> CompletableFuture.completedFuture(() -> { });
+    return (terminal, maxWait) -> CompletableFuture.completedFuture(() -> {});
   }
 }

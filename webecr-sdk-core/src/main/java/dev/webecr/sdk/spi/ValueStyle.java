@@ -7,9 +7,9 @@ import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
 /**
- * The project's one Immutables style, put on each value package's {@code package-info}:
- * generated {@code Immutable*} classes stay package-private behind the abstract types, no Guava,
- * secrets masked as {@code ****}. A provider written with Immutables may use it too.
+ * The project's one Immutables style, put on each value package's {@code package-info}: generated
+ * {@code Immutable*} classes stay package-private behind the abstract types, no Guava, secrets
+ * masked as {@code ****}. A provider written with Immutables may use it too.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)

@@ -34,8 +34,14 @@ class FileIntentJournalTest {
   private static JournalEntry entry(String ref, JournalPhase phase, Instant at) {
     return JournalEntry.builder()
         .providerReference(ref)
-        .terminal(Terminal.builder().providerId("mellon").tid("123|45").callId("9")
-            .label("Till 1\nfront").apiKey(ApiKey.of("SECRET-KEY")).build())
+        .terminal(
+            Terminal.builder()
+                .providerId("mellon")
+                .tid("123|45")
+                .callId("9")
+                .label("Till 1\nfront")
+                .apiKey(ApiKey.of("SECRET-KEY"))
+                .build())
         .kind(TransactionType.SALE)
         .amount(Money.euroCents(2480))
         .phase(phase)
@@ -46,8 +52,13 @@ class FileIntentJournalTest {
 
   @Test
   void entriesSurviveReopeningWithEveryField() {
-    JournalEntry written = JournalEntry.builder().from(entry("INV|1%-A1", JournalPhase.SETTLED, T0))
-        .intentId("77").statusCode(3).resultCode(1).build();
+    JournalEntry written =
+        JournalEntry.builder()
+            .from(entry("INV|1%-A1", JournalPhase.SETTLED, T0))
+            .intentId("77")
+            .statusCode(3)
+            .resultCode(1)
+            .build();
     try (FileIntentJournal j = FileIntentJournal.open(file())) {
       j.record(entry("INV|1%-A1", JournalPhase.PREPARED, T0));
       j.record(written);
@@ -82,7 +93,8 @@ class FileIntentJournalTest {
       j.record(entry("C-A1", JournalPhase.PREPARED, T0));
     }
     try (FileIntentJournal j = FileIntentJournal.open(file())) {
-      assertThat(j.all()).extracting(JournalEntry::providerReference)
+      assertThat(j.all())
+          .extracting(JournalEntry::providerReference)
           .containsExactly("A-A1", "C-A1");
     }
   }
@@ -106,11 +118,14 @@ class FileIntentJournalTest {
       j.record(entry("B-A1", JournalPhase.PREPARED, T0));
     }
     List<String> lines = Files.readAllLines(file());
-    Files.write(file(), List.of(lines.get(0).replace("2480", "9999"), lines.get(1)),
+    Files.write(
+        file(),
+        List.of(lines.get(0).replace("2480", "9999"), lines.get(1)),
         StandardCharsets.UTF_8);
 
     assertThatThrownBy(() -> FileIntentJournal.open(file()))
-        .isInstanceOf(JournalException.class).hasMessageContaining("line 1");
+        .isInstanceOf(JournalException.class)
+        .hasMessageContaining("line 1");
   }
 
   @Test
@@ -122,20 +137,22 @@ class FileIntentJournalTest {
       j.record(entry("OLD-A1", JournalPhase.SETTLED, T0));
       j.record(entry("OPEN-A1", JournalPhase.PREPARED, T0));
       for (int i = 0; i < 300; i++) {
-        j.record(entry("NEW-A1", i % 2 == 0 ? JournalPhase.IN_FLIGHT : JournalPhase.SETTLED,
-            later));
+        j.record(
+            entry("NEW-A1", i % 2 == 0 ? JournalPhase.IN_FLIGHT : JournalPhase.SETTLED, later));
       }
       assertThat(j.linesInFile()).isLessThan(300);
     }
 
     try (FileIntentJournal j = FileIntentJournal.open(file(), Duration.ofDays(90), clock)) {
-      assertThat(j.all()).extracting(JournalEntry::providerReference)
+      assertThat(j.all())
+          .extracting(JournalEntry::providerReference)
           .containsExactlyInAnyOrder("OPEN-A1", "NEW-A1");
       // Opening compacts only when it pays: the file stays within the compaction bound.
       assertThat(j.linesInFile()).isLessThanOrEqualTo(2 * 2 + 256);
       assertThat(j.latest("NEW-A1").get().phase()).isEqualTo(JournalPhase.SETTLED);
       assertThat(j.attempts("OLD")).isEmpty();
-      assertThat(j.attempts("NEW")).extracting(JournalEntry::providerReference)
+      assertThat(j.attempts("NEW"))
+          .extracting(JournalEntry::providerReference)
           .containsExactly("NEW-A1");
     }
   }
@@ -144,10 +161,12 @@ class FileIntentJournalTest {
   void oneClientAtATimeAndNoWritesAfterClose() {
     FileIntentJournal j = FileIntentJournal.open(file());
     assertThatThrownBy(() -> FileIntentJournal.open(file()))
-        .isInstanceOf(JournalException.class).hasMessageContaining("in use");
+        .isInstanceOf(JournalException.class)
+        .hasMessageContaining("in use");
     j.close();
     assertThatThrownBy(() -> j.record(entry("A-A1", JournalPhase.PREPARED, T0)))
-        .isInstanceOf(JournalException.class).hasMessageContaining("closed");
+        .isInstanceOf(JournalException.class)
+        .hasMessageContaining("closed");
   }
 
   @Test
@@ -171,9 +190,13 @@ class FileIntentJournalTest {
     assertThat(afterFirst).isPositive();
     assertThat(unforced).isEqualTo(afterFirst); // a later state alone forces nothing
     assertThat(afterSecond).isGreaterThan(unforced).isLessThan(fileLength);
-    assertThat(reopened.latest("A-A1")).get().extracting(JournalEntry::phase)
+    assertThat(reopened.latest("A-A1"))
+        .get()
+        .extracting(JournalEntry::phase)
         .isEqualTo(JournalPhase.IN_FLIGHT); // the next forced record carried it to disk
-    assertThat(reopened.latest("B-A1")).get().extracting(JournalEntry::phase)
+    assertThat(reopened.latest("B-A1"))
+        .get()
+        .extracting(JournalEntry::phase)
         .isEqualTo(JournalPhase.PREPARED);
     reopened.close();
   }
@@ -189,7 +212,9 @@ class FileIntentJournalTest {
     journal.close();
     FileIntentJournal reopened = FileIntentJournal.open(file());
 
-    assertThat(reopened.latest("C-A1")).get().extracting(JournalEntry::phase)
+    assertThat(reopened.latest("C-A1"))
+        .get()
+        .extracting(JournalEntry::phase)
         .isEqualTo(JournalPhase.SETTLED);
     assertThat(beforeClose).isLessThan(written); // the settled line was not forced before
     reopened.close();

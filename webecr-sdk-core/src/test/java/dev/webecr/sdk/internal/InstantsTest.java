@@ -37,17 +37,26 @@ class InstantsTest {
 
   @Provide
   Arbitrary<Instant> instants() {
-    return Arbitraries.longs().between(-62_135_596_800L, 253_402_300_799L)
-        .flatMap(s -> Arbitraries.of(0, 1_000_000, 123_456_789, 500_000, 7)
-            .map(n -> Instant.ofEpochSecond(s, n)));
+    return Arbitraries.longs()
+        .between(-62_135_596_800L, 253_402_300_799L)
+        .flatMap(
+            s ->
+                Arbitraries.of(0, 1_000_000, 123_456_789, 500_000, 7)
+                    .map(n -> Instant.ofEpochSecond(s, n)));
   }
 
   @Provide
   Arbitrary<String> mangled() {
-    return Arbitraries.of("2026-11-22T10:00:00Z", "2026-11-22T10:00:00.123Z",
-        "2026-11-22T10:00:00.123456789Z").flatMap(s -> Arbitraries.integers()
-            .between(0, s.length() - 1).flatMap(i -> Arbitraries.chars()
-                .with('0', '9', 'x', '-', ':', 'T', 'Z', '.', ' ', '5')
-                .map(c -> s.substring(0, i) + c + s.substring(i + 1))));
+    return Arbitraries.of(
+            "2026-11-22T10:00:00Z", "2026-11-22T10:00:00.123Z", "2026-11-22T10:00:00.123456789Z")
+        .flatMap(
+            s ->
+                Arbitraries.integers()
+                    .between(0, s.length() - 1)
+                    .flatMap(
+                        i ->
+                            Arbitraries.chars()
+                                .with('0', '9', 'x', '-', ':', 'T', 'Z', '.', ' ', '5')
+                                .map(c -> s.substring(0, i) + c + s.substring(i + 1))));
   }
 }

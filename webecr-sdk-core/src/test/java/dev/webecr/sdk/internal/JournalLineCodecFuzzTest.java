@@ -1,11 +1,11 @@
 package dev.webecr.sdk.internal;
 
-import dev.webecr.sdk.spi.AttemptReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
+import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +29,8 @@ class JournalLineCodecFuzzTest {
   @Property
   void anyLineDecodesOrIsTornNeverThrows(@ForAll("lines") String line) {
     Optional<JournalEntry> decoded = JournalLineCodec.decode(line);
-    decoded.ifPresent(e -> assertThat(JournalLineCodec.decode(JournalLineCodec.encode(e)))
-        .contains(e));
+    decoded.ifPresent(
+        e -> assertThat(JournalLineCodec.decode(JournalLineCodec.encode(e))).contains(e));
   }
 
   @Property
@@ -42,8 +42,8 @@ class JournalLineCodecFuzzTest {
 
     Optional<JournalEntry> decoded = JournalLineCodec.decode(mutated);
 
-    decoded.ifPresent(e -> assertThat(JournalLineCodec.decode(JournalLineCodec.encode(e)))
-        .contains(e));
+    decoded.ifPresent(
+        e -> assertThat(JournalLineCodec.decode(JournalLineCodec.encode(e))).contains(e));
   }
 
   @Property
@@ -53,12 +53,21 @@ class JournalLineCodecFuzzTest {
 
   @Provide
   Arbitrary<String> lines() {
-    Arbitrary<String> noise = Arbitraries.strings().withChars("|%0123456789abcdefAZ:-.T\n\r")
-        .ofMaxLength(200);
+    Arbitrary<String> noise =
+        Arbitraries.strings().withChars("|%0123456789abcdefAZ:-.T\n\r").ofMaxLength(200);
     Arbitrary<String> anything = Arbitraries.strings().all().ofMaxLength(300);
-    Arbitrary<String> fields = Arbitraries.strings().withChars("|%2AZ09-:.")
-        .ofMaxLength(12).list().ofMinSize(15).ofMaxSize(26)
-        .map(f -> { String b = String.join("|", f); return b + "|" + crc(b); });
+    Arbitrary<String> fields =
+        Arbitraries.strings()
+            .withChars("|%2AZ09-:.")
+            .ofMaxLength(12)
+            .list()
+            .ofMinSize(15)
+            .ofMaxSize(26)
+            .map(
+                f -> {
+                  String b = String.join("|", f);
+                  return b + "|" + crc(b);
+                });
     return Arbitraries.oneOf(noise, anything, fields);
   }
 
@@ -66,47 +75,103 @@ class JournalLineCodecFuzzTest {
   Arbitrary<Mutation> mutations() {
     Arbitrary<Integer> at = Arbitraries.integers().between(0, 400);
     Arbitrary<String> text = Arbitraries.strings().all().ofMaxLength(8);
-    Arbitrary<Mutation> insert = Combinators.combine(at, text).as((i, t) ->
-        s -> s.substring(0, Math.min(i, s.length())) + t + s.substring(Math.min(i, s.length())));
-    Arbitrary<Mutation> delete = Combinators.combine(at, Arbitraries.integers().between(1, 20))
-        .as((i, n) -> s -> {
-          int from = Math.min(i, s.length());
-          return s.substring(0, from) + s.substring(Math.min(s.length(), from + n));
-        });
-    Arbitrary<Mutation> replaceField = Combinators.combine(
-        Arbitraries.integers().between(0, 25), text).as((i, t) -> s -> {
-          String[] f = s.split("\\|", -1);
-          f[Math.min(i, f.length - 1)] = t;
-          return String.join("|", f);
-        });
+    Arbitrary<Mutation> insert =
+        Combinators.combine(at, text)
+            .as(
+                (i, t) ->
+                    s ->
+                        s.substring(0, Math.min(i, s.length()))
+                            + t
+                            + s.substring(Math.min(i, s.length())));
+    Arbitrary<Mutation> delete =
+        Combinators.combine(at, Arbitraries.integers().between(1, 20))
+            .as(
+                (i, n) ->
+                    s -> {
+                      int from = Math.min(i, s.length());
+                      return s.substring(0, from) + s.substring(Math.min(s.length(), from + n));
+                    });
+    Arbitrary<Mutation> replaceField =
+        Combinators.combine(Arbitraries.integers().between(0, 25), text)
+            .as(
+                (i, t) ->
+                    s -> {
+                      String[] f = s.split("\\|", -1);
+                      f[Math.min(i, f.length - 1)] = t;
+                      return String.join("|", f);
+                    });
     return Arbitraries.oneOf(insert, delete, replaceField);
   }
 
   @Provide
   Arbitrary<JournalEntry> entries() {
     // Printable text with every character the line format escapes (| and %) and non-ASCII.
-    Arbitrary<String> text = Arbitraries.strings().withCharRange('!', '~').withChars("é€ |%")
-        .ofMinLength(1).ofMaxLength(20).filter(s -> !s.isBlank());
+    Arbitrary<String> text =
+        Arbitraries.strings()
+            .withCharRange('!', '~')
+            .withChars("é€ |%")
+            .ofMinLength(1)
+            .ofMaxLength(20)
+            .filter(s -> !s.isBlank());
     Arbitrary<Optional<String>> optional = text.optional();
-    Arbitrary<Instant> instant = Combinators.combine(
-        Arbitraries.longs().between(-62_135_596_800L, 253_402_300_799L),
-        Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, 999_999_999)))
-        .as(Instant::ofEpochSecond);
-    Arbitrary<Terminal> terminal = Combinators.combine(text, text, optional)
-        .as((tid, call, label) -> Terminal.builder().providerId("mellon").tid(tid).callId(call)
-            .label(label).build());
-    Arbitrary<JournalEntry.Builder> base = Combinators.combine(
-        text.map(r -> AttemptReference.format(r, 1)), terminal,
-        Arbitraries.of(TransactionType.values()), Arbitraries.longs().between(1, 99_999_999L),
-        Arbitraries.of(JournalPhase.values()), optional, instant, instant)
-        .as((ref, t, kind, cents, phase, intent, created, recorded) -> JournalEntry.builder()
-            .providerReference(ref).terminal(t).kind(kind).amount(Money.euroCents(cents))
-            .phase(phase).intentId(intent).createdAt(created).recordedAt(recorded));
-    return Combinators.combine(base, optional, optional, optional,
-        Arbitraries.integers().between(0, 1000), instant.optional(), optional, optional)
-        .as((b, doc, oi, ot, runs, next, who, why) -> b.document(doc).originalIntentId(oi)
-            .originalTransactionId(ot).recoveryRuns(runs).nextRecoveryAt(next).resolvedBy(who)
-            .resolution(why).statusCode(Optional.of(3)).resultCode(Optional.of(1)).build());
+    Arbitrary<Instant> instant =
+        Combinators.combine(
+                Arbitraries.longs().between(-62_135_596_800L, 253_402_300_799L),
+                Arbitraries.oneOf(
+                    Arbitraries.just(0), Arbitraries.integers().between(0, 999_999_999)))
+            .as(Instant::ofEpochSecond);
+    Arbitrary<Terminal> terminal =
+        Combinators.combine(text, text, optional)
+            .as(
+                (tid, call, label) ->
+                    Terminal.builder()
+                        .providerId("mellon")
+                        .tid(tid)
+                        .callId(call)
+                        .label(label)
+                        .build());
+    Arbitrary<JournalEntry.Builder> base =
+        Combinators.combine(
+                text.map(r -> AttemptReference.format(r, 1)),
+                terminal,
+                Arbitraries.of(TransactionType.values()),
+                Arbitraries.longs().between(1, 99_999_999L),
+                Arbitraries.of(JournalPhase.values()),
+                optional,
+                instant,
+                instant)
+            .as(
+                (ref, t, kind, cents, phase, intent, created, recorded) ->
+                    JournalEntry.builder()
+                        .providerReference(ref)
+                        .terminal(t)
+                        .kind(kind)
+                        .amount(Money.euroCents(cents))
+                        .phase(phase)
+                        .intentId(intent)
+                        .createdAt(created)
+                        .recordedAt(recorded));
+    return Combinators.combine(
+            base,
+            optional,
+            optional,
+            optional,
+            Arbitraries.integers().between(0, 1000),
+            instant.optional(),
+            optional,
+            optional)
+        .as(
+            (b, doc, oi, ot, runs, next, who, why) ->
+                b.document(doc)
+                    .originalIntentId(oi)
+                    .originalTransactionId(ot)
+                    .recoveryRuns(runs)
+                    .nextRecoveryAt(next)
+                    .resolvedBy(who)
+                    .resolution(why)
+                    .statusCode(Optional.of(3))
+                    .resultCode(Optional.of(1))
+                    .build());
   }
 
   /** A change to a line's body. */

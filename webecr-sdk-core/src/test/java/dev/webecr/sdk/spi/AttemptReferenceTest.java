@@ -43,8 +43,9 @@ class AttemptReferenceTest {
 
   @Provide
   Arbitrary<String> references() {
-    Arbitrary<String> pieces = Arbitraries.of("-", "A", "-A", "0", "1", "9", "12", "999", "1000",
-        "x", "INV", "\n", "é", "");
+    Arbitrary<String> pieces =
+        Arbitraries.of(
+            "-", "A", "-A", "0", "1", "9", "12", "999", "1000", "x", "INV", "\n", "é", "");
     return pieces.list().ofMaxSize(8).map(l -> String.join("", l));
   }
 }

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * The journal and the terminal leases in PostgreSQL, for several application servers (nodes)
- * in front of the same terminals. Give each node's client both:
+ * The journal and the terminal leases in PostgreSQL, for several application servers (nodes) in
+ * front of the same terminals. Give each node's client both:
  *
  * <pre>{@code
  * JdbcStore store = JdbcStore.builder(dataSource).applySchema(true).build();
@@ -24,8 +24,8 @@ import javax.sql.DataSource;
  *     ...build();
  * }</pre>
  *
- * <p>Plain JDBC over the caller's {@link DataSource} (a pool, typically); every journal record
- * is one committed transaction. Close the store after the clients that use it.
+ * <p>Plain JDBC over the caller's {@link DataSource} (a pool, typically); every journal record is
+ * one committed transaction. Close the store after the clients that use it.
  */
 public final class JdbcStore implements AutoCloseable {
   private static final Pattern PREFIX = Pattern.compile("[a-z_][a-z0-9_]{0,30}");
@@ -79,8 +79,8 @@ public final class JdbcStore implements AutoCloseable {
   private static String checkedPrefix(String prefix) {
     Objects.requireNonNull(prefix, "tablePrefix == null");
     if (!PREFIX.matcher(prefix).matches()) {
-      throw new InvalidRequestException("tablePrefix",
-          "lower-case letters, digits and _, not starting with a digit, at most 31");
+      throw new InvalidRequestException(
+          "tablePrefix", "lower-case letters, digits and _, not starting with a digit, at most 31");
     }
     return prefix;
   }
@@ -115,8 +115,8 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     /**
-     * How long a lease lasts unless renewed (default 30 s; renewed every third of it). A node
-     * that dies holds its terminals this long.
+     * How long a lease lasts unless renewed (default 30 s; renewed every third of it). A node that
+     * dies holds its terminals this long.
      */
     public Builder leaseDuration(Duration duration) {
       if (duration == null || duration.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -154,18 +154,21 @@ public final class JdbcStore implements AutoCloseable {
       ScheduledExecutorService own = null;
       ScheduledExecutorService timers = scheduler;
       if (timers == null) {
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, r -> {
-          Thread t = new Thread(r, "webecr-jdbc-lease");
-          t.setDaemon(true);
-          return t;
-        });
+        ScheduledThreadPoolExecutor pool =
+            new ScheduledThreadPoolExecutor(
+                1,
+                r -> {
+                  Thread t = new Thread(r, "webecr-jdbc-lease");
+                  t.setDaemon(true);
+                  return t;
+                });
         pool.setRemoveOnCancelPolicy(true);
         own = pool;
         timers = pool;
       }
       String node = nodeId != null ? nodeId : "node-" + UUID.randomUUID();
-      return new JdbcStore(new JdbcParts(dataSource, tablePrefix, node, clock, leaseDuration,
-          timers), own);
+      return new JdbcStore(
+          new JdbcParts(dataSource, tablePrefix, node, clock, leaseDuration, timers), own);
     }
   }
 }

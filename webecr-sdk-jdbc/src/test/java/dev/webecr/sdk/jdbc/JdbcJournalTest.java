@@ -8,7 +8,6 @@ import dev.webecr.sdk.JournalException;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
-import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
 import java.time.Instant;
@@ -39,20 +38,32 @@ class JdbcJournalTest {
   }
 
   static JournalEntry entry(String ref, JournalPhase phase, String callId) {
-    return JournalEntry.builder().providerReference(ref)
-        .terminal(Terminal.builder().providerId("mellon").tid("1000" + callId).callId(callId)
-            .label("Till|1\nfront").build())
-        .kind(TransactionType.SALE).amount(Money.euroCents(2480)).phase(phase)
-        .createdAt(T0).recordedAt(T0).build();
+    return JournalEntry.builder()
+        .providerReference(ref)
+        .terminal(
+            Terminal.builder()
+                .providerId("mellon")
+                .tid("1000" + callId)
+                .callId(callId)
+                .label("Till|1\nfront")
+                .build())
+        .kind(TransactionType.SALE)
+        .amount(Money.euroCents(2480))
+        .phase(phase)
+        .createdAt(T0)
+        .recordedAt(T0)
+        .build();
   }
 
   @Test
   void everyNodeSeesEveryNodesAttempts() {
     String prefix = Postgres.freshPrefix();
-    try (JdbcStore a = store(prefix, "a"); JdbcStore b = store(prefix, "b")) {
+    try (JdbcStore a = store(prefix, "a");
+        JdbcStore b = store(prefix, "b")) {
       a.journal().record(entry("FROM-A-A1", JournalPhase.IN_FLIGHT, "7"));
 
-      assertThat(b.journal().inFlight()).extracting(JournalEntry::providerReference)
+      assertThat(b.journal().inFlight())
+          .extracting(JournalEntry::providerReference)
           .containsExactly("FROM-A-A1");
     }
   }
@@ -69,14 +80,17 @@ class JdbcJournalTest {
       s.get().close();
     }
 
-    assertThat(JdbcStore.schemaSql("erp_")).contains("CREATE TABLE IF NOT EXISTS erp_attempt")
-        .contains("erp_terminal_lease").doesNotContain("${prefix}");
+    assertThat(JdbcStore.schemaSql("erp_"))
+        .contains("CREATE TABLE IF NOT EXISTS erp_attempt")
+        .contains("erp_terminal_lease")
+        .doesNotContain("${prefix}");
   }
 
   @Test
   void withoutTheSchemaTheStoreRefusesToStartAndSaysWhatToApply() {
     assertThatThrownBy(() -> JdbcStore.builder(pool).tablePrefix(Postgres.freshPrefix()).build())
-        .isInstanceOf(JournalException.class).hasMessageContaining("schemaSql");
+        .isInstanceOf(JournalException.class)
+        .hasMessageContaining("schemaSql");
     assertThatThrownBy(() -> JdbcStore.builder(pool).tablePrefix("Drop table;"))
         .hasMessageContaining("tablePrefix");
   }

@@ -21,15 +21,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Leases across nodes in a real PostgreSQL. Lease times run on a test clock; renewals run every
- * 10 s of real time, so within a test a node "pauses" simply by not being renewed while the
- * clock moves past its lease.
+ * Leases across nodes in a real PostgreSQL. Lease times run on a test clock; renewals run every 10
+ * s of real time, so within a test a node "pauses" simply by not being renewed while the clock
+ * moves past its lease.
  */
 class JdbcLeaseTest {
   private static final Duration LEASE = Duration.ofSeconds(30);
   private final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-  private final Terminal till = JdbcJournalTest.entry("X-A1", JournalPhase.PREPARED, "7")
-      .terminal();
+  private final Terminal till =
+      JdbcJournalTest.entry("X-A1", JournalPhase.PREPARED, "7").terminal();
   private HikariDataSource pool;
   private String prefix;
   private JdbcStore a;
@@ -44,8 +44,13 @@ class JdbcLeaseTest {
   }
 
   private JdbcStore node(String prefix, String id) {
-    return JdbcStore.builder(pool).tablePrefix(prefix).nodeId(id).clock(clock)
-        .leaseDuration(LEASE).applySchema(true).build();
+    return JdbcStore.builder(pool)
+        .tablePrefix(prefix)
+        .nodeId(id)
+        .clock(clock)
+        .leaseDuration(LEASE)
+        .applySchema(true)
+        .build();
   }
 
   @AfterEach
@@ -63,7 +68,8 @@ class JdbcLeaseTest {
   void oneNodeAtATimeHoldsATerminal() throws Exception {
     TerminalLease.Held held = take(a, till);
 
-    assertThatThrownBy(() -> take(b, till)).isInstanceOf(ExecutionException.class)
+    assertThatThrownBy(() -> take(b, till))
+        .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(TerminalInUseException.class);
     held.release();
     take(b, till).release();
@@ -88,9 +94,10 @@ class JdbcLeaseTest {
     JournalEntry newHolders = JdbcJournalTest.entry("P-A1", JournalPhase.IN_FLIGHT, "7");
     b.journal().record(newHolders);
 
-    assertThatThrownBy(() -> a.journal().record(
-        JdbcJournalTest.entry("P-A1", JournalPhase.NOT_SENT, "7")))
-        .isInstanceOf(JournalException.class).hasMessageContaining("refused")
+    assertThatThrownBy(
+            () -> a.journal().record(JdbcJournalTest.entry("P-A1", JournalPhase.NOT_SENT, "7")))
+        .isInstanceOf(JournalException.class)
+        .hasMessageContaining("refused")
         .hasMessageContaining("node-b");
     paused.release(); // too late: it must not free the terminal B holds
     assertThat(b.journal().latest("P-A1")).contains(newHolders);
@@ -102,9 +109,10 @@ class JdbcLeaseTest {
   void aNodeWithoutTheLeaseCannotWriteWhileAnotherHoldsIt() throws Exception {
     take(b, till);
 
-    assertThatThrownBy(() -> a.journal().record(
-        JdbcJournalTest.entry("Q-A1", JournalPhase.PREPARED, "7")))
-        .isInstanceOf(JournalException.class).hasMessageContaining("refused");
+    assertThatThrownBy(
+            () -> a.journal().record(JdbcJournalTest.entry("Q-A1", JournalPhase.PREPARED, "7")))
+        .isInstanceOf(JournalException.class)
+        .hasMessageContaining("refused");
     a.journal().record(JdbcJournalTest.entry("Q-A1", JournalPhase.PREPARED, "8")); // free till
   }
 
@@ -112,7 +120,8 @@ class JdbcLeaseTest {
   void anUnreachableDatabaseIsATypedErrorWhenTakingALease() {
     pool.close();
 
-    assertThatThrownBy(() -> take(a, till)).hasCauseInstanceOf(JournalException.class)
+    assertThatThrownBy(() -> take(a, till))
+        .hasCauseInstanceOf(JournalException.class)
         .hasStackTraceContaining("unreachable");
   }
 }

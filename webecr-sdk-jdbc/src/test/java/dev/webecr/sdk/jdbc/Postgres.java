@@ -8,9 +8,9 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One real PostgreSQL server for the module's tests, started from the binaries on Maven Central
- * (no Docker, nothing installed) and stopped when the JVM ends. Each test takes its own table
- * prefix, so tests never see each other's rows.
+ * One real PostgreSQL server for the module's tests, started from the binaries on Maven Central (no
+ * Docker, nothing installed) and stopped when the JVM ends. Each test takes its own table prefix,
+ * so tests never see each other's rows.
  */
 final class Postgres {
   private static final AtomicInteger PREFIXES = new AtomicInteger();
@@ -26,13 +26,16 @@ final class Postgres {
         throw new UncheckedIOException("embedded PostgreSQL did not start", e);
       }
       EmbeddedPostgres started = server;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          started.close();
-        } catch (IOException ignored) {
-          // the JVM is ending
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (IOException ignored) {
+                      // the JVM is ending
+                    }
+                  }));
     }
     return server;
   }

@@ -36,15 +36,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two application servers ("nodes"), each with its own pool, store and client, share one
- * PostgreSQL and one fake WebECR with short card dialogues (on the real clock). Lease expiry runs
- * on a test clock shared by the nodes' stores.
+ * Two application servers ("nodes"), each with its own pool, store and client, share one PostgreSQL
+ * and one fake WebECR with short card dialogues (on the real clock). Lease expiry runs on a test
+ * clock shared by the nodes' stores.
  */
 class TwoNodesTest {
   private static final int TERMINALS = 20;
   private static final Duration LEASE = Duration.ofSeconds(30);
-  private final TestClock leaseClock =
-      new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+  private final TestClock leaseClock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
   private final List<AutoCloseable> open = new ArrayList<>();
   private FakeWebEcrServer server;
   private String prefix;
@@ -59,12 +58,23 @@ class TwoNodesTest {
 
     Node(String id) {
       pool = Postgres.pool(id);
-      store = JdbcStore.builder(pool).tablePrefix(prefix).nodeId(id).clock(leaseClock)
-          .leaseDuration(LEASE).applySchema(true).build();
+      store =
+          JdbcStore.builder(pool)
+              .tablePrefix(prefix)
+              .nodeId(id)
+              .clock(leaseClock)
+              .leaseDuration(LEASE)
+              .applySchema(true)
+              .build();
       mellon = MellonProvider.create(server.mellonConfig().build(), Clock.systemUTC());
-      client = PosClient.builder().provider(mellon).journal(store.journal())
-          .terminalLease(store.lease()).terminalWait(Duration.ofMinutes(2))
-          .signer(new TestSigner(Clock.systemUTC())).build();
+      client =
+          PosClient.builder()
+              .provider(mellon)
+              .journal(store.journal())
+              .terminalLease(store.lease())
+              .terminalWait(Duration.ofMinutes(2))
+              .signer(new TestSigner(Clock.systemUTC()))
+              .build();
       terminals = client.terminals(client.pair(FakeTerminals.REDEEM_CODE));
       open.add(client);
       open.add(mellon);
@@ -78,9 +88,12 @@ class TwoNodesTest {
     }
 
     CompletableFuture<PaymentIntent> pay(int till, String reference) {
-      return client.payAsync(PaymentRequest.builder().terminal(till(till))
-          .amount(Money.euroCents(1000 + Math.floorMod(reference.hashCode(), 90)))
-          .reference(reference).build());
+      return client.payAsync(
+          PaymentRequest.builder()
+              .terminal(till(till))
+              .amount(Money.euroCents(1000 + Math.floorMod(reference.hashCode(), 90)))
+              .reference(reference)
+              .build());
     }
   }
 
@@ -90,8 +103,13 @@ class TwoNodesTest {
     server = FakeWebEcrServer.builder().clock(Clock.systemUTC()).build().start();
     server.fake().behaviour().dialogueTime(Duration.ofMillis(30));
     for (int i = 0; i < TERMINALS; i++) {
-      server.fake().addTerminal(String.valueOf(50_000_000 + i), String.valueOf(600_000 + i),
-          "Shared till " + i, TerminalProfile.APPROVE);
+      server
+          .fake()
+          .addTerminal(
+              String.valueOf(50_000_000 + i),
+              String.valueOf(600_000 + i),
+              "Shared till " + i,
+              TerminalProfile.APPROVE);
     }
   }
 
@@ -106,8 +124,15 @@ class TwoNodesTest {
   /** Charges per ERP reference, over all its attempts. */
   private Map<String, Integer> charges() {
     Map<String, Integer> out = new HashMap<>();
-    server.fake().approvalsByReference().forEach((providerReference, n) -> out.merge(
-        providerReference.substring(0, providerReference.lastIndexOf("-A")), n, Integer::sum));
+    server
+        .fake()
+        .approvalsByReference()
+        .forEach(
+            (providerReference, n) ->
+                out.merge(
+                    providerReference.substring(0, providerReference.lastIndexOf("-A")),
+                    n,
+                    Integer::sum));
     return out;
   }
 
@@ -131,10 +156,14 @@ class TwoNodesTest {
       assertThat(charges.get(ref)).as(ref).isEqualTo(1);
       for (Node node : List.of(a, b)) {
         List<JournalEntry> attempts = node.store.journal().attempts(ref);
-        assertThat(attempts).as(ref).last().satisfies(e -> {
-          assertThat(e.phase()).isEqualTo(JournalPhase.SETTLED);
-          assertThat(e.resultCode()).contains(1);
-        });
+        assertThat(attempts)
+            .as(ref)
+            .last()
+            .satisfies(
+                e -> {
+                  assertThat(e.phase()).isEqualTo(JournalPhase.SETTLED);
+                  assertThat(e.resultCode()).contains(1);
+                });
       }
     }
   }
@@ -174,7 +203,8 @@ class TwoNodesTest {
     leaseClock.advance(LEASE);
     RecoveryReport afterExpiry = b.client.recover();
 
-    assertThat(afterExpiry.settled()).singleElement()
+    assertThat(afterExpiry.settled())
+        .singleElement()
         .satisfies(i -> assertThat(i.isApproved()).isTrue());
     assertThat(b.pay(3, "DEAD-1").get(1, TimeUnit.MINUTES).isApproved()).isTrue();
     assertThat(charges()).containsEntry("DEAD-1", 1);

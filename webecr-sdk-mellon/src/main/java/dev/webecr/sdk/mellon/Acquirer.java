@@ -1,8 +1,8 @@
 package dev.webecr.sdk.mellon;
 
 /**
- * Acquirer networks that serve Mellon WebECR, with their base URLs. Any other host serving the
- * same API is configured with {@link MellonConfig.Builder#baseUrl(String)}.
+ * Acquirer networks that serve Mellon WebECR, with their base URLs. Any other host serving the same
+ * API is configured with {@link MellonConfig.Builder#baseUrl(String)}.
  */
 public enum Acquirer {
   /** National Bank of Greece. */

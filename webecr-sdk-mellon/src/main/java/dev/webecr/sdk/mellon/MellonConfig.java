@@ -22,10 +22,10 @@ import org.immutables.value.Value;
  *     .build();
  * }</pre>
  *
- * <p>Token URLs are {@code {base}/api/token/} and {@code {base}/api/token/refresh/}; resources
- * live under {@code {base}/api/{apiVersion}/}; each is overridable. Plain http is refused unless
- * {@link #allowInsecureHttp()} is set (for tests against a local fake). The password never
- * appears in {@code toString()}.
+ * <p>Token URLs are {@code {base}/api/token/} and {@code {base}/api/token/refresh/}; resources live
+ * under {@code {base}/api/{apiVersion}/}; each is overridable. Plain http is refused unless {@link
+ * #allowInsecureHttp()} is set (for tests against a local fake). The password never appears in
+ * {@code toString()}.
  */
 @Value.Immutable
 public abstract class MellonConfig {
@@ -102,8 +102,8 @@ public abstract class MellonConfig {
   public abstract Optional<OkHttpClient> okHttpClient();
 
   /**
-   * The ERP's name and version (e.g. {@code Rivile GAMA/2026.2}), sent in every request's
-   * {@code User-Agent} after this SDK's, so Mellon can tell which integration called.
+   * The ERP's name and version (e.g. {@code Rivile GAMA/2026.2}), sent in every request's {@code
+   * User-Agent} after this SDK's, so Mellon can tell which integration called.
    */
   public abstract Optional<String> applicationName();
 
@@ -150,19 +150,25 @@ public abstract class MellonConfig {
 
   @Value.Check
   void check() {
-    if (baseUrl().isEmpty() && acquirer().isEmpty()
+    if (baseUrl().isEmpty()
+        && acquirer().isEmpty()
         && (resourceUrl().isEmpty() || tokenUrl().isEmpty() || tokenRefreshUrl().isEmpty())) {
       throw new InvalidRequestException("baseUrl", "set an acquirer or a base URL");
     }
     if (!VERSION.matcher(apiVersion()).matches()) {
       throw new InvalidRequestException("apiVersion", "must look like v2.2, was " + apiVersion());
     }
-    applicationName().ifPresent(a -> {
-      if (a.isBlank() || a.length() > 100 || !a.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-        throw new InvalidRequestException("applicationName",
-            "1 to 100 printable ASCII characters (it goes into a header)");
-      }
-    });
+    applicationName()
+        .ifPresent(
+            a -> {
+              if (a.isBlank()
+                  || a.length() > 100
+                  || !a.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                throw new InvalidRequestException(
+                    "applicationName",
+                    "1 to 100 printable ASCII characters (it goes into a header)");
+              }
+            });
     if (username().isBlank()) {
       throw new InvalidRequestException("username", "must not be blank");
     }
@@ -172,8 +178,8 @@ public abstract class MellonConfig {
     // A derived URL's error names the base URL it came from.
     checkUrl(resourceUrl().isPresent() ? "resourceUrl" : "baseUrl", resolvedResourceUrl());
     checkUrl(tokenUrl().isPresent() ? "tokenUrl" : "baseUrl", resolvedTokenUrl());
-    checkUrl(tokenRefreshUrl().isPresent() ? "tokenRefreshUrl" : "baseUrl",
-        resolvedTokenRefreshUrl());
+    checkUrl(
+        tokenRefreshUrl().isPresent() ? "tokenRefreshUrl" : "baseUrl", resolvedTokenRefreshUrl());
     for (Duration d : List.of(connectTimeout(), readTimeout(), callTimeout(), retryBackoff())) {
       if (d.isNegative() || d.isZero()) {
         throw new InvalidRequestException("timeouts", "every timeout must be positive");
@@ -190,8 +196,8 @@ public abstract class MellonConfig {
       throw new InvalidRequestException(field, "not an http(s) URL: " + url);
     }
     if (!parsed.isHttps() && !allowInsecureHttp()) {
-      throw new InvalidRequestException(field,
-          "must be https (allowInsecureHttp is only for local test servers)");
+      throw new InvalidRequestException(
+          field, "must be https (allowInsecureHttp is only for local test servers)");
     }
   }
 

@@ -15,8 +15,7 @@ import java.util.Objects;
  * PosClient client = PosClient.builder().provider(mellon).journalFile(path).signer(signer).build();
  * }</pre>
  *
- * <p>The provider is thread-safe; close it (or the client that owns it) to release its
- * connections.
+ * <p>The provider is thread-safe; close it (or the client that owns it) to release its connections.
  */
 public final class MellonProvider {
   /** The provider id, as in {@link dev.webecr.sdk.Terminal#providerId()}. */

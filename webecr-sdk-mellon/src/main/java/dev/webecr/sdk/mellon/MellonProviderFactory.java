@@ -15,14 +15,23 @@ import java.util.Set;
  * java.util.ServiceLoader}.
  *
  * <p>Properties: {@code acquirer} (NBG, WORLDLINE, JCC, ATTICA, PANCRETA, NEXI, MELLON_TEST) or
- * {@code baseUrl}; {@code apiVersion}; {@code username}; {@code password}; {@code
- * connectTimeout}, {@code readTimeout}, {@code callTimeout} (ISO-8601 like {@code PT30S}, or
- * seconds); {@code allowInsecureHttp} (test servers only). Unknown properties are an error.
+ * {@code baseUrl}; {@code apiVersion}; {@code username}; {@code password}; {@code connectTimeout},
+ * {@code readTimeout}, {@code callTimeout} (ISO-8601 like {@code PT30S}, or seconds); {@code
+ * allowInsecureHttp} (test servers only). Unknown properties are an error.
  */
 public final class MellonProviderFactory implements PosProviderFactory {
-  private static final Set<String> KNOWN = Set.of("acquirer", "baseUrl", "apiVersion", "username",
-      "password", "connectTimeout", "readTimeout", "callTimeout", "allowInsecureHttp",
-      "applicationName");
+  private static final Set<String> KNOWN =
+      Set.of(
+          "acquirer",
+          "baseUrl",
+          "apiVersion",
+          "username",
+          "password",
+          "connectTimeout",
+          "readTimeout",
+          "callTimeout",
+          "allowInsecureHttp",
+          "applicationName");
 
   /** For {@link java.util.ServiceLoader}. */
   public MellonProviderFactory() {}
@@ -44,8 +53,8 @@ public final class MellonProviderFactory implements PosProviderFactory {
       try {
         b.acquirer(Acquirer.valueOf(p.get("acquirer").trim().toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        throw new InvalidRequestException("acquirer", "unknown acquirer '" + p.get("acquirer")
-            + "'");
+        throw new InvalidRequestException(
+            "acquirer", "unknown acquirer '" + p.get("acquirer") + "'");
       }
     }
     if (p.containsKey("baseUrl")) {
@@ -55,8 +64,8 @@ public final class MellonProviderFactory implements PosProviderFactory {
       b.apiVersion(p.get("apiVersion"));
     }
     if (!p.containsKey("username") || !p.containsKey("password")) {
-      throw new InvalidRequestException(p.containsKey("username") ? "password" : "username",
-          "required");
+      throw new InvalidRequestException(
+          p.containsKey("username") ? "password" : "username", "required");
     }
     b.username(p.get("username")).password(p.get("password"));
     if (p.containsKey("connectTimeout")) {
@@ -79,7 +88,8 @@ public final class MellonProviderFactory implements PosProviderFactory {
 
   private static Duration duration(String field, String value) {
     try {
-      return value.trim().startsWith("P") ? Duration.parse(value.trim())
+      return value.trim().startsWith("P")
+          ? Duration.parse(value.trim())
           : Duration.ofSeconds(Long.parseLong(value.trim()));
     } catch (DateTimeParseException | NumberFormatException e) {
       throw new InvalidRequestException(field, "not a duration: '" + value + "'");

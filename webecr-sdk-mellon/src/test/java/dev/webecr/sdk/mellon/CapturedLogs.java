@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
-import org.slf4j.Logger;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
 import org.slf4j.helpers.AbstractLogger;
@@ -61,10 +60,11 @@ public final class CapturedLogs implements SLF4JServiceProvider {
     }
 
     @Override
-    protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern,
-        Object[] args, Throwable t) {
-      StringBuilder line = new StringBuilder(level + " " + name + " "
-          + MessageFormatter.basicArrayFormat(pattern, args));
+    protected void handleNormalizedLoggingCall(
+        Level level, Marker marker, String pattern, Object[] args, Throwable t) {
+      StringBuilder line =
+          new StringBuilder(
+              level + " " + name + " " + MessageFormatter.basicArrayFormat(pattern, args));
       for (Throwable c = t; c != null; c = c.getCause()) {
         line.append(" | ").append(c);
       }

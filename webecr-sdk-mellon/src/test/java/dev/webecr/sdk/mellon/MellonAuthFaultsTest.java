@@ -37,12 +37,15 @@ class MellonAuthFaultsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("dev.webecr.sdk.mellon.MellonFaultsTest#faults")
-  void redeemIsSentOnceAndAFaultSaysTheCodeMayBeUsedUp(String name,
-      ResponseDefinitionBuilder fault) {
-    stubs.faultOnce(() -> post(urlEqualTo(REDEEM)), fault,
+  void redeemIsSentOnceAndAFaultSaysTheCodeMayBeUsedUp(
+      String name, ResponseDefinitionBuilder fault) {
+    stubs.faultOnce(
+        () -> post(urlEqualTo(REDEEM)),
+        fault,
         okJson("{\"Id\":\"" + WebEcrStubs.API_KEY + "\",\"Type\":\"webecr\"}"));
 
-    assertThatThrownBy(() -> provider.redeem("12345678")).isInstanceOf(PosException.class)
+    assertThatThrownBy(() -> provider.redeem("12345678"))
+        .isInstanceOf(PosException.class)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("12345678"));
     assertThat(stubs.count(postRequestedFor(urlEqualTo(REDEEM)))).isEqualTo(1);
   }
@@ -50,7 +53,9 @@ class MellonAuthFaultsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("dev.webecr.sdk.mellon.MellonFaultsTest#faults")
   void aTokenFaultDuringAReadIsRetriedWithTheRead(String name, ResponseDefinitionBuilder fault) {
-    stubs.faultOnce(() -> post(urlEqualTo("/api/token/")), fault,
+    stubs.faultOnce(
+        () -> post(urlEqualTo("/api/token/")),
+        fault,
         okJson("{\"access\":\"" + stubs.access + "\",\"refresh\":\"r\"}"));
     stubs.stubIntent(77, WebEcrStubs.intent(77, 2, null, "R-A1"));
 
@@ -60,40 +65,60 @@ class MellonAuthFaultsTest {
 
   @Test
   void aTokenFaultBeforeACreateSendsNothingAndSaysSo() {
-    stubs.server.stubFor(post(urlEqualTo("/api/token/"))
-        .willReturn(aResponse().withStatus(503)));
+    stubs.server.stubFor(post(urlEqualTo("/api/token/")).willReturn(aResponse().withStatus(503)));
     stubs.stubCreate(WebEcrStubs.intent(77, 1, null, "R-A1"));
 
-    assertThatThrownBy(() -> provider.create(CreateIntentCommand.builder()
-        .terminal(stubs.terminal()).kind(TransactionType.SALE).amount(Money.euroCents(2480))
-        .providerReference("R-A1").signature(MellonProviderTest.signature(2480)).build()))
-        .isInstanceOfSatisfying(PosException.class, e -> assertThat(
-            e instanceof ConnectionException && ((ConnectionException) e).isOutcomeUnknown())
-            .isFalse())
+    assertThatThrownBy(
+            () ->
+                provider.create(
+                    CreateIntentCommand.builder()
+                        .terminal(stubs.terminal())
+                        .kind(TransactionType.SALE)
+                        .amount(Money.euroCents(2480))
+                        .providerReference("R-A1")
+                        .signature(MellonProviderTest.signature(2480))
+                        .build()))
+        .isInstanceOfSatisfying(
+            PosException.class,
+            e ->
+                assertThat(
+                        e instanceof ConnectionException
+                            && ((ConnectionException) e).isOutcomeUnknown())
+                    .isFalse())
         .isInstanceOf(ProviderRejectedException.class);
     assertThat(stubs.count(postRequestedFor(urlEqualTo(WebEcrStubs.TXNINIT)))).isZero();
   }
 
   @ParameterizedTest(name = "{0}")
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"{\"refresh\":\"r\"}", "[1,2]",
-      "<html>", "{\"access\": 12"})
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"{\"refresh\":\"r\"}", "[1,2]", "<html>", "{\"access\": 12"})
   void aMalformedTokenAnswerSurfacesAsAPublicExceptionType(String body) {
     stubs.server.stubFor(post(urlEqualTo("/api/token/")).willReturn(okJson(body)));
     stubs.stubIntent(77, WebEcrStubs.intent(77, 2, null, "R-A1"));
     stubs.stubCreate(WebEcrStubs.intent(78, 1, null, "R-A2"));
 
     Throwable onRead = catchThrowable(() -> provider.get(stubs.terminal(), "77"));
-    Throwable onCreate = catchThrowable(() -> provider.create(CreateIntentCommand.builder()
-        .terminal(stubs.terminal()).kind(TransactionType.SALE).amount(Money.euroCents(2480))
-        .providerReference("R-A2").signature(MellonProviderTest.signature(2480)).build()));
+    Throwable onCreate =
+        catchThrowable(
+            () ->
+                provider.create(
+                    CreateIntentCommand.builder()
+                        .terminal(stubs.terminal())
+                        .kind(TransactionType.SALE)
+                        .amount(Money.euroCents(2480))
+                        .providerReference("R-A2")
+                        .signature(MellonProviderTest.signature(2480))
+                        .build()));
 
     for (Throwable e : java.util.List.of(onRead, onCreate)) {
       assertThat(e).isInstanceOf(PosException.class);
       assertThat(java.lang.reflect.Modifier.isPublic(e.getClass().getModifiers())).isTrue();
       assertThat(e.getClass().getPackageName()).doesNotContain("internal");
     }
-    assertThat(onCreate instanceof ConnectionException
-        && ((ConnectionException) onCreate).isOutcomeUnknown()).isFalse(); // nothing was sent
+    assertThat(
+            onCreate instanceof ConnectionException
+                && ((ConnectionException) onCreate).isOutcomeUnknown())
+        .isFalse(); // nothing was sent
     assertThat(stubs.count(postRequestedFor(urlEqualTo(WebEcrStubs.TXNINIT)))).isZero();
   }
 }

@@ -18,8 +18,9 @@ class MellonConfigTest {
   }
 
   private static void rejects(String field, Supplier<?> build) {
-    assertThatThrownBy(build::get).isInstanceOfSatisfying(InvalidRequestException.class,
-        e -> assertThat(e.field()).isEqualTo(field));
+    assertThatThrownBy(build::get)
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo(field));
   }
 
   @Test
@@ -44,8 +45,13 @@ class MellonConfigTest {
     rejects("username", () -> nbg().username(" ").build());
     rejects("password", () -> nbg().password("").build());
     rejects("timeouts", () -> nbg().readTimeout(java.time.Duration.ZERO).build());
-    assertThat(nbg().baseUrl("http://127.0.0.1:8089").allowInsecureHttp(true).build()
-        .resolvedResourceUrl()).startsWith("http://127.0.0.1:8089/");
+    assertThat(
+            nbg()
+                .baseUrl("http://127.0.0.1:8089")
+                .allowInsecureHttp(true)
+                .build()
+                .resolvedResourceUrl())
+        .startsWith("http://127.0.0.1:8089/");
   }
 
   @Test
@@ -55,19 +61,27 @@ class MellonConfigTest {
 
   @Test
   void theFactoryIsFoundByServiceLoaderAndChecksItsProperties() {
-    try (PosClient client = PosClient.builder()
-        .provider("mellon", Map.of("acquirer", "nbg", "username", "u", "password", "p"))
-        .journal(Journals.inMemory())
-        .signer(r -> { throw new AssertionError("not signing"); })
-        .build()) {
+    try (PosClient client =
+        PosClient.builder()
+            .provider("mellon", Map.of("acquirer", "nbg", "username", "u", "password", "p"))
+            .journal(Journals.inMemory())
+            .signer(
+                r -> {
+                  throw new AssertionError("not signing");
+                })
+            .build()) {
       assertThat(client.provider().id()).isEqualTo("mellon");
     }
     MellonProviderFactory f = new MellonProviderFactory();
     rejects("color", () -> f.create(Map.of("color", "red", "username", "u", "password", "p")));
     rejects("password", () -> f.create(Map.of("acquirer", "NBG", "username", "u")));
-    rejects("acquirer", () -> f.create(Map.of("acquirer", "XYZ", "username", "u",
-        "password", "p")));
-    rejects("readTimeout", () -> f.create(Map.of("acquirer", "NBG", "username", "u",
-        "password", "p", "readTimeout", "soon")));
+    rejects(
+        "acquirer", () -> f.create(Map.of("acquirer", "XYZ", "username", "u", "password", "p")));
+    rejects(
+        "readTimeout",
+        () ->
+            f.create(
+                Map.of(
+                    "acquirer", "NBG", "username", "u", "password", "p", "readTimeout", "soon")));
   }
 }

@@ -42,9 +42,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every fault on every operation. Reads are retried and end well after one fault; creates are
- * sent exactly once and say whether the payment may exist. Each test counts what reached the
- * server.
+ * Every fault on every operation. Reads are retried and end well after one fault; creates are sent
+ * exactly once and say whether the payment may exist. Each test counts what reached the server.
  */
 class MellonFaultsTest {
   private final WebEcrStubs stubs = new WebEcrStubs();
@@ -60,17 +59,22 @@ class MellonFaultsTest {
   /** The faults, each answering the first request. */
   static Stream<Arguments> faults() {
     return Stream.of(
-        Arguments.of("reset after the request arrived",
+        Arguments.of(
+            "reset after the request arrived",
             aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
         Arguments.of("closed with no answer", aResponse().withFault(Fault.EMPTY_RESPONSE)),
         Arguments.of("read timeout", okJson("{}").withFixedDelay(1500)),
         Arguments.of("500", aResponse().withStatus(500).withBody("{\"detail\":\"boom\"}")),
-        Arguments.of("503 with Retry-After", aResponse().withStatus(503)
-            .withHeader("Retry-After", "2")),
+        Arguments.of(
+            "503 with Retry-After", aResponse().withStatus(503).withHeader("Retry-After", "2")),
         Arguments.of("429", aResponse().withStatus(429).withHeader("Retry-After", "1")),
         Arguments.of("malformed JSON", okJson("{\"Id\": 77, \"Status\":")),
-        Arguments.of("HTML error page", aResponse().withStatus(200)
-            .withHeader("Content-Type", "text/html").withBody("<html><body>Bad Gateway</body></html>")),
+        Arguments.of(
+            "HTML error page",
+            aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/html")
+                .withBody("<html><body>Bad Gateway</body></html>")),
         Arguments.of("empty body", aResponse().withStatus(200)));
   }
 
@@ -81,7 +85,10 @@ class MellonFaultsTest {
     final RequestPatternBuilder requests;
     final Consumer<PosProvider> call;
 
-    Read(Supplier<MappingBuilder> endpoint, String answer, RequestPatternBuilder requests,
+    Read(
+        Supplier<MappingBuilder> endpoint,
+        String answer,
+        RequestPatternBuilder requests,
         Consumer<PosProvider> call) {
       this.endpoint = endpoint;
       this.answer = answer;
@@ -92,25 +99,31 @@ class MellonFaultsTest {
 
   private List<Read> reads() {
     Terminal t = terminal;
-    Period day = Period.of(Instant.parse("2026-11-22T00:00:00Z"),
-        Instant.parse("2026-11-23T00:00:00Z"));
+    Period day =
+        Period.of(Instant.parse("2026-11-22T00:00:00Z"), Instant.parse("2026-11-23T00:00:00Z"));
     return List.of(
-        new Read(() -> get(urlEqualTo(BASE + "transactionintent/77/")),
+        new Read(
+            () -> get(urlEqualTo(BASE + "transactionintent/77/")),
             WebEcrStubs.intent(77, 2, null, "R-A1"),
             getRequestedFor(urlEqualTo(BASE + "transactionintent/77/")),
             p -> assertThat(p.get(t, "77").id()).isEqualTo("77")),
-        new Read(() -> get(urlPathEqualTo(BASE + "transactionintent/"))
-                .withQueryParam("CustomerReference", equalTo("R-A1")),
+        new Read(
+            () ->
+                get(urlPathEqualTo(BASE + "transactionintent/"))
+                    .withQueryParam("CustomerReference", equalTo("R-A1")),
             WebEcrStubs.page(WebEcrStubs.intent(77, 2, null, "R-A1")),
             getRequestedFor(urlPathEqualTo(BASE + "transactionintent/"))
                 .withQueryParam("CustomerReference", equalTo("R-A1")),
             p -> assertThat(p.findByReference(t, "R-A1")).isPresent()),
-        new Read(() -> get(urlEqualTo(BASE + "terminal/")),
+        new Read(
+            () -> get(urlEqualTo(BASE + "terminal/")),
             WebEcrStubs.page("{\"id\":358046,\"TerminalID\":\"64999964\"}"),
             getRequestedFor(urlEqualTo(BASE + "terminal/")),
             p -> assertThat(p.terminals(ApiKey.of(WebEcrStubs.API_KEY))).hasSize(1)),
-        new Read(() -> get(urlPathEqualTo(BASE + "transactionintent/"))
-                .withQueryParam("Timestamp_min", equalTo("2026-11-22T00:00:00Z")),
+        new Read(
+            () ->
+                get(urlPathEqualTo(BASE + "transactionintent/"))
+                    .withQueryParam("Timestamp_min", equalTo("2026-11-22T00:00:00Z")),
             WebEcrStubs.page(WebEcrStubs.intent(77, 3, 2, "R-A1")),
             getRequestedFor(urlPathEqualTo(BASE + "transactionintent/"))
                 .withQueryParam("Timestamp_min", equalTo("2026-11-22T00:00:00Z")),
@@ -133,21 +146,24 @@ class MellonFaultsTest {
 
   @Test
   void aReadThatKeepsFailingGivesUpAfterItsRetries() {
-    stubs.server.stubFor(get(urlEqualTo(BASE + "transactionintent/77/"))
-        .willReturn(aResponse().withStatus(502)));
+    stubs.server.stubFor(
+        get(urlEqualTo(BASE + "transactionintent/77/")).willReturn(aResponse().withStatus(502)));
 
     assertThatThrownBy(() -> provider.get(terminal, "77"))
-        .isInstanceOfSatisfying(ProviderRejectedException.class, e -> {
-          assertThat(e.httpStatus()).isEqualTo(502);
-          assertThat(e.isRetryable()).isTrue();
-        });
+        .isInstanceOfSatisfying(
+            ProviderRejectedException.class,
+            e -> {
+              assertThat(e.httpStatus()).isEqualTo(502);
+              assertThat(e.isRetryable()).isTrue();
+            });
     assertThat(stubs.count(getRequestedFor(urlEqualTo(BASE + "transactionintent/77/"))))
         .isEqualTo(1 + 3);
   }
 
   @Test
   void retryAfterIsHonouredOnVirtualTime() {
-    stubs.faultOnce(() -> get(urlEqualTo(BASE + "transactionintent/77/")),
+    stubs.faultOnce(
+        () -> get(urlEqualTo(BASE + "transactionintent/77/")),
         aResponse().withStatus(503).withHeader("Retry-After", "7"),
         okJson(WebEcrStubs.intent(77, 2, null, "R-A1")));
     Instant before = stubs.clock.instant();
@@ -159,8 +175,9 @@ class MellonFaultsTest {
 
   @Test
   void aRetryAfterBeyondTheLimitFailsAtOnce() {
-    stubs.server.stubFor(get(urlEqualTo(BASE + "transactionintent/77/"))
-        .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3600")));
+    stubs.server.stubFor(
+        get(urlEqualTo(BASE + "transactionintent/77/"))
+            .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3600")));
 
     assertThatThrownBy(() -> provider.get(terminal, "77"))
         .isInstanceOf(ProviderRejectedException.class);
@@ -170,14 +187,17 @@ class MellonFaultsTest {
 
   @Test
   void aRejectedReadIsNotRetried() {
-    stubs.server.stubFor(get(urlEqualTo(BASE + "transactionintent/77/"))
-        .willReturn(aResponse().withStatus(400).withBody("{\"detail\":\"Bad request.\"}")));
+    stubs.server.stubFor(
+        get(urlEqualTo(BASE + "transactionintent/77/"))
+            .willReturn(aResponse().withStatus(400).withBody("{\"detail\":\"Bad request.\"}")));
 
     assertThatThrownBy(() -> provider.get(terminal, "77"))
-        .isInstanceOfSatisfying(ProviderRejectedException.class, e -> {
-          assertThat(e.httpStatus()).isEqualTo(400);
-          assertThat(e.providerCode()).contains("detail");
-        })
+        .isInstanceOfSatisfying(
+            ProviderRejectedException.class,
+            e -> {
+              assertThat(e.httpStatus()).isEqualTo(400);
+              assertThat(e.providerCode()).contains("detail");
+            })
         .hasMessageContaining("Bad request.");
     assertThat(stubs.count(getRequestedFor(urlEqualTo(BASE + "transactionintent/77/"))))
         .isEqualTo(1);
@@ -196,26 +216,30 @@ class MellonFaultsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("faults")
-  void everyCreateIsSentExactlyOnceAndSaysWhetherThePaymentMayExist(String name,
-      ResponseDefinitionBuilder fault) {
+  void everyCreateIsSentExactlyOnceAndSaysWhetherThePaymentMayExist(
+      String name, ResponseDefinitionBuilder fault) {
     boolean throttled = name.equals("429");
     for (TransactionType kind : List.of(TransactionType.SALE, TransactionType.VOID)) {
       String path = kind == TransactionType.VOID ? WebEcrStubs.TXNVOID : WebEcrStubs.TXNINIT;
       stubs.server.resetRequests();
-      stubs.faultOnce(() -> post(urlEqualTo(path)), fault,
-          okJson(WebEcrStubs.intent(77, 1, null, "R-A1")));
+      stubs.faultOnce(
+          () -> post(urlEqualTo(path)), fault, okJson(WebEcrStubs.intent(77, 1, null, "R-A1")));
 
       Throwable thrown = catchThrowable(() -> provider.create(command(kind)));
 
       assertThat(stubs.count(postRequestedFor(urlEqualTo(path)))).isEqualTo(1);
       if (throttled) {
-        assertThat(thrown).isInstanceOfSatisfying(ProviderRejectedException.class,
-            e -> assertThat(e.isRetryable()).isTrue());
+        assertThat(thrown)
+            .isInstanceOfSatisfying(
+                ProviderRejectedException.class, e -> assertThat(e.isRetryable()).isTrue());
       } else {
-        assertThat(thrown).isInstanceOfSatisfying(ConnectionException.class, e -> {
-          assertThat(e.isOutcomeUnknown()).isTrue();
-          assertThat(e.providerReference()).contains("R-A1");
-        });
+        assertThat(thrown)
+            .isInstanceOfSatisfying(
+                ConnectionException.class,
+                e -> {
+                  assertThat(e.isOutcomeUnknown()).isTrue();
+                  assertThat(e.providerReference()).contains("R-A1");
+                });
       }
     }
   }
@@ -226,27 +250,39 @@ class MellonFaultsTest {
     try (ServerSocket s = new ServerSocket(0)) {
       closedPort = s.getLocalPort();
     }
-    PosProvider unreachable = MellonProvider.create(stubs.configBuilder()
-        .resourceUrl("http://127.0.0.1:" + closedPort + "/api/v2.2/").build(), stubs.clock);
+    PosProvider unreachable =
+        MellonProvider.create(
+            stubs
+                .configBuilder()
+                .resourceUrl("http://127.0.0.1:" + closedPort + "/api/v2.2/")
+                .build(),
+            stubs.clock);
 
     assertThatThrownBy(() -> unreachable.create(command(TransactionType.SALE)))
-        .isInstanceOfSatisfying(ConnectionException.class,
-            e -> assertThat(e.isOutcomeUnknown()).isFalse());
+        .isInstanceOfSatisfying(
+            ConnectionException.class, e -> assertThat(e.isOutcomeUnknown()).isFalse());
     unreachable.close();
   }
 
   @Test
   void aRejectedCreateSurfacesTheProvidersMessageNotTheBody() {
-    stubs.server.stubFor(post(urlEqualTo(WebEcrStubs.TXNINIT)).willReturn(aResponse()
-        .withStatus(400).withBody("{\"ProviderData\":[\"This field is required.\"],"
-            + "\"Echo\":\"4111111111111111\"}")));
+    stubs.server.stubFor(
+        post(urlEqualTo(WebEcrStubs.TXNINIT))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withBody(
+                        "{\"ProviderData\":[\"This field is required.\"],"
+                            + "\"Echo\":\"4111111111111111\"}")));
 
     assertThatThrownBy(() -> provider.create(command(TransactionType.SALE)))
-        .isInstanceOfSatisfying(ProviderRejectedException.class, e -> {
-          assertThat(e.httpStatus()).isEqualTo(400);
-          assertThat(e.providerCode()).contains("Echo");
-          assertThat(e.isRetryable()).isFalse();
-        })
+        .isInstanceOfSatisfying(
+            ProviderRejectedException.class,
+            e -> {
+              assertThat(e.httpStatus()).isEqualTo(400);
+              assertThat(e.providerCode()).contains("Echo");
+              assertThat(e.isRetryable()).isFalse();
+            })
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(WebEcrStubs.SIGNATURE));
   }
 

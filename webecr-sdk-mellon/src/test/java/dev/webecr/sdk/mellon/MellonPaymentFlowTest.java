@@ -2,7 +2,6 @@ package dev.webecr.sdk.mellon;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -33,25 +32,27 @@ class MellonPaymentFlowTest {
   private final WebEcrStubs stubs = new WebEcrStubs();
   private final PosProvider provider = stubs.provider();
   private final List<String> signatures = new CopyOnWriteArrayList<>();
-  private final PaymentSigner signer = new PaymentSigner() {
-    @Override
-    public ProviderSignature sign(SigningRequest r) {
-      return MellonProviderTest.signature(r.amount().minorUnits());
-    }
+  private final PaymentSigner signer =
+      new PaymentSigner() {
+        @Override
+        public ProviderSignature sign(SigningRequest r) {
+          return MellonProviderTest.signature(r.amount().minorUnits());
+        }
 
-    @Override
-    public void onOutcome(SigningRequest r, SignatureOutcome outcome) {
-      signatures.add(r.providerReference() + "=" + outcome);
-    }
-  };
-  private final PosClient client = PosClient.builder()
-      .provider(provider)
-      .journal(Journals.inMemory())
-      .signer(signer)
-      .clock(stubs.clock)
-      .scheduler(new VirtualTimeScheduler(stubs.clock))
-      .executor(Runnable::run)
-      .build();
+        @Override
+        public void onOutcome(SigningRequest r, SignatureOutcome outcome) {
+          signatures.add(r.providerReference() + "=" + outcome);
+        }
+      };
+  private final PosClient client =
+      PosClient.builder()
+          .provider(provider)
+          .journal(Journals.inMemory())
+          .signer(signer)
+          .clock(stubs.clock)
+          .scheduler(new VirtualTimeScheduler(stubs.clock))
+          .executor(Runnable::run)
+          .build();
 
   @AfterEach
   void stop() {
@@ -61,7 +62,8 @@ class MellonPaymentFlowTest {
   }
 
   private void stubApprovedAfterTwoPolls(String reference) {
-    stubs.stubIntentSequence(77,
+    stubs.stubIntentSequence(
+        77,
         WebEcrStubs.intent(77, 2, null, reference),
         WebEcrStubs.intent(77, 2, null, reference),
         WebEcrStubs.intent(77, 3, 1, reference));
@@ -77,17 +79,25 @@ class MellonPaymentFlowTest {
 
     ApiKey key = client.pair("12345678");
     Terminal terminal = client.terminals(key).get(0);
-    PaymentIntent paid = client.pay(PaymentRequest.builder().terminal(terminal)
-        .amount(Money.euroCents(2480)).reference("INV-1").build());
+    PaymentIntent paid =
+        client.pay(
+            PaymentRequest.builder()
+                .terminal(terminal)
+                .amount(Money.euroCents(2480))
+                .reference("INV-1")
+                .build());
 
     assertThat(paid.isApproved()).isTrue();
     assertThat(paid.rrn()).contains("012345678901");
     assertThat(paid.authorisationCode()).contains("0A1B2C");
-    assertThat(paid.myDataPayment()).get().satisfies(m -> {
-      assertThat(m.tid()).isEqualTo(WebEcrStubs.TID);
-      assertThat(m.transactionId()).contains("075121702285176315144");
-      assertThat(m.signingAuthor()).contains("8");
-    });
+    assertThat(paid.myDataPayment())
+        .get()
+        .satisfies(
+            m -> {
+              assertThat(m.tid()).isEqualTo(WebEcrStubs.TID);
+              assertThat(m.transactionId()).contains("075121702285176315144");
+              assertThat(m.signingAuthor()).contains("8");
+            });
     assertThat(signatures).containsExactly("INV-1-A1=USED");
     assertThat(stubs.count(postRequestedFor(urlEqualTo(WebEcrStubs.TXNINIT)))).isEqualTo(1);
     assertThat(stubs.count(getRequestedFor(urlEqualTo(BASE + "transactionintent/77/"))))
@@ -96,14 +106,20 @@ class MellonPaymentFlowTest {
 
   @Test
   void createWhoseAnswerIsLostIsFoundByReferenceAndNeverSentTwice() {
-    stubs.server.stubFor(post(urlEqualTo(WebEcrStubs.TXNINIT))
-        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-    stubs.stubFindByReference("INV-2-A1",
-        WebEcrStubs.page(WebEcrStubs.intent(77, 2, null, "INV-2-A1")));
+    stubs.server.stubFor(
+        post(urlEqualTo(WebEcrStubs.TXNINIT))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    stubs.stubFindByReference(
+        "INV-2-A1", WebEcrStubs.page(WebEcrStubs.intent(77, 2, null, "INV-2-A1")));
     stubApprovedAfterTwoPolls("INV-2-A1");
 
-    PaymentIntent paid = client.pay(PaymentRequest.builder().terminal(stubs.terminal())
-        .amount(Money.euroCents(2480)).reference("INV-2").build());
+    PaymentIntent paid =
+        client.pay(
+            PaymentRequest.builder()
+                .terminal(stubs.terminal())
+                .amount(Money.euroCents(2480))
+                .reference("INV-2")
+                .build());
 
     assertThat(paid.isApproved()).isTrue();
     assertThat(stubs.count(postRequestedFor(urlEqualTo(WebEcrStubs.TXNINIT)))).isEqualTo(1);
@@ -114,22 +130,36 @@ class MellonPaymentFlowTest {
     CapturedLogs.LINES.clear();
     stubs.stubRedeem();
     stubs.stubTerminals();
-    stubs.server.stubFor(post(urlEqualTo(WebEcrStubs.TXNINIT))
-        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-    stubs.stubFindByReference("INV-3-A1",
-        WebEcrStubs.page(WebEcrStubs.intent(77, 2, null, "INV-3-A1")));
+    stubs.server.stubFor(
+        post(urlEqualTo(WebEcrStubs.TXNINIT))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    stubs.stubFindByReference(
+        "INV-3-A1", WebEcrStubs.page(WebEcrStubs.intent(77, 2, null, "INV-3-A1")));
     stubApprovedAfterTwoPolls("INV-3-A1");
 
     Terminal terminal = client.terminals(client.pair("12345678")).get(0);
-    client.pay(PaymentRequest.builder().terminal(terminal).amount(Money.euroCents(2480))
-        .reference("INV-3").build());
+    client.pay(
+        PaymentRequest.builder()
+            .terminal(terminal)
+            .amount(Money.euroCents(2480))
+            .reference("INV-3")
+            .build());
 
-    List<String> ours = CapturedLogs.LINES.stream()
-        .filter(l -> l.contains(" dev.webecr.")).collect(java.util.stream.Collectors.toList());
+    List<String> ours =
+        CapturedLogs.LINES.stream()
+            .filter(l -> l.contains(" dev.webecr."))
+            .collect(java.util.stream.Collectors.toList());
     assertThat(ours).isNotEmpty();
     assertThat(ours).anySatisfy(l -> assertThat(l).contains("txninit"));
-    for (String secret : List.of(WebEcrStubs.PASSWORD, WebEcrStubs.API_KEY, stubs.access,
-        stubs.refresh, WebEcrStubs.SIGNATURE, "SECRET", "12345678")) {
+    for (String secret :
+        List.of(
+            WebEcrStubs.PASSWORD,
+            WebEcrStubs.API_KEY,
+            stubs.access,
+            stubs.refresh,
+            WebEcrStubs.SIGNATURE,
+            "SECRET",
+            "12345678")) {
       assertThat(ours).noneSatisfy(l -> assertThat(l).contains(secret));
     }
   }

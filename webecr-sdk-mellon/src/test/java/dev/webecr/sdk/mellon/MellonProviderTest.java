@@ -39,14 +39,22 @@ class MellonProviderTest {
   }
 
   static ProviderSignature signature(long cents) {
-    return ProviderSignature.of("B6A70F9F1CCE52E6C6F7E5C40951F240DE0000CC;;20260202140021;"
-        + cents + ";20000;4800;24800;" + WebEcrStubs.TID, WebEcrStubs.SIGNATURE, "8");
+    return ProviderSignature.of(
+        "B6A70F9F1CCE52E6C6F7E5C40951F240DE0000CC;;20260202140021;"
+            + cents
+            + ";20000;4800;24800;"
+            + WebEcrStubs.TID,
+        WebEcrStubs.SIGNATURE,
+        "8");
   }
 
   private CreateIntentCommand.Builder sale(String reference) {
     CreateIntentCommand.Builder b = CreateIntentCommand.builder();
-    b.terminal(terminal).kind(TransactionType.SALE).amount(Money.euroCents(2480))
-        .providerReference(reference).signature(signature(2480));
+    b.terminal(terminal)
+        .kind(TransactionType.SALE)
+        .amount(Money.euroCents(2480))
+        .providerReference(reference)
+        .signature(signature(2480));
     return b;
   }
 
@@ -57,11 +65,14 @@ class MellonProviderTest {
     ApiKey key = provider.redeem("12345678");
 
     assertThat(key.reveal()).isEqualTo(WebEcrStubs.API_KEY);
-    stubs.server.verify(postRequestedFor(urlEqualTo(BASE + "authorization/redeem/"))
-        .withHeader("Authorization", equalTo("Bearer " + stubs.access))
-        .withRequestBody(equalToJson("{\"Type\":\"webecr\",\"Code\":\"12345678\"}")));
-    stubs.server.verify(postRequestedFor(urlEqualTo("/api/token/")).withRequestBody(
-        equalToJson("{\"username\":\"erp-vendor\",\"password\":\"pa55-SECRET-word\"}")));
+    stubs.server.verify(
+        postRequestedFor(urlEqualTo(BASE + "authorization/redeem/"))
+            .withHeader("Authorization", equalTo("Bearer " + stubs.access))
+            .withRequestBody(equalToJson("{\"Type\":\"webecr\",\"Code\":\"12345678\"}")));
+    stubs.server.verify(
+        postRequestedFor(urlEqualTo("/api/token/"))
+            .withRequestBody(
+                equalToJson("{\"username\":\"erp-vendor\",\"password\":\"pa55-SECRET-word\"}")));
   }
 
   @Test
@@ -70,17 +81,22 @@ class MellonProviderTest {
 
     List<Terminal> terminals = provider.terminals(ApiKey.of(WebEcrStubs.API_KEY));
 
-    assertThat(terminals).extracting(Terminal::tid)
+    assertThat(terminals)
+        .extracting(Terminal::tid)
         .containsExactly("64999964", "06499996", "64999966");
-    assertThat(terminals).extracting(Terminal::callId)
+    assertThat(terminals)
+        .extracting(Terminal::callId)
         .containsExactly("358046", "358047", "358048");
     Terminal first = terminals.get(0);
     assertThat(first.merchantId()).contains("000001234567");
     assertThat(first.model()).contains("A920");
     assertThat(first.label()).contains("Till 1");
     assertThat(first.apiKey()).contains(ApiKey.of(WebEcrStubs.API_KEY));
-    assertThat(stubs.count(getRequestedFor(urlPathEqualTo(BASE + "terminal/"))
-        .withHeader("X-Api-Key", equalTo(WebEcrStubs.API_KEY)))).isEqualTo(2);
+    assertThat(
+            stubs.count(
+                getRequestedFor(urlPathEqualTo(BASE + "terminal/"))
+                    .withHeader("X-Api-Key", equalTo(WebEcrStubs.API_KEY))))
+        .isEqualTo(2);
   }
 
   @Test
@@ -92,15 +108,19 @@ class MellonProviderTest {
     assertThat(created.id()).isEqualTo("77");
     assertThat(created.status()).isEqualTo(IntentStatus.PENDING);
     assertThat(created.result()).isEmpty();
-    stubs.server.verify(postRequestedFor(urlEqualTo(WebEcrStubs.TXNINIT))
-        .withHeader("X-Api-Key", equalTo(WebEcrStubs.API_KEY))
-        .withHeader("Authorization", equalTo("Bearer " + stubs.access))
-        .withRequestBody(equalToJson("{\"TxnType\":0,\"Amount\":2480,\"CurrencyCode\":978,"
-            + "\"Instalments\":3,\"CustomerReference\":\"INV-1-A1\",\"PaymentType\":0,"
-            + "\"ProviderData\":{\"Uid\":\"B6A70F9F1CCE52E6C6F7E5C40951F240DE0000CC\","
-            + "\"SignatureTimestamp\":\"20260202140021\",\"NetAmount\":20000,\"VatAmount\":4800,"
-            + "\"TotalAmount\":24800,\"ProviderId\":\"8\",\"Signature\":\""
-            + WebEcrStubs.SIGNATURE + "\"}}")));
+    stubs.server.verify(
+        postRequestedFor(urlEqualTo(WebEcrStubs.TXNINIT))
+            .withHeader("X-Api-Key", equalTo(WebEcrStubs.API_KEY))
+            .withHeader("Authorization", equalTo("Bearer " + stubs.access))
+            .withRequestBody(
+                equalToJson(
+                    "{\"TxnType\":0,\"Amount\":2480,\"CurrencyCode\":978,"
+                        + "\"Instalments\":3,\"CustomerReference\":\"INV-1-A1\",\"PaymentType\":0,"
+                        + "\"ProviderData\":{\"Uid\":\"B6A70F9F1CCE52E6C6F7E5C40951F240DE0000CC\","
+                        + "\"SignatureTimestamp\":\"20260202140021\",\"NetAmount\":20000,\"VatAmount\":4800,"
+                        + "\"TotalAmount\":24800,\"ProviderId\":\"8\",\"Signature\":\""
+                        + WebEcrStubs.SIGNATURE
+                        + "\"}}")));
   }
 
   @Test
@@ -109,33 +129,46 @@ class MellonProviderTest {
 
     provider.create(sale("INV-1-A1").serverWait(Duration.ofSeconds(600)).build());
 
-    stubs.server.verify(postRequestedFor(urlEqualTo(WebEcrStubs.TXNINIT))
-        .withRequestBody(equalToJson("{\"Timeout\":180}", true, true)));
+    stubs.server.verify(
+        postRequestedFor(urlEqualTo(WebEcrStubs.TXNINIT))
+            .withRequestBody(equalToJson("{\"Timeout\":180}", true, true)));
   }
 
   @Test
   void linkedRefundNamesTheOriginalTransaction() {
     stubs.stubCreate(WebEcrStubs.intent(78, 1, null, "CN-1-A1"));
-    OriginalTransaction original = OriginalTransaction.builder().intentId("77")
-        .transactionRecordId("9001").transactionId("075121702285176315144").build();
+    OriginalTransaction original =
+        OriginalTransaction.builder()
+            .intentId("77")
+            .transactionRecordId("9001")
+            .transactionId("075121702285176315144")
+            .build();
 
     provider.create(sale("CN-1-A1").kind(TransactionType.REFUND).original(original).build());
 
-    stubs.server.verify(postRequestedFor(urlEqualTo(WebEcrStubs.TXNINIT))
-        .withRequestBody(equalToJson("{\"TxnType\":1,\"InitialTransaction\":\"9001\"}", true,
-            true)));
+    stubs.server.verify(
+        postRequestedFor(urlEqualTo(WebEcrStubs.TXNINIT))
+            .withRequestBody(
+                equalToJson("{\"TxnType\":1,\"InitialTransaction\":\"9001\"}", true, true)));
   }
 
   @Test
   void voidIdentifiesTheOriginalByIntentId() {
     stubs.stubVoid(WebEcrStubs.intent(79, 1, null, "V-1-A1"));
 
-    provider.create(CreateIntentCommand.builder().terminal(terminal).kind(TransactionType.VOID)
-        .amount(Money.euroCents(2480)).providerReference("V-1-A1")
-        .original(OriginalTransaction.builder().intentId("77").build()).build());
+    provider.create(
+        CreateIntentCommand.builder()
+            .terminal(terminal)
+            .kind(TransactionType.VOID)
+            .amount(Money.euroCents(2480))
+            .providerReference("V-1-A1")
+            .original(OriginalTransaction.builder().intentId("77").build())
+            .build());
 
-    stubs.server.verify(postRequestedFor(urlEqualTo(WebEcrStubs.TXNVOID)).withRequestBody(
-        equalToJson("{\"OriginalIdentifier\":\"77\",\"OriginalIdentifierType\":1}")));
+    stubs.server.verify(
+        postRequestedFor(urlEqualTo(WebEcrStubs.TXNVOID))
+            .withRequestBody(
+                equalToJson("{\"OriginalIdentifier\":\"77\",\"OriginalIdentifierType\":1}")));
   }
 
   @Test
@@ -156,14 +189,17 @@ class MellonProviderTest {
     assertThat(paid.transactionRecordId()).contains("9001");
     assertThat(paid.amount()).isEqualTo(Money.euroCents(2480));
     assertThat(paid.createdAt()).contains(Instant.parse("2026-11-22T10:00:00Z"));
-    assertThat(paid.providerRecord()).get().asString()
-        .contains("\"NewField\"").contains("\"RRN\":\"012345678901\"");
+    assertThat(paid.providerRecord())
+        .get()
+        .asString()
+        .contains("\"NewField\"")
+        .contains("\"RRN\":\"012345678901\"");
   }
 
   @Test
   void unknownResultIsSettledByTheCardTransaction() {
-    stubs.stubIntent(80, WebEcrStubs.intent(80, 3, 5, "INV-2-A1")
-        .replace("\"Transaction\":9001,", ""));
+    stubs.stubIntent(
+        80, WebEcrStubs.intent(80, 3, 5, "INV-2-A1").replace("\"Transaction\":9001,", ""));
     stubs.stubTransactions(WebEcrStubs.page(WebEcrStubs.transaction("INV-2-A1", true)));
 
     PaymentIntent paid = provider.get(terminal, "80");
@@ -197,14 +233,19 @@ class MellonProviderTest {
 
   @Test
   void findByReferenceMatchesTheExactReferenceOnThisTerminal() {
-    stubs.stubFindByReference("INV-5-A1", WebEcrStubs.page(
-        WebEcrStubs.intent(90, 2, null, "INV-5-A10"),
-        WebEcrStubs.intent(91, 2, null, "INV-5-A1").replace("\"Terminal\":358046", "\"Terminal\":1"),
-        WebEcrStubs.intent(92, 2, null, "INV-5-A1")));
+    stubs.stubFindByReference(
+        "INV-5-A1",
+        WebEcrStubs.page(
+            WebEcrStubs.intent(90, 2, null, "INV-5-A10"),
+            WebEcrStubs.intent(91, 2, null, "INV-5-A1")
+                .replace("\"Terminal\":358046", "\"Terminal\":1"),
+            WebEcrStubs.intent(92, 2, null, "INV-5-A1")));
     stubs.stubIntent(92, WebEcrStubs.intent(92, 2, null, "INV-5-A1"));
 
-    assertThat(provider.findByReference(terminal, "INV-5-A1")).get()
-        .extracting(PaymentIntent::id).isEqualTo("92");
+    assertThat(provider.findByReference(terminal, "INV-5-A1"))
+        .get()
+        .extracting(PaymentIntent::id)
+        .isEqualTo("92");
   }
 
   @Test
@@ -216,17 +257,25 @@ class MellonProviderTest {
 
   @Test
   void intentsOfAPeriodAreFilteredByTimeOnTheServer() {
-    stubs.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-        urlPathEqualTo(BASE + "transactionintent/"))
-        .withQueryParam("Timestamp_min", equalTo("2026-11-22T00:00:00Z"))
-        .withQueryParam("Timestamp_max", equalTo("2026-11-23T00:00:00Z"))
-        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(WebEcrStubs.page(
-            WebEcrStubs.intent(1, 3, 1, "A-A1"), WebEcrStubs.intent(2, 3, 2, "B-A1")))));
+    stubs.server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get(
+                urlPathEqualTo(BASE + "transactionintent/"))
+            .withQueryParam("Timestamp_min", equalTo("2026-11-22T00:00:00Z"))
+            .withQueryParam("Timestamp_max", equalTo("2026-11-23T00:00:00Z"))
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                    WebEcrStubs.page(
+                        WebEcrStubs.intent(1, 3, 1, "A-A1"),
+                        WebEcrStubs.intent(2, 3, 2, "B-A1")))));
 
-    List<PaymentIntent> intents = provider.intents(terminal,
-        Period.of(Instant.parse("2026-11-22T00:00:00Z"), Instant.parse("2026-11-23T00:00:00Z")));
+    List<PaymentIntent> intents =
+        provider.intents(
+            terminal,
+            Period.of(
+                Instant.parse("2026-11-22T00:00:00Z"), Instant.parse("2026-11-23T00:00:00Z")));
 
-    assertThat(intents).extracting(PaymentIntent::providerReference)
+    assertThat(intents)
+        .extracting(PaymentIntent::providerReference)
         .containsExactly("A-A1", "B-A1");
     assertThat(intents.get(1).result()).contains(IntentResult.DECLINED);
     assertThat(intents.get(0).providerRecord()).get().asString().contains("\"Id\":1");

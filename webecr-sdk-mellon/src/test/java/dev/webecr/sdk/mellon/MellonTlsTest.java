@@ -16,14 +16,14 @@ import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.spi.CreateIntentCommand;
 import dev.webecr.sdk.spi.PosProvider;
+import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.security.KeyStore;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.CertificatePinner;
 import okhttp3.OkHttpClient;
@@ -42,22 +42,27 @@ class MellonTlsTest {
 
   MellonTlsTest() throws Exception {
     server.start();
-    server.stubFor(post(urlEqualTo("/api/token/"))
-        .willReturn(okJson("{\"access\":\"a.b.c\",\"refresh\":\"r\"}")));
-    server.stubFor(post(urlEqualTo(WebEcrStubs.TXNINIT))
-        .willReturn(okJson(WebEcrStubs.intent(77, 1, null, "R-A1"))));
+    server.stubFor(
+        post(urlEqualTo("/api/token/"))
+            .willReturn(okJson("{\"access\":\"a.b.c\",\"refresh\":\"r\"}")));
+    server.stubFor(
+        post(urlEqualTo(WebEcrStubs.TXNINIT))
+            .willReturn(okJson(WebEcrStubs.intent(77, 1, null, "R-A1"))));
     serverCertificate = fetchCertificate(server.httpsPort());
     KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
     store.load(null, null);
     store.setCertificateEntry("wiremock", serverCertificate);
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(
-        TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(store);
     X509TrustManager trustWireMock = (X509TrustManager) tmf.getTrustManagers()[0];
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(null, new TrustManager[] {trustWireMock}, new SecureRandom());
-    trusting = new OkHttpClient.Builder().sslSocketFactory(tls.getSocketFactory(), trustWireMock)
-        .hostnameVerifier((host, session) -> host.equals("localhost")).build();
+    trusting =
+        new OkHttpClient.Builder()
+            .sslSocketFactory(tls.getSocketFactory(), trustWireMock)
+            .hostnameVerifier((host, session) -> host.equals("localhost"))
+            .build();
   }
 
   @AfterEach
@@ -71,18 +76,19 @@ class MellonTlsTest {
 
   /** The server's certificate, read with a throwaway trust-all handshake (test setup only). */
   private static X509Certificate fetchCertificate(int port) throws Exception {
-    X509TrustManager any = new X509TrustManager() {
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+    X509TrustManager any =
+        new X509TrustManager() {
+          @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-      @Override
-      public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
-      }
-    };
+          @Override
+          public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+          }
+        };
     SSLContext probe = SSLContext.getInstance("TLS");
     probe.init(null, new TrustManager[] {any}, new SecureRandom());
     try (SSLSocket socket = (SSLSocket) probe.getSocketFactory().createSocket("localhost", port)) {
@@ -96,17 +102,31 @@ class MellonTlsTest {
   }
 
   private PosProvider provider(String pin) {
-    return MellonProvider.create(MellonConfig.builder().baseUrl(base()).username("u")
-        .password("p").okHttpClient(trusting).addCertificatePins(pin)
-        .readTimeout(Duration.ofSeconds(2)).build());
+    return MellonProvider.create(
+        MellonConfig.builder()
+            .baseUrl(base())
+            .username("u")
+            .password("p")
+            .okHttpClient(trusting)
+            .addCertificatePins(pin)
+            .readTimeout(Duration.ofSeconds(2))
+            .build());
   }
 
   private CreateIntentCommand sale() {
     return CreateIntentCommand.builder()
-        .terminal(Terminal.builder().providerId("mellon").tid(WebEcrStubs.TID)
-            .callId(WebEcrStubs.CALL_ID).apiKey(ApiKey.of("k")).build())
-        .kind(TransactionType.SALE).amount(Money.euroCents(2480)).providerReference("R-A1")
-        .signature(MellonProviderTest.signature(2480)).build();
+        .terminal(
+            Terminal.builder()
+                .providerId("mellon")
+                .tid(WebEcrStubs.TID)
+                .callId(WebEcrStubs.CALL_ID)
+                .apiKey(ApiKey.of("k"))
+                .build())
+        .kind(TransactionType.SALE)
+        .amount(Money.euroCents(2480))
+        .providerReference("R-A1")
+        .signature(MellonProviderTest.signature(2480))
+        .build();
   }
 
   @Test
@@ -121,10 +141,13 @@ class MellonTlsTest {
     server.resetRequests();
     try (PosProvider p = provider("sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")) {
       assertThatThrownBy(() -> p.create(sale()))
-          .isInstanceOfSatisfying(ConnectionException.class,
-              e -> assertThat(e.isOutcomeUnknown()).isFalse());
+          .isInstanceOfSatisfying(
+              ConnectionException.class, e -> assertThat(e.isOutcomeUnknown()).isFalse());
     }
-    assertThat(server.countRequestsMatching(postRequestedFor(urlEqualTo(WebEcrStubs.TXNINIT))
-        .build()).getCount()).isZero();
+    assertThat(
+            server
+                .countRequestsMatching(postRequestedFor(urlEqualTo(WebEcrStubs.TXNINIT)).build())
+                .getCount())
+        .isZero();
   }
 }

@@ -47,9 +47,10 @@ class MellonTokenTest {
   void aTokenCloseToItsExpiryIsRefreshedWithTheRefreshToken() {
     stubs.stubToken(WebEcrStubs.jwt(stubs.clock.instant().plus(Duration.ofMinutes(10))));
     String renewed = WebEcrStubs.jwt(stubs.clock.instant().plus(Duration.ofHours(2)));
-    stubs.server.stubFor(post(urlEqualTo("/api/token/refresh/"))
-        .withRequestBody(equalToJson("{\"refresh\":\"" + stubs.refresh + "\"}"))
-        .willReturn(okJson("{\"access\":\"" + renewed + "\"}")));
+    stubs.server.stubFor(
+        post(urlEqualTo("/api/token/refresh/"))
+            .withRequestBody(equalToJson("{\"refresh\":\"" + stubs.refresh + "\"}"))
+            .willReturn(okJson("{\"access\":\"" + renewed + "\"}")));
     stubs.stubIntent(77, WebEcrStubs.intent(77, 2, null, "R-A1"));
 
     provider.get(terminal, "77");
@@ -57,15 +58,18 @@ class MellonTokenTest {
     provider.get(terminal, "77");
 
     assertThat(stubs.count(postRequestedFor(urlEqualTo("/api/token/refresh/")))).isEqualTo(1);
-    assertThat(stubs.count(getRequestedFor(urlEqualTo(INTENT))
-        .withHeader("Authorization", equalTo("Bearer " + renewed)))).isEqualTo(1);
+    assertThat(
+            stubs.count(
+                getRequestedFor(urlEqualTo(INTENT))
+                    .withHeader("Authorization", equalTo("Bearer " + renewed))))
+        .isEqualTo(1);
   }
 
   @Test
   void aFailedRefreshLogsInAgain() {
     stubs.stubToken(WebEcrStubs.jwt(stubs.clock.instant().plus(Duration.ofSeconds(30))));
-    stubs.server.stubFor(post(urlEqualTo("/api/token/refresh/"))
-        .willReturn(aResponse().withStatus(401)));
+    stubs.server.stubFor(
+        post(urlEqualTo("/api/token/refresh/")).willReturn(aResponse().withStatus(401)));
     stubs.stubIntent(77, WebEcrStubs.intent(77, 2, null, "R-A1"));
 
     provider.get(terminal, "77");
@@ -76,10 +80,16 @@ class MellonTokenTest {
 
   @Test
   void a401RenewsTheTokenOnceAndRepeatsTheCall() {
-    stubs.server.stubFor(post(urlEqualTo("/api/token/refresh/"))
-        .willReturn(okJson("{\"access\":\"" + WebEcrStubs.jwt(stubs.clock.instant()
-            .plus(Duration.ofHours(1))) + "x\"}")));
-    stubs.faultOnce(() -> get(urlEqualTo(INTENT)), aResponse().withStatus(401),
+    stubs.server.stubFor(
+        post(urlEqualTo("/api/token/refresh/"))
+            .willReturn(
+                okJson(
+                    "{\"access\":\""
+                        + WebEcrStubs.jwt(stubs.clock.instant().plus(Duration.ofHours(1)))
+                        + "x\"}")));
+    stubs.faultOnce(
+        () -> get(urlEqualTo(INTENT)),
+        aResponse().withStatus(401),
         okJson(WebEcrStubs.intent(77, 2, null, "R-A1")));
 
     assertThat(provider.get(terminal, "77").id()).isEqualTo("77");
@@ -90,13 +100,13 @@ class MellonTokenTest {
 
   @Test
   void a401AfterRenewalMeansThePairingWasRevoked() {
-    stubs.server.stubFor(post(urlEqualTo("/api/token/refresh/"))
-        .willReturn(okJson("{\"access\":\"other\"}")));
+    stubs.server.stubFor(
+        post(urlEqualTo("/api/token/refresh/")).willReturn(okJson("{\"access\":\"other\"}")));
     stubs.server.stubFor(get(urlEqualTo(INTENT)).willReturn(aResponse().withStatus(401)));
 
     assertThatThrownBy(() -> provider.get(terminal, "77"))
-        .isInstanceOfSatisfying(PairingRevokedException.class,
-            e -> assertThat(e.tid()).isEqualTo(WebEcrStubs.TID))
+        .isInstanceOfSatisfying(
+            PairingRevokedException.class, e -> assertThat(e.tid()).isEqualTo(WebEcrStubs.TID))
         .hasMessageContaining("pair it again");
     assertThat(stubs.count(getRequestedFor(urlEqualTo(INTENT)))).isEqualTo(2);
   }
@@ -112,8 +122,10 @@ class MellonTokenTest {
 
   @Test
   void aRefusedLoginIsAnAuthenticationErrorWithoutThePassword() {
-    stubs.server.stubFor(post(urlEqualTo("/api/token/")).willReturn(aResponse().withStatus(401)
-        .withBody("{\"detail\":\"No active account found\"}")));
+    stubs.server.stubFor(
+        post(urlEqualTo("/api/token/"))
+            .willReturn(
+                aResponse().withStatus(401).withBody("{\"detail\":\"No active account found\"}")));
 
     assertThatThrownBy(() -> provider.get(terminal, "77"))
         .isInstanceOf(AuthenticationException.class)
@@ -123,14 +135,21 @@ class MellonTokenTest {
 
   @Test
   void a401OnACreateIsRenewedAndSentAgainBecauseItWasNeverProcessed() {
-    stubs.server.stubFor(post(urlEqualTo("/api/token/refresh/"))
-        .willReturn(okJson("{\"access\":\"other\"}")));
-    stubs.faultOnce(() -> post(urlEqualTo(WebEcrStubs.TXNINIT)), aResponse().withStatus(401),
+    stubs.server.stubFor(
+        post(urlEqualTo("/api/token/refresh/")).willReturn(okJson("{\"access\":\"other\"}")));
+    stubs.faultOnce(
+        () -> post(urlEqualTo(WebEcrStubs.TXNINIT)),
+        aResponse().withStatus(401),
         okJson(WebEcrStubs.intent(77, 1, null, "R-A1")));
 
-    provider.create(dev.webecr.sdk.spi.CreateIntentCommand.builder().terminal(terminal)
-        .kind(dev.webecr.sdk.TransactionType.SALE).amount(dev.webecr.sdk.Money.euroCents(2480))
-        .providerReference("R-A1").signature(MellonProviderTest.signature(2480)).build());
+    provider.create(
+        dev.webecr.sdk.spi.CreateIntentCommand.builder()
+            .terminal(terminal)
+            .kind(dev.webecr.sdk.TransactionType.SALE)
+            .amount(dev.webecr.sdk.Money.euroCents(2480))
+            .providerReference("R-A1")
+            .signature(MellonProviderTest.signature(2480))
+            .build());
 
     assertThat(stubs.count(postRequestedFor(urlEqualTo(WebEcrStubs.TXNINIT)))).isEqualTo(2);
   }

@@ -54,9 +54,12 @@ final class WebEcrStubs implements AutoCloseable {
 
   static String jwt(Instant exp) {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    return b64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
-        + b64.encodeToString(("{\"exp\":" + exp.getEpochSecond() + ",\"user\":\"x\"}")
-            .getBytes(StandardCharsets.UTF_8)) + ".SECRETSIG";
+    return b64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8))
+        + "."
+        + b64.encodeToString(
+            ("{\"exp\":" + exp.getEpochSecond() + ",\"user\":\"x\"}")
+                .getBytes(StandardCharsets.UTF_8))
+        + ".SECRETSIG";
   }
 
   MellonConfig.Builder configBuilder() {
@@ -78,49 +81,84 @@ final class WebEcrStubs implements AutoCloseable {
   }
 
   Terminal terminal() {
-    return Terminal.builder().providerId("mellon").tid(TID).callId(CALL_ID)
-        .apiKey(ApiKey.of(API_KEY)).build();
+    return Terminal.builder()
+        .providerId("mellon")
+        .tid(TID)
+        .callId(CALL_ID)
+        .apiKey(ApiKey.of(API_KEY))
+        .build();
   }
 
   void stubToken(String accessToken) {
-    server.stubFor(post(urlEqualTo("/api/token/"))
-        .willReturn(okJson("{\"access\":\"" + accessToken + "\",\"refresh\":\"" + refresh + "\"}")));
+    server.stubFor(
+        post(urlEqualTo("/api/token/"))
+            .willReturn(
+                okJson("{\"access\":\"" + accessToken + "\",\"refresh\":\"" + refresh + "\"}")));
   }
 
   void stubRedeem() {
-    server.stubFor(post(urlEqualTo(BASE + "authorization/redeem/"))
-        .willReturn(okJson("{\"Id\":\"" + API_KEY + "\",\"Type\":\"webecr\"}")));
+    server.stubFor(
+        post(urlEqualTo(BASE + "authorization/redeem/"))
+            .willReturn(okJson("{\"Id\":\"" + API_KEY + "\",\"Type\":\"webecr\"}")));
   }
 
   void stubTerminals() {
-    server.stubFor(get(urlEqualTo(BASE + "terminal/")).willReturn(okJson("{\"count\":3,"
-        + "\"next\":\"" + server.baseUrl() + BASE + "terminal/?limit=2&offset=2\",\"previous\":null,"
-        + "\"results\":[{\"id\":358046,\"TerminalID\":\"64999964\",\"FriendlyName\":\"Till 1\","
-        + "\"TerminalType\":\"A920\",\"Merchant\":\"000001234567\",\"Locked\":false,"
-        + "\"CurrentBatchNumber\":12},"
-        + "{\"Id\":358047,\"terminalid\":\"06499996\",\"friendlyname\":\"Till 2\"}]}")));
-    server.stubFor(get(urlEqualTo(BASE + "terminal/?limit=2&offset=2")).willReturn(okJson(
-        "{\"count\":3,\"next\":null,\"results\":[{\"id\":358048,\"TerminalID\":\"64999966\"}]}")));
+    server.stubFor(
+        get(urlEqualTo(BASE + "terminal/"))
+            .willReturn(
+                okJson(
+                    "{\"count\":3,"
+                        + "\"next\":\""
+                        + server.baseUrl()
+                        + BASE
+                        + "terminal/?limit=2&offset=2\",\"previous\":null,"
+                        + "\"results\":[{\"id\":358046,\"TerminalID\":\"64999964\",\"FriendlyName\":\"Till 1\","
+                        + "\"TerminalType\":\"A920\",\"Merchant\":\"000001234567\",\"Locked\":false,"
+                        + "\"CurrentBatchNumber\":12},"
+                        + "{\"Id\":358047,\"terminalid\":\"06499996\",\"friendlyname\":\"Till 2\"}]}")));
+    server.stubFor(
+        get(urlEqualTo(BASE + "terminal/?limit=2&offset=2"))
+            .willReturn(
+                okJson(
+                    "{\"count\":3,\"next\":null,\"results\":[{\"id\":358048,\"TerminalID\":\"64999966\"}]}")));
   }
 
   static String intent(long id, int status, Integer result, String reference) {
-    return "{\"Id\":" + id + ",\"Status\":" + status + ",\"Result\":" + result
-        + ",\"Terminal\":" + CALL_ID + ",\"Transaction\":9001,"
+    return "{\"Id\":"
+        + id
+        + ",\"Status\":"
+        + status
+        + ",\"Result\":"
+        + result
+        + ",\"Terminal\":"
+        + CALL_ID
+        + ",\"Transaction\":9001,"
         + "\"TransactionId\":\"075121702285176315144\",\"TxnType\":0,\"Amount\":2480,"
-        + "\"CurrencyCode\":978,\"CustomerReference\":\"" + reference + "\","
+        + "\"CurrencyCode\":978,\"CustomerReference\":\""
+        + reference
+        + "\","
         + "\"Timestamp\":\"2026-11-22T10:00:00Z\",\"NewField\":{\"x\":[1,2]}}";
   }
 
   static String page(String... items) {
-    return "{\"count\":" + items.length + ",\"next\":null,\"previous\":null,\"results\":["
-        + String.join(",", items) + "]}";
+    return "{\"count\":"
+        + items.length
+        + ",\"next\":null,\"previous\":null,\"results\":["
+        + String.join(",", items)
+        + "]}";
   }
 
   static String transaction(String reference, boolean approved) {
     return "{\"Id\":9001,\"RRN\":\"012345678901\",\"AuthCode\":\"0A1B2C\",\"STAN\":\"000123\","
-        + "\"TID\":\"" + TID + "\",\"MID\":\"000001234567\",\"CardType\":\"VISA\","
-        + "\"CardPAN\":\"411111******1111\",\"Approved\":" + approved + ",\"Voided\":false,"
-        + "\"Timestamp\":\"2026-11-22T10:00:42Z\",\"CustomerReference\":\"" + reference + "\"}";
+        + "\"TID\":\""
+        + TID
+        + "\",\"MID\":\"000001234567\",\"CardType\":\"VISA\","
+        + "\"CardPAN\":\"411111******1111\",\"Approved\":"
+        + approved
+        + ",\"Voided\":false,"
+        + "\"Timestamp\":\"2026-11-22T10:00:42Z\",\"CustomerReference\":\""
+        + reference
+        + "\"}";
   }
 
   void stubCreate(String intentJson) {
@@ -132,39 +170,48 @@ final class WebEcrStubs implements AutoCloseable {
   }
 
   void stubIntent(long id, String intentJson) {
-    server.stubFor(get(urlEqualTo(BASE + "transactionintent/" + id + "/"))
-        .willReturn(okJson(intentJson)));
+    server.stubFor(
+        get(urlEqualTo(BASE + "transactionintent/" + id + "/")).willReturn(okJson(intentJson)));
   }
 
   /** The intent answers each JSON in turn, the last one from then on. */
   void stubIntentSequence(long id, String... answers) {
     for (int i = 0; i < answers.length; i++) {
-      server.stubFor(get(urlEqualTo(BASE + "transactionintent/" + id + "/"))
-          .inScenario("intent-" + id)
-          .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "poll-" + i)
-          .willSetStateTo(i == answers.length - 1 ? "poll-" + i : "poll-" + (i + 1))
-          .willReturn(okJson(answers[i])));
+      server.stubFor(
+          get(urlEqualTo(BASE + "transactionintent/" + id + "/"))
+              .inScenario("intent-" + id)
+              .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "poll-" + i)
+              .willSetStateTo(i == answers.length - 1 ? "poll-" + i : "poll-" + (i + 1))
+              .willReturn(okJson(answers[i])));
     }
   }
 
   void stubFindByReference(String reference, String pageJson) {
-    server.stubFor(get(urlPathEqualTo(BASE + "transactionintent/"))
-        .withQueryParam("CustomerReference", equalTo(reference))
-        .willReturn(okJson(pageJson)));
+    server.stubFor(
+        get(urlPathEqualTo(BASE + "transactionintent/"))
+            .withQueryParam("CustomerReference", equalTo(reference))
+            .willReturn(okJson(pageJson)));
   }
 
   void stubTransactions(String pageJson) {
-    server.stubFor(get(urlPathEqualTo(BASE + "transaction/"))
-        .withQueryParam("TID", equalTo(TID))
-        .willReturn(okJson(pageJson)));
+    server.stubFor(
+        get(urlPathEqualTo(BASE + "transaction/"))
+            .withQueryParam("TID", equalTo(TID))
+            .willReturn(okJson(pageJson)));
   }
 
   /** The first answer of {@code stub} is {@code fault}, every later one {@code then}. */
-  void faultOnce(Supplier<MappingBuilder> stub, ResponseDefinitionBuilder fault,
+  void faultOnce(
+      Supplier<MappingBuilder> stub,
+      ResponseDefinitionBuilder fault,
       ResponseDefinitionBuilder then) {
     String name = "fault-" + java.util.UUID.randomUUID();
-    server.stubFor(stub.get().inScenario(name).whenScenarioStateIs(Scenario.STARTED)
-        .willSetStateTo("recovered").willReturn(fault));
+    server.stubFor(
+        stub.get()
+            .inScenario(name)
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willSetStateTo("recovered")
+            .willReturn(fault));
     server.stubFor(stub.get().inScenario(name).whenScenarioStateIs("recovered").willReturn(then));
   }
 

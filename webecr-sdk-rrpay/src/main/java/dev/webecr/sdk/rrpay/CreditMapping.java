@@ -10,9 +10,9 @@ import java.util.TreeMap;
 /**
  * RRPay's numbered credit payments mapped to the ERP's tenders. Rivile GAMA receives tenders as
  * "credit" payments numbered as agreed with RASO; bank card = 2 is the one documented example.
- * Nothing is assumed: every number used at a site is configured, the cash ones marked (only
- * they may carry rounding), and, where rounding comes as a payment code rather than a rounding
- * line, that code's number.
+ * Nothing is assumed: every number used at a site is configured, the cash ones marked (only they
+ * may carry rounding), and, where rounding comes as a payment code rather than a rounding line,
+ * that code's number.
  *
  * <pre>{@code
  * CreditMapping mapping = CreditMapping.builder()
@@ -46,7 +46,8 @@ public final class CreditMapping {
   public Tender tender(int creditNumber) {
     Tender t = byNumber.get(creditNumber);
     if (t == null) {
-      throw new InvalidRequestException("creditNumber",
+      throw new InvalidRequestException(
+          "creditNumber",
           "RRPay credit number " + creditNumber + " is not mapped to an ERP tender");
     }
     return t;
@@ -67,7 +68,8 @@ public final class CreditMapping {
 
   @Override
   public String toString() {
-    return "CreditMapping" + byNumber
+    return "CreditMapping"
+        + byNumber
         + (roundingCredit == null ? "" : " rounding " + roundingCredit);
   }
 
@@ -100,8 +102,10 @@ public final class CreditMapping {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Tender && ((Tender) o).code.equals(code)
-          && ((Tender) o).label.equals(label) && ((Tender) o).cash == cash;
+      return o instanceof Tender
+          && ((Tender) o).code.equals(code)
+          && ((Tender) o).label.equals(label)
+          && ((Tender) o).cash == cash;
     }
 
     @Override
@@ -124,13 +128,13 @@ public final class CreditMapping {
 
     /**
      * Rounding comes as tender lines of credit {@code number} (a payment code, as RASO's other
-     * product does) rather than as the result's rounding line; their signed amounts are taken
-     * as the rounding.
+     * product does) rather than as the result's rounding line; their signed amounts are taken as
+     * the rounding.
      */
     public Builder roundingAsCredit(int number) {
       if (byNumber.containsKey(number)) {
-        throw new InvalidRequestException("roundingCredit", "credit " + number
-            + " is already a tender");
+        throw new InvalidRequestException(
+            "roundingCredit", "credit " + number + " is already a tender");
       }
       this.roundingCredit = number;
       return this;
@@ -170,8 +174,8 @@ public final class CreditMapping {
         throw new IllegalStateException("no credit numbers mapped: call map(...)");
       }
       if (roundingCredit != null && byNumber.containsKey(roundingCredit)) {
-        throw new InvalidRequestException("roundingCredit", "credit " + roundingCredit
-            + " is also a tender");
+        throw new InvalidRequestException(
+            "roundingCredit", "credit " + roundingCredit + " is also a tender");
       }
       return new CreditMapping(byNumber, roundingCredit);
     }

@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * How to reach RRPay: the exchange folder shared with it, the POS ids this ERP runs (each is a
- * {@link dev.webecr.sdk.Terminal} with TID = call id = POS id), the credit mapping, and the
- * waits. Immutable.
+ * {@link dev.webecr.sdk.Terminal} with TID = call id = POS id), the credit mapping, and the waits.
+ * Immutable.
  *
  * <pre>{@code
  * RrPayConfig config = RrPayConfig.builder()
@@ -90,8 +90,8 @@ public final class RrPayConfig {
     public Builder posIds(List<String> ids) {
       for (String id : ids) {
         if (!id.matches("[A-Za-z0-9_-]{1,32}")) {
-          throw new InvalidRequestException("posIds", "'" + id + "' must be 1 to 32 letters, "
-              + "digits, '-' or '_'");
+          throw new InvalidRequestException(
+              "posIds", "'" + id + "' must be 1 to 32 letters, " + "digits, '-' or '_'");
         }
       }
       this.posIds = List.copyOf(ids);
@@ -134,8 +134,10 @@ public final class RrPayConfig {
         throw new IllegalStateException("posIds is empty: set posIds(...)");
       }
       if (creditMapping == null) {
-        throw new InvalidRequestException("creditMapping", "set the credit numbers agreed with "
-            + "RASO and mark the cash ones (Rivile's example: bank card = 2); none is assumed");
+        throw new InvalidRequestException(
+            "creditMapping",
+            "set the credit numbers agreed with "
+                + "RASO and mark the cash ones (Rivile's example: bank card = 2); none is assumed");
       }
       return new RrPayConfig(this);
     }

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One business day's takings as the ERP knows them, to compare with RRPay's Z report: net cents
- * per credit number (sales minus fiscal returns), the cash rounding on its own line, and how many
+ * One business day's takings as the ERP knows them, to compare with RRPay's Z report: net cents per
+ * credit number (sales minus fiscal returns), the cash rounding on its own line, and how many
  * receipts of each kind went into it. A sale the cashier resolved by hand counts on the business
  * day it was made, with the tenders entered (RRPay's own result wins once it arrives).
  */
@@ -19,8 +19,13 @@ public final class RrPayDayTotals {
   private final int returns;
   private final int manual;
 
-  RrPayDayTotals(LocalDate day, Map<Integer, Long> netCents, long roundingCents, int sales,
-      int returns, int manual) {
+  RrPayDayTotals(
+      LocalDate day,
+      Map<Integer, Long> netCents,
+      long roundingCents,
+      int sales,
+      int returns,
+      int manual) {
     this.day = day;
     this.netCents = Collections.unmodifiableMap(new TreeMap<>(netCents)); // by credit number
     this.roundingCents = roundingCents;
@@ -61,7 +66,18 @@ public final class RrPayDayTotals {
 
   @Override
   public String toString() {
-    return "RrPayDayTotals{" + day + ", net " + netCents + ", rounding " + roundingCents
-        + ", sales " + sales + ", returns " + returns + ", manual " + manual + "}";
+    return "RrPayDayTotals{"
+        + day
+        + ", net "
+        + netCents
+        + ", rounding "
+        + roundingCents
+        + ", sales "
+        + sales
+        + ", returns "
+        + returns
+        + ", manual "
+        + manual
+        + "}";
   }
 }

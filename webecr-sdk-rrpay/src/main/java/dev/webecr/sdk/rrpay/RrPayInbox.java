@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ERP's side of the exchange's answers: takes what RRPay leaves in {@code inbox/} (to
- * {@code done/}, or {@code rejected/} with a reason), never twice, and reads what is known of
- * each request. Thread-safe.
+ * The ERP's side of the exchange's answers: takes what RRPay leaves in {@code inbox/} (to {@code
+ * done/}, or {@code rejected/} with a reason), never twice, and reads what is known of each
+ * request. Thread-safe.
  */
 final class RrPayInbox {
   private static final Logger log = LoggerFactory.getLogger(RrPayInbox.class);
@@ -59,15 +59,14 @@ final class RrPayInbox {
 
   /** The stored result with its text, read once; a manual entry wins over RRPay's. */
   Optional<Stored> stored(String id) {
-    Optional<String> manual = exchange.read(exchange.done.resolve(
-        RrPayCodec.fileName(id, RrPayCodec.MANUAL)));
+    Optional<String> manual =
+        exchange.read(exchange.done.resolve(RrPayCodec.fileName(id, RrPayCodec.MANUAL)));
     if (manual.isPresent()) {
-      return Optional.of(new Stored(
-          toResult(parseResult(manual.get()), true), manual.get()));
+      return Optional.of(new Stored(toResult(parseResult(manual.get()), true), manual.get()));
     }
-    return exchange.read(exchange.done.resolve(RrPayCodec.fileName(id, RrPayCodec.RESULT)))
-        .map(json -> new Stored(toResult(parseResult(json), false),
-            json));
+    return exchange
+        .read(exchange.done.resolve(RrPayCodec.fileName(id, RrPayCodec.RESULT)))
+        .map(json -> new Stored(toResult(parseResult(json), false), json));
   }
 
   boolean answered(String id) {
@@ -119,8 +118,8 @@ final class RrPayInbox {
     String kind = parsed.get()[1];
     Optional<RrPayCodec.Request> request = sentRequest(id);
     if (request.isEmpty()) {
-      exchange.reject(f, "unknown id " + id + ": no request of this ERP (stale, or another "
-          + "POS's)");
+      exchange.reject(
+          f, "unknown id " + id + ": no request of this ERP (stale, or another " + "POS's)");
     } else if (kind.equals(RrPayCodec.ACK)) {
       exchange.move(f, exchange.done.resolve(name));
     } else if (kind.equals(RrPayCodec.RESULT)) {
@@ -159,8 +158,14 @@ final class RrPayInbox {
       RrPayResult entered = toResult(parseResult(exchange.read(manual).orElseThrow()), true);
       RrPayResult arrived = toResult(r, false);
       if (!sameTenders(entered, arrived)) {
-        String m = id + ": entered by hand " + entered.tenders() + ", RRPay says "
-            + arrived.outcome() + " " + arrived.tenders();
+        String m =
+            id
+                + ": entered by hand "
+                + entered.tenders()
+                + ", RRPay says "
+                + arrived.outcome()
+                + " "
+                + arrived.tenders();
         mismatches.add(m);
         log.error("RRPay result differs from the manual entry: {}", m);
       }
@@ -187,14 +192,26 @@ final class RrPayInbox {
     for (int i = 0; i < r.tenders.size(); i++) {
       long[] t = r.tenders.get(i);
       String[] card = r.cards.get(i);
-      tenders.add(card[0] == null && card[1] == null
-          ? RrPayTender.of((int) t[0], Money.euroCents(t[1]))
-          : RrPayTender.card((int) t[0], Money.euroCents(t[1]), card[0], card[1], card[2]));
+      tenders.add(
+          card[0] == null && card[1] == null
+              ? RrPayTender.of((int) t[0], Money.euroCents(t[1]))
+              : RrPayTender.card((int) t[0], Money.euroCents(t[1]), card[0], card[1], card[2]));
     }
-    RrPayOutcome outcome = r.outcome.equals("paid") ? RrPayOutcome.PAID
-        : r.outcome.equals("cancelled") ? RrPayOutcome.CANCELLED : RrPayOutcome.FAILED;
-    return new RrPayResult(r.id, outcome, r.receiptNumber, r.registerId, r.fiscalisedAt,
-        tenders, r.roundingCents, manual, r.returnAct, r.reissuedReceipt);
+    RrPayOutcome outcome =
+        r.outcome.equals("paid")
+            ? RrPayOutcome.PAID
+            : r.outcome.equals("cancelled") ? RrPayOutcome.CANCELLED : RrPayOutcome.FAILED;
+    return new RrPayResult(
+        r.id,
+        outcome,
+        r.receiptNumber,
+        r.registerId,
+        r.fiscalisedAt,
+        tenders,
+        r.roundingCents,
+        manual,
+        r.returnAct,
+        r.reissuedReceipt);
   }
 
   /** Waits up to {@code timeout} for RRPay's ack, result or "not found" about {@code id}. */

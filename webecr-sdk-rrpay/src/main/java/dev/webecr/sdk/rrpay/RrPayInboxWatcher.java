@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes RRPay's answers as they arrive: a daemon thread woken by the file system's watch
- * service, and by the poll interval in any case (a watch service may miss events, or not exist).
+ * Takes RRPay's answers as they arrive: a daemon thread woken by the file system's watch service,
+ * and by the poll interval in any case (a watch service may miss events, or not exist).
  */
 final class RrPayInboxWatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RrPayInboxWatcher.class);
@@ -30,8 +30,8 @@ final class RrPayInboxWatcher implements AutoCloseable {
     WatchService w;
     try {
       w = FileSystems.getDefault().newWatchService();
-      folder.register(w, StandardWatchEventKinds.ENTRY_CREATE,
-          StandardWatchEventKinds.ENTRY_MODIFY);
+      folder.register(
+          w, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
     } catch (IOException | UnsupportedOperationException e) {
       w = null; // the polling fallback alone
     }
@@ -49,8 +49,8 @@ final class RrPayInboxWatcher implements AutoCloseable {
   private void run() {
     while (open) {
       try {
-        WatchKey key = watch == null ? null
-            : watch.poll(interval.toMillis(), TimeUnit.MILLISECONDS);
+        WatchKey key =
+            watch == null ? null : watch.poll(interval.toMillis(), TimeUnit.MILLISECONDS);
         if (watch == null) {
           TimeUnit.MILLISECONDS.sleep(interval.toMillis());
         }

@@ -22,20 +22,31 @@ final class RrPayIntents {
   }
 
   PaymentIntent intent(Terminal terminal, String id, RrPayCodec.Request request) {
-    TransactionType kind = request.type.equals(RrPayCodec.RETURN) ? TransactionType.REFUND
-        : request.type.equals(RrPayCodec.CANCEL) ? TransactionType.VOID : TransactionType.SALE;
-    PaymentIntent.Builder b = PaymentIntent.builder().id(id).providerReference(id)
-        .terminal(terminal).kind(kind).amount(Money.euroCents(request.totalCents))
-        .createdAt(request.createdAt);
+    TransactionType kind =
+        request.type.equals(RrPayCodec.RETURN)
+            ? TransactionType.REFUND
+            : request.type.equals(RrPayCodec.CANCEL) ? TransactionType.VOID : TransactionType.SALE;
+    PaymentIntent.Builder b =
+        PaymentIntent.builder()
+            .id(id)
+            .providerReference(id)
+            .terminal(terminal)
+            .kind(kind)
+            .amount(Money.euroCents(request.totalCents))
+            .createdAt(request.createdAt);
     Optional<RrPayInbox.Stored> stored = inbox.stored(id);
     if (stored.isPresent()) {
       RrPayResult r = stored.get().result;
-      IntentResult mapped = r.outcome() == RrPayOutcome.PAID ? IntentResult.APPROVED
-          : r.outcome() == RrPayOutcome.FAILED ? IntentResult.FAILED
-          : kind == TransactionType.VOID ? IntentResult.APPROVED : IntentResult.CANCELLED;
-      Optional<RrPayTender> card = r.tenders().stream()
-          .filter(t -> t.maskedPan().isPresent()).findFirst();
-      return b.statusCode(IntentStatus.COMPLETED.code()).resultCode(mapped.code())
+      IntentResult mapped =
+          r.outcome() == RrPayOutcome.PAID
+              ? IntentResult.APPROVED
+              : r.outcome() == RrPayOutcome.FAILED
+                  ? IntentResult.FAILED
+                  : kind == TransactionType.VOID ? IntentResult.APPROVED : IntentResult.CANCELLED;
+      Optional<RrPayTender> card =
+          r.tenders().stream().filter(t -> t.maskedPan().isPresent()).findFirst();
+      return b.statusCode(IntentStatus.COMPLETED.code())
+          .resultCode(mapped.code())
           .transactionId(r.receiptNumber())
           .authorisationCode(card.flatMap(RrPayTender::authCode))
           .maskedPan(card.flatMap(RrPayTender::maskedPan))
@@ -43,7 +54,8 @@ final class RrPayIntents {
           .build();
     }
     if (Files.exists(exchange.rejected.resolve(RrPayCodec.fileName(id, RrPayCodec.RESULT)))) {
-      return b.statusCode(IntentStatus.COMPLETED.code()).resultCode(IntentResult.UNKNOWN.code())
+      return b.statusCode(IntentStatus.COMPLETED.code())
+          .resultCode(IntentResult.UNKNOWN.code())
           .build();
     }
     boolean acked = Files.exists(exchange.done.resolve(RrPayCodec.fileName(id, RrPayCodec.ACK)));

@@ -28,9 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The RASO RRPay handoff for Rivile GAMA's non-fiscal POS: a sale (with its basket) goes to
- * RRPay through the exchange folder; RRPay takes the payment, prints the fiscal receipt and
- * hands back the tenders. Use it through {@link dev.webecr.sdk.PosClient} like any provider.
+ * The RASO RRPay handoff for Rivile GAMA's non-fiscal POS: a sale (with its basket) goes to RRPay
+ * through the exchange folder; RRPay takes the payment, prints the fiscal receipt and hands back
+ * the tenders. Use it through {@link dev.webecr.sdk.PosClient} like any provider.
  *
  * <pre>{@code
  * RrPayProvider rrpay = RrPayProvider.open(config);       // GAMA's INIT
@@ -42,20 +42,27 @@ import org.slf4j.LoggerFactory;
  * rrpay.close();                                           // GAMA's CLOSE
  * }</pre>
  *
- * <p>Never twice: a request RRPay does not acknowledge within its ack window is taken back from
- * the outbox if RRPay has not taken it (RRPay takes a request by renaming it out of the outbox),
- * and RRPay is asked about it all the same: the sale is "not sent" only once RRPay answers "not
- * found". An acknowledged request is only ever asked about. A result that does not add up goes to
- * {@code rejected/} with a reason and the sale stays UNKNOWN until RRPay answers again or the
- * cashier {@linkplain #resolveManually resolves it by hand}. Thread-safe.
+ * <p>Never twice: a request RRPay does not acknowledge within its ack window is taken back from the
+ * outbox if RRPay has not taken it (RRPay takes a request by renaming it out of the outbox), and
+ * RRPay is asked about it all the same: the sale is "not sent" only once RRPay answers "not found".
+ * An acknowledged request is only ever asked about. A result that does not add up goes to {@code
+ * rejected/} with a reason and the sale stays UNKNOWN until RRPay answers again or the cashier
+ * {@linkplain #resolveManually resolves it by hand}. Thread-safe.
  */
 public final class RrPayProvider implements PosProvider {
   /** The provider id. */
   public static final String ID = "rrpay";
+
   private static final Logger log = LoggerFactory.getLogger(RrPayProvider.class);
-  private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(
-      EnumSet.of(Capability.SALE, Capability.REFUND, Capability.VOID, Capability.LIST_INTENTS,
-          Capability.BASKET, Capability.LOCAL_LOOKUPS));
+  private static final Set<Capability> CAPABILITIES =
+      Collections.unmodifiableSet(
+          EnumSet.of(
+              Capability.SALE,
+              Capability.REFUND,
+              Capability.VOID,
+              Capability.LIST_INTENTS,
+              Capability.BASKET,
+              Capability.LOCAL_LOOKUPS));
   static final List<String> REQUEST_TYPES =
       List.of(RrPayCodec.SALE, RrPayCodec.RETURN, RrPayCodec.CANCEL);
 
@@ -79,8 +86,8 @@ public final class RrPayProvider implements PosProvider {
   }
 
   /**
-   * Opens the handoff session of this ERP (Rivile GAMA's INIT): checks the exchange folders
-   * and starts watching the inbox; results that arrived while closed are picked up now.
+   * Opens the handoff session of this ERP (Rivile GAMA's INIT): checks the exchange folders and
+   * starts watching the inbox; results that arrived while closed are picked up now.
    */
   public static RrPayProvider open(RrPayConfig config) {
     return open(config, Clock.systemUTC());
@@ -94,10 +101,14 @@ public final class RrPayProvider implements PosProvider {
   /** The terminal for one configured POS id. */
   public Terminal terminal(String posId) {
     if (!config.posIds().contains(posId)) {
-      throw new InvalidRequestException("posId", "'" + posId + "' is not configured: "
-          + config.posIds());
+      throw new InvalidRequestException(
+          "posId", "'" + posId + "' is not configured: " + config.posIds());
     }
-    return Terminal.builder().providerId(ID).tid(posId).callId(posId).label("RRPay " + posId)
+    return Terminal.builder()
+        .providerId(ID)
+        .tid(posId)
+        .callId(posId)
+        .label("RRPay " + posId)
         .build();
   }
 
@@ -127,8 +138,8 @@ public final class RrPayProvider implements PosProvider {
     String posId = posOf(c.terminal());
     String id = c.providerReference();
     if (!id.matches("[A-Za-z0-9._-]+")) {
-      throw new InvalidRequestException("reference",
-          "RRPay references may hold letters, digits, '.', '_' and '-' only");
+      throw new InvalidRequestException(
+          "reference", "RRPay references may hold letters, digits, '.', '_' and '-' only");
     }
     String type;
     String originalId = null;
@@ -139,22 +150,32 @@ public final class RrPayProvider implements PosProvider {
         throw new InvalidRequestException("cashier", "RRPay prints the cashier on the receipt");
       }
       if (c.lines().isEmpty()) {
-        throw new InvalidRequestException("lines",
-            "RRPay prints the fiscal receipt: a sale needs its basket lines");
+        throw new InvalidRequestException(
+            "lines", "RRPay prints the fiscal receipt: a sale needs its basket lines");
       }
     } else if (c.kind() == TransactionType.REFUND) {
       type = RrPayCodec.RETURN;
-      originalId = c.original().flatMap(o -> o.intentId()).orElseThrow(() ->
-          new InvalidRequestException("original.intentId", "a fiscal return needs the sale"));
+      originalId =
+          c.original()
+              .flatMap(o -> o.intentId())
+              .orElseThrow(
+                  () ->
+                      new InvalidRequestException(
+                          "original.intentId", "a fiscal return needs the sale"));
       originalReceipt = books.receiptToReturn(originalId, c.amount().minorUnits(), c.lines());
     } else {
       type = RrPayCodec.CANCEL;
-      originalId = c.original().flatMap(o -> o.intentId()).orElseThrow(() ->
-          new InvalidRequestException("original.intentId", "a cancel needs the sale's id"));
+      originalId =
+          c.original()
+              .flatMap(o -> o.intentId())
+              .orElseThrow(
+                  () ->
+                      new InvalidRequestException(
+                          "original.intentId", "a cancel needs the sale's id"));
       books.refuseCancelOfAPrintedSale(originalId);
     }
-    String body = RrPayCodec.request(type, id, posId, c, originalId, originalReceipt,
-        clock.instant());
+    String body =
+        RrPayCodec.request(type, id, posId, c, originalId, originalReceipt, clock.instant());
     String name = RrPayCodec.fileName(id, type);
     exchange.write(exchange.sent, name, body);
     exchange.write(exchange.outbox, name, body);
@@ -166,26 +187,36 @@ public final class RrPayProvider implements PosProvider {
     // either way, and the sale stays in doubt until it answers "not found".
     boolean withdrawn = exchange.withdraw(exchange.outbox.resolve(name));
     askStatus(id, posId);
-    throw new ConnectionException("RRPay did not acknowledge " + id + " within "
-        + config.ackTimeout() + (withdrawn
-            ? ": the request was taken back from the outbox. Is RRPay running? The sale stays "
-                + "in doubt until RRPay confirms it never took it"
-            : ": RRPay took it without acknowledging; the sale may be in progress"),
-        true, id, null);
+    throw new ConnectionException(
+        "RRPay did not acknowledge "
+            + id
+            + " within "
+            + config.ackTimeout()
+            + (withdrawn
+                ? ": the request was taken back from the outbox. Is RRPay running? The sale stays "
+                    + "in doubt until RRPay confirms it never took it"
+                : ": RRPay took it without acknowledging; the sale may be in progress"),
+        true,
+        id,
+        null);
   }
 
   private void askStatus(String id, String posId) {
     inbox.notFound.remove(id);
-    exchange.write(exchange.outbox, RrPayCodec.fileName(id, RrPayCodec.STATUS),
-        RrPayCodec.status(id, posId));
+    exchange.write(
+        exchange.outbox, RrPayCodec.fileName(id, RrPayCodec.STATUS), RrPayCodec.status(id, posId));
   }
 
   @Override
   public PaymentIntent get(Terminal terminal, String intentId) {
     inbox.drain();
-    RrPayCodec.Request request = inbox.sentRequest(intentId).orElseThrow(() ->
-        new ProviderRejectedException("RRPay sale " + intentId + " is unknown here", 404,
-            "unknown_id", false));
+    RrPayCodec.Request request =
+        inbox
+            .sentRequest(intentId)
+            .orElseThrow(
+                () ->
+                    new ProviderRejectedException(
+                        "RRPay sale " + intentId + " is unknown here", 404, "unknown_id", false));
     return intents.intent(terminal, intentId, request);
   }
 
@@ -209,8 +240,8 @@ public final class RrPayProvider implements PosProvider {
     exchange.withdraw(waiting); // if RRPay has not taken it by now, it never will
     askStatus(id, request.get().posId);
     if (!awaitAnswer(id)) {
-      throw new ConnectionException("RRPay did not answer the status inquiry for " + id, true,
-          id, null);
+      throw new ConnectionException(
+          "RRPay did not answer the status inquiry for " + id, true, id, null);
     }
     if (!inbox.answered(id) && inbox.notFound.contains(id)) {
       exchange.withdraw(exchange.sent.resolve(RrPayCodec.fileName(id, request.get().type)));
@@ -245,8 +276,8 @@ public final class RrPayProvider implements PosProvider {
 
   /**
    * The last resort when the fiscal receipt was printed but no result came back: the cashier's
-   * tenders for a sale still UNKNOWN, journaled as manual. A result that arrives later is
-   * compared with them and any difference reported in {@link #mismatches()}, never overwritten.
+   * tenders for a sale still UNKNOWN, journaled as manual. A result that arrives later is compared
+   * with them and any difference reported in {@link #mismatches()}, never overwritten.
    */
   public void resolveManually(String id, List<RrPayTender> tenders) {
     books.resolveManually(id, tenders);
@@ -259,9 +290,9 @@ public final class RrPayProvider implements PosProvider {
   }
 
   /**
-   * One business day's takings (Europe/Vilnius), to match RRPay's Z report: net per credit
-   * number (sales minus fiscal returns), rounding on its own line, manual resolutions on the day
-   * of their sale.
+   * One business day's takings (Europe/Vilnius), to match RRPay's Z report: net per credit number
+   * (sales minus fiscal returns), rounding on its own line, manual resolutions on the day of their
+   * sale.
    */
   public RrPayDayTotals dayTotals(LocalDate day) {
     return books.dayTotals(day);
@@ -282,8 +313,9 @@ public final class RrPayProvider implements PosProvider {
 
   private String posOf(Terminal t) {
     if (!config.posIds().contains(t.tid())) {
-      throw new InvalidRequestException("terminal.tid", "'" + t.tid() + "' is not a configured "
-          + "RRPay POS id: " + config.posIds());
+      throw new InvalidRequestException(
+          "terminal.tid",
+          "'" + t.tid() + "' is not a configured " + "RRPay POS id: " + config.posIds());
     }
     return t.tid();
   }
@@ -291,5 +323,4 @@ public final class RrPayProvider implements PosProvider {
   private boolean awaitAnswer(String id) {
     return inbox.awaitAnswer(id, config.ackTimeout(), config.pollInterval());
   }
-
 }

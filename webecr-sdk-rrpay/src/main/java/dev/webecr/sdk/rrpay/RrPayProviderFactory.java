@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Creates the RRPay provider from properties: {@code exchangeRoot}, {@code posIds}
- * (comma-separated), {@code credits} ({@code 1=CASH:Cash:cash,2=CARD:Bank card}). Registered
- * with {@link java.util.ServiceLoader} under {@code rrpay}.
+ * (comma-separated), {@code credits} ({@code 1=CASH:Cash:cash,2=CARD:Bank card}). Registered with
+ * {@link java.util.ServiceLoader} under {@code rrpay}.
  */
 public final class RrPayProviderFactory implements PosProviderFactory {
   private static final Set<String> KNOWN = Set.of("exchangeRoot", "posIds", "credits");
@@ -37,15 +37,18 @@ public final class RrPayProviderFactory implements PosProviderFactory {
         throw new InvalidRequestException(required, "required");
       }
     }
-    RrPayConfig.Builder b = RrPayConfig.builder().exchangeRoot(Path.of(p.get("exchangeRoot")))
-        .posIds(Arrays.asList(p.get("posIds").split("\\s*,\\s*")));
+    RrPayConfig.Builder b =
+        RrPayConfig.builder()
+            .exchangeRoot(Path.of(p.get("exchangeRoot")))
+            .posIds(Arrays.asList(p.get("posIds").split("\\s*,\\s*")));
     {
       CreditMapping.Builder credits = CreditMapping.builder();
       for (String entry : p.get("credits").split("\\s*,\\s*")) {
         String[] kv = entry.split("=", 2);
         String[] parts = kv.length == 2 ? kv[1].split(":") : new String[0];
         if (parts.length < 2) {
-          throw new InvalidRequestException("credits", "'" + entry + "' is not N=CODE:Label[:cash]");
+          throw new InvalidRequestException(
+              "credits", "'" + entry + "' is not N=CODE:Label[:cash]");
         }
         int number;
         try {

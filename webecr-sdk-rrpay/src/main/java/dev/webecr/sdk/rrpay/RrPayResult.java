@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What RRPay handed back for one sale: the outcome, the fiscal receipt (number, register, date
- * and time), the tenders as numbered credit payments, and the cash rounding line. {@link
- * #manual()} marks tenders a cashier entered by hand when no result came. Immutable.
+ * What RRPay handed back for one sale: the outcome, the fiscal receipt (number, register, date and
+ * time), the tenders as numbered credit payments, and the cash rounding line. {@link #manual()}
+ * marks tenders a cashier entered by hand when no result came. Immutable.
  */
 public final class RrPayResult {
   private final String id;
@@ -23,15 +23,39 @@ public final class RrPayResult {
   private final String returnAct;
   private final String reissuedReceipt;
 
-  RrPayResult(String id, RrPayOutcome outcome, String receiptNumber, String registerId,
-      LocalDateTime fiscalisedAt, List<RrPayTender> tenders, long roundingCents, boolean manual) {
-    this(id, outcome, receiptNumber, registerId, fiscalisedAt, tenders, roundingCents, manual,
-        null, null);
+  RrPayResult(
+      String id,
+      RrPayOutcome outcome,
+      String receiptNumber,
+      String registerId,
+      LocalDateTime fiscalisedAt,
+      List<RrPayTender> tenders,
+      long roundingCents,
+      boolean manual) {
+    this(
+        id,
+        outcome,
+        receiptNumber,
+        registerId,
+        fiscalisedAt,
+        tenders,
+        roundingCents,
+        manual,
+        null,
+        null);
   }
 
-  RrPayResult(String id, RrPayOutcome outcome, String receiptNumber, String registerId,
-      LocalDateTime fiscalisedAt, List<RrPayTender> tenders, long roundingCents, boolean manual,
-      String returnAct, String reissuedReceipt) {
+  RrPayResult(
+      String id,
+      RrPayOutcome outcome,
+      String receiptNumber,
+      String registerId,
+      LocalDateTime fiscalisedAt,
+      List<RrPayTender> tenders,
+      long roundingCents,
+      boolean manual,
+      String returnAct,
+      String reissuedReceipt) {
     this.id = Objects.requireNonNull(id, "id == null");
     this.outcome = Objects.requireNonNull(outcome, "outcome == null");
     this.receiptNumber = receiptNumber;
@@ -105,8 +129,16 @@ public final class RrPayResult {
 
   @Override
   public String toString() {
-    return "RrPayResult{" + id + " " + outcome + (manual ? " (manual)" : "") + " receipt "
-        + receiptNumber + " " + tenders + (roundingCents != 0 ? " rounding " + roundingCents : "")
+    return "RrPayResult{"
+        + id
+        + " "
+        + outcome
+        + (manual ? " (manual)" : "")
+        + " receipt "
+        + receiptNumber
+        + " "
+        + tenders
+        + (roundingCents != 0 ? " rounding " + roundingCents : "")
         + "}";
   }
 }

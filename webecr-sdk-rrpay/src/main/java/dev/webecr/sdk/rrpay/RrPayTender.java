@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One tender of a paid sale: the RRPay credit number, the amount, and for cards the masked
- * PAN, authorisation code and terminal id. Immutable.
+ * One tender of a paid sale: the RRPay credit number, the amount, and for cards the masked PAN,
+ * authorisation code and terminal id. Immutable.
  */
 public final class RrPayTender {
   private final int creditNumber;
@@ -15,8 +15,8 @@ public final class RrPayTender {
   private final String authCode;
   private final String terminalId;
 
-  private RrPayTender(int creditNumber, Money amount, String maskedPan, String authCode,
-      String terminalId) {
+  private RrPayTender(
+      int creditNumber, Money amount, String maskedPan, String authCode, String terminalId) {
     this.creditNumber = creditNumber;
     this.amount = Objects.requireNonNull(amount, "amount == null");
     this.maskedPan = maskedPan;
@@ -30,8 +30,8 @@ public final class RrPayTender {
   }
 
   /** A card tender. */
-  public static RrPayTender card(int creditNumber, Money amount, String maskedPan,
-      String authCode, String terminalId) {
+  public static RrPayTender card(
+      int creditNumber, Money amount, String maskedPan, String authCode, String terminalId) {
     return new RrPayTender(creditNumber, amount, maskedPan, authCode, terminalId);
   }
 
@@ -66,8 +66,10 @@ public final class RrPayTender {
       return false;
     }
     RrPayTender t = (RrPayTender) o;
-    return t.creditNumber == creditNumber && t.amount.equals(amount)
-        && Objects.equals(t.maskedPan, maskedPan) && Objects.equals(t.authCode, authCode)
+    return t.creditNumber == creditNumber
+        && t.amount.equals(amount)
+        && Objects.equals(t.maskedPan, maskedPan)
+        && Objects.equals(t.authCode, authCode)
         && Objects.equals(t.terminalId, terminalId);
   }
 

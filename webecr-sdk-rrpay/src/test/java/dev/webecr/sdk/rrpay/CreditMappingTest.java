@@ -20,26 +20,32 @@ class CreditMappingTest {
 
   @Test
   void noMappingIsAssumed() {
-    assertThatThrownBy(() -> RrPayConfig.builder().exchangeRoot(java.nio.file.Path.of("x"))
-        .posIds(java.util.List.of("POS1")).build())
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.field()).isEqualTo("creditMapping"));
+    assertThatThrownBy(
+            () ->
+                RrPayConfig.builder()
+                    .exchangeRoot(java.nio.file.Path.of("x"))
+                    .posIds(java.util.List.of("POS1"))
+                    .build())
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("creditMapping"));
   }
 
   @Test
   void anUnmappedNumberIsAnErrorNamingIt() {
     assertThatThrownBy(() -> MAPPING.tender(7))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.field()).isEqualTo("creditNumber"))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("creditNumber"))
         .hasMessageContaining("7");
   }
 
   @Test
   void aNumberOrATenderMappedTwiceIsRejected() {
     assertThatThrownBy(() -> CreditMapping.builder().map(1, "CASH", "a").map(1, "CARD", "b"))
-        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("1 is mapped twice");
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("1 is mapped twice");
     assertThatThrownBy(() -> CreditMapping.builder().map(1, "CASH", "a").map(3, "CASH", "b"))
-        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("CASH");
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("CASH");
     assertThatThrownBy(() -> CreditMapping.builder().build())
         .isInstanceOf(IllegalStateException.class);
   }

@@ -14,7 +14,8 @@ class RrPayReferenceTest {
   void aRepeatedReceiptNumberOnAnotherDayOrPosIsAnotherReference() {
     String today = RrPayReference.of("POS1", "000123", DAY);
 
-    assertThat(today).isEqualTo("POS1-000123-20261126")
+    assertThat(today)
+        .isEqualTo("POS1-000123-20261126")
         .isEqualTo(RrPayReference.of("POS1", "000123", DAY)); // the same receipt: paid once
     assertThat(RrPayReference.of("POS1", "000123", DAY.plusDays(1))).isNotEqualTo(today);
     assertThat(RrPayReference.of("POS2", "000123", DAY)).isNotEqualTo(today);
@@ -36,11 +37,11 @@ class RrPayReferenceTest {
   @Test
   void partsOutsideTheCharsetOrTooLongAreRefusedNamingTheField() {
     assertThatThrownBy(() -> RrPayReference.of("POS 1", "1", DAY))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.field()).isEqualTo("posId"));
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("posId"));
     assertThatThrownBy(() -> RrPayReference.of("POS1", "12-3", DAY))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.field()).isEqualTo("receiptNumber"));
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("receiptNumber"));
     assertThatThrownBy(() -> RrPayReference.of("POS1", "9".repeat(60), DAY))
         .hasMessageContaining("longer than 59");
   }

@@ -9,8 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The fake's integrator login: JWT-shaped access tokens with {@code exp}, refresh tokens. */
 final class FakeAuth {
   private final FakeWebEcr fake;
+
   /** Access token to its expiry (epoch seconds). */
   private final Map<String, Long> accessTokens = new ConcurrentHashMap<>();
+
   private final Map<String, Boolean> refreshTokens = new ConcurrentHashMap<>();
   private int serial;
 
@@ -54,9 +56,12 @@ final class FakeAuth {
       jti = ++serial;
     }
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    String token = b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
-        + b64.encodeToString(("{\"exp\":" + exp + ",\"jti\":" + jti + "}")
-            .getBytes(StandardCharsets.UTF_8)) + ".fake";
+    String token =
+        b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
+            + "."
+            + b64.encodeToString(
+                ("{\"exp\":" + exp + ",\"jti\":" + jti + "}").getBytes(StandardCharsets.UTF_8))
+            + ".fake";
     accessTokens.put(token, exp);
     return token;
   }

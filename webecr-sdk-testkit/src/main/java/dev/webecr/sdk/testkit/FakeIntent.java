@@ -7,32 +7,51 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * One intent at the fake: its state is computed from the fake's clock and the profile the
- * terminal and amount chose, so a test moves time and the dialogue moves with it.
+ * One intent at the fake: its state is computed from the fake's clock and the profile the terminal
+ * and amount chose, so a test moves time and the dialogue moves with it.
  */
 final class FakeIntent {
   final long id;
   final FakeTerminal terminal;
   final TransactionType kind;
+
   /** The wire TxnType (0 to 9) as received; -1 for a void, which has none. */
   final int txnType;
+
   final long cents;
   final int currencyCode;
+
   /** The CustomerReference; null for a void (the real void body carries none). */
   final String reference;
+
   final Instant createdAt;
   final TerminalProfile profile;
   final Integer installments;
+
   /** The intent a void cancels, or the transaction a linked refund names (as sent). */
   final FakeIntent original;
+
   final String originalId;
+
   /** How long a normal dialogue takes; SENT after a third of it. */
   private final Duration dialogue;
+
   volatile boolean voided;
 
-  FakeIntent(long id, FakeTerminal terminal, TransactionType kind, int txnType, long cents,
-      int currencyCode, String reference, Instant createdAt, TerminalProfile profile,
-      Integer installments, FakeIntent original, String originalId, Duration dialogue) {
+  FakeIntent(
+      long id,
+      FakeTerminal terminal,
+      TransactionType kind,
+      int txnType,
+      long cents,
+      int currencyCode,
+      String reference,
+      Instant createdAt,
+      TerminalProfile profile,
+      Integer installments,
+      FakeIntent original,
+      String originalId,
+      Duration dialogue) {
     this.id = id;
     this.terminal = terminal;
     this.kind = kind;
@@ -80,16 +99,24 @@ final class FakeIntent {
       return null;
     }
     switch (profile) {
-      case DECLINE: return IntentResult.DECLINED;
-      case CANCEL: return IntentResult.CANCELLED;
-      case FAIL: return IntentResult.FAILED;
-      case BUSY: return IntentResult.BUSY;
-      case MAX_TRANSACTIONS: return IntentResult.MAX_TRANSACTIONS;
-      case NO_ANSWER: return IntentResult.UNKNOWN;
+      case DECLINE:
+        return IntentResult.DECLINED;
+      case CANCEL:
+        return IntentResult.CANCELLED;
+      case FAIL:
+        return IntentResult.FAILED;
+      case BUSY:
+        return IntentResult.BUSY;
+      case MAX_TRANSACTIONS:
+        return IntentResult.MAX_TRANSACTIONS;
+      case NO_ANSWER:
+        return IntentResult.UNKNOWN;
       case LATE:
         return Duration.between(createdAt, now).compareTo(Duration.ofSeconds(60)) >= 0
-            ? IntentResult.APPROVED : IntentResult.UNKNOWN;
-      default: return IntentResult.APPROVED;
+            ? IntentResult.APPROVED
+            : IntentResult.UNKNOWN;
+      default:
+        return IntentResult.APPROVED;
     }
   }
 
@@ -112,8 +139,10 @@ final class FakeIntent {
   /** True when {@code transactionId} is this intent's, or the original's of this void. */
   boolean answersTransactionId(String transactionId, Instant now) {
     boolean own = resultAt(now) == IntentResult.APPROVED && transactionId().equals(transactionId);
-    boolean voidOf = kind == TransactionType.VOID && original != null
-        && original.transactionId().equals(transactionId);
+    boolean voidOf =
+        kind == TransactionType.VOID
+            && original != null
+            && original.transactionId().equals(transactionId);
     return own || voidOf;
   }
 
@@ -122,7 +151,8 @@ final class FakeIntent {
   }
 
   boolean charges() {
-    return profile == TerminalProfile.APPROVE || profile == TerminalProfile.SLOW
+    return profile == TerminalProfile.APPROVE
+        || profile == TerminalProfile.SLOW
         || profile == TerminalProfile.LATE;
   }
 

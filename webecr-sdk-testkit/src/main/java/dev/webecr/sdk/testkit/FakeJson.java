@@ -13,8 +13,10 @@ import okio.Buffer;
 
 /** Reading request bodies and writing Django-style answers, for the fake server's routes. */
 final class FakeJson {
-  static final JsonAdapter<Map<String, Object>> JSON = new Moshi.Builder().build()
-      .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+  static final JsonAdapter<Map<String, Object>> JSON =
+      new Moshi.Builder()
+          .build()
+          .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
   private FakeJson() {}
 
@@ -56,7 +58,8 @@ final class FakeJson {
 
   static long longField(Map<String, Object> b, String name) {
     Object v = b.get(name);
-    if (!(v instanceof Number) || ((Number) v).doubleValue() != Math.rint(((Number) v).doubleValue())) {
+    if (!(v instanceof Number)
+        || ((Number) v).doubleValue() != Math.rint(((Number) v).doubleValue())) {
       throw new BadRequest(name, "A valid integer is required.");
     }
     return ((Number) v).longValue();
@@ -88,8 +91,8 @@ final class FakeJson {
 
   /**
    * JSON of maps, lists, strings, numbers, booleans and nulls (kept, as Django writes them),
-   * written straight to Moshi's writer: Moshi's adapter for {@code Object} looks an adapter up
-   * for every value, which was the fake's largest cost per request.
+   * written straight to Moshi's writer: Moshi's adapter for {@code Object} looks an adapter up for
+   * every value, which was the fake's largest cost per request.
    */
   static String write(Object value) {
     Buffer out = new Buffer();
@@ -145,8 +148,8 @@ final class FakeJson {
       throw new BadRequest("CustomerReference", "This field is required.");
     }
     if (ref.length() > 50) {
-      throw new BadRequest("CustomerReference",
-          "Ensure this field has no more than 50 characters.");
+      throw new BadRequest(
+          "CustomerReference", "Ensure this field has no more than 50 characters.");
     }
     return ref;
   }

@@ -18,16 +18,18 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Routes every request WireMock receives to {@link WebEcrRoutes}, applying faults. A request
- * filter that always answers, so WireMock matches no stub at all: the fake must cost little
- * more per request than a static stub does.
+ * Routes every request WireMock receives to {@link WebEcrRoutes}, applying faults. A request filter
+ * that always answers, so WireMock matches no stub at all: the fake must cost little more per
+ * request than a static stub does.
  */
 final class FakeRouter implements StubRequestFilterV2 {
   private final WebEcrRoutes routes;
   private final BiConsumer<String, Endpoint> log;
   private final Function<Endpoint, InjectedFault> nextFault;
 
-  FakeRouter(WebEcrRoutes routes, BiConsumer<String, Endpoint> log,
+  FakeRouter(
+      WebEcrRoutes routes,
+      BiConsumer<String, Endpoint> log,
       Function<Endpoint, InjectedFault> nextFault) {
     this.routes = routes;
     this.log = log;
@@ -57,11 +59,21 @@ final class FakeRouter implements StubRequestFilterV2 {
     }
     Map<String, String> query = q < 0 ? Map.of() : query(url.substring(q + 1));
     String resourcePath = path;
-    WebEcrRoutes.Reply reply = routes.handle(endpoint, new WebEcrRoutes.Request(method,
-        path, query, request::getHeader, request.getBodyAsString(),
-        () -> baseOf(request.getAbsoluteUrl(), resourcePath)));
-    ResponseDefinitionBuilder answer = aResponse().withStatus(reply.status)
-        .withHeader("Content-Type", "application/json").withBody(reply.body);
+    WebEcrRoutes.Reply reply =
+        routes.handle(
+            endpoint,
+            new WebEcrRoutes.Request(
+                method,
+                path,
+                query,
+                request::getHeader,
+                request.getBodyAsString(),
+                () -> baseOf(request.getAbsoluteUrl(), resourcePath)));
+    ResponseDefinitionBuilder answer =
+        aResponse()
+            .withStatus(reply.status)
+            .withHeader("Content-Type", "application/json")
+            .withBody(reply.body);
     if (reply.delayMillis > 0) {
       answer.withFixedDelay((int) Math.min(Integer.MAX_VALUE, reply.delayMillis));
     }
@@ -76,8 +88,11 @@ final class FakeRouter implements StubRequestFilterV2 {
       case STATUS:
         return statusFault(fault).build();
       default:
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-            .withBody("{\"Id\": 1, \"Status\": ").build();
+        return aResponse()
+            .withStatus(200)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"Id\": 1, \"Status\": ")
+            .build();
     }
   }
 
@@ -100,10 +115,13 @@ final class FakeRouter implements StubRequestFilterV2 {
   }
 
   private ResponseDefinitionBuilder statusFault(InjectedFault fault) {
-    ResponseDefinitionBuilder b = aResponse().withStatus(fault.status)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"detail\":\"injected " + fault.status + "\"}");
-    return fault.retryAfterSeconds == null ? b
+    ResponseDefinitionBuilder b =
+        aResponse()
+            .withStatus(fault.status)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"detail\":\"injected " + fault.status + "\"}");
+    return fault.retryAfterSeconds == null
+        ? b
         : b.withHeader("Retry-After", String.valueOf(fault.retryAfterSeconds));
   }
 

@@ -19,30 +19,38 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A fake RASO RRPay on the other side of the exchange folder, as {@code
- * docs/contracts/rrpay-handoff.md} describes it: takes requests from {@code outbox/},
- * acknowledges them, "prints" a receipt and answers in {@code inbox/} with the outcome chosen by
- * {@link #nextOutcome}. Same id, same answer; a status inquiry for an unknown id gets {@code
- * not_found}. Writes every file atomically. Runs on its own thread until {@link #close()}.
+ * docs/contracts/rrpay-handoff.md} describes it: takes requests from {@code outbox/}, acknowledges
+ * them, "prints" a receipt and answers in {@code inbox/} with the outcome chosen by {@link
+ * #nextOutcome}. Same id, same answer; a status inquiry for an unknown id gets {@code not_found}.
+ * Writes every file atomically. Runs on its own thread until {@link #close()}.
  */
 public final class FakeRrPay implements AutoCloseable {
-  private static final JsonAdapter<Map<String, Object>> JSON = new Moshi.Builder().build()
-      .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+  private static final JsonAdapter<Map<String, Object>> JSON =
+      new Moshi.Builder()
+          .build()
+          .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
   private final Path outbox;
   private final Path inbox;
+
   /** Where the fake renames what it takes: its own, out of the ERP's reach. */
   private final Path taken;
+
   private long takenCount;
+
   /** Requests taken but not yet worked on ({@link #holdTaken}), in order. */
   private final Deque<Path> held = new ArrayDeque<>();
+
   private final Map<String, Boolean> heldIds = new ConcurrentHashMap<>();
   private volatile boolean holding;
   private final Deque<FakeRrPayOutcome> outcomes = new ArrayDeque<>();
   private final Map<String, String> answers = new ConcurrentHashMap<>();
   private final Map<String, String> withheld = new ConcurrentHashMap<>();
   private final Map<String, Long> totals = new ConcurrentHashMap<>();
+
   /** Sales waiting for the customer's card (AWAITING_CARD), with their totals. */
   private final Map<String, Long> awaiting = new ConcurrentHashMap<>();
+
   private final Thread worker;
   private volatile boolean running = true;
   private volatile boolean paused;
@@ -98,9 +106,9 @@ public final class FakeRrPay implements AutoCloseable {
   }
 
   /**
-   * Takes requests from the outbox (the ERP can no longer take them back) but works on none
-   * until {@link #releaseHeld()}: a RRPay that took a sale and is slow to acknowledge it. A
-   * status inquiry about a held sale is answered "accepted".
+   * Takes requests from the outbox (the ERP can no longer take them back) but works on none until
+   * {@link #releaseHeld()}: a RRPay that took a sale and is slow to acknowledge it. A status
+   * inquiry about a held sale is answered "accepted".
    */
   public void holdTaken() {
     holding = true;
@@ -126,8 +134,10 @@ public final class FakeRrPay implements AutoCloseable {
   /** Sends the result a PRINTED_NO_ANSWER sale withheld; an AWAITING_CARD sale is paid by card. */
   public void deliverResult(String id) {
     Long waiting = awaiting.remove(id);
-    String result = waiting != null ? receipts.result(id, waiting, FakeRrPayOutcome.CARD, false, false)
-        : withheld.remove(id);
+    String result =
+        waiting != null
+            ? receipts.result(id, waiting, FakeRrPayOutcome.CARD, false, false)
+            : withheld.remove(id);
     if (result == null) {
       throw new IllegalStateException("no withheld result for " + id);
     }
@@ -136,8 +146,8 @@ public final class FakeRrPay implements AutoCloseable {
   }
 
   /**
-   * Writes cash rounding as a tender line of credit {@code number} (a payment code, as RASO's
-   * other product does) instead of the rounding field; null goes back to the field.
+   * Writes cash rounding as a tender line of credit {@code number} (a payment code, as RASO's other
+   * product does) instead of the rounding field; null goes back to the field.
    */
   public FakeRrPay roundingAsCredit(Integer number) {
     receipts.roundingAsCredit(number);
@@ -218,8 +228,10 @@ public final class FakeRrPay implements AutoCloseable {
       } else if (withheld.containsKey(id) || heldIds.containsKey(id)) {
         write(inbox, id + ".ack.json", ack(id));
       } else {
-        write(inbox, id + ".result.json", JSON.toJson(Map.of("version", 1, "id", id,
-            "outcome", "not_found")));
+        write(
+            inbox,
+            id + ".result.json",
+            JSON.toJson(Map.of("version", 1, "id", id, "outcome", "not_found")));
       }
       return;
     }
@@ -248,7 +260,10 @@ public final class FakeRrPay implements AutoCloseable {
       }
       String sale = answers.getOrDefault(saleId, withheld.get(saleId)); // printed, maybe unsent
       boolean printed = sale != null && sale.contains("\"outcome\":\"paid\"");
-      outcome = outcome == FakeRrPayOutcome.FAILED || printed ? FakeRrPayOutcome.FAILED : FakeRrPayOutcome.CANCELLED;
+      outcome =
+          outcome == FakeRrPayOutcome.FAILED || printed
+              ? FakeRrPayOutcome.FAILED
+              : FakeRrPayOutcome.CANCELLED;
     }
     if (outcome == FakeRrPayOutcome.AWAITING_CARD) {
       awaiting.put(id, total);
@@ -279,7 +294,10 @@ public final class FakeRrPay implements AutoCloseable {
     try {
       Path tmp = dir.resolve("." + name + ".tmp");
       Files.writeString(tmp, content, StandardCharsets.UTF_8);
-      Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+      Files.move(
+          tmp,
+          dir.resolve(name),
+          StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

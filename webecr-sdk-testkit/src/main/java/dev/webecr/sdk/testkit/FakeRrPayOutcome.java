@@ -19,8 +19,8 @@ public enum FakeRrPayOutcome {
   /** A paid result whose tenders do not add up to the total. */
   WRONG_SUM,
   /**
-   * Acknowledged; the customer has not paid yet, nothing is printed: an F8 cancel now wins
-   * (the sale ends CANCELLED); {@link FakeRrPay#deliverResult} lets the customer pay by card.
+   * Acknowledged; the customer has not paid yet, nothing is printed: an F8 cancel now wins (the
+   * sale ends CANCELLED); {@link FakeRrPay#deliverResult} lets the customer pay by card.
    */
   AWAITING_CARD
 }

@@ -16,13 +16,19 @@ import java.util.TreeMap;
 /** The result files the fake RRPay writes, and the fiscal receipts it numbers. */
 @SuppressWarnings("unchecked")
 final class FakeRrPayReceipts {
-  private static final JsonAdapter<Map<String, Object>> JSON = new Moshi.Builder().build()
-      .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+  private static final JsonAdapter<Map<String, Object>> JSON =
+      new Moshi.Builder()
+          .build()
+          .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+
   /** Europe/Vilnius: the business day of a Lithuanian till. */
   static final ZoneId LITHUANIA = ZoneId.of("Europe/Vilnius");
+
   private int receipts;
+
   /** When set, rounding is written as a tender line of this credit number. */
   private volatile Integer roundingCredit;
+
   /** Per printed document: day, sign (+1 sale, -1 return), tenders {credit, cents}, rounding. */
   private final List<Object[]> printed = new ArrayList<>();
 
@@ -68,8 +74,8 @@ final class FakeRrPayReceipts {
     }
   }
 
-  synchronized String result(String id, long total, FakeRrPayOutcome outcome, boolean isReturn,
-      boolean partial) {
+  synchronized String result(
+      String id, long total, FakeRrPayOutcome outcome, boolean isReturn, boolean partial) {
     if (outcome == FakeRrPayOutcome.MALFORMED) {
       return "{\"version\":1,\"id\":\"" + id + "\",\"outcome\":";
     }
@@ -84,10 +90,18 @@ final class FakeRrPayReceipts {
     receipts++;
     m.put("outcome", "paid");
     LocalDateTime at = LocalDateTime.now(LITHUANIA).truncatedTo(ChronoUnit.SECONDS);
-    m.put("receipt", Map.of("number", String.format("FK%06d", receipts), "register", "EKA-0001",
-        "dateTime", at.toString()));
-    Map<String, Object> card = Map.of("maskedPan", "520000******0007", "authCode", "A" + receipts,
-        "terminalId", "T0000001");
+    m.put(
+        "receipt",
+        Map.of(
+            "number",
+            String.format("FK%06d", receipts),
+            "register",
+            "EKA-0001",
+            "dateTime",
+            at.toString()));
+    Map<String, Object> card =
+        Map.of(
+            "maskedPan", "520000******0007", "authCode", "A" + receipts, "terminalId", "T0000001");
     long rounding = 0;
     if (outcome == FakeRrPayOutcome.CASH) {
       long paid = Math.round(total / 5.0) * 5;
@@ -98,8 +112,11 @@ final class FakeRrPayReceipts {
       long rest = total - byCard;
       long paid = Math.round(rest / 5.0) * 5;
       rounding = rest - paid;
-      m.put("tenders", List.of(Map.of("credit", 2, "amount", byCard, "card", card),
-          Map.of("credit", 1, "amount", paid)));
+      m.put(
+          "tenders",
+          List.of(
+              Map.of("credit", 2, "amount", byCard, "card", card),
+              Map.of("credit", 1, "amount", paid)));
     } else if (outcome == FakeRrPayOutcome.WRONG_SUM) {
       m.put("tenders", List.of(Map.of("credit", 2, "amount", total + 100, "card", card)));
     } else {
@@ -108,8 +125,10 @@ final class FakeRrPayReceipts {
     List<long[]> tenders = new ArrayList<>();
     for (Object t : (List<?>) m.get("tenders")) {
       Map<?, ?> tender = (Map<?, ?>) t;
-      tenders.add(new long[] {((Number) tender.get("credit")).longValue(),
-          ((Number) tender.get("amount")).longValue()});
+      tenders.add(
+          new long[] {
+            ((Number) tender.get("credit")).longValue(), ((Number) tender.get("amount")).longValue()
+          });
     }
     Integer asCredit = roundingCredit;
     if (asCredit != null && rounding != 0) {

@@ -1,8 +1,8 @@
 package dev.webecr.sdk.testkit;
 
 /**
- * One fake POS terminal: its ids, its behaviour profile and its batch. Thread-safe; the fakes
- * keep one per seeded terminal.
+ * One fake POS terminal: its ids, its behaviour profile and its batch. Thread-safe; the fakes keep
+ * one per seeded terminal.
  */
 public final class FakeTerminal {
   private final String tid;
@@ -13,8 +13,8 @@ public final class FakeTerminal {
   private int approvedInBatch;
 
   /** A terminal; {@code batchLimit} approved payments fill its batch. */
-  public FakeTerminal(String tid, String callId, String label, TerminalProfile profile,
-      int batchLimit) {
+  public FakeTerminal(
+      String tid, String callId, String label, TerminalProfile profile, int batchLimit) {
     this.tid = tid;
     this.callId = callId;
     this.label = label;

@@ -41,15 +41,24 @@ import java.util.Optional;
 public final class FakeTerminals {
   /** The redeem code that pairs every seeded terminal. */
   public static final String REDEEM_CODE = "12345678";
+
   /** Approved payments a batch of terminal 10000006 holds before MAX_TRANSACTIONS. */
   public static final int BATCH_LIMIT = 3;
+
   /** The TID of the always-approving terminal. */
   public static final String APPROVING_TID = "10000001";
 
-  private static final List<TerminalProfile> BY_TID = List.of(
-      TerminalProfile.APPROVE, TerminalProfile.DECLINE, TerminalProfile.CANCEL,
-      TerminalProfile.FAIL, TerminalProfile.BUSY, TerminalProfile.APPROVE,
-      TerminalProfile.NO_ANSWER, TerminalProfile.SLOW, TerminalProfile.LATE);
+  private static final List<TerminalProfile> BY_TID =
+      List.of(
+          TerminalProfile.APPROVE,
+          TerminalProfile.DECLINE,
+          TerminalProfile.CANCEL,
+          TerminalProfile.FAIL,
+          TerminalProfile.BUSY,
+          TerminalProfile.APPROVE,
+          TerminalProfile.NO_ANSWER,
+          TerminalProfile.SLOW,
+          TerminalProfile.LATE);
 
   private FakeTerminals() {}
 
@@ -66,8 +75,13 @@ public final class FakeTerminals {
     List<FakeTerminal> out = new java.util.ArrayList<>();
     for (int i = 0; i < BY_TID.size(); i++) {
       String n = String.valueOf(i + 1);
-      out.add(new FakeTerminal("1000000" + n, "35800" + n, "Fake till " + n, BY_TID.get(i),
-          i == 5 ? BATCH_LIMIT : Integer.MAX_VALUE));
+      out.add(
+          new FakeTerminal(
+              "1000000" + n,
+              "35800" + n,
+              "Fake till " + n,
+              BY_TID.get(i),
+              i == 5 ? BATCH_LIMIT : Integer.MAX_VALUE));
     }
     return out;
   }
@@ -85,15 +99,24 @@ public final class FakeTerminals {
       return Optional.of(TerminalProfile.LATE);
     }
     switch ((int) (cents % 100)) {
-      case 91: return Optional.of(TerminalProfile.DECLINE);
-      case 92: return Optional.of(TerminalProfile.CANCEL);
-      case 93: return Optional.of(TerminalProfile.FAIL);
-      case 94: return Optional.of(TerminalProfile.BUSY);
-      case 95: return Optional.of(TerminalProfile.MAX_TRANSACTIONS);
-      case 96: return Optional.of(TerminalProfile.NO_ANSWER);
-      case 97: return Optional.of(TerminalProfile.SLOW);
-      case 98: return Optional.of(TerminalProfile.LATE);
-      default: return Optional.empty();
+      case 91:
+        return Optional.of(TerminalProfile.DECLINE);
+      case 92:
+        return Optional.of(TerminalProfile.CANCEL);
+      case 93:
+        return Optional.of(TerminalProfile.FAIL);
+      case 94:
+        return Optional.of(TerminalProfile.BUSY);
+      case 95:
+        return Optional.of(TerminalProfile.MAX_TRANSACTIONS);
+      case 96:
+        return Optional.of(TerminalProfile.NO_ANSWER);
+      case 97:
+        return Optional.of(TerminalProfile.SLOW);
+      case 98:
+        return Optional.of(TerminalProfile.LATE);
+      default:
+        return Optional.empty();
     }
   }
 }

@@ -20,16 +20,18 @@ import java.util.TreeMap;
  * terminals ({@link FakeTerminals}), API keys, intents and their card transactions, all on an
  * injected clock. Thread-safe.
  *
- * <p>It agrees with the evidence, not with the SDK: a repeated {@code CustomerReference}
- * creates a <em>new</em> intent (nothing shows WebECR de-duplicating), and {@link
- * #behaviour()} switches on the variants evidence leaves open. A test proves "never twice" by
- * counting: {@link #creates()}, {@link #intentsUnder(String)}, {@link #approvalsByReference()}.
+ * <p>It agrees with the evidence, not with the SDK: a repeated {@code CustomerReference} creates a
+ * <em>new</em> intent (nothing shows WebECR de-duplicating), and {@link #behaviour()} switches on
+ * the variants evidence leaves open. A test proves "never twice" by counting: {@link #creates()},
+ * {@link #intentsUnder(String)}, {@link #approvalsByReference()}.
  */
 public final class FakeWebEcr {
   /** The integrator username the fake server accepts. */
   public static final String USERNAME = "fake-erp";
+
   /** The integrator password the fake server accepts. */
   public static final String PASSWORD = "fake-password";
+
   /** The longest server-side wait WebECR grants ({@code Timeout}, seconds). */
   static final long MAX_WAIT_SECONDS = 180;
 
@@ -39,8 +41,10 @@ public final class FakeWebEcr {
   private final Set<String> apiKeys = new HashSet<>();
   private final Map<Long, FakeIntent> intents = new LinkedHashMap<>();
   private final Map<FakeTerminal, FakeIntent> latestOn = new HashMap<>();
+
   /** Intents by CustomerReference: a lookup must not scan every intent of a long run. */
   private final Map<String, List<FakeIntent>> byReference = new HashMap<>();
+
   private long nextId = 1;
   private int creates;
   private int overlaps;
@@ -69,11 +73,11 @@ public final class FakeWebEcr {
   }
 
   /**
-   * Adds a terminal (for load tests with many devices, or QA): paired by the same redeem code.
-   * A TID or call id already present is refused.
+   * Adds a terminal (for load tests with many devices, or QA): paired by the same redeem code. A
+   * TID or call id already present is refused.
    */
-  public synchronized FakeTerminal addTerminal(String tid, String callId, String label,
-      TerminalProfile profile) {
+  public synchronized FakeTerminal addTerminal(
+      String tid, String callId, String label, TerminalProfile profile) {
     if (byCallId.containsKey(callId)
         || byCallId.values().stream().anyMatch(t -> t.tid().equals(tid))) {
       throw new IllegalArgumentException("terminal " + tid + " / " + callId + " exists");
@@ -84,24 +88,27 @@ public final class FakeWebEcr {
   }
 
   /**
-   * When the terminal finished (or will finish) the dialogue of the latest intent under this
-   * {@code CustomerReference}, on the fake's clock: what a load test measures completion from.
+   * When the terminal finished (or will finish) the dialogue of the latest intent under this {@code
+   * CustomerReference}, on the fake's clock: what a load test measures completion from.
    */
   public synchronized Optional<Instant> completedAt(String reference) {
     List<FakeIntent> under = byReference.getOrDefault(reference, List.of());
-    return under.isEmpty() ? Optional.empty()
+    return under.isEmpty()
+        ? Optional.empty()
         : Optional.of(under.get(under.size() - 1).completedAt());
   }
 
   /** The terminal with this TID. */
   public synchronized FakeTerminal terminal(String tid) {
-    return byCallId.values().stream().filter(t -> t.tid().equals(tid)).findFirst()
+    return byCallId.values().stream()
+        .filter(t -> t.tid().equals(tid))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no fake terminal " + tid));
   }
 
   /**
-   * Creates that reached a terminal while another dialogue ran on it (each answered BUSY): a
-   * client that keeps one dialogue per terminal, across all its nodes, causes none.
+   * Creates that reached a terminal while another dialogue ran on it (each answered BUSY): a client
+   * that keeps one dialogue per terminal, across all its nodes, causes none.
    */
   public synchronized int overlappingDialogues() {
     return overlaps;
@@ -118,17 +125,19 @@ public final class FakeWebEcr {
   }
 
   /**
-   * For every {@code CustomerReference}, how many of its intents charged or refunded a card by
-   * now (approved, or approved by the host behind an UNKNOWN). Voids carry no reference and are
-   * counted under {@code "void-of-<original's reference>"}.
+   * For every {@code CustomerReference}, how many of its intents charged or refunded a card by now
+   * (approved, or approved by the host behind an UNKNOWN). Voids carry no reference and are counted
+   * under {@code "void-of-<original's reference>"}.
    */
   public synchronized Map<String, Integer> approvalsByReference() {
     Instant now = clock.instant();
     Map<String, Integer> out = new TreeMap<>();
     for (FakeIntent i : intents.values()) {
       if (i.approvedAt(now)) {
-        String key = i.reference != null ? i.reference
-            : "void-of-" + (i.original == null ? "?" : i.original.reference);
+        String key =
+            i.reference != null
+                ? i.reference
+                : "void-of-" + (i.original == null ? "?" : i.original.reference);
         out.merge(key, 1, Integer::sum);
       }
     }
@@ -156,23 +165,42 @@ public final class FakeWebEcr {
    * A new intent, whatever intents exist under the same reference. {@code txnType} is the wire
    * TxnType (-1 for a void); {@code original} the intent a void cancels (or null).
    */
-  synchronized FakeIntent create(FakeTerminal terminal, TransactionType kind, int txnType,
-      long cents, int currencyCode, String reference, Integer installments, FakeIntent original,
+  synchronized FakeIntent create(
+      FakeTerminal terminal,
+      TransactionType kind,
+      int txnType,
+      long cents,
+      int currencyCode,
+      String reference,
+      Integer installments,
+      FakeIntent original,
       String originalId) {
-    TerminalProfile profile = FakeTerminals.profileForAmount(Money.euroCents(cents))
-        .orElse(terminal.profile());
+    TerminalProfile profile =
+        FakeTerminals.profileForAmount(Money.euroCents(cents)).orElse(terminal.profile());
     FakeIntent latest = latestOn.get(terminal); // a device runs one dialogue: the latest
-    boolean otherRunning = latest != null
-        && latest.statusAt(clock.instant()) != IntentStatus.COMPLETED;
+    boolean otherRunning =
+        latest != null && latest.statusAt(clock.instant()) != IntentStatus.COMPLETED;
     if (otherRunning) {
       overlaps++;
       profile = TerminalProfile.BUSY;
     } else if (profile != TerminalProfile.MAX_TRANSACTIONS && terminal.batchFull()) {
       profile = TerminalProfile.MAX_TRANSACTIONS;
     }
-    FakeIntent intent = new FakeIntent(nextId++, terminal, kind, txnType, cents, currencyCode,
-        reference, clock.instant(), profile, installments, original, originalId,
-        behaviour.dialogueTime());
+    FakeIntent intent =
+        new FakeIntent(
+            nextId++,
+            terminal,
+            kind,
+            txnType,
+            cents,
+            currencyCode,
+            reference,
+            clock.instant(),
+            profile,
+            installments,
+            original,
+            originalId,
+            behaviour.dialogueTime());
     if (intent.charges()) {
       terminal.countApproved();
     }
@@ -191,9 +219,9 @@ public final class FakeWebEcr {
   /**
    * When a create's answer is due under WebECR's {@code Timeout}: once the terminal finishes or
    * {@code seconds} (at most 180) pass on the fake's clock, whichever is first. On a {@link
-   * TestClock} the fake moves virtual time there itself (nothing else can while the caller
-   * waits) and the answer is due at once; on a real clock the server delays the answer to then
-   * without holding a thread.
+   * TestClock} the fake moves virtual time there itself (nothing else can while the caller waits)
+   * and the answer is due at once; on a real clock the server delays the answer to then without
+   * holding a thread.
    */
   Instant answerDue(FakeIntent intent, long seconds) {
     Instant now = clock.instant();

@@ -33,14 +33,19 @@ public final class FakeWebEcrExtension implements ParameterResolver {
   @Override
   public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
     Class<?> type = p.getParameter().getType();
-    return type == FakeWebEcrServer.class || type == PosClient.class || type == TestClock.class
+    return type == FakeWebEcrServer.class
+        || type == PosClient.class
+        || type == TestClock.class
         || type == TestSigner.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext p, ExtensionContext c) {
-    Fixture fixture = c.getRoot().getStore(NS).getOrComputeIfAbsent(
-        c.getRequiredTestClass().getName(), k -> new Fixture(), Fixture.class);
+    Fixture fixture =
+        c.getRoot()
+            .getStore(NS)
+            .getOrComputeIfAbsent(
+                c.getRequiredTestClass().getName(), k -> new Fixture(), Fixture.class);
     Class<?> type = p.getParameter().getType();
     if (type == FakeWebEcrServer.class) {
       return fixture.server;
@@ -51,8 +56,9 @@ public final class FakeWebEcrExtension implements ParameterResolver {
     if (type == TestSigner.class) {
       return fixture.signer;
     }
-    return c.getStore(NS).getOrComputeIfAbsent("client", k -> new ClientResource(fixture),
-        ClientResource.class).client;
+    return c.getStore(NS)
+        .getOrComputeIfAbsent("client", k -> new ClientResource(fixture), ClientResource.class)
+        .client;
   }
 
   /** One server per test class, stopped when JUnit closes the store. */
@@ -73,11 +79,19 @@ public final class FakeWebEcrExtension implements ParameterResolver {
     final PosClient client;
 
     ClientResource(Fixture f) {
-      provider = MellonProvider.create(f.server.mellonConfig()
-          .retryScheduler(new VirtualTimeScheduler(f.clock)).build(), f.clock);
-      client = PosClient.builder().provider(provider).journal(Journals.inMemory())
-          .signer(f.signer).clock(f.clock).scheduler(new VirtualTimeScheduler(f.clock))
-          .executor(Runnable::run).build();
+      provider =
+          MellonProvider.create(
+              f.server.mellonConfig().retryScheduler(new VirtualTimeScheduler(f.clock)).build(),
+              f.clock);
+      client =
+          PosClient.builder()
+              .provider(provider)
+              .journal(Journals.inMemory())
+              .signer(f.signer)
+              .clock(f.clock)
+              .scheduler(new VirtualTimeScheduler(f.clock))
+              .executor(Runnable::run)
+              .build();
     }
 
     @Override

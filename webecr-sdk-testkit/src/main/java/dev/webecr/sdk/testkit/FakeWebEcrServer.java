@@ -15,10 +15,10 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * A stateful fake of Mellon WebECR on WireMock's engine: tokens, pairing, terminals, intents
- * driven by {@link FakeTerminals}' profiles, transactions, paging, errors; faults on demand per
- * endpoint; and a log of the latest {@value #REQUEST_LOG} requests it served, with exact counts per
- * endpoint. Memory stays flat however long it runs: WireMock's own request journal is off.
+ * A stateful fake of Mellon WebECR on WireMock's engine: tokens, pairing, terminals, intents driven
+ * by {@link FakeTerminals}' profiles, transactions, paging, errors; faults on demand per endpoint;
+ * and a log of the latest {@value #REQUEST_LOG} requests it served, with exact counts per endpoint.
+ * Memory stays flat however long it runs: WireMock's own request journal is off.
  *
  * <pre>{@code
  * try (FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start()) {
@@ -35,12 +35,16 @@ public final class FakeWebEcrServer implements AutoCloseable {
   private final WebEcrRoutes routes;
   private final WireMockServer server;
   private final Map<Endpoint, Deque<InjectedFault>> faults = new EnumMap<>(Endpoint.class);
+
   /** Jetty's request threads: enough for a load test's concurrent calls. */
   private static final int CONTAINER_THREADS = 64;
+
   /** Threads that send delayed answers (server-side waits) without holding request threads. */
   private static final int ASYNC_THREADS = 4;
+
   /** How many of the latest requests {@link #requests()} keeps. */
   public static final int REQUEST_LOG = 10_000;
+
   private final Deque<String> journal = new ArrayDeque<>();
   private final Map<Endpoint, java.util.concurrent.atomic.LongAdder> counts =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -49,10 +53,16 @@ public final class FakeWebEcrServer implements AutoCloseable {
   private FakeWebEcrServer(Builder b) {
     this.fake = b.fake != null ? b.fake : new FakeWebEcr(b.clock);
     this.routes = new WebEcrRoutes(fake);
-    this.server = new WireMockServer(options().port(b.port).bindAddress(b.bindAddress)
-        .disableRequestJournal().containerThreads(CONTAINER_THREADS)
-        .asynchronousResponseEnabled(true).asynchronousResponseThreads(ASYNC_THREADS)
-        .extensions(new FakeRouter(routes, this::log, this::nextFault)));
+    this.server =
+        new WireMockServer(
+            options()
+                .port(b.port)
+                .bindAddress(b.bindAddress)
+                .disableRequestJournal()
+                .containerThreads(CONTAINER_THREADS)
+                .asynchronousResponseEnabled(true)
+                .asynchronousResponseThreads(ASYNC_THREADS)
+                .extensions(new FakeRouter(routes, this::log, this::nextFault)));
   }
 
   /** A new builder. */
@@ -84,8 +94,10 @@ public final class FakeWebEcrServer implements AutoCloseable {
   /** A Mellon configuration pointed at this server, with the fake's credentials. */
   public MellonConfig.Builder mellonConfig() {
     MellonConfig.Builder b = MellonConfig.builder();
-    b.baseUrl(baseUrl()).allowInsecureHttp(true)
-        .username(FakeWebEcr.USERNAME).password(FakeWebEcr.PASSWORD);
+    b.baseUrl(baseUrl())
+        .allowInsecureHttp(true)
+        .username(FakeWebEcr.USERNAME)
+        .password(FakeWebEcr.PASSWORD);
     return b;
   }
 
@@ -99,10 +111,9 @@ public final class FakeWebEcrServer implements AutoCloseable {
   }
 
   /**
-   * From now on every request, on any endpoint, meets one of {@code menu}'s faults with
-   * probability {@code rate}, drawn from {@code random} (seed it: a run is then repeatable as far
-   * as thread timing allows). Queued {@link #inject} faults go first. {@link #noRandomFaults()}
-   * stops it.
+   * From now on every request, on any endpoint, meets one of {@code menu}'s faults with probability
+   * {@code rate}, drawn from {@code random} (seed it: a run is then repeatable as far as thread
+   * timing allows). Queued {@link #inject} faults go first. {@link #noRandomFaults()} stops it.
    */
   public void faultsAtRandom(Random random, double rate, List<InjectedFault> menu) {
     Objects.requireNonNull(random, "random == null");
@@ -125,7 +136,10 @@ public final class FakeWebEcrServer implements AutoCloseable {
     randomFaults = null;
   }
 
-  /** The latest requests served (at most {@value #REQUEST_LOG}), as {@code "METHOD /path"}, oldest first. */
+  /**
+   * The latest requests served (at most {@value #REQUEST_LOG}), as {@code "METHOD /path"}, oldest
+   * first.
+   */
   public List<String> requests() {
     synchronized (journal) {
       return new ArrayList<>(journal);
@@ -170,7 +184,6 @@ public final class FakeWebEcrServer implements AutoCloseable {
     RandomFaults chaos = randomFaults;
     return chaos == null ? null : chaos.next();
   }
-
 
   /** Configures a {@link FakeWebEcrServer}. */
   public static final class Builder {

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 public final class FakeZReport {
   /** Net cents per credit number, in number order: sales minus returns. */
   public final Map<Integer, Long> netCents;
+
   /** Cash rounding, sales minus returns, in cents. */
   public final long roundingCents;
 

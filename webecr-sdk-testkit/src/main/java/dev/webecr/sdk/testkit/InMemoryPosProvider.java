@@ -2,7 +2,6 @@ package dev.webecr.sdk.testkit;
 
 import dev.webecr.sdk.ApiKey;
 import dev.webecr.sdk.IntentResult;
-import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PairingRevokedException;
 import dev.webecr.sdk.PaymentIntent;
@@ -41,9 +40,17 @@ import java.util.stream.Collectors;
 public final class InMemoryPosProvider implements PosProvider {
   /** This provider's id. */
   public static final String ID = "in-memory";
-  private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(
-      Capability.REDEEM, Capability.LIST_TERMINALS, Capability.SALE, Capability.REFUND,
-      Capability.VOID, Capability.LIST_INTENTS, Capability.INSTALLMENTS));
+
+  private static final Set<Capability> CAPABILITIES =
+      Collections.unmodifiableSet(
+          EnumSet.of(
+              Capability.REDEEM,
+              Capability.LIST_TERMINALS,
+              Capability.SALE,
+              Capability.REFUND,
+              Capability.VOID,
+              Capability.LIST_INTENTS,
+              Capability.INSTALLMENTS));
 
   private final FakeWebEcr fake;
   private final ApiKey apiKey;
@@ -81,8 +88,12 @@ public final class InMemoryPosProvider implements PosProvider {
 
   @Override
   public ApiKey redeem(String code) {
-    return ApiKey.of(fake.redeem(code).orElseThrow(() ->
-        new ProviderRejectedException("Code: Invalid or expired code.", 400, "Code", false)));
+    return ApiKey.of(
+        fake.redeem(code)
+            .orElseThrow(
+                () ->
+                    new ProviderRejectedException(
+                        "Code: Invalid or expired code.", 400, "Code", false)));
   }
 
   @Override
@@ -95,32 +106,51 @@ public final class InMemoryPosProvider implements PosProvider {
   public PaymentIntent create(CreateIntentCommand c) {
     Terminal t = c.terminal();
     requireKnown(t.requireApiKey(), t.tid());
-    FakeTerminal device = fake.byCallId(t.callId()).orElseThrow(() ->
-        new ProviderRejectedException("Not found.", 404, "detail", false));
+    FakeTerminal device =
+        fake.byCallId(t.callId())
+            .orElseThrow(() -> new ProviderRejectedException("Not found.", 404, "detail", false));
     String original = c.original().flatMap(o -> o.intentId().or(o::transactionId)).orElse(null);
-    FakeIntent voided = c.kind() != TransactionType.VOID ? null
-        : c.original().flatMap(o -> o.intentId().flatMap(fake::intent)
-            .or(() -> o.transactionId().flatMap(fake::byTransactionId))).orElse(null);
+    FakeIntent voided =
+        c.kind() != TransactionType.VOID
+            ? null
+            : c.original()
+                .flatMap(
+                    o ->
+                        o.intentId()
+                            .flatMap(fake::intent)
+                            .or(() -> o.transactionId().flatMap(fake::byTransactionId)))
+                .orElse(null);
     // In memory, a void keeps its reference: the SPI has it, and no wire is there to lose it.
-    FakeIntent i = fake.create(device, c.kind(), c.kind() == TransactionType.REFUND ? 1 : 0,
-        c.amount().minorUnits(), c.amount().currency().getNumericCode(), c.providerReference(),
-        c.installments().orElse(null), voided, original);
+    FakeIntent i =
+        fake.create(
+            device,
+            c.kind(),
+            c.kind() == TransactionType.REFUND ? 1 : 0,
+            c.amount().minorUnits(),
+            c.amount().currency().getNumericCode(),
+            c.providerReference(),
+            c.installments().orElse(null),
+            voided,
+            original);
     return toIntent(i, t);
   }
 
   @Override
   public PaymentIntent get(Terminal terminal, String intentId) {
     requireKnown(terminal.requireApiKey(), terminal.tid());
-    return fake.intent(intentId).map(i -> toIntent(i, terminal)).orElseThrow(() ->
-        new ProviderRejectedException("Not found.", 404, "detail", false));
+    return fake.intent(intentId)
+        .map(i -> toIntent(i, terminal))
+        .orElseThrow(() -> new ProviderRejectedException("Not found.", 404, "detail", false));
   }
 
   @Override
   public Optional<PaymentIntent> findByReference(Terminal terminal, String providerReference) {
     requireKnown(terminal.requireApiKey(), terminal.tid());
-    return fake.intents().stream().filter(i -> providerReference.equals(i.reference))
+    return fake.intents().stream()
+        .filter(i -> providerReference.equals(i.reference))
         .filter(i -> i.terminal.callId().equals(terminal.callId()))
-        .findFirst().map(i -> toIntent(i, terminal));
+        .findFirst()
+        .map(i -> toIntent(i, terminal));
   }
 
   @Override
@@ -140,9 +170,15 @@ public final class InMemoryPosProvider implements PosProvider {
   }
 
   private static Terminal toTerminal(FakeTerminal t, ApiKey key) {
-    return Terminal.builder().providerId(ID).tid(t.tid()).callId(t.callId())
-        .merchantId("000001234567").model("FAKE-" + t.profile()).label(t.label())
-        .apiKey(key).build();
+    return Terminal.builder()
+        .providerId(ID)
+        .tid(t.tid())
+        .callId(t.callId())
+        .merchantId("000001234567")
+        .model("FAKE-" + t.profile())
+        .label(t.label())
+        .apiKey(key)
+        .build();
   }
 
   private PaymentIntent toIntent(FakeIntent i, Terminal terminal) {
@@ -152,19 +188,24 @@ public final class InMemoryPosProvider implements PosProvider {
     if (result == IntentResult.UNKNOWN && card) {
       result = IntentResult.APPROVED; // the card transaction settles it, as Mellon's does
     }
-    PaymentIntent.Builder b = PaymentIntent.builder()
-        .id(String.valueOf(i.id))
-        .providerReference(i.reference)
-        .terminal(terminal)
-        .kind(i.kind)
-        .amount(Money.of(i.cents, currency(i.currencyCode)))
-        .statusCode(i.statusAt(now).code())
-        .resultCode(Optional.ofNullable(result).map(IntentResult::code))
-        .createdAt(i.createdAt)
-        .providerRecord("{\"fake\":\"in-memory\",\"Id\":" + i.id + "}");
+    PaymentIntent.Builder b =
+        PaymentIntent.builder()
+            .id(String.valueOf(i.id))
+            .providerReference(i.reference)
+            .terminal(terminal)
+            .kind(i.kind)
+            .amount(Money.of(i.cents, currency(i.currencyCode)))
+            .statusCode(i.statusAt(now).code())
+            .resultCode(Optional.ofNullable(result).map(IntentResult::code))
+            .createdAt(i.createdAt)
+            .providerRecord("{\"fake\":\"in-memory\",\"Id\":" + i.id + "}");
     if (card) {
-      b.transactionRecordId(i.transactionRecordId()).rrn(i.rrn()).authorisationCode(i.authCode())
-          .stan(i.stan()).maskedPan("411111******1111").cardScheme("VISA")
+      b.transactionRecordId(i.transactionRecordId())
+          .rrn(i.rrn())
+          .authorisationCode(i.authCode())
+          .stan(i.stan())
+          .maskedPan("411111******1111")
+          .cardScheme("VISA")
           .completedAt(i.completedAt());
     }
     if (result == IntentResult.APPROVED) {
@@ -174,13 +215,14 @@ public final class InMemoryPosProvider implements PosProvider {
   }
 
   private static Currency currency(int numeric) {
-    return Currency.getAvailableCurrencies().stream().filter(c -> c.getNumericCode() == numeric)
-        .findFirst().orElse(Money.EUR);
+    return Currency.getAvailableCurrencies().stream()
+        .filter(c -> c.getNumericCode() == numeric)
+        .findFirst()
+        .orElse(Money.EUR);
   }
 
   @Override
   public String toString() {
     return "InMemoryPosProvider";
   }
-
 }

@@ -4,12 +4,17 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A fault the fake server applies to the next request of one {@link Endpoint}: before the
- * request is processed (nothing happened at the fake) or after (the fake acted, the answer is
- * lost or late or broken).
+ * A fault the fake server applies to the next request of one {@link Endpoint}: before the request
+ * is processed (nothing happened at the fake) or after (the fake acted, the answer is lost or late
+ * or broken).
  */
 public final class InjectedFault {
-  enum Kind { RESET, STATUS, DELAY, MALFORMED }
+  enum Kind {
+    RESET,
+    STATUS,
+    DELAY,
+    MALFORMED
+  }
 
   final Kind kind;
   final boolean afterProcessing;
@@ -17,8 +22,8 @@ public final class InjectedFault {
   final Integer retryAfterSeconds;
   final Duration delay;
 
-  private InjectedFault(Kind kind, boolean afterProcessing, int status, Integer retryAfter,
-      Duration delay) {
+  private InjectedFault(
+      Kind kind, boolean afterProcessing, int status, Integer retryAfter, Duration delay) {
     this.kind = kind;
     this.afterProcessing = afterProcessing;
     this.status = status;
@@ -48,8 +53,8 @@ public final class InjectedFault {
   }
 
   /**
-   * The fake processes the request, then answers an error status anyway (a proxy or a crash
-   * after the commit): the create happened, the client is told it failed.
+   * The fake processes the request, then answers an error status anyway (a proxy or a crash after
+   * the commit): the create happened, the client is told it failed.
    */
   public static InjectedFault statusAfterProcessing(int status) {
     return new InjectedFault(Kind.STATUS, true, status, null, null);
@@ -62,7 +67,9 @@ public final class InjectedFault {
 
   @Override
   public String toString() {
-    return kind + (afterProcessing ? " after processing" : " before processing")
-        + (status > 0 ? " " + status : "") + (delay != null ? " " + delay : "");
+    return kind
+        + (afterProcessing ? " after processing" : " before processing")
+        + (status > 0 ? " " + status : "")
+        + (delay != null ? " " + delay : "");
   }
 }

@@ -53,20 +53,40 @@ public abstract class IntentJournalContractTest {
 
   /** An entry on the terminal with this call id. */
   protected static JournalEntry entry(String providerReference, JournalPhase phase) {
-    return JournalEntry.builder().providerReference(providerReference)
-        .terminal(Terminal.builder().providerId("mellon").tid("10000007").callId("7")
-            .label("Till|1\nfront").build())
-        .kind(TransactionType.SALE).amount(Money.euroCents(2480)).phase(phase)
-        .createdAt(T0).recordedAt(T0).build();
+    return JournalEntry.builder()
+        .providerReference(providerReference)
+        .terminal(
+            Terminal.builder()
+                .providerId("mellon")
+                .tid("10000007")
+                .callId("7")
+                .label("Till|1\nfront")
+                .build())
+        .kind(TransactionType.SALE)
+        .amount(Money.euroCents(2480))
+        .phase(phase)
+        .createdAt(T0)
+        .recordedAt(T0)
+        .build();
   }
 
   @Test
   void everyFieldReadsBackAfterAReopenAndTheLatestStateWins() {
-    JournalEntry full = JournalEntry.builder().from(entry("INV|1%-A1", JournalPhase.SETTLED))
-        .intentId("77").statusCode(3).resultCode(1).document("B6A70F9F")
-        .originalIntentId("70").originalTransactionId("T-9").recoveryRuns(2)
-        .nextRecoveryAt(T0.plusSeconds(60)).resolvedBy("Maria").resolution("APPROVED on slip")
-        .recordedAt(T0.plusNanos(123_456_789)).build();
+    JournalEntry full =
+        JournalEntry.builder()
+            .from(entry("INV|1%-A1", JournalPhase.SETTLED))
+            .intentId("77")
+            .statusCode(3)
+            .resultCode(1)
+            .document("B6A70F9F")
+            .originalIntentId("70")
+            .originalTransactionId("T-9")
+            .recoveryRuns(2)
+            .nextRecoveryAt(T0.plusSeconds(60))
+            .resolvedBy("Maria")
+            .resolution("APPROVED on slip")
+            .recordedAt(T0.plusNanos(123_456_789))
+            .build();
     journal.record(entry("INV|1%-A1", JournalPhase.PREPARED));
     journal.record(full);
     journal = reopen(journal);
@@ -83,7 +103,8 @@ public abstract class IntentJournalContractTest {
     journal.record(entry("INV-90-A1", JournalPhase.SETTLED));
     journal.record(entry("INV-9-A1-A1", JournalPhase.SETTLED));
 
-    assertThat(journal.attempts("INV-9")).extracting(JournalEntry::providerReference)
+    assertThat(journal.attempts("INV-9"))
+        .extracting(JournalEntry::providerReference)
         .containsExactly("INV-9-A1", "INV-9-A2");
   }
 
@@ -95,7 +116,8 @@ public abstract class IntentJournalContractTest {
     journal.record(entry("D-A1", JournalPhase.IN_FLIGHT));
     journal.record(entry("D-A1", JournalPhase.NOT_SENT));
 
-    assertThat(journal.inFlight()).extracting(JournalEntry::providerReference)
+    assertThat(journal.inFlight())
+        .extracting(JournalEntry::providerReference)
         .containsExactlyInAnyOrder("A-A1", "B-A1");
   }
 
@@ -105,7 +127,8 @@ public abstract class IntentJournalContractTest {
     journal.record(entry("A-A1", JournalPhase.PREPARED));
     journal.record(entry("B-A1", JournalPhase.SETTLED));
 
-    assertThat(journal.all()).extracting(JournalEntry::providerReference)
+    assertThat(journal.all())
+        .extracting(JournalEntry::providerReference)
         .containsExactly("B-A1", "A-A1");
   }
 
@@ -114,15 +137,18 @@ public abstract class IntentJournalContractTest {
     List<CompletableFuture<Void>> writes = new ArrayList<>();
     for (int i = 0; i < 32; i++) {
       String ref = "C-" + i + "-A1";
-      writes.add(CompletableFuture.runAsync(() -> {
-        journal.record(entry(ref, JournalPhase.PREPARED));
-        journal.record(entry(ref, JournalPhase.SETTLED));
-      }));
+      writes.add(
+          CompletableFuture.runAsync(
+              () -> {
+                journal.record(entry(ref, JournalPhase.PREPARED));
+                journal.record(entry(ref, JournalPhase.SETTLED));
+              }));
     }
     CompletableFuture.allOf(writes.toArray(new CompletableFuture<?>[0])).get(1, TimeUnit.MINUTES);
     journal = reopen(journal);
 
-    assertThat(journal.all()).hasSize(32)
+    assertThat(journal.all())
+        .hasSize(32)
         .allSatisfy(e -> assertThat(e.phase()).isEqualTo(JournalPhase.SETTLED));
   }
 }

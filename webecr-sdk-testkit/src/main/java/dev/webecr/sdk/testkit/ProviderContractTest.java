@@ -26,9 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every provider owes {@link PosClient}, as a JUnit 5 suite a provider runs
- * against itself: pair, list, sale approved and declined, refund, void, BUSY, MAX_TRANSACTIONS,
- * unknown then recovered, the intents of a period.
+ * The behaviour every provider owes {@link PosClient}, as a JUnit 5 suite a provider runs against
+ * itself: pair, list, sale approved and declined, refund, void, BUSY, MAX_TRANSACTIONS, unknown
+ * then recovered, the intents of a period.
  *
  * <pre>{@code
  * class MyProviderContractTest extends ProviderContractTest {
@@ -36,14 +36,16 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>The provider's terminals must behave as {@link FakeTerminals} says (TIDs and amounts), on
- * the clock handed in. Time is virtual: no test waits.
+ * <p>The provider's terminals must behave as {@link FakeTerminals} says (TIDs and amounts), on the
+ * clock handed in. Time is virtual: no test waits.
  */
 public abstract class ProviderContractTest {
   /** The clock every test runs on. */
   protected final TestClock clock = new TestClock(Instant.parse("2026-11-22T08:00:00Z"));
+
   /** The signer, for providers that need signatures. */
   protected final TestSigner signer = new TestSigner(clock);
+
   private PosProvider provider;
   private PosClient client;
 
@@ -61,15 +63,16 @@ public abstract class ProviderContractTest {
   @BeforeEach
   final void startClient() {
     provider = createProvider(clock);
-    client = PosClient.builder()
-        .provider(provider)
-        .journal(Journals.inMemory())
-        .signer(signer)
-        .clock(clock)
-        .scheduler(new VirtualTimeScheduler(clock))
-        .executor(Runnable::run)
-        .paymentDeadline(Duration.ofSeconds(300))
-        .build();
+    client =
+        PosClient.builder()
+            .provider(provider)
+            .journal(Journals.inMemory())
+            .signer(signer)
+            .clock(clock)
+            .scheduler(new VirtualTimeScheduler(clock))
+            .executor(Runnable::run)
+            .paymentDeadline(Duration.ofSeconds(300))
+            .build();
   }
 
   @AfterEach
@@ -88,13 +91,19 @@ public abstract class ProviderContractTest {
   protected final Terminal terminal(TerminalProfile profile) {
     String tid = FakeTerminals.tidOf(profile);
     ApiKey key = client.pair(redeemCode());
-    return client.terminals(key).stream().filter(t -> t.tid().equals(tid)).findFirst()
+    return client.terminals(key).stream()
+        .filter(t -> t.tid().equals(tid))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no terminal " + tid + " for " + profile));
   }
 
   private PaymentIntent pay(Terminal t, long cents, String reference) {
-    return client.pay(PaymentRequest.builder().terminal(t).amount(Money.euroCents(cents))
-        .reference(reference).build());
+    return client.pay(
+        PaymentRequest.builder()
+            .terminal(t)
+            .amount(Money.euroCents(cents))
+            .reference(reference)
+            .build());
   }
 
   @Test
@@ -103,10 +112,12 @@ public abstract class ProviderContractTest {
     List<Terminal> terminals = client.terminals(key);
 
     assertThat(terminals).extracting(Terminal::tid).contains(FakeTerminals.APPROVING_TID);
-    assertThat(terminals).allSatisfy(t -> {
-      assertThat(t.apiKey()).contains(key);
-      assertThat(t.callId()).isNotEqualTo(t.tid());
-    });
+    assertThat(terminals)
+        .allSatisfy(
+            t -> {
+              assertThat(t.apiKey()).contains(key);
+              assertThat(t.callId()).isNotEqualTo(t.tid());
+            });
   }
 
   @Test
@@ -174,18 +185,32 @@ public abstract class ProviderContractTest {
 
   @Test
   void paymentInDoubtAtTheDeadlineIsRecoveredLater() {
-    PosClient hurried = PosClient.builder().provider(provider).journal(Journals.inMemory())
-        .signer(signer).clock(clock).scheduler(new VirtualTimeScheduler(clock))
-        .executor(Runnable::run).paymentDeadline(Duration.ofSeconds(60)).build();
+    PosClient hurried =
+        PosClient.builder()
+            .provider(provider)
+            .journal(Journals.inMemory())
+            .signer(signer)
+            .clock(clock)
+            .scheduler(new VirtualTimeScheduler(clock))
+            .executor(Runnable::run)
+            .paymentDeadline(Duration.ofSeconds(60))
+            .build();
     Terminal slow = terminal(TerminalProfile.SLOW);
 
-    assertThatThrownBy(() -> hurried.pay(PaymentRequest.builder().terminal(slow)
-        .amount(Money.euroCents(4000)).reference("C-SLOW").build()))
+    assertThatThrownBy(
+            () ->
+                hurried.pay(
+                    PaymentRequest.builder()
+                        .terminal(slow)
+                        .amount(Money.euroCents(4000))
+                        .reference("C-SLOW")
+                        .build()))
         .isInstanceOf(OutcomeUnknownException.class);
     clock.advance(Duration.ofMinutes(2));
     RecoveryReport report = hurried.recover();
 
-    assertThat(report.settled()).singleElement()
+    assertThat(report.settled())
+        .singleElement()
         .satisfies(i -> assertThat(i.isApproved()).isTrue());
   }
 
@@ -196,7 +221,8 @@ public abstract class ProviderContractTest {
     pay(t, 100, "C-L1");
     pay(t, 200, "C-L2");
 
-    List<PaymentIntent> listed = client.intents(t, Period.of(start, clock.instant().plusSeconds(1)));
+    List<PaymentIntent> listed =
+        client.intents(t, Period.of(start, clock.instant().plusSeconds(1)));
 
     assertThat(listed).extracting(PaymentIntent::reference).contains("C-L1", "C-L2");
     assumeListsAreComplete(listed);

@@ -2,8 +2,8 @@ package dev.webecr.sdk.testkit;
 
 /**
  * How a fake terminal behaves in its card dialogue. Chosen by the terminal's magic TID and
- * overridden per payment by the amount ({@link FakeTerminals} has the table). Times are from
- * the intent's creation, on the fake's clock.
+ * overridden per payment by the amount ({@link FakeTerminals} has the table). Times are from the
+ * intent's creation, on the fake's clock.
  */
 public enum TerminalProfile {
   /** SENT after 1 s, APPROVED after 3 s. */

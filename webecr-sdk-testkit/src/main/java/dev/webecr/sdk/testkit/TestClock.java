@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that moves only when told to: inject it into {@code PosClientBuilder.clock} and
- * the fakes, so no test waits on the wall clock. Thread-safe; time never runs backwards.
+ * A clock that moves only when told to: inject it into {@code PosClientBuilder.clock} and the
+ * fakes, so no test waits on the wall clock. Thread-safe; time never runs backwards.
  */
 public final class TestClock extends Clock {
   private final AtomicReference<Instant> now;

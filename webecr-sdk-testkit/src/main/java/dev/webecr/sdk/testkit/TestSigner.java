@@ -15,15 +15,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@link PaymentSigner} for tests: well-formed signed inputs (24 % VAT, the document total
- * equal to the payment, Greek local time) with a fake signature, and a record of every outcome
- * it was told. Not an e-invoicing provider: the signature is not ECDSA.
+ * A {@link PaymentSigner} for tests: well-formed signed inputs (24 % VAT, the document total equal
+ * to the payment, Greek local time) with a fake signature, and a record of every outcome it was
+ * told. Not an e-invoicing provider: the signature is not ECDSA.
  */
 public final class TestSigner implements PaymentSigner {
   /** The provider id it signs as. */
   public static final String PROVIDER_ID = "999";
-  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-      .withZone(ZoneId.of("Europe/Athens"));
+
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneId.of("Europe/Athens"));
 
   private final Clock clock;
   private final Map<String, SignatureOutcome> outcomes = new ConcurrentHashMap<>();
@@ -39,10 +40,24 @@ public final class TestSigner implements PaymentSigner {
     long total = r.amount().minorUnits();
     long net = Math.round(total / 1.24);
     String uid = documents.getOrDefault(r.reference(), r.reference());
-    String input = sha1(uid) + ";;" + TIMESTAMP.format(clock.instant()) + ";" + total
-        + ";" + net + ";" + (total - net) + ";" + total + ";" + r.terminalTid();
-    String signature = Base64.getEncoder().encodeToString(
-        ("fake-signature:" + r.providerReference()).getBytes(StandardCharsets.UTF_8));
+    String input =
+        sha1(uid)
+            + ";;"
+            + TIMESTAMP.format(clock.instant())
+            + ";"
+            + total
+            + ";"
+            + net
+            + ";"
+            + (total - net)
+            + ";"
+            + total
+            + ";"
+            + r.terminalTid();
+    String signature =
+        Base64.getEncoder()
+            .encodeToString(
+                ("fake-signature:" + r.providerReference()).getBytes(StandardCharsets.UTF_8));
     return ProviderSignature.of(input, signature, PROVIDER_ID);
   }
 

@@ -1,6 +1,5 @@
 package dev.webecr.sdk.testkit;
 
-import dev.webecr.sdk.Journals;
 import java.time.Instant;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -24,12 +23,12 @@ import java.util.function.BooleanSupplier;
  *     .clock(clock).scheduler(new VirtualTimeScheduler(clock)).executor(Runnable::run).build();
  * }</pre>
  *
- * <p>The thread that schedules first drains the queue; tasks scheduled meanwhile join it.
- * Periodic scheduling is not supported.
+ * <p>The thread that schedules first drains the queue; tasks scheduled meanwhile join it. Periodic
+ * scheduling is not supported.
  *
- * <p>{@link #stepped(TestClock)} makes one whose tasks only queue up until the test runs them
- * with {@link #runUntil}: work started together (say, a recovery of several payments on another
- * thread) then interleaves on virtual time as it would on real threads.
+ * <p>{@link #stepped(TestClock)} makes one whose tasks only queue up until the test runs them with
+ * {@link #runUntil}: work started together (say, a recovery of several payments on another thread)
+ * then interleaves on virtual time as it would on real threads.
  */
 public final class VirtualTimeScheduler extends AbstractExecutorService
     implements ScheduledExecutorService {
@@ -56,8 +55,8 @@ public final class VirtualTimeScheduler extends AbstractExecutorService
 
   /**
    * For a {@link #stepped} scheduler: waits until {@code ready} holds (another thread is still
-   * queueing its first tasks), then runs tasks in due order, moving the clock, until {@code
-   * done} holds.
+   * queueing its first tasks), then runs tasks in due order, moving the clock, until {@code done}
+   * holds.
    */
   public void runUntil(BooleanSupplier ready, BooleanSupplier done) throws InterruptedException {
     synchronized (this) {

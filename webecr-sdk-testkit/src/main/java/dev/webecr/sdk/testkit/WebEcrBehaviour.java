@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Switches for the fake WebECR's behaviour where public evidence about the real service is
- * split or silent. The defaults are what evidence shows, or, where it is silent, the choice that
- * hurts a client most; each switch turns on a variant that real deployments are known or
- * suspected to show. Thread-safe; changes apply to the next request.
+ * Switches for the fake WebECR's behaviour where public evidence about the real service is split or
+ * silent. The defaults are what evidence shows, or, where it is silent, the choice that hurts a
+ * client most; each switch turns on a variant that real deployments are known or suspected to show.
+ * Thread-safe; changes apply to the next request.
  *
  * <pre>{@code
  * server.fake().behaviour().singleIntentRoute(false).listingLag(Duration.ofSeconds(5));
@@ -24,8 +24,8 @@ public final class WebEcrBehaviour {
   WebEcrBehaviour() {}
 
   /**
-   * Whether {@code GET transactionintent/{id}/} answers; default true. Off, it answers 404:
-   * only second-hand notes mention the route, and the production ERP polls the filtered list.
+   * Whether {@code GET transactionintent/{id}/} answers; default true. Off, it answers 404: only
+   * second-hand notes mention the route, and the production ERP polls the filtered list.
    */
   public WebEcrBehaviour singleIntentRoute(boolean served) {
     this.singleIntentRoute = served;
@@ -52,10 +52,10 @@ public final class WebEcrBehaviour {
   }
 
   /**
-   * How long after its creation (on the fake's clock) a new intent starts to appear in the
-   * filtered lists of {@code transactionintent/}; default zero. The single-intent route sees it
-   * at once. Real read-after-write lag is unknown; a client must not take an empty list at once
-   * as proof that a create never arrived.
+   * How long after its creation (on the fake's clock) a new intent starts to appear in the filtered
+   * lists of {@code transactionintent/}; default zero. The single-intent route sees it at once.
+   * Real read-after-write lag is unknown; a client must not take an empty list at once as proof
+   * that a create never arrived.
    */
   public WebEcrBehaviour listingLag(Duration lag) {
     Objects.requireNonNull(lag, "lag == null");
@@ -72,8 +72,8 @@ public final class WebEcrBehaviour {
   }
 
   /**
-   * Whether {@code transaction/} also lists the host's declined authorisations, with
-   * {@code Approved: false}; default false (only approved ones, voided ones flagged).
+   * Whether {@code transaction/} also lists the host's declined authorisations, with {@code
+   * Approved: false}; default false (only approved ones, voided ones flagged).
    */
   public WebEcrBehaviour listDeclinedTransactions(boolean list) {
     this.listDeclinedTransactions = list;
@@ -116,8 +116,14 @@ public final class WebEcrBehaviour {
 
   @Override
   public String toString() {
-    return "WebEcrBehaviour{singleIntentRoute=" + singleIntentRoute + ", transactionAsObject="
-        + transactionAsObject + ", listingLag=" + listingLag + ", listDeclinedTransactions="
-        + listDeclinedTransactions + "}";
+    return "WebEcrBehaviour{singleIntentRoute="
+        + singleIntentRoute
+        + ", transactionAsObject="
+        + transactionAsObject
+        + ", listingLag="
+        + listingLag
+        + ", listDeclinedTransactions="
+        + listDeclinedTransactions
+        + "}";
   }
 }

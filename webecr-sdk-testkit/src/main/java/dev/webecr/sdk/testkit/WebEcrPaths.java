@@ -1,9 +1,9 @@
 package dev.webecr.sdk.testkit;
 
 /**
- * The WebECR paths the fake server answers, read by hand rather than by regular expressions
- * (the fake classifies every request, and must cost little more than a static stub):
- * {@code /api/token/}, {@code /api/token/refresh/} and {@code /api/v<version>/<resource>}.
+ * The WebECR paths the fake server answers, read by hand rather than by regular expressions (the
+ * fake classifies every request, and must cost little more than a static stub): {@code
+ * /api/token/}, {@code /api/token/refresh/} and {@code /api/v<version>/<resource>}.
  */
 final class WebEcrPaths {
   private static final String API = "/api/v";
@@ -20,7 +20,8 @@ final class WebEcrPaths {
       i++;
     }
     return i == API.length() || i >= path.length() || path.charAt(i) != '/'
-        ? null : path.substring(i + 1);
+        ? null
+        : path.substring(i + 1);
   }
 
   /** The id in {@code <prefix><id>/<suffix>} with a non-empty id free of slashes; else null. */
@@ -59,11 +60,16 @@ final class WebEcrPaths {
       return Endpoint.OTHER;
     }
     switch (rest) {
-      case "authorization/redeem/": return Endpoint.REDEEM;
-      case "terminal/": return Endpoint.TERMINALS;
-      case "transactionintent/": return Endpoint.INTENTS;
-      case "transaction/": return Endpoint.TRANSACTIONS;
-      default: break;
+      case "authorization/redeem/":
+        return Endpoint.REDEEM;
+      case "terminal/":
+        return Endpoint.TERMINALS;
+      case "transactionintent/":
+        return Endpoint.INTENTS;
+      case "transaction/":
+        return Endpoint.TRANSACTIONS;
+      default:
+        break;
     }
     if (idBetween(rest, "terminal/", "txninit/") != null) {
       return Endpoint.TXNINIT;

@@ -16,10 +16,10 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The Mellon WebECR contract as the fake server answers it: tokens, pairing, terminals,
- * intents, transactions, paging, Django-style errors. Knows nothing of HTTP servers: a request
- * in, a reply out. Where real behaviour is known it does exactly that (voids carry and echo no
- * reference; a repeated reference makes a new intent); {@link WebEcrBehaviour} switches the rest.
+ * The Mellon WebECR contract as the fake server answers it: tokens, pairing, terminals, intents,
+ * transactions, paging, Django-style errors. Knows nothing of HTTP servers: a request in, a reply
+ * out. Where real behaviour is known it does exactly that (voids carry and echo no reference; a
+ * repeated reference makes a new intent); {@link WebEcrBehaviour} switches the rest.
  */
 final class WebEcrRoutes {
   private static final int MAX_TXN_TYPE = 9;
@@ -39,11 +39,16 @@ final class WebEcrRoutes {
     final Map<String, String> query;
     final Function<String, String> header;
     final String body;
+
     /** The server's absolute base URL, for paging links: built only when a list needs it. */
     final java.util.function.Supplier<String> absoluteBase;
 
-    Request(String method, String path, Map<String, String> query,
-        Function<String, String> header, String body,
+    Request(
+        String method,
+        String path,
+        Map<String, String> query,
+        Function<String, String> header,
+        String body,
         java.util.function.Supplier<String> absoluteBase) {
       this.method = method;
       this.path = path;
@@ -75,10 +80,14 @@ final class WebEcrRoutes {
   Reply handle(Endpoint endpoint, Request r) {
     try {
       switch (endpoint) {
-        case TOKEN: return auth.token(r.body);
-        case TOKEN_REFRESH: return auth.refresh(r.body);
-        case OTHER: return error(404, "detail", "Not found.");
-        default: break;
+        case TOKEN:
+          return auth.token(r.body);
+        case TOKEN_REFRESH:
+          return auth.refresh(r.body);
+        case OTHER:
+          return error(404, "detail", "Not found.");
+        default:
+          break;
       }
       if (!auth.bearerValid(r.header.apply("Authorization"))) {
         return error(401, "detail", "Given token not valid for any token type");
@@ -93,14 +102,22 @@ final class WebEcrRoutes {
       String txn = WebEcrPaths.txnTerminal(resource);
       String one = WebEcrPaths.intentId(resource);
       switch (endpoint) {
-        case TERMINALS: return WebEcrViews.page(r, WebEcrViews.terminals(fake));
-        case TXNINIT: return txnInit(r, terminalOf(txn));
-        case TXNVOID: return txnVoid(r, terminalOf(txn));
-        case VOIDS: return voids(r, terminalOf(txn));
-        case INTENT: return one != null ? intent(one) : error(404, "detail", "Not found.");
-        case INTENTS: return intents(r);
-        case TRANSACTIONS: return transactions(r);
-        default: return error(404, "detail", "Not found.");
+        case TERMINALS:
+          return WebEcrViews.page(r, WebEcrViews.terminals(fake));
+        case TXNINIT:
+          return txnInit(r, terminalOf(txn));
+        case TXNVOID:
+          return txnVoid(r, terminalOf(txn));
+        case VOIDS:
+          return voids(r, terminalOf(txn));
+        case INTENT:
+          return one != null ? intent(one) : error(404, "detail", "Not found.");
+        case INTENTS:
+          return intents(r);
+        case TRANSACTIONS:
+          return transactions(r);
+        default:
+          return error(404, "detail", "Not found.");
       }
     } catch (FakeJson.BadRequest e) {
       return error(400, e.field, e.getMessage());
@@ -140,23 +157,28 @@ final class WebEcrRoutes {
       throw new FakeJson.BadRequest("ProviderData", "This field is required.");
     }
     Object inst = b.get("Instalments");
-    FakeIntent intent = fake.create(terminal,
-        type == 1 ? TransactionType.REFUND : TransactionType.SALE, type, amount,
-        intField(b, "CurrencyCode", 978), reference,
-        inst == null ? null : ((Number) inst).intValue(), null,
-        stringOrNull(b.get("InitialTransaction")));
+    FakeIntent intent =
+        fake.create(
+            terminal,
+            type == 1 ? TransactionType.REFUND : TransactionType.SALE,
+            type,
+            amount,
+            intField(b, "CurrencyCode", 978),
+            reference,
+            inst == null ? null : ((Number) inst).intValue(),
+            null,
+            stringOrNull(b.get("InitialTransaction")));
     return waited(intent, b);
   }
 
   /** The create's answer as it stands when its server-side wait ends. */
   private Reply waited(FakeIntent intent, Map<String, Object> body) {
     Instant now = fake.clock().instant();
-    Instant due = fake.answerDue(intent, body.get("Timeout") == null ? 0
-        : longField(body, "Timeout"));
+    Instant due =
+        fake.answerDue(intent, body.get("Timeout") == null ? 0 : longField(body, "Timeout"));
     Reply shown = ok(WebEcrViews.intent(intent, due, fake.behaviour()));
     long delay = Math.max(0, java.time.Duration.between(now, due).toMillis());
-    return fake.clock() instanceof TestClock ? shown
-        : new Reply(shown.status, shown.body, delay);
+    return fake.clock() instanceof TestClock ? shown : new Reply(shown.status, shown.body, delay);
   }
 
   /** A void: the real body has no CustomerReference, so the void intent has none either. */
@@ -164,14 +186,25 @@ final class WebEcrRoutes {
     Map<String, Object> b = FakeJson.body(r.body);
     String original = stringOrNull(b.get("OriginalIdentifier"));
     int kind = intField(b, "OriginalIdentifierType", 1);
-    Optional<FakeIntent> o = original == null ? Optional.empty()
-        : kind == 2 ? fake.byTransactionId(original) : fake.intent(original);
+    Optional<FakeIntent> o =
+        original == null
+            ? Optional.empty()
+            : kind == 2 ? fake.byTransactionId(original) : fake.intent(original);
     if (o.isEmpty()) {
-      throw new FakeJson.BadRequest("OriginalIdentifier",
-          "No transaction matches the given identifier.");
+      throw new FakeJson.BadRequest(
+          "OriginalIdentifier", "No transaction matches the given identifier.");
     }
-    FakeIntent intent = fake.create(terminal, TransactionType.VOID, -1, o.get().cents,
-        o.get().currencyCode, null, null, o.get(), String.valueOf(o.get().id));
+    FakeIntent intent =
+        fake.create(
+            terminal,
+            TransactionType.VOID,
+            -1,
+            o.get().cents,
+            o.get().currencyCode,
+            null,
+            null,
+            o.get(),
+            String.valueOf(o.get().id));
     return waited(intent, b);
   }
 
@@ -234,8 +267,8 @@ final class WebEcrRoutes {
   private static Predicate<FakeIntent> inWindow(Request r, Function<FakeIntent, Instant> at) {
     Instant from = FakeJson.instant(r.query.get("Timestamp_min"), "Timestamp_min");
     Instant to = FakeJson.instant(r.query.get("Timestamp_max"), "Timestamp_max");
-    return i -> (from == null || !at.apply(i).isBefore(from))
-        && (to == null || at.apply(i).isBefore(to));
+    return i ->
+        (from == null || !at.apply(i).isBefore(from)) && (to == null || at.apply(i).isBefore(to));
   }
 
   /** Not found: 404 with Django's detail. */

@@ -32,8 +32,8 @@ final class WebEcrViews {
   }
 
   /**
-   * An intent as WebECR shows it. A void shows no CustomerReference, no OriginalIdentifier and
-   * no TxnType (the evidence shows none echoed); nothing in it says it is a void.
+   * An intent as WebECR shows it. A void shows no CustomerReference, no OriginalIdentifier and no
+   * TxnType (the evidence shows none echoed); nothing in it says it is a void.
    */
   static Map<String, Object> intent(FakeIntent i, Instant now, WebEcrBehaviour behaviour) {
     IntentStatus status = i.statusAt(now);
@@ -44,8 +44,11 @@ final class WebEcrViews {
     m.put("Result", result == null ? null : result.code());
     m.put("Terminal", Long.parseLong(i.terminal.callId()));
     if (i.hasTransactionAt(now)) {
-      m.put("Transaction", behaviour.transactionAsObject()
-          ? transaction(i, now) : Long.parseLong(i.transactionRecordId()));
+      m.put(
+          "Transaction",
+          behaviour.transactionAsObject()
+              ? transaction(i, now)
+              : Long.parseLong(i.transactionRecordId()));
     } else {
       m.put("Transaction", null);
     }
@@ -88,8 +91,8 @@ final class WebEcrViews {
   static WebEcrRoutes.Reply page(WebEcrRoutes.Request r, List<Map<String, Object>> all) {
     int limit = Math.max(1, Math.min(1000, FakeJson.intParam(r, "limit", 100)));
     int offset = Math.max(0, FakeJson.intParam(r, "offset", 0));
-    List<Map<String, Object>> slice = all.subList(Math.min(offset, all.size()),
-        Math.min(offset + limit, all.size()));
+    List<Map<String, Object>> slice =
+        all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
     Map<String, Object> page = new LinkedHashMap<>();
     page.put("count", all.size());
     page.put("next", offset + limit < all.size() ? link(r, limit, offset + limit) : null);
@@ -102,8 +105,10 @@ final class WebEcrViews {
     StringBuilder url = new StringBuilder(r.absoluteBase.get() + r.path + "?");
     for (Map.Entry<String, String> q : r.query.entrySet()) {
       if (!q.getKey().equals("limit") && !q.getKey().equals("offset")) {
-        url.append(q.getKey()).append('=')
-            .append(java.net.URLEncoder.encode(q.getValue(), StandardCharsets.UTF_8)).append('&');
+        url.append(q.getKey())
+            .append('=')
+            .append(java.net.URLEncoder.encode(q.getValue(), StandardCharsets.UTF_8))
+            .append('&');
       }
     }
     return url.append("limit=").append(limit).append("&offset=").append(offset).toString();

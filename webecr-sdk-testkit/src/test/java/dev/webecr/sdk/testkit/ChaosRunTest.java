@@ -34,11 +34,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A seeded chaos run: payments (and voids) through PosClient and the Mellon provider against
- * the strict fake, with random faults on every endpoint, lag, a missing single-intent route,
- * card data as objects, and the client process dying mid-payment (a new client then opens the
- * same journal file and recovers). Afterwards, with the faults gone, recovery settles what it
- * can, and the fake's own records are compared with what the ERP side knows.
+ * A seeded chaos run: payments (and voids) through PosClient and the Mellon provider against the
+ * strict fake, with random faults on every endpoint, lag, a missing single-intent route, card data
+ * as objects, and the client process dying mid-payment (a new client then opens the same journal
+ * file and recovers). Afterwards, with the faults gone, recovery settles what it can, and the
+ * fake's own records are compared with what the ERP side knows.
  *
  * <p>{@code -Dchaos.payments=N} (the {@code chaos} profile: 10,000) and {@code -Dchaos.seed=S}.
  */
@@ -46,24 +46,27 @@ class ChaosRunTest {
   private static final int PAYMENTS = Integer.getInteger("chaos.payments", 500);
   private static final long SEED = Long.getLong("chaos.seed", 20261125L);
   private static final Duration DEADLINE = Duration.ofSeconds(300);
+
   /** The longest a pay() may take on virtual time: its deadline, a settle time, read retries. */
   private static final Duration LONGEST_CALL = DEADLINE.plusSeconds(180);
-  private static final List<InjectedFault> MENU = List.of(
-      InjectedFault.resetBeforeProcessing(), InjectedFault.resetAfterProcessing(),
-      InjectedFault.status(500, null), InjectedFault.status(503, 1),
-      InjectedFault.status(429, 1), InjectedFault.statusAfterProcessing(502),
-      InjectedFault.delay(Duration.ofMillis(400)), InjectedFault.malformedBody());
+
+  private static final List<InjectedFault> MENU =
+      List.of(
+          InjectedFault.resetBeforeProcessing(), InjectedFault.resetAfterProcessing(),
+          InjectedFault.status(500, null), InjectedFault.status(503, 1),
+          InjectedFault.status(429, 1), InjectedFault.statusAfterProcessing(502),
+          InjectedFault.delay(Duration.ofMillis(400)), InjectedFault.malformedBody());
 
   /** Read timeout while faults fly: the 400 ms delays outlast it. */
   private static final Duration SHORT = Duration.ofMillis(300);
+
   private static final Duration CALM = Duration.ofSeconds(5);
   private final Random random = new Random(SEED);
   private final TestClock clock = new TestClock(Instant.parse("2026-11-25T06:00:00Z"));
   private final Counts counts = new Counts();
   private Node node;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** One ERP process: its provider, journal and client. It dies with a Crash. */
   private final class Node implements AutoCloseable {
@@ -72,20 +75,30 @@ class ChaosRunTest {
     final PosClient client;
 
     Node(FakeWebEcrServer server, double crashRate, Duration readTimeout) {
-      mellon = dev.webecr.sdk.mellon.MellonProvider.create(server.mellonConfig()
-          .readTimeout(readTimeout)
-          .retryScheduler(new VirtualTimeScheduler(clock)).build(), clock);
-      journal = new CrashingJournal(Journals.file(dir.resolve("webecr.journal")), random,
-          crashRate);
-      client = PosClient.builder().provider(mellon).journal(journal)
-          .signer(new TestSigner(clock)).clock(clock)
-          .scheduler(new VirtualTimeScheduler(clock)).executor(Runnable::run)
-          .paymentDeadline(DEADLINE)
-          // Correctness under faults does not depend on the poll rate; backing off keeps the
-          // run's many 5-minute doubts cheap (the default polls every second).
-          .pollSchedule(PollSchedule.of(Duration.ofSeconds(1), 1.5, Duration.ofSeconds(5)))
-          .terminalDirectory((p, id) -> Optional.ofNullable(terminal))
-          .build();
+      mellon =
+          dev.webecr.sdk.mellon.MellonProvider.create(
+              server
+                  .mellonConfig()
+                  .readTimeout(readTimeout)
+                  .retryScheduler(new VirtualTimeScheduler(clock))
+                  .build(),
+              clock);
+      journal =
+          new CrashingJournal(Journals.file(dir.resolve("webecr.journal")), random, crashRate);
+      client =
+          PosClient.builder()
+              .provider(mellon)
+              .journal(journal)
+              .signer(new TestSigner(clock))
+              .clock(clock)
+              .scheduler(new VirtualTimeScheduler(clock))
+              .executor(Runnable::run)
+              .paymentDeadline(DEADLINE)
+              // Correctness under faults does not depend on the poll rate; backing off keeps the
+              // run's many 5-minute doubts cheap (the default polls every second).
+              .pollSchedule(PollSchedule.of(Duration.ofSeconds(1), 1.5, Duration.ofSeconds(5)))
+              .terminalDirectory((p, id) -> Optional.ofNullable(terminal))
+              .build();
     }
 
     @Override
@@ -103,8 +116,11 @@ class ChaosRunTest {
   void noReferenceIsChargedTwiceAndNoApprovalIsUnknownToTheErp() {
     try (FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start()) {
       node = new Node(server, 0.0, CALM);
-      terminal = node.client.terminals(node.client.pair(FakeTerminals.REDEEM_CODE)).stream()
-          .filter(t -> t.tid().equals(FakeTerminals.APPROVING_TID)).findFirst().orElseThrow();
+      terminal =
+          node.client.terminals(node.client.pair(FakeTerminals.REDEEM_CODE)).stream()
+              .filter(t -> t.tid().equals(FakeTerminals.APPROVING_TID))
+              .findFirst()
+              .orElseThrow();
       node.close();
       node = new Node(server, 0.01, SHORT);
       server.faultsAtRandom(new Random(SEED + 1), 0.08, MENU);
@@ -113,12 +129,24 @@ class ChaosRunTest {
         if (n % 25 == 0) {
           shake(server.fake().behaviour());
         }
-        PaymentIntent sale = settle(server, PaymentRequest.builder().terminal(terminal)
-            .amount(Money.euroCents(amount())).reference("CH-" + n).build());
+        PaymentIntent sale =
+            settle(
+                server,
+                PaymentRequest.builder()
+                    .terminal(terminal)
+                    .amount(Money.euroCents(amount()))
+                    .reference("CH-" + n)
+                    .build());
         if (sale != null && sale.isApproved() && random.nextInt(10) == 0) {
-          settle(server, PaymentRequest.builder().terminal(terminal).kind(TransactionType.VOID)
-              .amount(sale.amount()).reference("VD-" + n)
-              .original(dev.webecr.sdk.OriginalTransaction.of(sale)).build());
+          settle(
+              server,
+              PaymentRequest.builder()
+                  .terminal(terminal)
+                  .kind(TransactionType.VOID)
+                  .amount(sale.amount())
+                  .reference("VD-" + n)
+                  .original(dev.webecr.sdk.OriginalTransaction.of(sale))
+                  .build());
         }
         clock.advance(Duration.ofSeconds(random.nextInt(20)));
       }
@@ -236,35 +264,73 @@ class ChaosRunTest {
         known = journal.latest(i.reference);
       } else {
         document = "void of " + i.original.id;
-        known = journal.all().stream().filter(e -> e.kind() == TransactionType.VOID
-            && e.intentId().equals(Optional.of(String.valueOf(i.id)))).findFirst();
+        known =
+            journal.all().stream()
+                .filter(
+                    e ->
+                        e.kind() == TransactionType.VOID
+                            && e.intentId().equals(Optional.of(String.valueOf(i.id))))
+                .findFirst();
       }
       approvalsPerDocument.merge(document, 1, Integer::sum);
-      boolean erpKnows = known.isPresent() && known.get().phase() == JournalPhase.SETTLED
-          && known.get().resultCode().equals(Optional.of(IntentResult.APPROVED.code()));
+      boolean erpKnows =
+          known.isPresent()
+              && known.get().phase() == JournalPhase.SETTLED
+              && known.get().resultCode().equals(Optional.of(IntentResult.APPROVED.code()));
       if (!erpKnows) {
-        String siblings = i.reference != null ? "" : journal.all().stream()
-            .filter(e -> e.originalIntentId().equals(Optional.of(String.valueOf(i.original.id))))
-            .map(e -> e.providerReference() + " " + e.phase() + " id " + e.intentId()
-                + " result " + e.resultCode() + " created " + e.createdAt())
-            .collect(java.util.stream.Collectors.joining("; "));
-        unknownToErp.add(i.reference + "#" + i.id + " created " + i.createdAt + " journal: "
-            + known.map(e -> e.phase() + " " + e.resultCode()).orElse("nothing")
-            + " attempts: " + siblings);
+        String siblings =
+            i.reference != null
+                ? ""
+                : journal.all().stream()
+                    .filter(
+                        e ->
+                            e.originalIntentId().equals(Optional.of(String.valueOf(i.original.id))))
+                    .map(
+                        e ->
+                            e.providerReference()
+                                + " "
+                                + e.phase()
+                                + " id "
+                                + e.intentId()
+                                + " result "
+                                + e.resultCode()
+                                + " created "
+                                + e.createdAt())
+                    .collect(java.util.stream.Collectors.joining("; "));
+        unknownToErp.add(
+            i.reference
+                + "#"
+                + i.id
+                + " created "
+                + i.createdAt
+                + " journal: "
+                + known.map(e -> e.phase() + " " + e.resultCode()).orElse("nothing")
+                + " attempts: "
+                + siblings);
       }
     }
     counts.twice = (int) approvalsPerDocument.values().stream().filter(c -> c > 1).count();
     counts.unknownToErp = unknownToErp.size();
-    long phantom = journal.all().stream().filter(e -> e.phase() == JournalPhase.SETTLED
-        && e.resultCode().equals(Optional.of(IntentResult.APPROVED.code()))
-        && e.resolvedBy().isEmpty()
-        && e.intentId().flatMap(fake::intent).map(i -> !i.approvedAt(now)).orElse(true)).count();
+    long phantom =
+        journal.all().stream()
+            .filter(
+                e ->
+                    e.phase() == JournalPhase.SETTLED
+                        && e.resultCode().equals(Optional.of(IntentResult.APPROVED.code()))
+                        && e.resolvedBy().isEmpty()
+                        && e.intentId()
+                            .flatMap(fake::intent)
+                            .map(i -> !i.approvedAt(now))
+                            .orElse(true))
+            .count();
 
-    assertThat(approvalsPerDocument).as("documents charged twice")
+    assertThat(approvalsPerDocument)
+        .as("documents charged twice")
         .allSatisfy((doc, c) -> assertThat(c).as(doc).isEqualTo(1));
     assertThat(unknownToErp).as("approvals the ERP does not know").isEmpty();
     assertThat(phantom).as("approvals the ERP believes but the fake never made").isZero();
-    assertThat(counts.longestCall).as("longest pay() on virtual time")
+    assertThat(counts.longestCall)
+        .as("longest pay() on virtual time")
         .isLessThanOrEqualTo(LONGEST_CALL);
     assertThat(counts.calls).as("payments that ended with an answer").isPositive();
   }
@@ -287,12 +353,25 @@ class ChaosRunTest {
 
     @Override
     public String toString() {
-      return String.format("payments %d, answers %d, approved at the fake %d, charged twice %d, "
-          + "approvals unknown to the ERP %d, BUSY %d, in doubt at a deadline %d, not sent %d, "
-          + "other errors %s, crashes %d, in doubt after recovery %d (needing a person %d), "
-          + "longest pay() %s virtual, %.1f s wall", PAYMENTS, calls, approvedAtFake, twice,
-          unknownToErp, busy, inDoubt, notSent, otherErrors, crashes, finalInDoubt,
-          needsAttention, longestCall, wallSeconds);
+      return String.format(
+          "payments %d, answers %d, approved at the fake %d, charged twice %d, "
+              + "approvals unknown to the ERP %d, BUSY %d, in doubt at a deadline %d, not sent %d, "
+              + "other errors %s, crashes %d, in doubt after recovery %d (needing a person %d), "
+              + "longest pay() %s virtual, %.1f s wall",
+          PAYMENTS,
+          calls,
+          approvedAtFake,
+          twice,
+          unknownToErp,
+          busy,
+          inDoubt,
+          notSent,
+          otherErrors,
+          crashes,
+          finalInDoubt,
+          needsAttention,
+          longestCall,
+          wallSeconds);
     }
   }
 }

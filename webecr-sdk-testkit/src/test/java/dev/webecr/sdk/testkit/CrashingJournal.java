@@ -8,9 +8,8 @@ import java.util.Random;
 
 /**
  * A journal whose process dies at random: a record either reaches the file or not, then the
- * "process" is gone and every later call fails too, until the test starts a new client on the
- * same file. The death is an {@link Error}, so no catch of ordinary failures inside the SDK can
- * hide it.
+ * "process" is gone and every later call fails too, until the test starts a new client on the same
+ * file. The death is an {@link Error}, so no catch of ordinary failures inside the SDK can hide it.
  */
 final class CrashingJournal implements IntentJournal {
   /** The simulated death of the process. */

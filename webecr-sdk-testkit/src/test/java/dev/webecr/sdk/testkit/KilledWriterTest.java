@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The writer of a file journal is killed (SIGKILL, a real process) while it pays, at a chosen
  * number of journal lines; a second client opens the same journal, recovers and pays every
  * reference again, as an ERP does after a restart. Each reference must end charged exactly once.
- * With "power cut" the journal is also cut after its last attempt-about-to-be-sent line:
- * everything the file journal does not force may be lost, and nothing may be charged twice for
- * it.
+ * With "power cut" the journal is also cut after its last attempt-about-to-be-sent line: everything
+ * the file journal does not force may be lost, and nothing may be charged twice for it.
  */
 class KilledWriterTest {
   private static final int TERMINALS = 12;
@@ -48,8 +46,10 @@ class KilledWriterTest {
       Map<String, List<String>> referencesByTid = new HashMap<>();
       for (int i = 0; i < TERMINALS; i++) {
         String tid = PayingProcess.TID_PREFIX + (3_000_000 + i);
-        server.fake().addTerminal(tid, String.valueOf(700_000 + i), "Killed till " + i,
-            TerminalProfile.APPROVE);
+        server
+            .fake()
+            .addTerminal(
+                tid, String.valueOf(700_000 + i), "Killed till " + i, TerminalProfile.APPROVE);
         referencesByTid.put(tid, PayingProcess.references(tid, ROUNDS));
       }
 
@@ -58,10 +58,15 @@ class KilledWriterTest {
         cutAfterTheLastForcedKindOfLine(journal);
       }
 
-      PosProvider mellon = MellonProvider.create(
-          PayingProcess.config(server.mellonConfig()).build(), clock);
-      try (PosClient client = PosClient.builder().provider(mellon).journalFile(journal)
-          .serverWait(PayingProcess.SERVER_WAIT).signer(new TestSigner(clock)).build()) {
+      PosProvider mellon =
+          MellonProvider.create(PayingProcess.config(server.mellonConfig()).build(), clock);
+      try (PosClient client =
+          PosClient.builder()
+              .provider(mellon)
+              .journalFile(journal)
+              .serverWait(PayingProcess.SERVER_WAIT)
+              .signer(new TestSigner(clock))
+              .build()) {
         List<Terminal> terminals = client.terminals(client.pair(FakeTerminals.REDEEM_CODE));
         RecoveryReport report = client.recover();
         assertThat(report.inDoubt()).isEmpty();
@@ -71,12 +76,20 @@ class KilledWriterTest {
         for (Terminal t : terminals) {
           CompletableFuture<PaymentIntent> lane = CompletableFuture.completedFuture(null);
           for (String reference : referencesByTid.getOrDefault(t.tid(), List.of())) {
-            lane = lane.thenCompose(previous -> client.payAsync(PaymentRequest.builder()
-                .terminal(t).amount(PayingProcess.amount(reference)).reference(reference)
-                .build())).thenApply(paid -> {
-                  assertThat(paid.isApproved()).as(reference).isTrue();
-                  return paid;
-                });
+            lane =
+                lane.thenCompose(
+                        previous ->
+                            client.payAsync(
+                                PaymentRequest.builder()
+                                    .terminal(t)
+                                    .amount(PayingProcess.amount(reference))
+                                    .reference(reference)
+                                    .build()))
+                    .thenApply(
+                        paid -> {
+                          assertThat(paid.isApproved()).as(reference).isTrue();
+                          return paid;
+                        });
           }
           lanes.add(lane);
         }
@@ -87,8 +100,15 @@ class KilledWriterTest {
       }
 
       Map<String, Integer> charges = new HashMap<>(); // by ERP reference, over its attempts
-      server.fake().approvalsByReference().forEach((providerReference, n) -> charges.merge(
-          providerReference.substring(0, providerReference.lastIndexOf("-A")), n, Integer::sum));
+      server
+          .fake()
+          .approvalsByReference()
+          .forEach(
+              (providerReference, n) ->
+                  charges.merge(
+                      providerReference.substring(0, providerReference.lastIndexOf("-A")),
+                      n,
+                      Integer::sum));
       for (List<String> references : referencesByTid.values()) {
         for (String reference : references) {
           assertThat(charges.get(reference)).as(reference).isEqualTo(1);
@@ -101,14 +121,24 @@ class KilledWriterTest {
   private void killWhenTheJournalHas(int lines, String baseUrl, Path journal) throws Exception {
     Path output = dir.resolve("paying-process.log");
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        PayingProcess.class.getName(), baseUrl, journal.toString(), String.valueOf(ROUNDS))
-        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                PayingProcess.class.getName(),
+                baseUrl,
+                journal.toString(),
+                String.valueOf(ROUNDS))
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
     try {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
       while (linesIn(journal) < lines) {
-        assertThat(child.isAlive()).as("the paying process ended before it was killed: "
-            + Files.readString(output)).isTrue();
+        assertThat(child.isAlive())
+            .as("the paying process ended before it was killed: " + Files.readString(output))
+            .isTrue();
         assertThat(System.nanoTime()).as("journal lines never reached").isLessThan(deadline);
         Thread.sleep(1); // waiting for the file to grow, not for an outcome
       }
@@ -130,8 +160,8 @@ class KilledWriterTest {
   }
 
   /**
-   * Keeps the file up to its last line for an attempt about to be sent (the only kind forced
-   * before the payment goes on): what a power cut leaves at least.
+   * Keeps the file up to its last line for an attempt about to be sent (the only kind forced before
+   * the payment goes on): what a power cut leaves at least.
    */
   private static void cutAfterTheLastForcedKindOfLine(Path journal) throws IOException {
     String text = Files.readString(journal, StandardCharsets.UTF_8);

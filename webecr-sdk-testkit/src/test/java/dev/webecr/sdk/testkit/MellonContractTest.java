@@ -10,8 +10,8 @@ class MellonContractTest extends ProviderContractTest {
   @Override
   protected PosProvider createProvider(TestClock clock) {
     server = FakeWebEcrServer.builder().clock(clock).build().start();
-    return MellonProvider.create(server.mellonConfig()
-        .retryScheduler(new VirtualTimeScheduler(clock)).build(), clock);
+    return MellonProvider.create(
+        server.mellonConfig().retryScheduler(new VirtualTimeScheduler(clock)).build(), clock);
   }
 
   @Override

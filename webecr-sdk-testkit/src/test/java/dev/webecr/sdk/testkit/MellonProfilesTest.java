@@ -26,12 +26,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MellonProfilesTest {
   private final TestClock clock = new TestClock(Instant.parse("2026-11-22T08:00:00Z"));
   private final FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start();
-  private final PosProvider mellon = MellonProvider.create(server.mellonConfig()
-      .retryScheduler(new VirtualTimeScheduler(clock)).build(), clock);
+  private final PosProvider mellon =
+      MellonProvider.create(
+          server.mellonConfig().retryScheduler(new VirtualTimeScheduler(clock)).build(), clock);
   private final TestSigner signer = new TestSigner(clock);
-  private final PosClient client = PosClient.builder().provider(mellon)
-      .journal(Journals.inMemory()).signer(signer).clock(clock)
-      .scheduler(new VirtualTimeScheduler(clock)).executor(Runnable::run).build();
+  private final PosClient client =
+      PosClient.builder()
+          .provider(mellon)
+          .journal(Journals.inMemory())
+          .signer(signer)
+          .clock(clock)
+          .scheduler(new VirtualTimeScheduler(clock))
+          .executor(Runnable::run)
+          .build();
 
   @AfterEach
   void stop() {
@@ -43,29 +50,35 @@ class MellonProfilesTest {
   private Terminal terminal(TerminalProfile profile) {
     String tid = FakeTerminals.tidOf(profile);
     return client.terminals(client.pair(FakeTerminals.REDEEM_CODE)).stream()
-        .filter(t -> t.tid().equals(tid)).findFirst().orElseThrow();
+        .filter(t -> t.tid().equals(tid))
+        .findFirst()
+        .orElseThrow();
   }
 
   private PaymentIntent pay(Terminal t, long cents, String reference) {
-    return client.pay(PaymentRequest.builder().terminal(t).amount(Money.euroCents(cents))
-        .reference(reference).build());
+    return client.pay(
+        PaymentRequest.builder()
+            .terminal(t)
+            .amount(Money.euroCents(cents))
+            .reference(reference)
+            .build());
   }
 
   @ParameterizedTest
   @CsvSource({
-      "APPROVE, 1000, APPROVED, 3",
-      "DECLINE, 1000, DECLINED, 3",
-      "CANCEL, 1000, CANCELLED, 3",
-      "FAIL, 1000, FAILED, 3",
-      "BUSY, 1000, BUSY, 1",
-      "SLOW, 1000, APPROVED, 150",
-      "LATE, 1000, APPROVED, 3",
-      "APPROVE, 999, DECLINED, 3",
-      "APPROVE, 2222, APPROVED, 150",
-      "APPROVE, 1095, MAX_TRANSACTIONS, 1",
+    "APPROVE, 1000, APPROVED, 3",
+    "DECLINE, 1000, DECLINED, 3",
+    "CANCEL, 1000, CANCELLED, 3",
+    "FAIL, 1000, FAILED, 3",
+    "BUSY, 1000, BUSY, 1",
+    "SLOW, 1000, APPROVED, 150",
+    "LATE, 1000, APPROVED, 3",
+    "APPROVE, 999, DECLINED, 3",
+    "APPROVE, 2222, APPROVED, 150",
+    "APPROVE, 1095, MAX_TRANSACTIONS, 1",
   })
-  void profileEndsAsTheTableSays(TerminalProfile profile, long cents, IntentResult expected,
-      long seconds) {
+  void profileEndsAsTheTableSays(
+      TerminalProfile profile, long cents, IntentResult expected, long seconds) {
     Instant start = clock.instant();
 
     PaymentIntent outcome = pay(terminal(profile), cents, "P-" + profile + "-" + cents);
@@ -74,26 +87,45 @@ class MellonProfilesTest {
     assertThat(Duration.between(start, clock.instant()))
         .isGreaterThanOrEqualTo(Duration.ofSeconds(seconds));
     assertThat(server.fake().creates()).isEqualTo(1);
-    assertThat(signer.outcomes()).containsValue(expected == IntentResult.APPROVED
-        ? SignatureOutcome.USED : SignatureOutcome.CANCELLED);
+    assertThat(signer.outcomes())
+        .containsValue(
+            expected == IntentResult.APPROVED ? SignatureOutcome.USED : SignatureOutcome.CANCELLED);
   }
 
   @Test
   void noAnswerStaysInDoubtUntilTheDeadline() {
     assertThatThrownBy(() -> pay(terminal(TerminalProfile.NO_ANSWER), 1000, "P-NOANSWER"))
-        .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> assertThat(e.lastKnown())
-            .get().extracting(i -> i.result().orElseThrow()).isEqualTo(IntentResult.UNKNOWN));
+        .isInstanceOfSatisfying(
+            OutcomeUnknownException.class,
+            e ->
+                assertThat(e.lastKnown())
+                    .get()
+                    .extracting(i -> i.result().orElseThrow())
+                    .isEqualTo(IntentResult.UNKNOWN));
     assertThat(signer.outcomes()).isEmpty();
   }
 
   @Test
   void aPaymentWhileAnotherRunsOnTheDeviceIsBusy() {
     Terminal slow = terminal(TerminalProfile.SLOW);
-    PosClient otherTill = PosClient.builder().provider(mellon).journal(Journals.inMemory())
-        .signer(signer).clock(clock).scheduler(new VirtualTimeScheduler(clock))
-        .executor(Runnable::run).paymentDeadline(Duration.ofSeconds(10)).build();
-    assertThatThrownBy(() -> otherTill.pay(PaymentRequest.builder().terminal(slow)
-        .amount(Money.euroCents(100)).reference("P-FIRST").build()))
+    PosClient otherTill =
+        PosClient.builder()
+            .provider(mellon)
+            .journal(Journals.inMemory())
+            .signer(signer)
+            .clock(clock)
+            .scheduler(new VirtualTimeScheduler(clock))
+            .executor(Runnable::run)
+            .paymentDeadline(Duration.ofSeconds(10))
+            .build();
+    assertThatThrownBy(
+            () ->
+                otherTill.pay(
+                    PaymentRequest.builder()
+                        .terminal(slow)
+                        .amount(Money.euroCents(100))
+                        .reference("P-FIRST")
+                        .build()))
         .isInstanceOf(OutcomeUnknownException.class);
 
     assertThat(pay(slow, 200, "P-SECOND").result()).contains(IntentResult.BUSY);
@@ -117,8 +149,8 @@ class MellonProfilesTest {
     server.inject(Endpoint.TXNINIT, InjectedFault.resetBeforeProcessing());
 
     assertThatThrownBy(() -> pay(t, 2480, "P-NEVER"))
-        .isInstanceOfSatisfying(ConnectionException.class,
-            e -> assertThat(e.isOutcomeUnknown()).isFalse());
+        .isInstanceOfSatisfying(
+            ConnectionException.class, e -> assertThat(e.isOutcomeUnknown()).isFalse());
     assertThat(server.fake().creates()).isZero();
 
     PaymentIntent paid = pay(t, 2480, "P-NEVER");

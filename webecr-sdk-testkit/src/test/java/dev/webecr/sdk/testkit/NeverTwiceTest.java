@@ -88,8 +88,8 @@ class NeverTwiceTest {
     assertThat(voided.kind()).isEqualTo(TransactionType.VOID);
     assertThat(voided.providerReference()).isEqualTo("VOID-V1-A1");
     assertThat(f.server.requestCount(Endpoint.TXNVOID)).isEqualTo(1);
-    assertThat(f.server.requests()).anyMatch(r -> r.startsWith("GET ")
-        && r.contains("transactionintent/"));
+    assertThat(f.server.requests())
+        .anyMatch(r -> r.startsWith("GET ") && r.contains("transactionintent/"));
   }
 
   @Test
@@ -127,8 +127,8 @@ class NeverTwiceTest {
     f.fake().behaviour().listingLag(Duration.ofSeconds(200));
     f.server.inject(Endpoint.TXNINIT, InjectedFault.resetAfterProcessing());
     assertThatThrownBy(() -> f.pay(t, 2480, "INV-LAG"))
-        .isInstanceOfSatisfying(ConnectionException.class,
-            e -> assertThat(e.isOutcomeUnknown()).isFalse());
+        .isInstanceOfSatisfying(
+            ConnectionException.class, e -> assertThat(e.isOutcomeUnknown()).isFalse());
     f.advance(Duration.ofSeconds(200));
 
     PaymentIntent paid = f.pay(t, 2480, "INV-LAG");
@@ -146,8 +146,8 @@ class NeverTwiceTest {
     f.signer.document("INV-DOC", "another-invoice-uid");
 
     assertThatThrownBy(() -> f.pay(t, 1500, "INV-DOC"))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.field()).isEqualTo("reference"));
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("reference"));
     assertThat(f.fake().creates()).isEqualTo(1);
     assertThat(f.signer.outcomes()).containsEntry("INV-DOC-A2", SignatureOutcome.CANCELLED);
   }
@@ -161,7 +161,8 @@ class NeverTwiceTest {
 
     assertThat(again.id()).isEqualTo(first.id());
     assertThat(f.fake().creates()).isEqualTo(1);
-    assertThat(f.signer.outcomes()).containsEntry("INV-AGAIN-A1", SignatureOutcome.USED)
+    assertThat(f.signer.outcomes())
+        .containsEntry("INV-AGAIN-A1", SignatureOutcome.USED)
         .containsEntry("INV-AGAIN-A2", SignatureOutcome.CANCELLED);
   }
 
@@ -175,8 +176,12 @@ class NeverTwiceTest {
 
     assertThatThrownBy(() -> f.pay(t, 1700, "INV-READ"))
         .isInstanceOf(PosException.class)
-        .satisfies(e -> assertThat(e instanceof ConnectionException
-            && !((ConnectionException) e).isOutcomeUnknown()).isFalse());
+        .satisfies(
+            e ->
+                assertThat(
+                        e instanceof ConnectionException
+                            && !((ConnectionException) e).isOutcomeUnknown())
+                    .isFalse());
     assertThat(f.fake().creates()).isEqualTo(1);
   }
 

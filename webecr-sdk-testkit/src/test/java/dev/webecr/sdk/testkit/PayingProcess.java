@@ -16,19 +16,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The process {@link KilledWriterTest} kills: a client with the default settings and a file
- * journal paying {@code rounds} payments on each of the fake's terminals whose TID starts with 3, one
- * after another per terminal, every terminal at once. Arguments: the fake's base URL, the
- * journal file, rounds.
+ * The process {@link KilledWriterTest} kills: a client with the default settings and a file journal
+ * paying {@code rounds} payments on each of the fake's terminals whose TID starts with 3, one after
+ * another per terminal, every terminal at once. Arguments: the fake's base URL, the journal file,
+ * rounds.
  */
 public final class PayingProcess {
   /** The TIDs of the terminals it pays on start with this. */
   static final String TID_PREFIX = "3";
 
   /**
-   * Shorter than the defaults (60 s wait, 30 s call timeout), which decide how long recovery
-   * waits before calling a create that never arrived "not sent" (call timeout + 5 s + wait):
-   * the same rule, in seconds a test can afford.
+   * Shorter than the defaults (60 s wait, 30 s call timeout), which decide how long recovery waits
+   * before calling a create that never arrived "not sent" (call timeout + 5 s + wait): the same
+   * rule, in seconds a test can afford.
    */
   static final Duration SERVER_WAIT = Duration.ofSeconds(4);
 
@@ -56,19 +56,38 @@ public final class PayingProcess {
   /** Runs the payments; see the class comment for the arguments. */
   public static void main(String[] args) {
     Clock clock = Clock.systemUTC();
-    PosProvider mellon = MellonProvider.create(config(MellonConfig.builder().baseUrl(args[0])
-        .allowInsecureHttp(true).username(FakeWebEcr.USERNAME).password(FakeWebEcr.PASSWORD))
-        .build(), clock);
+    PosProvider mellon =
+        MellonProvider.create(
+            config(
+                    MellonConfig.builder()
+                        .baseUrl(args[0])
+                        .allowInsecureHttp(true)
+                        .username(FakeWebEcr.USERNAME)
+                        .password(FakeWebEcr.PASSWORD))
+                .build(),
+            clock);
     int rounds = Integer.parseInt(args[2]);
-    try (PosClient client = PosClient.builder().provider(mellon).journalFile(Path.of(args[1]))
-        .serverWait(SERVER_WAIT).signer(new TestSigner(clock)).build()) {
+    try (PosClient client =
+        PosClient.builder()
+            .provider(mellon)
+            .journalFile(Path.of(args[1]))
+            .serverWait(SERVER_WAIT)
+            .signer(new TestSigner(clock))
+            .build()) {
       List<CompletableFuture<PaymentIntent>> lanes = new ArrayList<>();
       for (Terminal t : client.terminals(client.pair(FakeTerminals.REDEEM_CODE))) {
         if (t.tid().startsWith(TID_PREFIX)) {
           CompletableFuture<PaymentIntent> lane = CompletableFuture.completedFuture(null);
           for (String reference : references(t.tid(), rounds)) {
-            lane = lane.thenCompose(previous -> client.payAsync(PaymentRequest.builder()
-                .terminal(t).amount(amount(reference)).reference(reference).build()));
+            lane =
+                lane.thenCompose(
+                    previous ->
+                        client.payAsync(
+                            PaymentRequest.builder()
+                                .terminal(t)
+                                .amount(amount(reference))
+                                .reference(reference)
+                                .build()));
           }
           lanes.add(lane);
         }

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.webecr.sdk.IntentResult;
 import dev.webecr.sdk.InvalidRequestException;
 import dev.webecr.sdk.Journals;
-import dev.webecr.sdk.Money;
 import dev.webecr.sdk.OutcomeUnknownException;
-import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.RecoveryReport;
 import dev.webecr.sdk.Terminal;
@@ -20,10 +18,13 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** recover() always finishes: stuck attempts cost little, never starve others, and a person can close them. */
+/**
+ * recover() always finishes: stuck attempts cost little, never starve others, and a person can
+ * close them.
+ */
 class RecoveryThatFinishesTest {
-  private final StrictFake f = new StrictFake(Journals.inMemory(),
-      b -> b.paymentDeadline(Duration.ofSeconds(10)));
+  private final StrictFake f =
+      new StrictFake(Journals.inMemory(), b -> b.paymentDeadline(Duration.ofSeconds(10)));
 
   @AfterEach
   void stop() {
@@ -32,8 +33,7 @@ class RecoveryThatFinishesTest {
 
   /** A payment the terminal never answers (UNKNOWN, no card transaction): in doubt. */
   private String stuck(Terminal t, String reference) {
-    assertThatThrownBy(() -> f.pay(t, 1096, reference))
-        .isInstanceOf(OutcomeUnknownException.class);
+    assertThatThrownBy(() -> f.pay(t, 1096, reference)).isInstanceOf(OutcomeUnknownException.class);
     f.advance(Duration.ofSeconds(181)); // the terminal gives up: COMPLETED, result UNKNOWN
     return reference + "-A1";
   }
@@ -78,7 +78,8 @@ class RecoveryThatFinishesTest {
     assertThat(e.resolution()).contains("slip says DECLINED 05");
     assertThat(after.inDoubt()).isEmpty();
     assertThatThrownBy(() -> f.client.resolveManually(ref, IntentResult.APPROVED, "x", "y"))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             ex -> assertThat(ex.field()).isEqualTo("providerReference"));
   }
 
@@ -95,9 +96,16 @@ class RecoveryThatFinishesTest {
     f.server.clearFaults();
     f.advance(Duration.ofSeconds(10));
     VirtualTimeScheduler stepped = VirtualTimeScheduler.stepped(f.clock);
-    PosClient patient = PosClient.builder().provider(f.mellon).journal(f.journal).signer(f.signer)
-        .clock(f.clock).scheduler(stepped).executor(Runnable::run)
-        .terminalDirectory((p, id) -> java.util.Optional.of(t)).build();
+    PosClient patient =
+        PosClient.builder()
+            .provider(f.mellon)
+            .journal(f.journal)
+            .signer(f.signer)
+            .clock(f.clock)
+            .scheduler(stepped)
+            .executor(Runnable::run)
+            .terminalDirectory((p, id) -> java.util.Optional.of(t))
+            .build();
     Instant start = f.clock.instant();
 
     CompletableFuture<RecoveryReport> running = CompletableFuture.supplyAsync(patient::recover);
@@ -105,9 +113,12 @@ class RecoveryThatFinishesTest {
     RecoveryReport report = running.join();
 
     assertThat(report.notSent()).isEmpty();
-    assertThat(report.settled()).extracting(i -> i.providerReference()).containsExactly("INV-S3-A1");
+    assertThat(report.settled())
+        .extracting(i -> i.providerReference())
+        .containsExactly("INV-S3-A1");
     assertThat(report.inDoubt()).containsExactlyInAnyOrder(a, b);
-    assertThat(Duration.between(start, f.clock.instant())).isLessThanOrEqualTo(
-        Duration.ofSeconds(301)); // one payment deadline for the whole terminal, not one each
+    assertThat(Duration.between(start, f.clock.instant()))
+        .isLessThanOrEqualTo(
+            Duration.ofSeconds(301)); // one payment deadline for the whole terminal, not one each
   }
 }

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A day at an RRPay till: each sale carries its cashier (and the buyer of an invoice), and the
- * day closes with the ERP's totals equal to the fiscal device's Z report.
+ * A day at an RRPay till: each sale carries its cashier (and the buyer of an invoice), and the day
+ * closes with the ERP's totals equal to the fiscal device's Z report.
  */
 class RrPayDayEndTest {
   @TempDir Path root;
@@ -67,27 +67,49 @@ class RrPayDayEndTest {
   @Test
   void aSaleCarriesItsCashierAndTheBuyerOfAnInvoiceToRrPay() throws Exception {
     till = new RrPayTill(root).withRrPay().open(Duration.ofSeconds(5), Duration.ofSeconds(2));
-    PaymentIntent sale = till.client.pay(PaymentRequest.builder()
-        .from(RrPayEndToEndTest.sale(till.provider.terminal("POS1"), "K-INV-1", 12100))
-        .buyer(Buyer.builder().name("UAB Pavyzdys").code("300000000")
-            .vatCode("LT100000000017").build()).build());
+    PaymentIntent sale =
+        till.client.pay(
+            PaymentRequest.builder()
+                .from(RrPayEndToEndTest.sale(till.provider.terminal("POS1"), "K-INV-1", 12100))
+                .buyer(
+                    Buyer.builder()
+                        .name("UAB Pavyzdys")
+                        .code("300000000")
+                        .vatCode("LT100000000017")
+                        .build())
+                .build());
 
     String request = Files.readString(root.resolve("sent/K-INV-1-A1.sale.json"));
     assertThat(sale.isApproved()).isTrue();
-    assertThat(request).contains("\"cashier\":\"Rasa K.\"").contains("\"name\":\"UAB Pavyzdys\"")
+    assertThat(request)
+        .contains("\"cashier\":\"Rasa K.\"")
+        .contains("\"name\":\"UAB Pavyzdys\"")
         .contains("\"vatCode\":\"LT100000000017\"");
-    assertThatThrownBy(() -> till.client.pay(PaymentRequest.builder()
-        .from(RrPayEndToEndTest.sale(till.provider.terminal("POS1"), "K-INV-2", 100))
-        .cashier(Optional.empty()).build()))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.field()).isEqualTo("cashier"));
+    assertThatThrownBy(
+            () ->
+                till.client.pay(
+                    PaymentRequest.builder()
+                        .from(
+                            RrPayEndToEndTest.sale(till.provider.terminal("POS1"), "K-INV-2", 100))
+                        .cashier(Optional.empty())
+                        .build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("cashier"));
   }
 
   @Test
   void roundingCarriedAsAPaymentCodeIsReadAsTheRoundingLine() {
-    till = new RrPayTill(root).withRrPay().open(Duration.ofSeconds(5), Duration.ofSeconds(2),
-        CreditMapping.builder().mapCash(1, "CASH", "Grynieji").map(2, "CARD", "Kortelė")
-            .roundingAsCredit(9).build());
+    till =
+        new RrPayTill(root)
+            .withRrPay()
+            .open(
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(2),
+                CreditMapping.builder()
+                    .mapCash(1, "CASH", "Grynieji")
+                    .map(2, "CARD", "Kortelė")
+                    .roundingAsCredit(9)
+                    .build());
     till.fake.roundingAsCredit(9).nextOutcome(FakeRrPayOutcome.CASH);
 
     PaymentIntent cash = till.pay("K-RC-1", 248);

@@ -28,10 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * RRPay and the SDK never both believe they have a request: RRPay takes a request by renaming
- * it out of the outbox, the SDK takes back only what RRPay has not taken, and calls a sale "not
- * sent" only once RRPay answers "not found". No file in the inbox can block the next sale. Real
- * threads and a real exchange folder; the tests wait for files, never for time.
+ * RRPay and the SDK never both believe they have a request: RRPay takes a request by renaming it
+ * out of the outbox, the SDK takes back only what RRPay has not taken, and calls a sale "not sent"
+ * only once RRPay answers "not found". No file in the inbox can block the next sale. Real threads
+ * and a real exchange folder; the tests wait for files, never for time.
  */
 class RrPayDoubtTest {
   @TempDir Path root;
@@ -77,8 +77,8 @@ class RrPayDoubtTest {
 
     rrpayFake = FakeRrPay.start(root); // RRPay starts and answers "not found"
     assertThatThrownBy(() -> pay("K-6", 100))
-        .isInstanceOfSatisfying(ConnectionException.class,
-            e -> assertThat(e.isOutcomeUnknown()).isFalse())
+        .isInstanceOfSatisfying(
+            ConnectionException.class, e -> assertThat(e.isOutcomeUnknown()).isFalse())
         .hasMessageContaining("safe to pay again");
     PaymentIntent paid = pay("K-6", 100);
 
@@ -92,8 +92,8 @@ class RrPayDoubtTest {
     rrpayFake = FakeRrPay.start(root);
     rrpayFake.holdTaken(); // RRPay renames the sale out of the outbox, then stalls
     open(Duration.ofMillis(300), Duration.ofSeconds(2));
-    CompletableFuture<PaymentIntent> taken = client.payAsync(
-        RrPayEndToEndTest.sale(provider.terminal("POS1"), "K-RACE-1", 500));
+    CompletableFuture<PaymentIntent> taken =
+        client.payAsync(RrPayEndToEndTest.sale(provider.terminal("POS1"), "K-RACE-1", 500));
     // past the ack window the SDK found the file gone and asked; RRPay answered "in progress"
     await(() -> Files.exists(root.resolve("done/K-RACE-1-A1.ack.json")));
 
@@ -106,8 +106,8 @@ class RrPayDoubtTest {
     assertThat(Files.exists(root.resolve("outbox/K-RACE-2-A1.sale.json"))).isFalse();
     rrpayFake.resume(); // RRPay never took A1: "not found"; the ERP pays again, as A2
     assertThatThrownBy(() -> pay("K-RACE-2", 500))
-        .isInstanceOfSatisfying(ConnectionException.class,
-            e -> assertThat(e.isOutcomeUnknown()).isFalse());
+        .isInstanceOfSatisfying(
+            ConnectionException.class, e -> assertThat(e.isOutcomeUnknown()).isFalse());
     PaymentIntent second = pay("K-RACE-2", 500);
 
     assertThat(second.providerReference()).isEqualTo("K-RACE-2-A2");
@@ -121,9 +121,13 @@ class RrPayDoubtTest {
     rrpayFake.nextOutcome(FakeRrPayOutcome.PRINTED_NO_ANSWER);
     assertThatThrownBy(() -> pay("K-W-1", 300)).isInstanceOf(OutcomeUnknownException.class);
     Path tmp = root.resolve("inbox/.K-W-1-A1.result.json.tmp"); // written whole, as RRPay does
-    Files.writeString(tmp, "{\"version\":1,\"id\":\"K-W-1-A1\",\"outcome\":\"paid\","
-        + "\"receipt\":{\"number\":123},\"tenders\":[{\"credit\":2,\"amount\":300}]}");
-    Files.move(tmp, root.resolve("inbox/K-W-1-A1.result.json"),
+    Files.writeString(
+        tmp,
+        "{\"version\":1,\"id\":\"K-W-1-A1\",\"outcome\":\"paid\","
+            + "\"receipt\":{\"number\":123},\"tenders\":[{\"credit\":2,\"amount\":300}]}");
+    Files.move(
+        tmp,
+        root.resolve("inbox/K-W-1-A1.result.json"),
         StandardCopyOption.ATOMIC_MOVE); // a number where text belongs
 
     assertThat(provider.result("K-W-1-A1")).isEmpty();
@@ -140,8 +144,8 @@ class RrPayDoubtTest {
     PaymentIntent paid = pay("K-F8-1", 700);
 
     assertThatThrownBy(() -> client.voidPayment(paid, "K-F8-1-VOID"))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.field()).isEqualTo("original"))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("original"))
         .hasMessageContaining("fiscal return");
     assertThat(names("outbox")).isEmpty(); // nothing sent to RRPay
     assertThat(provider.result(paid.id()).orElseThrow().outcome()).isEqualTo(RrPayOutcome.PAID);
@@ -159,7 +163,8 @@ class RrPayDoubtTest {
     RecoveryReport report = client.recover();
 
     assertThat(report.inDoubt()).isEmpty();
-    assertThat(report.settled()).singleElement()
+    assertThat(report.settled())
+        .singleElement()
         .satisfies(i -> assertThat(i.isApproved()).isTrue());
   }
 
@@ -168,18 +173,18 @@ class RrPayDoubtTest {
     rrpayFake = FakeRrPay.start(root);
     open(Duration.ofSeconds(5), Duration.ofMillis(500));
     rrpayFake.nextOutcome(FakeRrPayOutcome.PRINTED_NO_ANSWER); // printed; the result is lost
-    OutcomeUnknownException doubt = catchThrowableOfType(OutcomeUnknownException.class,
-        () -> pay("K-C-1", 800));
+    OutcomeUnknownException doubt =
+        catchThrowableOfType(OutcomeUnknownException.class, () -> pay("K-C-1", 800));
 
     // the SDK cannot know the receipt was printed: it sends the cancel, RRPay refuses it
     PaymentIntent cancel = client.voidPayment(doubt.lastKnown().orElseThrow(), "K-C-1-F8");
     rrpayFake.deliverResult("K-C-1-A1");
 
     assertThat(cancel.isApproved()).isFalse();
-    assertThat(client.recover().settled()).extracting(PaymentIntent::providerReference)
+    assertThat(client.recover().settled())
+        .extracting(PaymentIntent::providerReference)
         .contains("K-C-1-A1");
-    assertThat(provider.result("K-C-1-A1").orElseThrow().outcome())
-        .isEqualTo(RrPayOutcome.PAID);
+    assertThat(provider.result("K-C-1-A1").orElseThrow().outcome()).isEqualTo(RrPayOutcome.PAID);
     assertThat(rrpayFake.receipts()).isEqualTo(1);
   }
 
@@ -188,8 +193,8 @@ class RrPayDoubtTest {
     rrpayFake = FakeRrPay.start(root);
     open(Duration.ofSeconds(5), Duration.ofMillis(500));
     rrpayFake.nextOutcome(FakeRrPayOutcome.AWAITING_CARD); // the customer has not paid yet
-    OutcomeUnknownException waiting = catchThrowableOfType(OutcomeUnknownException.class,
-        () -> pay("K-F8-0", 450));
+    OutcomeUnknownException waiting =
+        catchThrowableOfType(OutcomeUnknownException.class, () -> pay("K-F8-0", 450));
 
     PaymentIntent cancel = client.voidPayment(waiting.lastKnown().orElseThrow(), "K-F8-0-F8");
 

@@ -41,9 +41,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The RRPay handoff end to end: PosClient, the RRPay provider and the fake RRPay on a real
- * exchange folder. RRPay is another program, so these tests run on real threads; they wait for
- * files, never for time to pass, and assert what the files and the journal say.
+ * The RRPay handoff end to end: PosClient, the RRPay provider and the fake RRPay on a real exchange
+ * folder. RRPay is another program, so these tests run on real threads; they wait for files, never
+ * for time to pass, and assert what the files and the journal say.
  */
 class RrPayEndToEndTest {
   @TempDir Path root;
@@ -65,10 +65,17 @@ class RrPayEndToEndTest {
   }
 
   private RrPayConfig config() {
-    return RrPayConfig.builder().exchangeRoot(root).posIds(List.of("POS1", "POS2"))
-        .creditMapping(CreditMapping.builder().mapCash(1, "CASH", "Grynieji")
-            .map(2, "CARD", "Banko kortelė").build())
-        .ackTimeout(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).build();
+    return RrPayConfig.builder()
+        .exchangeRoot(root)
+        .posIds(List.of("POS1", "POS2"))
+        .creditMapping(
+            CreditMapping.builder()
+                .mapCash(1, "CASH", "Grynieji")
+                .map(2, "CARD", "Banko kortelė")
+                .build())
+        .ackTimeout(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(20))
+        .build();
   }
 
   private PosClient start(Duration deadline) {
@@ -78,18 +85,34 @@ class RrPayEndToEndTest {
 
   private PosClient open(Duration deadline, IntentJournal journal) {
     provider = RrPayProvider.open(config());
-    client = PosClient.builder().provider(provider).journal(journal)
-        .pollSchedule(PollSchedule.of(Duration.ofMillis(10), 1.0, Duration.ofMillis(10)))
-        .paymentDeadline(deadline).build();
+    client =
+        PosClient.builder()
+            .provider(provider)
+            .journal(journal)
+            .pollSchedule(PollSchedule.of(Duration.ofMillis(10), 1.0, Duration.ofMillis(10)))
+            .paymentDeadline(deadline)
+            .build();
     return client;
   }
 
   static PaymentRequest sale(Terminal pos, String reference, long cents) {
-    BasketLine line = BasketLine.builder().code("A1").name("Duona").quantity(BigDecimal.ONE)
-        .unit("vnt.").unitPrice(Money.euroCents(cents)).vatRate(BigDecimal.valueOf(21))
-        .lineTotal(Money.euroCents(cents)).build();
-    return PaymentRequest.builder().terminal(pos).amount(Money.euroCents(cents))
-        .reference(reference).addLines(line).cashier("Rasa K.").build();
+    BasketLine line =
+        BasketLine.builder()
+            .code("A1")
+            .name("Duona")
+            .quantity(BigDecimal.ONE)
+            .unit("vnt.")
+            .unitPrice(Money.euroCents(cents))
+            .vatRate(BigDecimal.valueOf(21))
+            .lineTotal(Money.euroCents(cents))
+            .build();
+    return PaymentRequest.builder()
+        .terminal(pos)
+        .amount(Money.euroCents(cents))
+        .reference(reference)
+        .addLines(line)
+        .cashier("Rasa K.")
+        .build();
   }
 
   private List<String> names(String folder) throws IOException {
@@ -108,11 +131,14 @@ class RrPayEndToEndTest {
     assertThat(paid.transactionId()).contains("FK000001");
     RrPayResult r = provider.result(paid.id()).orElseThrow();
     assertThat(r.outcome()).isEqualTo(RrPayOutcome.PAID);
-    assertThat(r.tenders()).singleElement().satisfies(t -> {
-      assertThat(t.creditNumber()).isEqualTo(2);
-      assertThat(t.amount()).isEqualTo(Money.euroCents(2480));
-      assertThat(t.maskedPan()).contains("520000******0007");
-    });
+    assertThat(r.tenders())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.creditNumber()).isEqualTo(2);
+              assertThat(t.amount()).isEqualTo(Money.euroCents(2480));
+              assertThat(t.maskedPan()).contains("520000******0007");
+            });
   }
 
   @Test
@@ -148,8 +174,8 @@ class RrPayEndToEndTest {
   @Test
   void missingFoldersFailTheSessionOpenNamingTheFolder() {
     assertThatThrownBy(() -> RrPayProvider.open(config()))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.field()).isEqualTo("exchangeRoot"))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("exchangeRoot"))
         .hasMessageContaining("outbox");
   }
 
@@ -171,8 +197,13 @@ class RrPayEndToEndTest {
     rrpayFake.nextOutcome(FakeRrPayOutcome.WRONG_SUM);
 
     assertThatThrownBy(() -> client.pay(sale(provider.terminal("POS1"), "K-8", 100)))
-        .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> assertThat(e.lastKnown())
-            .get().extracting(i -> i.result().orElseThrow()).isEqualTo(IntentResult.UNKNOWN));
+        .isInstanceOfSatisfying(
+            OutcomeUnknownException.class,
+            e ->
+                assertThat(e.lastKnown())
+                    .get()
+                    .extracting(i -> i.result().orElseThrow())
+                    .isEqualTo(IntentResult.UNKNOWN));
     assertThat(Files.readString(root.resolve("rejected/K-8-A1.result.json.reason.txt")))
         .contains("!= receipt total 100");
   }
@@ -189,7 +220,10 @@ class RrPayEndToEndTest {
     rrpayFake.deliverResult("K-9-A1"); // RRPay says: card, not cash
 
     assertThat(waitFor(() -> provider.mismatches().isEmpty() ? null : provider.mismatches()))
-        .singleElement().asString().contains("K-9-A1").contains("credit 2");
+        .singleElement()
+        .asString()
+        .contains("K-9-A1")
+        .contains("credit 2");
     assertThat(provider.result("K-9-A1")).get().extracting(RrPayResult::manual).isEqualTo(true);
   }
 
@@ -198,11 +232,16 @@ class RrPayEndToEndTest {
     start(Duration.ofSeconds(30));
     PaymentIntent paid = client.pay(sale(provider.terminal("POS1"), "K-10", 500));
 
-    assertThatThrownBy(() -> provider.resolveManually(paid.id(),
-        List.of(RrPayTender.of(1, Money.euroCents(500)))))
-        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("already has a result");
-    assertThatThrownBy(() -> provider.resolveManually(paid.id(),
-        List.of(RrPayTender.of(9, Money.euroCents(500)))))
+    assertThatThrownBy(
+            () ->
+                provider.resolveManually(
+                    paid.id(), List.of(RrPayTender.of(1, Money.euroCents(500)))))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("already has a result");
+    assertThatThrownBy(
+            () ->
+                provider.resolveManually(
+                    paid.id(), List.of(RrPayTender.of(9, Money.euroCents(500)))))
         .isInstanceOf(InvalidRequestException.class);
   }
 
@@ -223,12 +262,14 @@ class RrPayEndToEndTest {
     open(Duration.ofSeconds(30), Journals.file(journalFile));
     RecoveryReport report = client.recover();
 
-    assertThat(report.settled()).singleElement().satisfies(i -> {
-      assertThat(i.isApproved()).isTrue();
-      assertThat(i.amount()).isEqualTo(Money.euroCents(1250));
-    });
-    assertThat(client.pay(sale(provider.terminal("POS2"), "K-11", 1250)).id())
-        .isEqualTo("K-11-A1");
+    assertThat(report.settled())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.isApproved()).isTrue();
+              assertThat(i.amount()).isEqualTo(Money.euroCents(1250));
+            });
+    assertThat(client.pay(sale(provider.terminal("POS2"), "K-11", 1250)).id()).isEqualTo("K-11-A1");
     assertThat(rrpayFake.receipts()).isEqualTo(1);
   }
 
@@ -236,8 +277,10 @@ class RrPayEndToEndTest {
   void concurrentSalesOnTwoPosIdsNeverMix() throws Exception {
     start(Duration.ofSeconds(30));
 
-    CompletableFuture<PaymentIntent> a = client.payAsync(sale(provider.terminal("POS1"), "K-A", 111));
-    CompletableFuture<PaymentIntent> b = client.payAsync(sale(provider.terminal("POS2"), "K-B", 222));
+    CompletableFuture<PaymentIntent> a =
+        client.payAsync(sale(provider.terminal("POS1"), "K-A", 111));
+    CompletableFuture<PaymentIntent> b =
+        client.payAsync(sale(provider.terminal("POS2"), "K-B", 222));
 
     PaymentIntent pa = a.get(20, TimeUnit.SECONDS);
     PaymentIntent pb = b.get(20, TimeUnit.SECONDS);
@@ -250,7 +293,8 @@ class RrPayEndToEndTest {
   @Test
   void aStaleFileForAnotherIdIsRejectedNotReadAsThisSalesResult() throws IOException {
     start(Duration.ofSeconds(30));
-    Files.writeString(root.resolve("inbox/OTHER-A1.result.json"),
+    Files.writeString(
+        root.resolve("inbox/OTHER-A1.result.json"),
         "{\"version\":1,\"id\":\"OTHER-A1\",\"outcome\":\"paid\",\"tenders\":[]}");
 
     PaymentIntent paid = client.pay(sale(provider.terminal("POS1"), "K-12", 300));
@@ -272,8 +316,8 @@ class RrPayEndToEndTest {
 
     try (RrPayProvider restarted = RrPayProvider.open(config())) {
       assertThatThrownBy(() -> restarted.findByReference(restarted.terminal("POS1"), "K-13-A1"))
-          .isInstanceOfSatisfying(ConnectionException.class,
-              e -> assertThat(e.isOutcomeUnknown()).isTrue());
+          .isInstanceOfSatisfying(
+              ConnectionException.class, e -> assertThat(e.isOutcomeUnknown()).isTrue());
     }
     assertThat(inOutbox).exists();
 

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fiscal returns: they name the original receipt (number, register, date and time), may be
- * partial with the lines returned, never exceed what is left of the sale, and come back with
- * the money-return act (and, when partial, the receipt reissued for what is kept).
+ * Fiscal returns: they name the original receipt (number, register, date and time), may be partial
+ * with the lines returned, never exceed what is left of the sale, and come back with the
+ * money-return act (and, when partial, the receipt reissued for what is kept).
  */
 class RrPayReturnTest {
   @TempDir Path root;
@@ -31,8 +31,11 @@ class RrPayReturnTest {
   }
 
   private PaymentRequest returnOf(PaymentIntent sale, String reference, long cents) {
-    return PaymentRequest.builder().from(RrPayEndToEndTest.sale(sale.terminal(), reference, cents))
-        .kind(TransactionType.REFUND).original(OriginalTransaction.of(sale)).build();
+    return PaymentRequest.builder()
+        .from(RrPayEndToEndTest.sale(sale.terminal(), reference, cents))
+        .kind(TransactionType.REFUND)
+        .original(OriginalTransaction.of(sale))
+        .build();
   }
 
   @Test
@@ -49,8 +52,10 @@ class RrPayReturnTest {
     assertThat(r.reissuedReceipt()).isPresent();
     assertThat(r.receiptNumber()).isPresent().isNotEqualTo(printed.receiptNumber());
     String request = Files.readString(root.resolve("sent").resolve(back.id() + ".return.json"));
-    assertThat(request).contains(printed.receiptNumber().get())
-        .contains(printed.registerId().get()).contains("\"dateTime\"");
+    assertThat(request)
+        .contains(printed.receiptNumber().get())
+        .contains(printed.registerId().get())
+        .contains("\"dateTime\"");
   }
 
   @Test
@@ -61,14 +66,19 @@ class RrPayReturnTest {
     int receipts = till.fake.receipts();
 
     assertThatThrownBy(() -> till.client.pay(returnOf(sale, "K-RT-2-R2", 700)))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.field()).isEqualTo("amount"))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("amount"))
         .hasMessageContaining("600 of 1000");
     assertThat(till.fake.receipts()).isEqualTo(receipts);
-    assertThatThrownBy(() -> till.client.pay(PaymentRequest.builder()
-        .from(returnOf(sale, "K-RT-2-R3", 100)).lines(java.util.List.of()).build()))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.field()).isEqualTo("lines"));
+    assertThatThrownBy(
+            () ->
+                till.client.pay(
+                    PaymentRequest.builder()
+                        .from(returnOf(sale, "K-RT-2-R3", 100))
+                        .lines(java.util.List.of())
+                        .build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("lines"));
     assertThat(till.client.pay(returnOf(sale, "K-RT-2-R4", 600)).isApproved()).isTrue();
   }
 }

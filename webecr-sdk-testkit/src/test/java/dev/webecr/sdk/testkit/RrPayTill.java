@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One RRPay till for a test: the fake RRPay (when started), the RRPay provider on POS1 and a
- * client polling every 10 ms, on the exchange folder {@code root}; closed in one call.
+ * One RRPay till for a test: the fake RRPay (when started), the RRPay provider on POS1 and a client
+ * polling every 10 ms, on the exchange folder {@code root}; closed in one call.
  */
 final class RrPayTill implements AutoCloseable {
   final Path root;
@@ -33,18 +33,33 @@ final class RrPayTill implements AutoCloseable {
 
   /** Opens the session: RRPay acks within {@code ack}; payments give up after {@code deadline}. */
   RrPayTill open(Duration ack, Duration deadline) {
-    return open(ack, deadline, CreditMapping.builder().mapCash(1, "CASH", "Grynieji")
-        .map(2, "CARD", "Banko kortelė").build());
+    return open(
+        ack,
+        deadline,
+        CreditMapping.builder()
+            .mapCash(1, "CASH", "Grynieji")
+            .map(2, "CARD", "Banko kortelė")
+            .build());
   }
 
   /** {@link #open(Duration, Duration)} with the site's own credit numbers. */
   RrPayTill open(Duration ack, Duration deadline, CreditMapping credits) {
-    provider = RrPayProvider.open(RrPayConfig.builder().exchangeRoot(root).posIds(List.of("POS1"))
-        .creditMapping(credits)
-        .ackTimeout(ack).pollInterval(Duration.ofMillis(20)).build());
-    client = PosClient.builder().provider(provider).journal(Journals.inMemory())
-        .pollSchedule(PollSchedule.of(Duration.ofMillis(10), 1.0, Duration.ofMillis(10)))
-        .paymentDeadline(deadline).build();
+    provider =
+        RrPayProvider.open(
+            RrPayConfig.builder()
+                .exchangeRoot(root)
+                .posIds(List.of("POS1"))
+                .creditMapping(credits)
+                .ackTimeout(ack)
+                .pollInterval(Duration.ofMillis(20))
+                .build());
+    client =
+        PosClient.builder()
+            .provider(provider)
+            .journal(Journals.inMemory())
+            .pollSchedule(PollSchedule.of(Duration.ofMillis(10), 1.0, Duration.ofMillis(10)))
+            .paymentDeadline(deadline)
+            .build();
     return this;
   }
 

@@ -15,14 +15,15 @@ import java.time.Instant;
 import java.util.function.UnaryOperator;
 
 /**
- * The real stack (PosClient, Mellon provider, OkHttp) against the strict fake server, on
- * virtual time: everything a never-twice test needs, closed in one call.
+ * The real stack (PosClient, Mellon provider, OkHttp) against the strict fake server, on virtual
+ * time: everything a never-twice test needs, closed in one call.
  */
 final class StrictFake implements AutoCloseable {
   final TestClock clock = new TestClock(Instant.parse("2026-11-25T08:00:00Z"));
   final FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start();
-  final PosProvider mellon = MellonProvider.create(server.mellonConfig()
-      .retryScheduler(new VirtualTimeScheduler(clock)).build(), clock);
+  final PosProvider mellon =
+      MellonProvider.create(
+          server.mellonConfig().retryScheduler(new VirtualTimeScheduler(clock)).build(), clock);
   final TestSigner signer = new TestSigner(clock);
   final IntentJournal journal;
   final PosClient client;
@@ -33,9 +34,17 @@ final class StrictFake implements AutoCloseable {
 
   StrictFake(IntentJournal journal, UnaryOperator<PosClientBuilder> options) {
     this.journal = journal;
-    this.client = options.apply(PosClient.builder().provider(mellon).journal(journal)
-        .signer(signer).clock(clock).scheduler(new VirtualTimeScheduler(clock))
-        .executor(Runnable::run)).build();
+    this.client =
+        options
+            .apply(
+                PosClient.builder()
+                    .provider(mellon)
+                    .journal(journal)
+                    .signer(signer)
+                    .clock(clock)
+                    .scheduler(new VirtualTimeScheduler(clock))
+                    .executor(Runnable::run))
+            .build();
   }
 
   FakeWebEcr fake() {
@@ -45,12 +54,18 @@ final class StrictFake implements AutoCloseable {
   Terminal terminal(TerminalProfile profile) {
     String tid = FakeTerminals.tidOf(profile);
     return client.terminals(client.pair(FakeTerminals.REDEEM_CODE)).stream()
-        .filter(t -> t.tid().equals(tid)).findFirst().orElseThrow();
+        .filter(t -> t.tid().equals(tid))
+        .findFirst()
+        .orElseThrow();
   }
 
   PaymentIntent pay(Terminal t, long cents, String reference) {
-    return client.pay(PaymentRequest.builder().terminal(t).amount(Money.euroCents(cents))
-        .reference(reference).build());
+    return client.pay(
+        PaymentRequest.builder()
+            .terminal(t)
+            .amount(Money.euroCents(cents))
+            .reference(reference)
+            .build());
   }
 
   void advance(Duration d) {

@@ -19,8 +19,8 @@ class WebEcrPathsTest {
       Pattern.compile("^transactionintent/([^/]+)/$", Pattern.DOTALL);
 
   @Property(tries = 5000)
-  void pathsAreClassifiedAsTheRulesSay(@ForAll("paths") String path,
-      @ForAll("methods") String method) {
+  void pathsAreClassifiedAsTheRulesSay(
+      @ForAll("paths") String path, @ForAll("methods") String method) {
     assertThat(WebEcrPaths.endpointOf(method, path)).isEqualTo(byRule(method, path));
   }
 
@@ -42,7 +42,8 @@ class WebEcrPathsTest {
     } else if (rest.equals("terminal/")) {
       return Endpoint.TERMINALS;
     } else if (txn.matches()) {
-      return txn.group(2).equals("txninit") ? Endpoint.TXNINIT
+      return txn.group(2).equals("txninit")
+          ? Endpoint.TXNINIT
           : "GET".equals(method) ? Endpoint.VOIDS : Endpoint.TXNVOID;
     } else if (rest.equals("transactionintent/")) {
       return Endpoint.INTENTS;
@@ -54,10 +55,30 @@ class WebEcrPathsTest {
 
   @Provide
   Arbitrary<String> paths() {
-    return Arbitraries.of("/api/", "v", "2", ".", "2.2", "/", "token", "refresh",
-        "terminal", "txninit", "txnvoid", "transactionintent", "transaction", "authorization",
-        "redeem", "358001", "7", "x", "/api/v2.2/", "/api/v1/")
-        .list().ofMaxSize(8).map(l -> String.join("", l));
+    return Arbitraries.of(
+            "/api/",
+            "v",
+            "2",
+            ".",
+            "2.2",
+            "/",
+            "token",
+            "refresh",
+            "terminal",
+            "txninit",
+            "txnvoid",
+            "transactionintent",
+            "transaction",
+            "authorization",
+            "redeem",
+            "358001",
+            "7",
+            "x",
+            "/api/v2.2/",
+            "/api/v1/")
+        .list()
+        .ofMaxSize(8)
+        .map(l -> String.join("", l));
   }
 
   @Provide

@@ -9,8 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
- * What the command line takes from the world: environment variables, the home folder, a
- * password prompt, output streams, and time (a real clock in use, a virtual one in tests).
+ * What the command line takes from the world: environment variables, the home folder, a password
+ * prompt, output streams, and time (a real clock in use, a virtual one in tests).
  */
 final class CliEnvironment {
   final Map<String, String> variables;
@@ -22,8 +22,14 @@ final class CliEnvironment {
   final ScheduledExecutorService scheduler;
   final Executor executor;
 
-  CliEnvironment(Map<String, String> variables, Path home, Function<String, char[]> prompt,
-      PrintWriter out, PrintWriter err, Clock clock, ScheduledExecutorService scheduler,
+  CliEnvironment(
+      Map<String, String> variables,
+      Path home,
+      Function<String, char[]> prompt,
+      PrintWriter out,
+      PrintWriter err,
+      Clock clock,
+      ScheduledExecutorService scheduler,
       Executor executor) {
     this.variables = variables;
     this.home = home;

@@ -6,8 +6,8 @@ import dev.webecr.sdk.spi.PaymentSigner;
 import dev.webecr.sdk.spi.SigningRequest;
 
 /**
- * Signs with what the ERP's e-invoicing provider gave: the signed content from {@code --input}
- * and the signature from {@code WEBECR_SIGNATURE} (a signature is never an argument).
+ * Signs with what the ERP's e-invoicing provider gave: the signed content from {@code --input} and
+ * the signature from {@code WEBECR_SIGNATURE} (a signature is never an argument).
  */
 final class EnvironmentSigner implements PaymentSigner {
   private final String input;
@@ -23,8 +23,10 @@ final class EnvironmentSigner implements PaymentSigner {
   @Override
   public ProviderSignature sign(SigningRequest request) {
     if (input == null) {
-      throw new InvalidRequestException("--input", "a payment needs the signed content (Input) "
-          + "from the e-invoicing provider, or --test-signer against the fake server");
+      throw new InvalidRequestException(
+          "--input",
+          "a payment needs the signed content (Input) "
+              + "from the e-invoicing provider, or --test-signer against the fake server");
     }
     if (signature == null || signature.isBlank()) {
       throw new InvalidRequestException("WEBECR_SIGNATURE", "set it to the provider's Signature");

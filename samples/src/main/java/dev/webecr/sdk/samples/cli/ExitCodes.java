@@ -21,10 +21,14 @@ final class ExitCodes {
     }
     IntentResult r = intent.result().orElseThrow();
     switch (r) {
-      case APPROVED: return OK;
-      case BUSY: return BUSY;
-      case MAX_TRANSACTIONS: return BATCH_FULL;
-      default: return NOT_CHARGED;
+      case APPROVED:
+        return OK;
+      case BUSY:
+        return BUSY;
+      case MAX_TRANSACTIONS:
+        return BATCH_FULL;
+      default:
+        return NOT_CHARGED;
     }
   }
 }

@@ -24,8 +24,10 @@ final class IntentsCommand implements Callable<Integer> {
   @Option(names = "--terminal", required = true, description = "The terminal's TID")
   String tid;
 
-  @Option(names = "--from", required = true, description = "A day (2026-11-22, Athens time) "
-      + "or an instant (2026-11-22T08:00:00Z)")
+  @Option(
+      names = "--from",
+      required = true,
+      description = "A day (2026-11-22, Athens time) " + "or an instant (2026-11-22T08:00:00Z)")
   String from;
 
   @Option(names = "--to", required = true, description = "Excluded; a day counts whole")
@@ -37,8 +39,13 @@ final class IntentsCommand implements Callable<Integer> {
     try (PosProvider provider = cli.provider();
         PosClient client = cli.client(provider, new EnvironmentSigner(null, null, null))) {
       for (PaymentIntent i : client.intents(cli.terminal(client, tid), period)) {
-        cli.env.out.printf("%-8s %-32s %-7s %12s  %s%n", i.id(), i.providerReference(), i.kind(),
-            i.amount(), i.status() + i.result().map(r -> " / " + r).orElse(""));
+        cli.env.out.printf(
+            "%-8s %-32s %-7s %12s  %s%n",
+            i.id(),
+            i.providerReference(),
+            i.kind(),
+            i.amount(),
+            i.status() + i.result().map(r -> " / " + r).orElse(""));
       }
       return ExitCodes.OK;
     }

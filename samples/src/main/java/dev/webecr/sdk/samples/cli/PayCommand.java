@@ -25,12 +25,15 @@ final class PayCommand implements Callable<Integer> {
   @Option(names = "--reference", required = true, description = "The ERP document id")
   String reference;
 
-  @Option(names = "--input", description = "The signed content (Input); the Signature comes "
-      + "from WEBECR_SIGNATURE")
+  @Option(
+      names = "--input",
+      description = "The signed content (Input); the Signature comes " + "from WEBECR_SIGNATURE")
   String input;
 
-  @Option(names = "--signing-author", defaultValue = "", description = "The e-invoicing "
-      + "provider's id (myDATA SigningAuthor)")
+  @Option(
+      names = "--signing-author",
+      defaultValue = "",
+      description = "The e-invoicing " + "provider's id (myDATA SigningAuthor)")
   String signingAuthor;
 
   /** The signer of a pay or refund command. */
@@ -43,9 +46,16 @@ final class PayCommand implements Callable<Integer> {
     try (PosProvider provider = cli.provider();
         PosClient client = cli.client(provider, signer(cli, input, signingAuthor))) {
       Terminal terminal = cli.terminal(client, tid);
-      PaymentIntent intent = Progress.await(client.payAsync(PaymentRequest.builder()
-          .terminal(terminal).amount(Money.parse(amount, Money.EUR)).reference(reference)
-          .build()), tid, cli.env);
+      PaymentIntent intent =
+          Progress.await(
+              client.payAsync(
+                  PaymentRequest.builder()
+                      .terminal(terminal)
+                      .amount(Money.parse(amount, Money.EUR))
+                      .reference(reference)
+                      .build()),
+              tid,
+              cli.env);
       cli.print(intent);
       return ExitCodes.of(intent);
     }

@@ -10,8 +10,9 @@ import java.util.concurrent.TimeoutException;
 final class Progress {
   private Progress() {}
 
-  static PaymentIntent await(CompletableFuture<PaymentIntent> payment, String tid,
-      CliEnvironment env) throws InterruptedException {
+  static PaymentIntent await(
+      CompletableFuture<PaymentIntent> payment, String tid, CliEnvironment env)
+      throws InterruptedException {
     env.out.println("Sent to terminal " + tid + ": follow the card dialogue on the terminal");
     for (int seconds = 1; ; seconds++) {
       try {

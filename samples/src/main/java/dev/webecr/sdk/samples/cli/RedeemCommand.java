@@ -12,8 +12,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Pairs a terminal: the code it shows for an API key, saved to the key file, never printed. */
-@Command(name = "redeem", description = "Pair a terminal with the code it shows "
-    + "(menu: Link with 3rd party services). The API key goes to the key file.")
+@Command(
+    name = "redeem",
+    description =
+        "Pair a terminal with the code it shows "
+            + "(menu: Link with 3rd party services). The API key goes to the key file.")
 final class RedeemCommand implements Callable<Integer> {
   @ParentCommand WebEcrCli cli;
 
@@ -34,8 +37,10 @@ final class RedeemCommand implements Callable<Integer> {
         // not a POSIX file system: the folder's own permissions protect it
       }
       cli.env.out.println("Paired. API key saved to " + file + " (keep it like a password).");
-      cli.env.out.println("Terminals it reaches: " + client.terminals(key).size()
-          + " ('webecr terminals' lists them)");
+      cli.env.out.println(
+          "Terminals it reaches: "
+              + client.terminals(key).size()
+              + " ('webecr terminals' lists them)");
       return ExitCodes.OK;
     }
   }

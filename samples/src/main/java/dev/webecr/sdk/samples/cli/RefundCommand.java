@@ -39,8 +39,9 @@ final class RefundCommand implements Callable<Integer> {
         PosClient client = cli.client(provider, PayCommand.signer(cli, input, signingAuthor))) {
       Terminal terminal = cli.terminal(client, tid);
       PaymentIntent sale = provider.get(terminal, intentId);
-      PaymentIntent refund = Progress.await(client.refundAsync(sale,
-          Money.parse(amount, Money.EUR), reference), tid, cli.env);
+      PaymentIntent refund =
+          Progress.await(
+              client.refundAsync(sale, Money.parse(amount, Money.EUR), reference), tid, cli.env);
       cli.print(refund);
       return ExitCodes.of(refund);
     }

@@ -18,8 +18,9 @@ final class TerminalsCommand implements Callable<Integer> {
         PosClient client = cli.client(provider, new EnvironmentSigner(null, null, null))) {
       cli.env.out.printf("%-10s %-10s %-14s %s%n", "TID", "CALL ID", "MERCHANT", "NAME");
       for (Terminal t : client.terminals(cli.apiKey())) {
-        cli.env.out.printf("%-10s %-10s %-14s %s%n", t.tid(), t.callId(),
-            t.merchantId().orElse("-"), t.label().orElse("-"));
+        cli.env.out.printf(
+            "%-10s %-10s %-14s %s%n",
+            t.tid(), t.callId(), t.merchantId().orElse("-"), t.label().orElse("-"));
       }
       return ExitCodes.OK;
     }

@@ -29,8 +29,8 @@ final class VoidCommand implements Callable<Integer> {
         PosClient client = cli.client(provider, new EnvironmentSigner(null, null, null))) {
       Terminal terminal = cli.terminal(client, tid);
       PaymentIntent original = provider.get(terminal, intentId);
-      PaymentIntent voided = Progress.await(client.voidPaymentAsync(original, reference), tid,
-          cli.env);
+      PaymentIntent voided =
+          Progress.await(client.voidPaymentAsync(original, reference), tid, cli.env);
       cli.print(voided);
       return ExitCodes.of(voided);
     }

@@ -28,27 +28,39 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code webecr}: pair and check terminals on site, take a test payment, look payments up.
- * Credentials come from the environment ({@code WEBECR_USERNAME}, {@code WEBECR_PASSWORD},
- * {@code WEBECR_API_KEY}), a config file or a prompt; never from arguments, which other users
- * of the machine can see.
+ * Credentials come from the environment ({@code WEBECR_USERNAME}, {@code WEBECR_PASSWORD}, {@code
+ * WEBECR_API_KEY}), a config file or a prompt; never from arguments, which other users of the
+ * machine can see.
  */
-@Command(name = "webecr", mixinStandardHelpOptions = true, version = "webecr 0.1.0",
+@Command(
+    name = "webecr",
+    mixinStandardHelpOptions = true,
+    version = "webecr 0.1.0",
     description = "Mellon WebECR from the command line: pair terminals, pay, check status.",
-    subcommands = {RedeemCommand.class, TerminalsCommand.class, PayCommand.class,
-        StatusCommand.class, IntentsCommand.class, RefundCommand.class, VoidCommand.class},
+    subcommands = {
+      RedeemCommand.class,
+      TerminalsCommand.class,
+      PayCommand.class,
+      StatusCommand.class,
+      IntentsCommand.class,
+      RefundCommand.class,
+      VoidCommand.class
+    },
     exitCodeOnInvalidInput = ExitCodes.USAGE,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        " 0:done; for payments: approved",
-        " 1:error (connection, credentials, provider refusal)",
-        " 2:declined, cancelled or failed: nothing charged",
-        " 3:terminal busy: nothing charged, retry later",
-        " 4:batch full: close it on the POS, then retry",
-        " 5:outcome unknown: check with 'status' later; do not charge again",
-        "64:bad usage or input"})
+      " 0:done; for payments: approved",
+      " 1:error (connection, credentials, provider refusal)",
+      " 2:declined, cancelled or failed: nothing charged",
+      " 3:terminal busy: nothing charged, retry later",
+      " 4:batch full: close it on the POS, then retry",
+      " 5:outcome unknown: check with 'status' later; do not charge again",
+      "64:bad usage or input"
+    })
 public final class WebEcrCli {
-  @Option(names = "--acquirer", description = "NBG, WORLDLINE, JCC, ATTICA, PANCRETA, NEXI, "
-      + "MELLON_TEST")
+  @Option(
+      names = "--acquirer",
+      description = "NBG, WORLDLINE, JCC, ATTICA, PANCRETA, NEXI, " + "MELLON_TEST")
   Acquirer acquirer;
 
   @Option(names = "--url", description = "Base URL of another WebECR host (wins over --acquirer)")
@@ -60,7 +72,9 @@ public final class WebEcrCli {
   @Option(names = "--config", description = "Properties file with username, password, apiKey")
   Path config;
 
-  @Option(names = "--key-file", description = "Where the API key is stored (default ~/.webecr/apikey)")
+  @Option(
+      names = "--key-file",
+      description = "Where the API key is stored (default ~/.webecr/apikey)")
   Path keyFile;
 
   @Option(names = "--journal", description = "The payment journal (default ~/.webecr/journal)")
@@ -82,34 +96,44 @@ public final class WebEcrCli {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    CliEnvironment env = new CliEnvironment(System.getenv(), Path.of(System.getProperty("user.home")),
-        WebEcrCli::promptOnConsole, out, err, Clock.systemUTC(),
-        Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "webecr-timer")),
-        Executors.newCachedThreadPool(r -> daemon(r, "webecr-call")));
+    CliEnvironment env =
+        new CliEnvironment(
+            System.getenv(),
+            Path.of(System.getProperty("user.home")),
+            WebEcrCli::promptOnConsole,
+            out,
+            err,
+            Clock.systemUTC(),
+            Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "webecr-timer")),
+            Executors.newCachedThreadPool(r -> daemon(r, "webecr-call")));
     System.exit(run(args, env));
   }
 
   static int run(String[] args, CliEnvironment env) {
     CommandLine cli = new CommandLine(new WebEcrCli(env));
     cli.setOut(env.out).setErr(env.err);
-    cli.setParameterExceptionHandler((e, given) -> {
-      env.err.println(e.getMessage());
-      e.getCommandLine().usage(env.err);
-      return ExitCodes.USAGE;
-    });
-    cli.setExecutionExceptionHandler((e, line, parsed) -> {
-      if (e instanceof OutcomeUnknownException) {
-        env.err.println("Outcome unknown: " + e.getMessage());
-        return ExitCodes.IN_DOUBT;
-      }
-      if (e instanceof InvalidRequestException) {
-        env.err.println("Invalid: " + e.getMessage());
-        return ExitCodes.USAGE;
-      }
-      env.err.println(e instanceof PosException ? "Error: " + e.getMessage()
-          : "Error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-      return ExitCodes.ERROR;
-    });
+    cli.setParameterExceptionHandler(
+        (e, given) -> {
+          env.err.println(e.getMessage());
+          e.getCommandLine().usage(env.err);
+          return ExitCodes.USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, line, parsed) -> {
+          if (e instanceof OutcomeUnknownException) {
+            env.err.println("Outcome unknown: " + e.getMessage());
+            return ExitCodes.IN_DOUBT;
+          }
+          if (e instanceof InvalidRequestException) {
+            env.err.println("Invalid: " + e.getMessage());
+            return ExitCodes.USAGE;
+          }
+          env.err.println(
+              e instanceof PosException
+                  ? "Error: " + e.getMessage()
+                  : "Error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+          return ExitCodes.ERROR;
+        });
     return cli.execute(args);
   }
 
@@ -145,8 +169,8 @@ public final class WebEcrCli {
       v = typed == null ? null : new String(typed);
     }
     if (v == null || v.isEmpty()) {
-      throw new InvalidRequestException(property, "set " + variable + ", or " + property
-          + " in --config");
+      throw new InvalidRequestException(
+          property, "set " + variable + ", or " + property + " in --config");
     }
     return v;
   }
@@ -160,16 +184,21 @@ public final class WebEcrCli {
     } else {
       throw new InvalidRequestException("--acquirer", "give --acquirer or --url");
     }
-    b.apiVersion(apiVersion).allowInsecureHttp(allowHttp)
+    b.apiVersion(apiVersion)
+        .allowInsecureHttp(allowHttp)
         .username(secret("WEBECR_USERNAME", "username", null))
         .password(secret("WEBECR_PASSWORD", "password", "WebECR password: "));
     return MellonProvider.create(b.build(), env.clock);
   }
 
   PosClient client(PosProvider provider, EnvironmentSigner signatures) {
-    PosClientBuilder b = PosClient.builder().provider(provider)
-        .journalFile(journal != null ? journal : env.home.resolve(".webecr/journal"))
-        .clock(env.clock).scheduler(env.scheduler).executor(env.executor);
+    PosClientBuilder b =
+        PosClient.builder()
+            .provider(provider)
+            .journalFile(journal != null ? journal : env.home.resolve(".webecr/journal"))
+            .clock(env.clock)
+            .scheduler(env.scheduler)
+            .executor(env.executor);
     b.signer(testSigner ? new TestSigner(env.clock) : signatures);
     return b.build();
   }
@@ -191,16 +220,23 @@ public final class WebEcrCli {
       v = configFile().getProperty("apiKey");
     }
     if (v == null || v.isEmpty()) {
-      throw new InvalidRequestException("apiKey", "pair first ('webecr redeem --code ...'), or set "
-          + "WEBECR_API_KEY");
+      throw new InvalidRequestException(
+          "apiKey", "pair first ('webecr redeem --code ...'), or set " + "WEBECR_API_KEY");
     }
     return ApiKey.of(v);
   }
 
   Terminal terminal(PosClient client, String tid) {
-    return client.terminals(apiKey()).stream().filter(t -> t.tid().equals(tid)).findFirst()
-        .orElseThrow(() -> new InvalidRequestException("--terminal", "no terminal with TID " + tid
-            + " for this API key; 'webecr terminals' lists them"));
+    return client.terminals(apiKey()).stream()
+        .filter(t -> t.tid().equals(tid))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new InvalidRequestException(
+                    "--terminal",
+                    "no terminal with TID "
+                        + tid
+                        + " for this API key; 'webecr terminals' lists them"));
   }
 
   void print(PaymentIntent i) {

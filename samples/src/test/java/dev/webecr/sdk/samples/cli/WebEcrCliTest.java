@@ -27,8 +27,9 @@ class WebEcrCliTest {
   @TempDir Path home;
   private final TestClock clock = new TestClock(Instant.parse("2026-11-22T08:00:00Z"));
   private final FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start();
-  private final Map<String, String> variables = new HashMap<>(Map.of(
-      "WEBECR_USERNAME", FakeWebEcr.USERNAME, "WEBECR_PASSWORD", FakeWebEcr.PASSWORD));
+  private final Map<String, String> variables =
+      new HashMap<>(
+          Map.of("WEBECR_USERNAME", FakeWebEcr.USERNAME, "WEBECR_PASSWORD", FakeWebEcr.PASSWORD));
   private final List<String> everythingPrinted = new ArrayList<>();
   private String out;
   private String err;
@@ -42,18 +43,27 @@ class WebEcrCliTest {
   void stop() {
     server.close();
     String all = String.join("\n", everythingPrinted);
-    assertThat(all).doesNotContain(FakeWebEcr.PASSWORD).doesNotContain("fake-key-")
+    assertThat(all)
+        .doesNotContain(FakeWebEcr.PASSWORD)
+        .doesNotContain("fake-key-")
         .doesNotContain("ZmFrZS1zaWduYXR1cmU"); // the TestSigner's signature, base64
   }
 
   private int run(String... args) {
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
-    CliEnvironment env = new CliEnvironment(variables, home, question -> null,
-        new PrintWriter(o, true), new PrintWriter(e, true), clock,
-        new VirtualTimeScheduler(clock), Runnable::run);
-    List<String> all = new ArrayList<>(List.of("--url", server.baseUrl(), "--allow-http",
-        "--test-signer"));
+    CliEnvironment env =
+        new CliEnvironment(
+            variables,
+            home,
+            question -> null,
+            new PrintWriter(o, true),
+            new PrintWriter(e, true),
+            clock,
+            new VirtualTimeScheduler(clock),
+            Runnable::run);
+    List<String> all =
+        new ArrayList<>(List.of("--url", server.baseUrl(), "--allow-http", "--test-signer"));
     all.addAll(List.of(args));
     int code = WebEcrCli.run(all.toArray(new String[0]), env);
     out = o.toString();
@@ -68,8 +78,12 @@ class WebEcrCliTest {
   }
 
   private String intentIdPrinted() {
-    return out.lines().filter(l -> l.startsWith("intent")).findFirst().orElseThrow()
-        .replace("intent", "").trim();
+    return out.lines()
+        .filter(l -> l.startsWith("intent"))
+        .findFirst()
+        .orElseThrow()
+        .replace("intent", "")
+        .trim();
   }
 
   @Test
@@ -86,44 +100,126 @@ class WebEcrCliTest {
 
   @Test
   void payPrintsTheApprovedPaymentAndExitsZero() {
-    assertThat(run("pay", "--terminal", tid(TerminalProfile.APPROVE), "--amount", "24.80",
-        "--reference", "CLI-1")).isZero();
-    assertThat(out).contains("Sent to terminal 10000001").contains("COMPLETED / APPROVED")
-        .contains("RRN").contains("auth code").contains("next          NONE");
+    assertThat(
+            run(
+                "pay",
+                "--terminal",
+                tid(TerminalProfile.APPROVE),
+                "--amount",
+                "24.80",
+                "--reference",
+                "CLI-1"))
+        .isZero();
+    assertThat(out)
+        .contains("Sent to terminal 10000001")
+        .contains("COMPLETED / APPROVED")
+        .contains("RRN")
+        .contains("auth code")
+        .contains("next          NONE");
   }
 
   @Test
   void theExitCodeSaysWhatHappenedToThePayment() {
-    assertThat(run("pay", "--terminal", tid(TerminalProfile.APPROVE), "--amount", "9.99",
-        "--reference", "CLI-D")).isEqualTo(ExitCodes.NOT_CHARGED);
-    assertThat(run("pay", "--terminal", tid(TerminalProfile.BUSY), "--amount", "1.00",
-        "--reference", "CLI-B")).isEqualTo(ExitCodes.BUSY);
-    assertThat(run("pay", "--terminal", tid(TerminalProfile.APPROVE), "--amount", "1.95",
-        "--reference", "CLI-M")).isEqualTo(ExitCodes.BATCH_FULL);
-    assertThat(run("pay", "--terminal", tid(TerminalProfile.NO_ANSWER), "--amount", "1.00",
-        "--reference", "CLI-N")).isEqualTo(ExitCodes.IN_DOUBT);
+    assertThat(
+            run(
+                "pay",
+                "--terminal",
+                tid(TerminalProfile.APPROVE),
+                "--amount",
+                "9.99",
+                "--reference",
+                "CLI-D"))
+        .isEqualTo(ExitCodes.NOT_CHARGED);
+    assertThat(
+            run(
+                "pay",
+                "--terminal",
+                tid(TerminalProfile.BUSY),
+                "--amount",
+                "1.00",
+                "--reference",
+                "CLI-B"))
+        .isEqualTo(ExitCodes.BUSY);
+    assertThat(
+            run(
+                "pay",
+                "--terminal",
+                tid(TerminalProfile.APPROVE),
+                "--amount",
+                "1.95",
+                "--reference",
+                "CLI-M"))
+        .isEqualTo(ExitCodes.BATCH_FULL);
+    assertThat(
+            run(
+                "pay",
+                "--terminal",
+                tid(TerminalProfile.NO_ANSWER),
+                "--amount",
+                "1.00",
+                "--reference",
+                "CLI-N"))
+        .isEqualTo(ExitCodes.IN_DOUBT);
     assertThat(err).contains("Outcome unknown");
   }
 
   @Test
   void statusRefundVoidAndIntentsWorkOnAPayment() {
-    run("pay", "--terminal", tid(TerminalProfile.APPROVE), "--amount", "50.00", "--reference",
+    run(
+        "pay",
+        "--terminal",
+        tid(TerminalProfile.APPROVE),
+        "--amount",
+        "50.00",
+        "--reference",
         "CLI-S");
     String sale = intentIdPrinted();
-    run("pay", "--terminal", tid(TerminalProfile.APPROVE), "--amount", "5.00", "--reference",
+    run(
+        "pay",
+        "--terminal",
+        tid(TerminalProfile.APPROVE),
+        "--amount",
+        "5.00",
+        "--reference",
         "CLI-T");
     String other = intentIdPrinted();
 
     assertThat(run("status", sale, "--terminal", tid(TerminalProfile.APPROVE))).isZero();
     assertThat(out).contains("CLI-S-A1").contains("APPROVED");
-    assertThat(run("refund", "--terminal", tid(TerminalProfile.APPROVE), "--intent", sale,
-        "--amount", "20.00", "--reference", "CLI-S-CN")).isZero();
+    assertThat(
+            run(
+                "refund",
+                "--terminal",
+                tid(TerminalProfile.APPROVE),
+                "--intent",
+                sale,
+                "--amount",
+                "20.00",
+                "--reference",
+                "CLI-S-CN"))
+        .isZero();
     assertThat(out).contains("REFUND of 20.00 EUR");
-    assertThat(run("void", "--terminal", tid(TerminalProfile.APPROVE), "--intent", other,
-        "--reference", "CLI-T-V")).isZero();
+    assertThat(
+            run(
+                "void",
+                "--terminal",
+                tid(TerminalProfile.APPROVE),
+                "--intent",
+                other,
+                "--reference",
+                "CLI-T-V"))
+        .isZero();
     assertThat(out).contains("VOID of 5.00 EUR");
-    assertThat(run("intents", "--terminal", tid(TerminalProfile.APPROVE), "--from",
-        "2026-11-22", "--to", "2026-11-22")).isZero();
+    assertThat(
+            run(
+                "intents",
+                "--terminal",
+                tid(TerminalProfile.APPROVE),
+                "--from",
+                "2026-11-22",
+                "--to",
+                "2026-11-22"))
+        .isZero();
     assertThat(out).contains("CLI-S-A1").contains("CLI-T-A1").contains("CLI-S-CN-A1");
   }
 
@@ -140,12 +236,32 @@ class WebEcrCliTest {
   @Test
   void withoutTheTestSignerAPaymentNeedsTheSignedInput() {
     StringWriter e = new StringWriter();
-    CliEnvironment env = new CliEnvironment(variables, home, q -> null,
-        new PrintWriter(new StringWriter(), true), new PrintWriter(e, true), clock,
-        new VirtualTimeScheduler(clock), Runnable::run);
+    CliEnvironment env =
+        new CliEnvironment(
+            variables,
+            home,
+            q -> null,
+            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(e, true),
+            clock,
+            new VirtualTimeScheduler(clock),
+            Runnable::run);
 
-    int code = WebEcrCli.run(new String[] {"--url", server.baseUrl(), "--allow-http", "pay",
-        "--terminal", "10000001", "--amount", "1.00", "--reference", "CLI-X"}, env);
+    int code =
+        WebEcrCli.run(
+            new String[] {
+              "--url",
+              server.baseUrl(),
+              "--allow-http",
+              "pay",
+              "--terminal",
+              "10000001",
+              "--amount",
+              "1.00",
+              "--reference",
+              "CLI-X"
+            },
+            env);
 
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(e.toString()).contains("--input");

@@ -1,9 +1,9 @@
 package dev.webecr.sdk.jdbc.internal;
 
 import dev.webecr.sdk.JournalException;
-import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.internal.JournalLineCodec;
 import dev.webecr.sdk.internal.TerminalLanes;
+import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import java.sql.Connection;
@@ -18,11 +18,10 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The journal in PostgreSQL: one row per attempt holding its latest entry as a journal line,
- * each record one committed transaction (durable when {@link #record} returns, so an attempt is
- * on disk before its create leaves). A write is fenced by the terminal's lease: refused once
- * another node has taken it. Reads go to the database every time: every node sees every other
- * node's attempts.
+ * The journal in PostgreSQL: one row per attempt holding its latest entry as a journal line, each
+ * record one committed transaction (durable when {@link #record} returns, so an attempt is on disk
+ * before its create leaves). A write is fenced by the terminal's lease: refused once another node
+ * has taken it. Reads go to the database every time: every node sees every other node's attempts.
  */
 public final class JdbcJournal implements IntentJournal {
   private final DataSource dataSource;
@@ -54,15 +53,15 @@ public final class JdbcJournal implements IntentJournal {
         throw e;
       }
     } catch (SQLException e) {
-      throw new JournalException("cannot write the journal (" + e.getSQLState() + ": "
-          + e.getMessage() + ")", e);
+      throw new JournalException(
+          "cannot write the journal (" + e.getSQLState() + ": " + e.getMessage() + ")", e);
     }
   }
 
   /**
-   * Refuses the write when another node holds the terminal: with this node's token, when the
-   * lease row carries another; without one, when another holder's lease is still running. The
-   * row stays locked (shared) until the commit, so a takeover waits for this write.
+   * Refuses the write when another node holds the terminal: with this node's token, when the lease
+   * row carries another; without one, when another holder's lease is still running. The row stays
+   * locked (shared) until the commit, so a takeover waits for this write.
    */
   private void checkLease(Connection c, String key, Long token, String providerReference)
       throws SQLException {
@@ -72,13 +71,21 @@ public final class JdbcJournal implements IntentJournal {
         if (!r.next()) {
           return;
         }
-        boolean mine = token != null ? r.getLong("token") == token
-            : r.getString("holder").equals(nodeId)
-                || !r.getTimestamp("expires_at").toInstant().isAfter(clock.instant());
+        boolean mine =
+            token != null
+                ? r.getLong("token") == token
+                : r.getString("holder").equals(nodeId)
+                    || !r.getTimestamp("expires_at").toInstant().isAfter(clock.instant());
         if (!mine) {
-          throw new JournalException("the journal write of " + providerReference
-              + " was refused: terminal " + key + " is leased to another node ("
-              + r.getString("holder") + ")", null);
+          throw new JournalException(
+              "the journal write of "
+                  + providerReference
+                  + " was refused: terminal "
+                  + key
+                  + " is leased to another node ("
+                  + r.getString("holder")
+                  + ")",
+              null);
         }
       }
     }
@@ -135,14 +142,19 @@ public final class JdbcJournal implements IntentJournal {
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           String line = r.getString(1);
-          out.add(JournalLineCodec.decode(line).orElseThrow(() -> new JournalException(
-              "a journal row does not decode; keep the table and contact support", null)));
+          out.add(
+              JournalLineCodec.decode(line)
+                  .orElseThrow(
+                      () ->
+                          new JournalException(
+                              "a journal row does not decode; keep the table and contact support",
+                              null)));
         }
       }
       return out;
     } catch (SQLException e) {
-      throw new JournalException("cannot read the journal (" + e.getSQLState() + ": "
-          + e.getMessage() + ")", e);
+      throw new JournalException(
+          "cannot read the journal (" + e.getSQLState() + ": " + e.getMessage() + ")", e);
     }
   }
 

@@ -24,15 +24,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Terminal leases as rows with a holder, an expiry and a fencing token (the ShedLock pattern
- * with a token), rather than session-bound advisory locks: a row survives connection pools that
- * hand out a new connection for every statement, and a node that pauses past its expiry finds
- * its token stale instead of a lock it silently lost. Renewed at a third of the lease while
- * held; a node that dies lets its leases expire. Times come from the store's clock: nodes are
- * assumed to keep their clocks in step (NTP) to well within a lease.
+ * Terminal leases as rows with a holder, an expiry and a fencing token (the ShedLock pattern with a
+ * token), rather than session-bound advisory locks: a row survives connection pools that hand out a
+ * new connection for every statement, and a node that pauses past its expiry finds its token stale
+ * instead of a lock it silently lost. Renewed at a third of the lease while held; a node that dies
+ * lets its leases expire. Times come from the store's clock: nodes are assumed to keep their clocks
+ * in step (NTP) to well within a lease.
  */
 public final class JdbcLease implements TerminalLease {
   private static final Logger log = LoggerFactory.getLogger(JdbcLease.class);
+
   /** How often a node asks again for a lease another node holds. */
   private static final Duration RETRY = Duration.ofMillis(500);
 
@@ -44,8 +45,14 @@ public final class JdbcLease implements TerminalLease {
   private final Duration duration;
   private final ScheduledExecutorService scheduler;
 
-  JdbcLease(DataSource dataSource, Sql sql, LeaseTokens tokens, String nodeId, Clock clock,
-      Duration duration, ScheduledExecutorService scheduler) {
+  JdbcLease(
+      DataSource dataSource,
+      Sql sql,
+      LeaseTokens tokens,
+      String nodeId,
+      Clock clock,
+      Duration duration,
+      ScheduledExecutorService scheduler) {
     this.dataSource = dataSource;
     this.sql = sql;
     this.tokens = tokens;
@@ -63,14 +70,20 @@ public final class JdbcLease implements TerminalLease {
     return out;
   }
 
-  private void attempt(Terminal terminal, String key, Instant giveUpAt,
-      CompletableFuture<Held> out) {
+  private void attempt(
+      Terminal terminal, String key, Instant giveUpAt, CompletableFuture<Held> out) {
     OptionalLong token;
     try {
       token = take(key);
     } catch (SQLException e) {
-      out.completeExceptionally(new JournalException("cannot take the lease of terminal "
-          + terminal.tid() + ": the database is unreachable (" + e.getSQLState() + ")", e));
+      out.completeExceptionally(
+          new JournalException(
+              "cannot take the lease of terminal "
+                  + terminal.tid()
+                  + ": the database is unreachable ("
+                  + e.getSQLState()
+                  + ")",
+              e));
       return;
     }
     if (token.isPresent()) {
@@ -79,13 +92,15 @@ public final class JdbcLease implements TerminalLease {
     }
     Instant now = clock.instant();
     if (!now.isBefore(giveUpAt)) {
-      out.completeExceptionally(new TerminalInUseException(terminal.tid(), "terminal "
-          + terminal.tid() + " is running a payment of another node"));
+      out.completeExceptionally(
+          new TerminalInUseException(
+              terminal.tid(),
+              "terminal " + terminal.tid() + " is running a payment of another node"));
       return;
     }
     long wait = Math.min(RETRY.toMillis(), Duration.between(now, giveUpAt).toMillis());
-    scheduler.schedule(() -> attempt(terminal, key, giveUpAt, out), Math.max(1, wait),
-        TimeUnit.MILLISECONDS);
+    scheduler.schedule(
+        () -> attempt(terminal, key, giveUpAt, out), Math.max(1, wait), TimeUnit.MILLISECONDS);
   }
 
   /** The new token when the lease was free, expired or this node's; empty when held. */
@@ -110,8 +125,12 @@ public final class JdbcLease implements TerminalLease {
   private Held held(String key, long token) {
     tokens.hold(key, token);
     long every = Math.max(1, duration.toMillis() / 3);
-    ScheduledFuture<?> renewal = scheduler.scheduleAtFixedRate(() -> update(sql.setLeaseExpiry(),
-        key, token, clock.instant().plus(duration)), every, every, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> renewal =
+        scheduler.scheduleAtFixedRate(
+            () -> update(sql.setLeaseExpiry(), key, token, clock.instant().plus(duration)),
+            every,
+            every,
+            TimeUnit.MILLISECONDS);
     AtomicBoolean released = new AtomicBoolean();
     return () -> {
       if (released.compareAndSet(false, true)) {
@@ -136,8 +155,8 @@ public final class JdbcLease implements TerminalLease {
         log.warn("lease of terminal {} (token {}) was taken by another node", key, token);
       }
     } catch (SQLException e) {
-      log.warn("lease of terminal {} not updated ({}): it expires on its own", key,
-          e.getSQLState());
+      log.warn(
+          "lease of terminal {} not updated ({}): it expires on its own", key, e.getSQLState());
     }
   }
 

@@ -9,14 +9,21 @@ import javax.sql.DataSource;
 public final class JdbcParts {
   /** The journal. */
   public final JdbcJournal journal;
+
   /** The leases. */
   public final JdbcLease lease;
+
   /** This node's name. */
   public final String nodeId;
 
   /** Parts on {@code dataSource} with tables named by {@code prefix}. */
-  public JdbcParts(DataSource dataSource, String prefix, String nodeId, Clock clock,
-      Duration leaseDuration, ScheduledExecutorService scheduler) {
+  public JdbcParts(
+      DataSource dataSource,
+      String prefix,
+      String nodeId,
+      Clock clock,
+      Duration leaseDuration,
+      ScheduledExecutorService scheduler) {
     Sql sql = new Sql(prefix);
     LeaseTokens tokens = new LeaseTokens();
     this.nodeId = nodeId;

@@ -31,7 +31,8 @@ public final class Schema {
   /** Applies the scripts the database lacks; returns the version it is at now. */
   public static int apply(DataSource dataSource, String prefix) {
     Sql sql = new Sql(prefix);
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
       c.setAutoCommit(false);
       s.execute(sql.lockSchemaChanges());
       s.execute(sql.createVersionTable());
@@ -52,24 +53,38 @@ public final class Schema {
       c.commit();
       return Sql.SCRIPTS.length;
     } catch (SQLException e) {
-      throw new JournalException("cannot create the journal tables (" + e.getSQLState() + ": "
-          + e.getMessage() + "); a DBA can run JdbcStore.schemaSql() instead", e);
+      throw new JournalException(
+          "cannot create the journal tables ("
+              + e.getSQLState()
+              + ": "
+              + e.getMessage()
+              + "); a DBA can run JdbcStore.schemaSql() instead",
+          e);
     }
   }
 
   /** Fails unless every script has been applied (when the store may not apply them itself). */
   public static void check(DataSource dataSource, String prefix) {
     Sql sql = new Sql(prefix);
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
         ResultSet r = s.executeQuery(sql.appliedVersion())) {
       r.next();
       if (r.getInt(1) < Sql.SCRIPTS.length) {
-        throw new JournalException("the journal tables are at version " + r.getInt(1)
-            + ", this SDK needs " + Sql.SCRIPTS.length + ": apply JdbcStore.schemaSql()", null);
+        throw new JournalException(
+            "the journal tables are at version "
+                + r.getInt(1)
+                + ", this SDK needs "
+                + Sql.SCRIPTS.length
+                + ": apply JdbcStore.schemaSql()",
+            null);
       }
     } catch (SQLException e) {
-      throw new JournalException("the journal tables are missing or unreadable ("
-          + e.getSQLState() + "): apply JdbcStore.schemaSql(), or let the store apply it", e);
+      throw new JournalException(
+          "the journal tables are missing or unreadable ("
+              + e.getSQLState()
+              + "): apply JdbcStore.schemaSql(), or let the store apply it",
+          e);
     }
   }
 

@@ -20,7 +20,8 @@ public final class Sql {
   }
 
   String createVersionTable() {
-    return "CREATE TABLE IF NOT EXISTS " + version
+    return "CREATE TABLE IF NOT EXISTS "
+        + version
         + " (version INTEGER NOT NULL PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)";
   }
 
@@ -46,7 +47,9 @@ public final class Sql {
   }
 
   String upsertAttempt() {
-    return "INSERT INTO " + attempt + " (provider_reference, reference, attempt, terminal_key,"
+    return "INSERT INTO "
+        + attempt
+        + " (provider_reference, reference, attempt, terminal_key,"
         + " in_flight, recorded_at, entry, written_by, lease_token)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
         + " ON CONFLICT (provider_reference) DO UPDATE SET in_flight = EXCLUDED.in_flight,"
@@ -71,11 +74,13 @@ public final class Sql {
   }
 
   /**
-   * Takes a lease that is free, expired or already this holder's; the token grows by one on
-   * every change of holder or expiry, so a write carrying an older token is refused.
+   * Takes a lease that is free, expired or already this holder's; the token grows by one on every
+   * change of holder or expiry, so a write carrying an older token is refused.
    */
   String takeLease() {
-    return "INSERT INTO " + lease + " AS l (terminal_key, holder, token, expires_at)"
+    return "INSERT INTO "
+        + lease
+        + " AS l (terminal_key, holder, token, expires_at)"
         + " VALUES (?, ?, 1, ?)"
         + " ON CONFLICT (terminal_key) DO UPDATE SET holder = EXCLUDED.holder,"
         + " token = l.token + 1, expires_at = EXCLUDED.expires_at"
@@ -84,8 +89,8 @@ public final class Sql {
   }
 
   /**
-   * Moves the expiry of a lease still held with this token: later to renew it, now to give it
-   * back (the row and its token stay, for fencing).
+   * Moves the expiry of a lease still held with this token: later to renew it, now to give it back
+   * (the row and its token stay, for fencing).
    */
   String setLeaseExpiry() {
     return "UPDATE " + lease + " SET expires_at = ? WHERE terminal_key = ? AND token = ?";

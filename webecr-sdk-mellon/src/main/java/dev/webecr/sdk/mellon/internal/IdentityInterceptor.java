@@ -9,13 +9,13 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Says who is calling: a {@code User-Agent} naming this SDK, the provider module, the JVM and
- * the ERP (so Mellon can tell which integration sent a request), and an {@code X-Request-Id}
- * per request that errors and the DEBUG log quote, for the ERP to give Mellon's support.
+ * Says who is calling: a {@code User-Agent} naming this SDK, the provider module, the JVM and the
+ * ERP (so Mellon can tell which integration sent a request), and an {@code X-Request-Id} per
+ * request that errors and the DEBUG log quote, for the ERP to give Mellon's support.
  *
  * <p>The id is chosen by {@link MellonHttp} before the call ({@link #next()}, handed over on the
- * calling thread: OkHttp runs application interceptors there), so that an error with no answer
- * at all can still name the request that was sent.
+ * calling thread: OkHttp runs application interceptors there), so that an error with no answer at
+ * all can still name the request that was sent.
  */
 final class IdentityInterceptor implements Interceptor {
   private static final ThreadLocal<String> CHOSEN = new ThreadLocal<>();
@@ -23,8 +23,15 @@ final class IdentityInterceptor implements Interceptor {
 
   IdentityInterceptor(String application) {
     String sdk = SdkVersion.get();
-    this.userAgent = "webecr-sdk/" + sdk + " mellon/" + sdk + " (Java " + SdkVersion.java() + ")"
-        + (application == null ? "" : " " + application);
+    this.userAgent =
+        "webecr-sdk/"
+            + sdk
+            + " mellon/"
+            + sdk
+            + " (Java "
+            + SdkVersion.java()
+            + ")"
+            + (application == null ? "" : " " + application);
   }
 
   String userAgent() {

@@ -23,15 +23,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finding intents again and reading their state: by reference, a void by its original's
- * TransactionId (its wire has no reference), by id through the single-intent route or, where
- * that route is missing, through the filtered list; and the card transaction joined to a
- * completed intent.
+ * TransactionId (its wire has no reference), by id through the single-intent route or, where that
+ * route is missing, through the filtered list; and the card transaction joined to a completed
+ * intent.
  */
 final class IntentLookups {
   private static final Logger log = LoggerFactory.getLogger(IntentLookups.class);
   private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
+
   /** Clock skew allowed between us and WebECR when a void is matched by time. */
   private static final Duration SKEW = Duration.ofMinutes(2);
+
   /** How long before its intent's timestamp a card transaction is looked for. */
   private static final Duration JOIN_MARGIN = Duration.ofMinutes(10);
 
@@ -56,8 +58,7 @@ final class IntentLookups {
   Optional<PaymentIntent> byReference(Terminal terminal, String reference) {
     List<WireJson> matches = new ArrayList<>();
     for (WireJson i : pages.intents(terminal, Map.of(MellonWire.FILTER_REFERENCE, reference))) {
-      if (MellonMapper.reference(i).equals(Optional.of(reference))
-          && !attemptExcluded(i, null)) {
+      if (MellonMapper.reference(i).equals(Optional.of(reference)) && !attemptExcluded(i, null)) {
         matches.add(i);
       }
     }
@@ -66,29 +67,34 @@ final class IntentLookups {
     }
     matches.sort(Comparator.comparing(i -> !MellonMapper.onTerminal(i, terminal)));
     if (matches.size() > 1) {
-      log.error("WebECR holds {} intents under reference {}: reporting the first",
-          matches.size(), reference);
+      log.error(
+          "WebECR holds {} intents under reference {}: reporting the first",
+          matches.size(),
+          reference);
     }
     WireJson first = matches.get(0);
     if (!MellonMapper.onTerminal(first, terminal)) {
       // Never dropped: the charge is ours even if it ran on another device.
-      log.error("reference {} was found on another terminal (WebECR id {}) than {}: reporting it",
-          reference, first.text("Terminal").orElse("?"), terminal.tid());
+      log.error(
+          "reference {} was found on another terminal (WebECR id {}) than {}: reporting it",
+          reference,
+          first.text("Terminal").orElse("?"),
+          terminal.tid());
     }
     return Optional.of(withCardData(first, terminal, reference));
   }
 
   /**
-   * A void, found through {@code transactionintent/?TransactionId=<original's>}, or where that
-   * is unknown through the terminal's void list by time. Ambiguity answers empty: the client
-   * keeps a void it cannot find in doubt, never "not voided".
+   * A void, found through {@code transactionintent/?TransactionId=<original's>}, or where that is
+   * unknown through the terminal's void list by time. Ambiguity answers empty: the client keeps a
+   * void it cannot find in doubt, never "not voided".
    */
   private Optional<PaymentIntent> findVoid(Terminal terminal, AttemptLookup attempt) {
     List<WireJson> candidates = new ArrayList<>();
     if (attempt.originalTransactionId().isPresent()) {
       String original = attempt.originalTransactionId().get();
-      for (WireJson i : pages.intents(terminal,
-          Map.of(MellonWire.FILTER_TRANSACTION_ID, original))) {
+      for (WireJson i :
+          pages.intents(terminal, Map.of(MellonWire.FILTER_TRANSACTION_ID, original))) {
         boolean isOriginal = MellonMapper.transactionId(i).equals(Optional.of(original));
         if (!isOriginal && !attemptExcluded(i, attempt)) {
           candidates.add(i);
@@ -103,14 +109,19 @@ final class IntentLookups {
         }
       }
       if (candidates.size() > 1) {
-        log.warn("{} voids on terminal {} could be {}: keeping it in doubt",
-            candidates.size(), terminal.tid(), attempt.providerReference());
+        log.warn(
+            "{} voids on terminal {} could be {}: keeping it in doubt",
+            candidates.size(),
+            terminal.tid(),
+            attempt.providerReference());
         return Optional.empty();
       }
     }
     return candidates.stream()
-        .max(Comparator.comparing(i -> MellonMapper.intentId(i).orElse(""),
-            Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())))
+        .max(
+            Comparator.comparing(
+                i -> MellonMapper.intentId(i).orElse(""),
+                Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())))
         .map(i -> withCardData(i, terminal, attempt.providerReference()));
   }
 
@@ -119,7 +130,8 @@ final class IntentLookups {
       return false;
     }
     Optional<String> id = MellonMapper.intentId(i);
-    return id.isEmpty() || attempt.excludedIntentIds().contains(id.get())
+    return id.isEmpty()
+        || attempt.excludedIntentIds().contains(id.get())
         || attempt.originalIntentId().equals(id);
   }
 
@@ -128,8 +140,10 @@ final class IntentLookups {
    * (404/405: the route is missing) the filtered list, matched on {@code Id}.
    */
   PaymentIntent get(Terminal terminal, AttemptLookup attempt) {
-    String id = attempt.intentId().orElseThrow(() ->
-        new IllegalArgumentException("attempt.intentId is empty"));
+    String id =
+        attempt
+            .intentId()
+            .orElseThrow(() -> new IllegalArgumentException("attempt.intentId is empty"));
     if (!singleRouteMissing) {
       try {
         return withCardData(pages.intent(terminal, id), terminal, attempt.providerReference());
@@ -137,14 +151,20 @@ final class IntentLookups {
         if (e.httpStatus() != 404 && e.httpStatus() != 405) {
           throw e;
         }
-        log.info("GET transactionintent/{id}/ answered {}: polling the filtered list instead",
+        log.info(
+            "GET transactionintent/{id}/ answered {}: polling the filtered list instead",
             e.httpStatus());
         singleRouteMissing = true;
       }
     }
     Optional<PaymentIntent> listed = find(terminal, attempt).filter(i -> i.id().equals(id));
-    return listed.orElseThrow(() -> new ProviderRejectedException("intent " + id
-        + " is not listed yet under its reference", 404, "not_listed", true));
+    return listed.orElseThrow(
+        () ->
+            new ProviderRejectedException(
+                "intent " + id + " is not listed yet under its reference",
+                404,
+                "not_listed",
+                true));
   }
 
   /** {@link #withCardData(Answer, Terminal, String)} of a list item (its JSON written again). */
@@ -157,13 +177,13 @@ final class IntentLookups {
     WireJson intent = answer.json;
     PaymentIntent bare = MellonMapper.intent(answer, Optional.empty(), terminal, reference);
     boolean completed = bare.status() == IntentStatus.COMPLETED;
-    boolean worthJoining = bare.isApproved()
-        || bare.result().equals(Optional.of(IntentResult.UNKNOWN));
+    boolean worthJoining =
+        bare.isApproved() || bare.result().equals(Optional.of(IntentResult.UNKNOWN));
     if (!completed || !worthJoining || MellonMapper.carriesTransaction(intent)) {
       return bare;
     }
-    Optional<Answer> txn = transactionOf(intent, terminal,
-        MellonMapper.reference(intent).orElse(reference));
+    Optional<Answer> txn =
+        transactionOf(intent, terminal, MellonMapper.reference(intent).orElse(reference));
     return txn.isEmpty() ? bare : MellonMapper.intent(answer, txn, terminal, reference);
   }
 
@@ -172,13 +192,16 @@ final class IntentLookups {
     // The card transaction follows its intent: a window from just before the intent's own
     // (server) timestamp keeps the read to a page; without one, our clock and a day's margin.
     Optional<Instant> created = MellonMapper.created(intent);
-    Instant from = created.map(c -> c.minus(JOIN_MARGIN))
-        .orElseGet(() -> clock.instant().minus(Duration.ofDays(1)));
+    Instant from =
+        created
+            .map(c -> c.minus(JOIN_MARGIN))
+            .orElseGet(() -> clock.instant().minus(Duration.ofDays(1)));
     Map<String, String> filter = new LinkedHashMap<>();
     filter.put(MellonWire.FILTER_TID, terminal.tid());
     filter.put(MellonWire.FILTER_FROM, ISO.format(from.truncatedTo(ChronoUnit.SECONDS)));
-    filter.put(MellonWire.FILTER_TO, ISO.format(clock.instant().plus(Duration.ofDays(1))
-        .truncatedTo(ChronoUnit.SECONDS)));
+    filter.put(
+        MellonWire.FILTER_TO,
+        ISO.format(clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS)));
     for (WireJson t : pages.transactions(terminal, filter)) {
       if (MellonMapper.matchesTransaction(t, record, reference)) {
         return Optional.of(new Answer(t, t.toJson()));

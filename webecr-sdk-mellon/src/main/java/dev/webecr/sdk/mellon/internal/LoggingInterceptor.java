@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs method, path, status, duration and request id at DEBUG. Never headers (Authorization, X-Api-Key),
- * never query strings, never bodies: nothing that could hold a secret or personal data.
+ * Logs method, path, status, duration and request id at DEBUG. Never headers (Authorization,
+ * X-Api-Key), never query strings, never bodies: nothing that could hold a secret or personal data.
  */
 final class LoggingInterceptor implements Interceptor {
   private static final Logger log = LoggerFactory.getLogger("dev.webecr.sdk.mellon.http");
@@ -23,14 +23,22 @@ final class LoggingInterceptor implements Interceptor {
     long start = System.nanoTime();
     try {
       Response response = chain.proceed(request);
-      log.debug("{} {} -> {} in {} ms [request {}]", request.method(),
-          request.url().encodedPath(), response.code(), (System.nanoTime() - start) / 1_000_000,
+      log.debug(
+          "{} {} -> {} in {} ms [request {}]",
+          request.method(),
+          request.url().encodedPath(),
+          response.code(),
+          (System.nanoTime() - start) / 1_000_000,
           IdentityInterceptor.of(response));
       return response;
     } catch (IOException e) {
-      log.debug("{} {} -> {} after {} ms [request {}]", request.method(),
-          request.url().encodedPath(), e.getClass().getSimpleName(),
-          (System.nanoTime() - start) / 1_000_000, request.header(WebEcrApi.REQUEST_ID));
+      log.debug(
+          "{} {} -> {} after {} ms [request {}]",
+          request.method(),
+          request.url().encodedPath(),
+          e.getClass().getSimpleName(),
+          (System.nanoTime() - start) / 1_000_000,
+          request.header(WebEcrApi.REQUEST_ID));
       throw e;
     }
   }

@@ -15,10 +15,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.CertificatePinner;
 import okhttp3.HttpUrl;
@@ -32,12 +32,12 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 /**
  * Runs WebECR calls and turns every way they can end into the SDK's errors.
  *
- * <p>Reads are retried by Failsafe with backoff and jitter on connection errors, 5xx, 429
- * ({@code Retry-After} honoured) and malformed answers. Creates are sent once: OkHttp's silent
- * retry is off, Failsafe is not involved, and any failure after the request may have left is an
- * outcome-unknown {@link ConnectionException}. A 401 renews the token and repeats the call once
- * (a 401 was never processed); a second 401, or a 403, on a call with an API key means the
- * pairing was revoked.
+ * <p>Reads are retried by Failsafe with backoff and jitter on connection errors, 5xx, 429 ({@code
+ * Retry-After} honoured) and malformed answers. Creates are sent once: OkHttp's silent retry is
+ * off, Failsafe is not involved, and any failure after the request may have left is an
+ * outcome-unknown {@link ConnectionException}. A 401 renews the token and repeats the call once (a
+ * 401 was never processed); a second 401, or a 403, on a call with an API key means the pairing was
+ * revoked.
  */
 public final class MellonHttp implements AutoCloseable {
   /** Reads run on these threads (Failsafe's async executions); creates run on the caller's. */
@@ -56,46 +56,57 @@ public final class MellonHttp implements AutoCloseable {
   MellonHttp(MellonConfig config, Clock clock) {
     this.config = config;
     this.ownsClient = config.okHttpClient().isEmpty();
-    OkHttpClient.Builder http = config.okHttpClient().map(OkHttpClient::newBuilder)
-        .orElseGet(OkHttpClient.Builder::new)
-        .connectTimeout(config.connectTimeout())
-        .readTimeout(config.readTimeout())
-        .writeTimeout(config.readTimeout())
-        .callTimeout(config.callTimeout())
-        .retryOnConnectionFailure(false)
-        .followRedirects(false)
-        .addInterceptor(new IdentityInterceptor(config.applicationName().orElse(null)))
-        .addInterceptor(new LoggingInterceptor());
+    OkHttpClient.Builder http =
+        config
+            .okHttpClient()
+            .map(OkHttpClient::newBuilder)
+            .orElseGet(OkHttpClient.Builder::new)
+            .connectTimeout(config.connectTimeout())
+            .readTimeout(config.readTimeout())
+            .writeTimeout(config.readTimeout())
+            .callTimeout(config.callTimeout())
+            .retryOnConnectionFailure(false)
+            .followRedirects(false)
+            .addInterceptor(new IdentityInterceptor(config.applicationName().orElse(null)))
+            .addInterceptor(new LoggingInterceptor());
     if (!config.certificatePins().isEmpty()) {
       String host = HttpUrl.get(config.resolvedResourceUrl()).host();
-      http.certificatePinner(new CertificatePinner.Builder()
-          .add(host, config.certificatePins().toArray(new String[0])).build());
+      http.certificatePinner(
+          new CertificatePinner.Builder()
+              .add(host, config.certificatePins().toArray(new String[0]))
+              .build());
     }
     this.client = http.build();
     Duration maxWait = Duration.ofSeconds(MellonWire.MAX_SERVER_WAIT_SECONDS);
-    OkHttpClient waiting = client.newBuilder()
-        .readTimeout(config.readTimeout().plus(maxWait))
-        .callTimeout(config.callTimeout().plus(maxWait))
-        .build();
+    OkHttpClient waiting =
+        client
+            .newBuilder()
+            .readTimeout(config.readTimeout().plus(maxWait))
+            .callTimeout(config.callTimeout().plus(maxWait))
+            .build();
     Moshi moshi = new Moshi.Builder().build();
     this.api = retrofit(client, moshi).create(WebEcrApi.class);
     this.waitingApi = retrofit(waiting, moshi).create(WebEcrApi.class);
     // The first attempt runs on the caller's thread (no hop on the hot path); this policy
     // covers the attempts after a first failure, so it allows one retry fewer.
-    this.readRetry = RetryPolicy.<Object>builder()
-        .handleIf((Throwable e) -> retryable(e))
-        .withDelayFn(ctx -> delayBefore(ctx.getLastException(), ctx.getAttemptCount() + 1))
-        .withMaxRetries(Math.max(0, config.maxReadRetries() - 1))
-        .build();
+    this.readRetry =
+        RetryPolicy.<Object>builder()
+            .handleIf((Throwable e) -> retryable(e))
+            .withDelayFn(ctx -> delayBefore(ctx.getLastException(), ctx.getAttemptCount() + 1))
+            .withMaxRetries(Math.max(0, config.maxReadRetries() - 1))
+            .build();
     if (config.retryScheduler().isPresent()) {
       this.retryScheduler = config.retryScheduler().get();
       this.ownsScheduler = false;
     } else {
-      ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(RETRY_THREADS, r -> {
-        Thread t = new Thread(r, "webecr-mellon-retry");
-        t.setDaemon(true);
-        return t;
-      });
+      ScheduledThreadPoolExecutor pool =
+          new ScheduledThreadPoolExecutor(
+              RETRY_THREADS,
+              r -> {
+                Thread t = new Thread(r, "webecr-mellon-retry");
+                t.setDaemon(true);
+                return t;
+              });
       pool.setRemoveOnCancelPolicy(true);
       this.retryScheduler = pool;
       this.ownsScheduler = true;
@@ -113,11 +124,14 @@ public final class MellonHttp implements AutoCloseable {
 
   private boolean retryable(Throwable e) {
     if (e instanceof RetryAfterRejection) {
-      return ((RetryAfterRejection) e).retryAfter()
-          .map(d -> d.compareTo(config.maxRetryAfter()) <= 0).orElse(true);
+      return ((RetryAfterRejection) e)
+          .retryAfter()
+          .map(d -> d.compareTo(config.maxRetryAfter()) <= 0)
+          .orElse(true);
     }
     return e instanceof ConnectionException
-        || (e instanceof ProviderRejectedException && ((ProviderRejectedException) e).isRetryable()
+        || (e instanceof ProviderRejectedException
+            && ((ProviderRejectedException) e).isRetryable()
             && !(e instanceof AuthenticationException));
   }
 
@@ -156,16 +170,19 @@ public final class MellonHttp implements AutoCloseable {
   }
 
   /**
-   * A token call, not retried on its own: it runs inside a read's attempt (whose policy retries
-   * it) or before a create (which then fails having sent nothing).
+   * A token call, not retried on its own: it runs inside a read's attempt (whose policy retries it)
+   * or before a create (which then fails having sent nothing).
    */
   private WireJson tokenCall(Call<ResponseBody> call) {
     Response<ResponseBody> r = execute(call, false, null);
     try {
       if (r.code() == 400 || r.code() == 401 || r.code() == 403) {
         WebEcrAnswers.close(r);
-        throw new AuthenticationException("WebECR refused the integrator login (HTTP " + r.code()
-            + "): check username and password", r.code());
+        throw new AuthenticationException(
+            "WebECR refused the integrator login (HTTP "
+                + r.code()
+                + "): check username and password",
+            r.code());
       }
       return WebEcrAnswers.success(r, "token", false, null).json;
     } catch (PosException e) {
@@ -189,10 +206,13 @@ public final class MellonHttp implements AutoCloseable {
   }
 
   /**
-   * A create, sent once. {@code providerReference} goes into outcome-unknown errors so the
-   * client can look the intent up.
+   * A create, sent once. {@code providerReference} goes into outcome-unknown errors so the client
+   * can look the intent up.
    */
-  Answer send(String what, String tid, String providerReference,
+  Answer send(
+      String what,
+      String tid,
+      String providerReference,
       Function<String, Call<ResponseBody>> call) {
     return authorised(what, tid, call, true, providerReference);
   }
@@ -200,14 +220,21 @@ public final class MellonHttp implements AutoCloseable {
   /** The attempts after a failed first one: after {@code wait}, on the retry scheduler. */
   private <T> T retried(String what, java.util.function.Supplier<T> attempt, Duration wait) {
     CompletableFuture<T> done = new CompletableFuture<>();
-    retryScheduler.schedule(() -> Failsafe.with(readRetry).with(retryScheduler)
-        .getAsync(attempt::get).whenComplete((v, e) -> {
-          if (e != null) {
-            done.completeExceptionally(e);
-          } else {
-            done.complete(v);
-          }
-        }), wait.toMillis(), TimeUnit.MILLISECONDS);
+    retryScheduler.schedule(
+        () ->
+            Failsafe.with(readRetry)
+                .with(retryScheduler)
+                .getAsync(attempt::get)
+                .whenComplete(
+                    (v, e) -> {
+                      if (e != null) {
+                        done.completeExceptionally(e);
+                      } else {
+                        done.complete(v);
+                      }
+                    }),
+        wait.toMillis(),
+        TimeUnit.MILLISECONDS);
     try {
       return done.join();
     } catch (CompletionException e) {
@@ -227,22 +254,33 @@ public final class MellonHttp implements AutoCloseable {
     try {
       return tokens.bearer();
     } catch (RetryAfterRejection e) {
-      throw WebEcrAnswers.publicCopy(e); // the token endpoint refused: nothing of the create was sent
+      throw WebEcrAnswers.publicCopy(
+          e); // the token endpoint refused: nothing of the create was sent
     } catch (MalformedAnswer e) {
-      throw new ConnectionException(what + ": unreadable token answer (" + e.getMessage()
-          + "); nothing was sent", false, null, null);
+      throw new ConnectionException(
+          what + ": unreadable token answer (" + e.getMessage() + "); nothing was sent",
+          false,
+          null,
+          null);
     }
   }
 
-  private Answer authorised(String what, String tid, Function<String, Call<ResponseBody>> call,
-      boolean create, String providerReference) {
+  private Answer authorised(
+      String what,
+      String tid,
+      Function<String, Call<ResponseBody>> call,
+      boolean create,
+      String providerReference) {
     String bearer = create ? bearerBeforeCreate(what) : tokens.bearer();
     Response<ResponseBody> r = execute(call.apply(bearer), create, providerReference);
     if (r.code() == 401) {
       WebEcrAnswers.close(r);
       tokens.invalidate(bearer);
-      r = execute(call.apply(create ? bearerBeforeCreate(what) : tokens.bearer()), create,
-          providerReference);
+      r =
+          execute(
+              call.apply(create ? bearerBeforeCreate(what) : tokens.bearer()),
+              create,
+              providerReference);
     }
     try {
       if (r.code() == 401 || r.code() == 403) {
@@ -255,17 +293,24 @@ public final class MellonHttp implements AutoCloseable {
     }
   }
 
-  private Response<ResponseBody> execute(Call<ResponseBody> call, boolean create,
-      String providerReference) {
+  private Response<ResponseBody> execute(
+      Call<ResponseBody> call, boolean create, String providerReference) {
     String requestId = IdentityInterceptor.next();
     try {
       return IdentityInterceptor.sending(requestId, call::execute);
     } catch (IOException e) {
       String what = call.request().method() + " " + call.request().url().encodedPath();
       boolean notSent = WebEcrAnswers.provablyNotSent(e);
-      throw new ConnectionException(what + " failed (" + e.getClass().getSimpleName() + ")"
-          + (create && !notSent ? ": the request may have reached WebECR" : ""),
-          create && !notSent, providerReference, e).initRequestId(requestId);
+      throw new ConnectionException(
+              what
+                  + " failed ("
+                  + e.getClass().getSimpleName()
+                  + ")"
+                  + (create && !notSent ? ": the request may have reached WebECR" : ""),
+              create && !notSent,
+              providerReference,
+              e)
+          .initRequestId(requestId);
     }
   }
 

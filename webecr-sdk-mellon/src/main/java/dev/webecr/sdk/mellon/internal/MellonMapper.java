@@ -21,6 +21,7 @@ import java.util.Optional;
  */
 final class MellonMapper {
   static final String PROVIDER_ID = "mellon";
+
   /** ISO 4217 numeric code to currency, built once: every mapped intent needs one. */
   private static final java.util.Map<Integer, Currency> BY_NUMERIC_CODE = byNumericCode();
 
@@ -29,14 +30,17 @@ final class MellonMapper {
   /** A terminal of the list; anything unreadable is a {@link MalformedAnswer}. */
   static Terminal terminal(WireJson t, ApiKey apiKey) {
     try {
-      Terminal.Builder b = Terminal.builder()
-          .providerId(PROVIDER_ID)
-          .tid(t.text("TerminalID").orElseThrow(() -> new MalformedAnswer("terminal without TerminalID")))
-          .callId(t.text("id").orElseThrow(() -> new MalformedAnswer("terminal without id")))
-          .merchantId(t.text("Merchant"))
-          .model(t.text("TerminalType"))
-          .label(t.text("FriendlyName"))
-          .apiKey(apiKey);
+      Terminal.Builder b =
+          Terminal.builder()
+              .providerId(PROVIDER_ID)
+              .tid(
+                  t.text("TerminalID")
+                      .orElseThrow(() -> new MalformedAnswer("terminal without TerminalID")))
+              .callId(t.text("id").orElseThrow(() -> new MalformedAnswer("terminal without id")))
+              .merchantId(t.text("Merchant"))
+              .model(t.text("TerminalType"))
+              .label(t.text("FriendlyName"))
+              .apiKey(apiKey);
       return b.build();
     } catch (MalformedAnswer e) {
       throw e;
@@ -50,11 +54,13 @@ final class MellonMapper {
    * whose {@code Transaction} is an object carries it itself). Anything unreadable is a {@link
    * MalformedAnswer}, never another exception.
    */
-  static PaymentIntent intent(Answer intent, Optional<Answer> transaction, Terminal terminal,
-      String fallbackReference) {
+  static PaymentIntent intent(
+      Answer intent, Optional<Answer> transaction, Terminal terminal, String fallbackReference) {
     try {
-      Optional<Answer> txn = transaction.isPresent() ? transaction
-          : intent.json.object("Transaction").map(t -> new Answer(t, "null"));
+      Optional<Answer> txn =
+          transaction.isPresent()
+              ? transaction
+              : intent.json.object("Transaction").map(t -> new Answer(t, "null"));
       return mapIntent(intent, txn, transaction, terminal, fallbackReference);
     } catch (MalformedAnswer e) {
       throw e;
@@ -63,11 +69,16 @@ final class MellonMapper {
     }
   }
 
-  private static PaymentIntent mapIntent(Answer intent, Optional<Answer> transaction,
-      Optional<Answer> joined, Terminal terminal, String fallbackReference) {
+  private static PaymentIntent mapIntent(
+      Answer intent,
+      Optional<Answer> transaction,
+      Optional<Answer> joined,
+      Terminal terminal,
+      String fallbackReference) {
     WireJson i = intent.json;
     String id = i.text("Id").orElseThrow(() -> new MalformedAnswer("intent without Id"));
-    int status = i.intValue("Status").orElseThrow(() -> new MalformedAnswer("intent without Status"));
+    int status =
+        i.intValue("Status").orElseThrow(() -> new MalformedAnswer("intent without Status"));
     Optional<Integer> result = i.intValue("Result").filter(r -> r != 0);
     Optional<WireJson> txn = transaction.map(a -> a.json);
     Optional<Boolean> approvedFlag = txn.flatMap(t -> t.bool("Approved"));
@@ -96,8 +107,12 @@ final class MellonMapper {
         .cardScheme(txn.flatMap(t -> t.text("CardType")))
         .createdAt(instant(i.text("Timestamp")))
         .completedAt(txn.flatMap(t -> instant(t.text("Timestamp"))))
-        .providerRecord("{\"intent\":" + intent.raw + ",\"transaction\":"
-            + joined.map(a -> a.raw).orElse("null") + "}")
+        .providerRecord(
+            "{\"intent\":"
+                + intent.raw
+                + ",\"transaction\":"
+                + joined.map(a -> a.raw).orElse("null")
+                + "}")
         .build();
   }
 

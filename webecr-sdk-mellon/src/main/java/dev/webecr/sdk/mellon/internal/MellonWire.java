@@ -3,9 +3,9 @@ package dev.webecr.sdk.mellon.internal;
 import dev.webecr.sdk.TransactionType;
 
 /**
- * WebECR's codes and query filter names: with {@link WebEcrApi} (paths, headers),
- * {@link WireBodies} (request fields) and {@link MellonMapper} (answer fields), every wire name
- * of the provider lives in this package.
+ * WebECR's codes and query filter names: with {@link WebEcrApi} (paths, headers), {@link
+ * WireBodies} (request fields) and {@link MellonMapper} (answer fields), every wire name of the
+ * provider lives in this package.
  */
 final class MellonWire {
   /** The longest server-side wait ({@code Timeout}) WebECR accepts, in seconds. */

@@ -9,13 +9,14 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The integrator's JWT: logged in lazily, refreshed shortly before its {@code exp}, logged in
- * again when the refresh fails. Thread-safe; one login or refresh at a time. Tokens never leave
- * this class except as the {@code Authorization} header value.
+ * The integrator's JWT: logged in lazily, refreshed shortly before its {@code exp}, logged in again
+ * when the refresh fails. Thread-safe; one login or refresh at a time. Tokens never leave this
+ * class except as the {@code Authorization} header value.
  */
 final class TokenManager {
   /** Renew this long before expiry, so a token never expires in flight. */
   static final Duration EARLY = Duration.ofSeconds(60);
+
   /** Assumed lifetime when the token carries no readable {@code exp}. */
   static final Duration UNKNOWN_LIFETIME = Duration.ofMinutes(5);
 

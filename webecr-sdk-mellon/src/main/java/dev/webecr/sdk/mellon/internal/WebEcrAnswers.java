@@ -18,8 +18,8 @@ import retrofit2.Response;
 /**
  * Reading WebECR's answers: a success as parsed JSON with its raw body, every error status as the
  * SDK's error (a create's failure is "outcome unknown" wherever it may have been processed), and
- * the internal retry signals as the public types a caller can catch. No raw body ever goes into
- * a message: only Django's first error, one line, truncated.
+ * the internal retry signals as the public types a caller can catch. No raw body ever goes into a
+ * message: only Django's first error, one line, truncated.
  */
 final class WebEcrAnswers {
   private static final int MAX_MESSAGE = 200;
@@ -39,25 +39,29 @@ final class WebEcrAnswers {
 
   /** A malformed answer as the public, retryable error callers can catch. */
   static ProviderRejectedException unreadable(String what, MalformedAnswer e) {
-    return new ProviderRejectedException(what + ": unreadable answer (" + e.getMessage() + ")",
-        200, "malformed_answer", true);
+    return new ProviderRejectedException(
+        what + ": unreadable answer (" + e.getMessage() + ")", 200, "malformed_answer", true);
   }
 
   static ProviderRejectedException publicCopy(RetryAfterRejection e) {
-    ProviderRejectedException copy = new ProviderRejectedException(e.reason(), e.httpStatus(),
-        e.providerCode().orElse(null), true);
+    ProviderRejectedException copy =
+        new ProviderRejectedException(
+            e.reason(), e.httpStatus(), e.providerCode().orElse(null), true);
     e.requestId().ifPresent(copy::initRequestId);
     return copy;
   }
 
-  static Answer success(Response<ResponseBody> r, String what, boolean create,
-      String providerReference) {
+  static Answer success(
+      Response<ResponseBody> r, String what, boolean create, String providerReference) {
     String body;
     try (ResponseBody b = r.isSuccessful() ? r.body() : r.errorBody()) {
       body = b == null ? "" : b.string();
     } catch (IOException e) {
-      throw new ConnectionException(what + ": the answer broke off (" + e.getClass().getSimpleName()
-          + ")", create, providerReference, e);
+      throw new ConnectionException(
+          what + ": the answer broke off (" + e.getClass().getSimpleName() + ")",
+          create,
+          providerReference,
+          e);
     }
     int code = r.code();
     if (code >= 200 && code < 300) {
@@ -65,18 +69,21 @@ final class WebEcrAnswers {
         return new Answer(WireJson.parse(body), body);
       } catch (MalformedAnswer e) {
         if (create) {
-          throw new ConnectionException(what + ": unreadable answer (" + e.getMessage()
-              + "): the payment may exist", true, providerReference, null);
+          throw new ConnectionException(
+              what + ": unreadable answer (" + e.getMessage() + "): the payment may exist",
+              true,
+              providerReference,
+              null);
         }
-        throw new RetryAfterRejection(what + ": unreadable answer (" + e.getMessage() + ")",
-            code, null);
+        throw new RetryAfterRejection(
+            what + ": unreadable answer (" + e.getMessage() + ")", code, null);
       }
     }
     String message = what + ": WebECR answered HTTP " + code + detail(body);
     if (code >= 500) {
       if (create) {
-        throw new ConnectionException(message + "; the payment may exist", true,
-            providerReference, null);
+        throw new ConnectionException(
+            message + "; the payment may exist", true, providerReference, null);
       }
       throw new RetryAfterRejection(message, code, retryAfter(r));
     }
@@ -91,7 +98,8 @@ final class WebEcrAnswers {
 
   private static String detail(String body) {
     try {
-      return WireJson.parse(body).firstError()
+      return WireJson.parse(body)
+          .firstError()
           .map(e -> ": " + truncate(e.getKey() + ": " + e.getValue()))
           .orElse("");
     } catch (MalformedAnswer e) {
@@ -129,8 +137,10 @@ final class WebEcrAnswers {
    * (handshake, certificate pin, host name) before a byte of the request was written.
    */
   static boolean provablyNotSent(IOException e) {
-    if (e instanceof ConnectException || e instanceof UnknownHostException
-        || e instanceof NoRouteToHostException || e instanceof SSLHandshakeException
+    if (e instanceof ConnectException
+        || e instanceof UnknownHostException
+        || e instanceof NoRouteToHostException
+        || e instanceof SSLHandshakeException
         || e instanceof SSLPeerUnverifiedException) {
       return true;
     }

@@ -16,12 +16,13 @@ import retrofit2.http.Url;
  * Every Mellon WebECR path and header, relative to {@code {base}/api/{version}/} (Django REST
  * Framework: paths end with {@code /}). Answers are read as raw bodies: the whole JSON is kept for
  * the audit trail, and {@link WireJson} reads it case-insensitively. Every body is streamed
- * ({@code @Streaming}: read once by {@link WebEcrAnswers}, not first copied by Retrofit), so a
- * body that breaks off is reported there, and every answer must be read or closed.
+ * ({@code @Streaming}: read once by {@link WebEcrAnswers}, not first copied by Retrofit), so a body
+ * that breaks off is reported there, and every answer must be read or closed.
  */
 interface WebEcrApi {
   String AUTHORIZATION = "Authorization";
   String API_KEY = "X-Api-Key";
+
   /** Set on every request by {@link IdentityInterceptor}; read back from answers that carry it. */
   String REQUEST_ID = "X-Request-Id";
 
@@ -39,45 +40,59 @@ interface WebEcrApi {
 
   @GET("terminal/")
   @Streaming
-  Call<ResponseBody> terminals(@Header(AUTHORIZATION) String bearer,
-      @Header(API_KEY) String apiKey);
+  Call<ResponseBody> terminals(
+      @Header(AUTHORIZATION) String bearer, @Header(API_KEY) String apiKey);
 
   @POST("terminal/{id}/txninit/")
   @Streaming
-  Call<ResponseBody> txnInit(@Header(AUTHORIZATION) String bearer, @Header(API_KEY) String apiKey,
-      @Path("id") String terminalId, @Body WireBodies.TxnInit body);
+  Call<ResponseBody> txnInit(
+      @Header(AUTHORIZATION) String bearer,
+      @Header(API_KEY) String apiKey,
+      @Path("id") String terminalId,
+      @Body WireBodies.TxnInit body);
 
   @POST("terminal/{id}/txnvoid/")
   @Streaming
-  Call<ResponseBody> txnVoid(@Header(AUTHORIZATION) String bearer, @Header(API_KEY) String apiKey,
-      @Path("id") String terminalId, @Body WireBodies.TxnVoid body);
+  Call<ResponseBody> txnVoid(
+      @Header(AUTHORIZATION) String bearer,
+      @Header(API_KEY) String apiKey,
+      @Path("id") String terminalId,
+      @Body WireBodies.TxnVoid body);
 
   /** The older API's list of a terminal's voids. */
   @GET("terminal/{id}/txnvoid/")
   @Streaming
-  Call<ResponseBody> voids(@Header(AUTHORIZATION) String bearer, @Header(API_KEY) String apiKey,
+  Call<ResponseBody> voids(
+      @Header(AUTHORIZATION) String bearer,
+      @Header(API_KEY) String apiKey,
       @Path("id") String terminalId);
 
   @GET("transactionintent/{id}/")
   @Streaming
-  Call<ResponseBody> intent(@Header(AUTHORIZATION) String bearer, @Header(API_KEY) String apiKey,
+  Call<ResponseBody> intent(
+      @Header(AUTHORIZATION) String bearer,
+      @Header(API_KEY) String apiKey,
       @Path("id") String intentId);
 
   /** Filters: {@code CustomerReference}, {@code TransactionId}, {@code Timestamp_min/max}. */
   @GET("transactionintent/")
   @Streaming
-  Call<ResponseBody> intents(@Header(AUTHORIZATION) String bearer, @Header(API_KEY) String apiKey,
+  Call<ResponseBody> intents(
+      @Header(AUTHORIZATION) String bearer,
+      @Header(API_KEY) String apiKey,
       @QueryMap Map<String, String> filters);
 
   /** Filters: {@code TID}, {@code Timestamp_min/max}. */
   @GET("transaction/")
   @Streaming
-  Call<ResponseBody> transactions(@Header(AUTHORIZATION) String bearer,
-      @Header(API_KEY) String apiKey, @QueryMap Map<String, String> filters);
+  Call<ResponseBody> transactions(
+      @Header(AUTHORIZATION) String bearer,
+      @Header(API_KEY) String apiKey,
+      @QueryMap Map<String, String> filters);
 
   /** A further page: the absolute {@code next} URL of a list. */
   @GET
   @Streaming
-  Call<ResponseBody> page(@Header(AUTHORIZATION) String bearer, @Header(API_KEY) String apiKey,
-      @Url String next);
+  Call<ResponseBody> page(
+      @Header(AUTHORIZATION) String bearer, @Header(API_KEY) String apiKey, @Url String next);
 }

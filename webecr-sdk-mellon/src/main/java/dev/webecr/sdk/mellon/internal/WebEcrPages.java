@@ -13,10 +13,9 @@ import okhttp3.ResponseBody;
 import retrofit2.Call;
 
 /**
- * The read side of WebECR as parsed JSON: one intent, and every page of the lists (intents,
- * voids, transactions, terminals), following {@code next}. Reads are retried by {@link
- * MellonHttp}; an unreadable answer surfaces as a public, retryable {@link
- * ProviderRejectedException}.
+ * The read side of WebECR as parsed JSON: one intent, and every page of the lists (intents, voids,
+ * transactions, terminals), following {@code next}. Reads are retried by {@link MellonHttp}; an
+ * unreadable answer surfaces as a public, retryable {@link ProviderRejectedException}.
  */
 final class WebEcrPages {
   private static final int MAX_PAGES = 10_000;
@@ -30,27 +29,38 @@ final class WebEcrPages {
   /** One intent, with its raw body for the audit record (not serialised again). */
   Answer intent(Terminal terminal, String intentId) {
     String key = terminal.requireApiKey().reveal();
-    return http.read("GET transactionintent/{id}", terminal.tid(),
+    return http.read(
+        "GET transactionintent/{id}",
+        terminal.tid(),
         bearer -> http.api().intent(bearer, key, intentId));
   }
 
   List<WireJson> intents(Terminal terminal, Map<String, String> filters) {
     String key = terminal.requireApiKey().reveal();
     Map<String, String> query = withLimit(filters);
-    return all("GET transactionintent", terminal.tid(), key,
+    return all(
+        "GET transactionintent",
+        terminal.tid(),
+        key,
         bearer -> http.api().intents(bearer, key, query));
   }
 
   List<WireJson> voids(Terminal terminal) {
     String key = terminal.requireApiKey().reveal();
-    return all("GET txnvoid", terminal.tid(), key,
+    return all(
+        "GET txnvoid",
+        terminal.tid(),
+        key,
         bearer -> http.api().voids(bearer, key, terminal.callId()));
   }
 
   List<WireJson> transactions(Terminal terminal, Map<String, String> filters) {
     String key = terminal.requireApiKey().reveal();
     Map<String, String> query = withLimit(filters);
-    return all("GET transaction", terminal.tid(), key,
+    return all(
+        "GET transaction",
+        terminal.tid(),
+        key,
         bearer -> http.api().transactions(bearer, key, query));
   }
 
@@ -65,8 +75,8 @@ final class WebEcrPages {
   }
 
   /** The results of every page of a list. */
-  private List<WireJson> all(String what, String tid, String key,
-      Function<String, Call<ResponseBody>> first) {
+  private List<WireJson> all(
+      String what, String tid, String key, Function<String, Call<ResponseBody>> first) {
     List<WireJson> out = new ArrayList<>();
     Answer page = http.read(what, tid, first);
     out.addAll(MellonMapper.results(page.json));

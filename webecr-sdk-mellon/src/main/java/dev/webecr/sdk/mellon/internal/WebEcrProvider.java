@@ -34,10 +34,18 @@ import org.slf4j.LoggerFactory;
 /** The Mellon WebECR provider: every operation of the contract, on {@link MellonHttp}. */
 public final class WebEcrProvider implements PosProvider {
   private static final Logger log = LoggerFactory.getLogger(WebEcrProvider.class);
-  private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(
-      Capability.REDEEM, Capability.LIST_TERMINALS, Capability.SALE, Capability.REFUND,
-      Capability.VOID, Capability.LIST_INTENTS, Capability.SIGNATURE_REQUIRED,
-      Capability.SERVER_SIDE_WAIT, Capability.INSTALLMENTS));
+  private static final Set<Capability> CAPABILITIES =
+      Collections.unmodifiableSet(
+          EnumSet.of(
+              Capability.REDEEM,
+              Capability.LIST_TERMINALS,
+              Capability.SALE,
+              Capability.REFUND,
+              Capability.VOID,
+              Capability.LIST_INTENTS,
+              Capability.SIGNATURE_REQUIRED,
+              Capability.SERVER_SIDE_WAIT,
+              Capability.INSTALLMENTS));
   private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
 
   private final MellonConfig config;
@@ -81,8 +89,11 @@ public final class WebEcrProvider implements PosProvider {
       Answer a = http.send("redeem", null, null, bearer -> http.api().redeem(bearer, body));
       return ApiKey.of(MellonMapper.apiKeyOf(a.json));
     } catch (MalformedAnswer e) {
-      throw new ConnectionException("redeem: unreadable answer; the code may be used up: show a "
-          + "new one on the terminal", true, null, null);
+      throw new ConnectionException(
+          "redeem: unreadable answer; the code may be used up: show a " + "new one on the terminal",
+          true,
+          null,
+          null);
     }
   }
 
@@ -105,29 +116,41 @@ public final class WebEcrProvider implements PosProvider {
     Terminal t = command.terminal();
     String key = t.requireApiKey().reveal();
     Duration wait = command.serverWait();
-    Long timeout = wait.isZero() ? null
-        : Math.min(wait.getSeconds(), MellonWire.MAX_SERVER_WAIT_SECONDS);
+    Long timeout =
+        wait.isZero() ? null : Math.min(wait.getSeconds(), MellonWire.MAX_SERVER_WAIT_SECONDS);
     Answer a;
     if (command.kind() == TransactionType.VOID) {
       WireBodies.TxnVoid body = voidBody(command, timeout);
-      a = http.send("POST txnvoid", t.tid(), command.providerReference(),
-          bearer -> http.api(wait).txnVoid(bearer, key, t.callId(), body));
+      a =
+          http.send(
+              "POST txnvoid",
+              t.tid(),
+              command.providerReference(),
+              bearer -> http.api(wait).txnVoid(bearer, key, t.callId(), body));
     } else {
       WireBodies.TxnInit body = initBody(command, timeout);
-      a = http.send("POST txninit", t.tid(), command.providerReference(),
-          bearer -> http.api(wait).txnInit(bearer, key, t.callId(), body));
+      a =
+          http.send(
+              "POST txninit",
+              t.tid(),
+              command.providerReference(),
+              bearer -> http.api(wait).txnInit(bearer, key, t.callId(), body));
     }
     // The request has left: from here only "outcome unknown" may be thrown (see PosProvider).
     PaymentIntent bare;
     try {
-      if (!MellonMapper.intentId(a.json).map(id -> !id.startsWith("-") && !id.equals("0"))
+      if (!MellonMapper.intentId(a.json)
+          .map(id -> !id.startsWith("-") && !id.equals("0"))
           .orElse(false)) {
         throw new MalformedAnswer("no Id > 0 in the answer");
       }
       bare = MellonMapper.intent(a, Optional.empty(), t, command.providerReference());
     } catch (MalformedAnswer e) {
-      throw new ConnectionException("create: unreadable answer (" + e.getMessage()
-          + "): the payment may exist", true, command.providerReference(), null);
+      throw new ConnectionException(
+          "create: unreadable answer (" + e.getMessage() + "): the payment may exist",
+          true,
+          command.providerReference(),
+          null);
     }
     try {
       return lookups.withCardData(a, t, command.providerReference());
@@ -150,19 +173,31 @@ public final class WebEcrProvider implements PosProvider {
     if (c.kind() == TransactionType.REFUND && c.original().isPresent()) {
       b.InitialTransaction = initialTransaction(c.original().get());
     }
-    b.ProviderData = c.signature().map(WebEcrProvider::providerData).orElseThrow(() ->
-        new InvalidRequestException("signature", "WebECR needs a provider signature for a "
-            + c.kind()));
+    b.ProviderData =
+        c.signature()
+            .map(WebEcrProvider::providerData)
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        "signature", "WebECR needs a provider signature for a " + c.kind()));
     return b;
   }
 
   private String initialTransaction(OriginalTransaction o) {
     if (config.initialTransactionField() == InitialTransactionField.TRANSACTION_ID) {
-      return o.transactionId().orElseThrow(() -> new InvalidRequestException(
-          "original.transactionId", "a linked refund needs the original's TransactionId"));
+      return o.transactionId()
+          .orElseThrow(
+              () ->
+                  new InvalidRequestException(
+                      "original.transactionId",
+                      "a linked refund needs the original's TransactionId"));
     }
-    return o.transactionRecordId().orElseThrow(() -> new InvalidRequestException(
-        "original.transactionRecordId", "a linked refund needs the original's transaction record"));
+    return o.transactionRecordId()
+        .orElseThrow(
+            () ->
+                new InvalidRequestException(
+                    "original.transactionRecordId",
+                    "a linked refund needs the original's transaction record"));
   }
 
   private static WireBodies.ProviderData providerData(ProviderSignature s) {
@@ -179,8 +214,12 @@ public final class WebEcrProvider implements PosProvider {
   }
 
   private static WireBodies.TxnVoid voidBody(CreateIntentCommand c, Long timeout) {
-    OriginalTransaction o = c.original().orElseThrow(() ->
-        new InvalidRequestException("original", "a void needs the original transaction"));
+    OriginalTransaction o =
+        c.original()
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        "original", "a void needs the original transaction"));
     WireBodies.TxnVoid b = new WireBodies.TxnVoid();
     if (o.intentId().isPresent()) {
       b.OriginalIdentifier = o.intentId().get();
@@ -195,8 +234,14 @@ public final class WebEcrProvider implements PosProvider {
 
   @Override
   public PaymentIntent get(Terminal terminal, String intentId) {
-    return getAttempt(terminal, AttemptLookup.builder().providerReference("mellon-" + intentId)
-        .kind(TransactionType.SALE).sentAfter(Instant.EPOCH).intentId(intentId).build());
+    return getAttempt(
+        terminal,
+        AttemptLookup.builder()
+            .providerReference("mellon-" + intentId)
+            .kind(TransactionType.SALE)
+            .sentAfter(Instant.EPOCH)
+            .intentId(intentId)
+            .build());
   }
 
   @Override
@@ -206,7 +251,8 @@ public final class WebEcrProvider implements PosProvider {
 
   @Override
   public Optional<PaymentIntent> findByReference(Terminal terminal, String providerReference) {
-    return readable("GET transactionintent?CustomerReference",
+    return readable(
+        "GET transactionintent?CustomerReference",
         () -> lookups.byReference(terminal, providerReference));
   }
 
@@ -233,8 +279,12 @@ public final class WebEcrProvider implements PosProvider {
     try {
       for (WireJson i : pages.intents(terminal, filter)) {
         if (MellonMapper.onTerminal(i, terminal)) {
-          out.add(MellonMapper.intent(new Answer(i, i.toJson()), Optional.empty(), terminal,
-              "mellon-" + i.text("Id").orElse("?")));
+          out.add(
+              MellonMapper.intent(
+                  new Answer(i, i.toJson()),
+                  Optional.empty(),
+                  terminal,
+                  "mellon-" + i.text("Id").orElse("?")));
         }
       }
     } catch (MalformedAnswer e) {

@@ -1,8 +1,8 @@
 package dev.webecr.sdk.mellon.internal;
 
 /**
- * Request bodies, with field names exactly as the wire wants them (PascalCase for WebECR,
- * lower case for the token endpoints). Null fields are left out. Amounts are integer cents.
+ * Request bodies, with field names exactly as the wire wants them (PascalCase for WebECR, lower
+ * case for the token endpoints). Null fields are left out. Amounts are integer cents.
  */
 @SuppressWarnings({"checkstyle:MemberName", "unused"})
 final class WireBodies {

@@ -14,8 +14,8 @@ import okio.Buffer;
 
 /**
  * A JSON answer read leniently: keys case-insensitive ({@code id} and {@code Id} both appear),
- * unknown keys ignored, numbers kept as their exact text so ids, RRNs and STANs keep leading
- * zeros and full precision. Moshi's reader does the tokenising.
+ * unknown keys ignored, numbers kept as their exact text so ids, RRNs and STANs keep leading zeros
+ * and full precision. Moshi's reader does the tokenising.
  */
 final class WireJson {
   private final Map<String, Object> fields;

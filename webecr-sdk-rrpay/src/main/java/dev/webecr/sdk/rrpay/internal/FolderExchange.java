@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The exchange folders: {@code outbox/} (ERP to RRPay), {@code inbox/} (RRPay to ERP),
- * {@code done/}, {@code rejected/}, and our own {@code sent/} (a copy of every request, so a
- * restarted ERP knows its ids). Every file is written to a hidden temporary name, fsync'd, then
- * renamed, so no side ever reads half a file.
+ * The exchange folders: {@code outbox/} (ERP to RRPay), {@code inbox/} (RRPay to ERP), {@code
+ * done/}, {@code rejected/}, and our own {@code sent/} (a copy of every request, so a restarted ERP
+ * knows its ids). Every file is written to a hidden temporary name, fsync'd, then renamed, so no
+ * side ever reads half a file.
  */
 public final class FolderExchange {
   final Path root;
@@ -45,8 +45,12 @@ public final class FolderExchange {
     FolderExchange x = new FolderExchange(root.toAbsolutePath());
     for (Path dir : List.of(x.outbox, x.inbox, x.done, x.rejected)) {
       if (!Files.isDirectory(dir)) {
-        throw new InvalidRequestException("exchangeRoot", "folder " + dir + " is missing: "
-            + "create outbox/, inbox/, done/ and rejected/ (RRPay's setup does)");
+        throw new InvalidRequestException(
+            "exchangeRoot",
+            "folder "
+                + dir
+                + " is missing: "
+                + "create outbox/, inbox/, done/ and rejected/ (RRPay's setup does)");
       }
       if (!Files.isWritable(dir)) {
         throw new InvalidRequestException("exchangeRoot", "folder " + dir + " is not writable");
@@ -68,8 +72,12 @@ public final class FolderExchange {
   /** Writes {@code dir/name} atomically: temporary file, fsync, rename. */
   public void write(Path dir, String name, String content) {
     Path tmp = dir.resolve("." + name + ".tmp");
-    try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+    try (FileChannel out =
+        FileChannel.open(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
       ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
       while (buf.hasRemaining()) {
         out.write(buf);

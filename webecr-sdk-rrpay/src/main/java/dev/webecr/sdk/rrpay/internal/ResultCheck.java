@@ -5,10 +5,10 @@ import dev.webecr.sdk.rrpay.CreditMapping;
 import java.util.Optional;
 
 /**
- * Whether a result adds up: a paid sale's tenders plus the rounding line equal the receipt
- * total to the cent; the rounding is at most ±2 cents and only where cash was tendered
- * (Lithuanian cash totals round to 5 cents since 2025-05-01; cards do not); every credit number
- * is mapped. Cancelled and failed sales carry no tenders.
+ * Whether a result adds up: a paid sale's tenders plus the rounding line equal the receipt total to
+ * the cent; the rounding is at most ±2 cents and only where cash was tendered (Lithuanian cash
+ * totals round to 5 cents since 2025-05-01; cards do not); every credit number is mapped. Cancelled
+ * and failed sales carry no tenders.
  */
 public final class ResultCheck {
   static final long MAX_ROUNDING_CENTS = 2;
@@ -16,14 +16,14 @@ public final class ResultCheck {
   private ResultCheck() {}
 
   /** The first problem, or empty when the result is consistent. */
-  public static Optional<String> problem(RrPayCodec.Result r, long totalCents, CreditMapping credits) {
+  public static Optional<String> problem(
+      RrPayCodec.Result r, long totalCents, CreditMapping credits) {
     boolean paid = r.outcome.equals("paid");
     if (!paid && !r.outcome.equals("cancelled") && !r.outcome.equals("failed")) {
       return Optional.of("unknown outcome '" + r.outcome + "'");
     }
     if (!paid) {
-      return r.tenders.isEmpty() ? Optional.empty()
-          : Optional.of(r.outcome + " sale with tenders");
+      return r.tenders.isEmpty() ? Optional.empty() : Optional.of(r.outcome + " sale with tenders");
     }
     if (r.tenders.isEmpty()) {
       return Optional.of("paid sale without tenders");
@@ -48,8 +48,8 @@ public final class ResultCheck {
       return Optional.of("rounding " + r.roundingCents + " without a cash tender");
     }
     if (sum + r.roundingCents != totalCents) {
-      return Optional.of("tenders " + sum + " + rounding " + r.roundingCents
-          + " != receipt total " + totalCents);
+      return Optional.of(
+          "tenders " + sum + " + rounding " + r.roundingCents + " != receipt total " + totalCents);
     }
     return Optional.empty();
   }

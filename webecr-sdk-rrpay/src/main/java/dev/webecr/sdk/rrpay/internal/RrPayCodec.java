@@ -33,8 +33,10 @@ public final class RrPayCodec {
   public static final String MANUAL = "manual";
   public static final String NOT_FOUND = "not_found";
   private static final Pattern FILE = Pattern.compile("^(.+)\\.([a-z_]+)\\.json$");
-  private static final JsonAdapter<Map<String, Object>> JSON = new Moshi.Builder().build()
-      .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+  private static final JsonAdapter<Map<String, Object>> JSON =
+      new Moshi.Builder()
+          .build()
+          .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
   private RrPayCodec() {}
 
@@ -49,8 +51,14 @@ public final class RrPayCodec {
   }
 
   /** A request file: sale, return or cancel. */
-  public static String request(String type, String id, String posId, CreateIntentCommand c,
-      String originalId, Map<String, String> originalReceipt, Instant at) {
+  public static String request(
+      String type,
+      String id,
+      String posId,
+      CreateIntentCommand c,
+      String originalId,
+      Map<String, String> originalReceipt,
+      Instant at) {
     long totalCents = c.amount().minorUnits();
     String currency = c.amount().currency().getCurrencyCode();
     List<BasketLine> lines = c.lines();
@@ -62,14 +70,16 @@ public final class RrPayCodec {
     m.put("currency", currency);
     m.put("total", totalCents);
     c.cashier().ifPresent(name -> m.put("cashier", name));
-    c.buyer().ifPresent(b -> {
-      Map<String, Object> buyer = new LinkedHashMap<>();
-      buyer.put("name", b.name());
-      b.code().ifPresent(v -> buyer.put("code", v));
-      b.vatCode().ifPresent(v -> buyer.put("vatCode", v));
-      b.address().ifPresent(v -> buyer.put("address", v));
-      m.put("buyer", buyer);
-    });
+    c.buyer()
+        .ifPresent(
+            b -> {
+              Map<String, Object> buyer = new LinkedHashMap<>();
+              buyer.put("name", b.name());
+              b.code().ifPresent(v -> buyer.put("code", v));
+              b.vatCode().ifPresent(v -> buyer.put("vatCode", v));
+              b.address().ifPresent(v -> buyer.put("address", v));
+              m.put("buyer", buyer);
+            });
     if (originalId != null) {
       m.put("originalId", originalId);
     }
@@ -143,8 +153,10 @@ public final class RrPayCodec {
     public final LocalDateTime fiscalisedAt;
     public final List<long[]> tenders = new ArrayList<>();
     public final List<String[]> cards = new ArrayList<>();
+
     /** The rounding line; tender lines of a rounding credit number are folded in. */
     public long roundingCents;
+
     public final String returnAct;
     public final String reissuedReceipt;
 
@@ -172,11 +184,14 @@ public final class RrPayCodec {
         }
         Map<String, Object> t = (Map<String, Object>) o;
         tenders.add(new long[] {cents(t, "credit"), cents(t, "amount")});
-        Map<String, Object> card = t.get("card") instanceof Map
-            ? (Map<String, Object>) t.get("card") : Map.of();
-        cards.add(new String[] {optionalText(card, "card.maskedPan", "maskedPan"),
-            optionalText(card, "card.authCode", "authCode"),
-            optionalText(card, "card.terminalId", "terminalId")});
+        Map<String, Object> card =
+            t.get("card") instanceof Map ? (Map<String, Object>) t.get("card") : Map.of();
+        cards.add(
+            new String[] {
+              optionalText(card, "card.maskedPan", "maskedPan"),
+              optionalText(card, "card.authCode", "authCode"),
+              optionalText(card, "card.terminalId", "terminalId")
+            });
       }
       roundingCents = m.get("rounding") == null ? 0 : cents(m, "rounding");
       returnAct = optionalText(m, "returnAct", "returnAct");

@@ -16,41 +16,58 @@ class ResultCheckTest {
   }
 
   private static String paid(String tenders, long rounding) {
-    return "{\"version\":1,\"id\":\"X-A1\",\"outcome\":\"paid\",\"tenders\":[" + tenders
-        + "],\"rounding\":" + rounding + ",\"unknownField\":true}";
+    return "{\"version\":1,\"id\":\"X-A1\",\"outcome\":\"paid\",\"tenders\":["
+        + tenders
+        + "],\"rounding\":"
+        + rounding
+        + ",\"unknownField\":true}";
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "{\"credit\":2,\"amount\":248}|0|248",
-      "{\"credit\":1,\"amount\":250}|-2|248",
-      "{\"credit\":1,\"amount\":245}|2|247",
-      "{\"credit\":2,\"amount\":100},{\"credit\":1,\"amount\":150}|-2|248",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"credit\":2,\"amount\":248}|0|248",
+        "{\"credit\":1,\"amount\":250}|-2|248",
+        "{\"credit\":1,\"amount\":245}|2|247",
+        "{\"credit\":2,\"amount\":100},{\"credit\":1,\"amount\":150}|-2|248",
+      })
   void consistentResultsPass(String tenders, long rounding, long total) {
     assertThat(ResultCheck.problem(result(paid(tenders, rounding)), total, CREDITS)).isEmpty();
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "{\"credit\":2,\"amount\":250}|-2|248|without a cash tender",
-      "{\"credit\":1,\"amount\":255}|-7|248|exceeds",
-      "{\"credit\":2,\"amount\":200}|0|248|!= receipt total 248",
-      "{\"credit\":7,\"amount\":248}|0|248|credit number 7 is not mapped",
-      "{\"credit\":2,\"amount\":0},{\"credit\":2,\"amount\":248}|0|248|non-positive",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"credit\":2,\"amount\":250}|-2|248|without a cash tender",
+        "{\"credit\":1,\"amount\":255}|-7|248|exceeds",
+        "{\"credit\":2,\"amount\":200}|0|248|!= receipt total 248",
+        "{\"credit\":7,\"amount\":248}|0|248|credit number 7 is not mapped",
+        "{\"credit\":2,\"amount\":0},{\"credit\":2,\"amount\":248}|0|248|non-positive",
+      })
   void inconsistentResultsAreNamed(String tenders, long rounding, long total, String problem) {
     assertThat(ResultCheck.problem(result(paid(tenders, rounding)), total, CREDITS))
-        .get().asString().contains(problem);
+        .get()
+        .asString()
+        .contains(problem);
   }
 
   @Test
   void cancelledAndFailedCarryNoTenders() {
-    assertThat(ResultCheck.problem(result("{\"id\":\"X\",\"outcome\":\"cancelled\"}"), 1,
-        CREDITS)).isEmpty();
-    assertThat(ResultCheck.problem(result("{\"id\":\"X\",\"outcome\":\"failed\",\"tenders\":"
-        + "[{\"credit\":2,\"amount\":1}]}"), 1, CREDITS)).isPresent();
+    assertThat(ResultCheck.problem(result("{\"id\":\"X\",\"outcome\":\"cancelled\"}"), 1, CREDITS))
+        .isEmpty();
+    assertThat(
+            ResultCheck.problem(
+                result(
+                    "{\"id\":\"X\",\"outcome\":\"failed\",\"tenders\":"
+                        + "[{\"credit\":2,\"amount\":1}]}"),
+                1,
+                CREDITS))
+        .isPresent();
     assertThat(ResultCheck.problem(result("{\"id\":\"X\",\"outcome\":\"maybe\"}"), 1, CREDITS))
-        .get().asString().contains("unknown outcome");
+        .get()
+        .asString()
+        .contains("unknown outcome");
   }
 }
