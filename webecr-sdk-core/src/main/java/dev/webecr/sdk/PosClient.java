@@ -1,10 +1,8 @@
 package dev.webecr.sdk;
 
-import dev.webecr.sdk.internal.AttemptLookups;
 import dev.webecr.sdk.internal.ClientContext;
 import dev.webecr.sdk.internal.PaymentRun;
 import dev.webecr.sdk.internal.TerminalLanes;
-import dev.webecr.sdk.spi.AttemptLookup;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.PosProvider;
@@ -195,27 +193,7 @@ public final class PosClient implements AutoCloseable {
   /** The provider's current state of an intent; journaled when the journal holds it. */
   public PaymentIntent refresh(PaymentIntent intent) {
     Objects.requireNonNull(intent, "intent == null");
-    Terminal terminal = terminals.withKey(intent.terminal());
-    AttemptLookup lookup =
-        journal
-            .latest(intent.providerReference())
-            .map(e -> AttemptLookups.of(journal, e, java.util.Optional.of(intent.id())))
-            .orElseGet(
-                () ->
-                    AttemptLookup.builder()
-                        .providerReference(intent.providerReference())
-                        .kind(intent.kind())
-                        .sentAfter(intent.createdAt().orElse(clock.instant()))
-                        .intentId(intent.id())
-                        .build());
-    PaymentIntent fresh =
-        PaymentIntent.builder()
-            .from(provider.getAttempt(terminal, lookup))
-            .providerReference(intent.providerReference())
-            .kind(intent.kind())
-            .build();
-    Reconciler.journalRefreshed(journal, fresh, clock);
-    return fresh;
+    return new Reconciler(provider, journal, terminals, clock).refresh(intent);
   }
 
   /** {@link #refresh} on the client's executor. */

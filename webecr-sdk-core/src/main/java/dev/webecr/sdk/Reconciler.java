@@ -1,6 +1,8 @@
 package dev.webecr.sdk;
 
+import dev.webecr.sdk.internal.AttemptLookups;
 import dev.webecr.sdk.internal.JournalUpdate;
+import dev.webecr.sdk.spi.AttemptLookup;
 import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
@@ -32,6 +34,31 @@ final class Reconciler {
     this.journal = journal;
     this.terminals = terminals;
     this.clock = clock;
+  }
+
+  /** The provider's current state of {@code intent}, journaled when the journal holds it. */
+  PaymentIntent refresh(PaymentIntent intent) {
+    Terminal terminal = terminals.withKey(intent.terminal());
+    AttemptLookup lookup =
+        journal
+            .latest(intent.providerReference())
+            .map(e -> AttemptLookups.of(journal, e, java.util.Optional.of(intent.id())))
+            .orElseGet(
+                () ->
+                    AttemptLookup.builder()
+                        .providerReference(intent.providerReference())
+                        .kind(intent.kind())
+                        .sentAfter(intent.createdAt().orElse(clock.instant()))
+                        .intentId(intent.id())
+                        .build());
+    PaymentIntent fresh =
+        PaymentIntent.builder()
+            .from(provider.getAttempt(terminal, lookup))
+            .providerReference(intent.providerReference())
+            .kind(intent.kind())
+            .build();
+    journalRefreshed(journal, fresh, clock);
+    return fresh;
   }
 
   /** Journals a state the provider reported, when the journal holds the attempt. */

@@ -10,10 +10,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -233,26 +231,10 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
       return false;
     }
     Path tmp = path.resolveSibling(path.getFileName() + ".compact");
-    try (FileChannel out =
-        FileChannel.open(
-            tmp,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
-      ByteBuffer buf = ByteBuffer.wrap(text.toByteArray());
-      while (buf.hasRemaining()) {
-        out.write(buf);
-      }
-      out.force(true);
-    }
+    Directories.writeForced(tmp, text.toByteArray());
     synchronized (forceLock) { // no force may run on the channel being swapped
       closeQuietly();
-      try {
-        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-      }
-      Directories.fsync(path.getParent());
+      Directories.replace(tmp, path);
       openChannel();
       written = channel.size();
       durable = written;

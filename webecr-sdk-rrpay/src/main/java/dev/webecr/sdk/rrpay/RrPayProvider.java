@@ -6,7 +6,6 @@ import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.Period;
 import dev.webecr.sdk.ProviderRejectedException;
 import dev.webecr.sdk.Terminal;
-import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.rrpay.internal.FolderExchange;
 import dev.webecr.sdk.rrpay.internal.RrPayCodec;
 import dev.webecr.sdk.spi.Capability;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -141,41 +139,11 @@ public final class RrPayProvider implements PosProvider {
       throw new InvalidRequestException(
           "reference", "RRPay references may hold letters, digits, '.', '_' and '-' only");
     }
-    String type;
-    String originalId = null;
-    Map<String, String> originalReceipt = null;
-    if (c.kind() == TransactionType.SALE) {
-      type = RrPayCodec.SALE;
-      if (c.cashier().isEmpty()) {
-        throw new InvalidRequestException("cashier", "RRPay prints the cashier on the receipt");
-      }
-      if (c.lines().isEmpty()) {
-        throw new InvalidRequestException(
-            "lines", "RRPay prints the fiscal receipt: a sale needs its basket lines");
-      }
-    } else if (c.kind() == TransactionType.REFUND) {
-      type = RrPayCodec.RETURN;
-      originalId =
-          c.original()
-              .flatMap(o -> o.intentId())
-              .orElseThrow(
-                  () ->
-                      new InvalidRequestException(
-                          "original.intentId", "a fiscal return needs the sale"));
-      originalReceipt = books.receiptToReturn(originalId, c.amount().minorUnits(), c.lines());
-    } else {
-      type = RrPayCodec.CANCEL;
-      originalId =
-          c.original()
-              .flatMap(o -> o.intentId())
-              .orElseThrow(
-                  () ->
-                      new InvalidRequestException(
-                          "original.intentId", "a cancel needs the sale's id"));
-      books.refuseCancelOfAPrintedSale(originalId);
-    }
+    RrPayRequestKind kind = RrPayRequestKind.of(c, books);
+    String type = kind.type;
     String body =
-        RrPayCodec.request(type, id, posId, c, originalId, originalReceipt, clock.instant());
+        RrPayCodec.request(
+            type, id, posId, c, kind.originalId, kind.originalReceipt, clock.instant());
     String name = RrPayCodec.fileName(id, type);
     exchange.write(exchange.sent, name, body);
     exchange.write(exchange.outbox, name, body);

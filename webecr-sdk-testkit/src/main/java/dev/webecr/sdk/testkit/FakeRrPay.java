@@ -142,7 +142,7 @@ public final class FakeRrPay implements AutoCloseable {
       throw new IllegalStateException("no withheld result for " + id);
     }
     answers.put(id, result);
-    write(inbox, id + ".result.json", result);
+    FakeRrPayReceipts.write(inbox, id + ".result.json", result);
   }
 
   /**
@@ -224,21 +224,22 @@ public final class FakeRrPay implements AutoCloseable {
     if (type.equals("status")) {
       String known = answers.get(id);
       if (known != null) {
-        write(inbox, id + ".result.json", known);
+        FakeRrPayReceipts.write(inbox, id + ".result.json", known);
       } else if (withheld.containsKey(id) || heldIds.containsKey(id)) {
-        write(inbox, id + ".ack.json", ack(id));
+        FakeRrPayReceipts.write(inbox, id + ".ack.json", FakeRrPayReceipts.ack(id));
       } else {
-        write(
+        FakeRrPayReceipts.write(
             inbox,
             id + ".result.json",
             JSON.toJson(Map.of("version", 1, "id", id, "outcome", "not_found")));
       }
       return;
     }
-    write(inbox, id + ".ack.json", ack(id));
+    FakeRrPayReceipts.write(inbox, id + ".ack.json", FakeRrPayReceipts.ack(id));
     String known = answers.get(id);
     if (known != null) {
-      write(inbox, id + ".result.json", known); // same id, same answer: no second receipt
+      FakeRrPayReceipts.write(
+          inbox, id + ".result.json", known); // same id, same answer: no second receipt
       return;
     }
     if (withheld.containsKey(id)) {
@@ -256,7 +257,7 @@ public final class FakeRrPay implements AutoCloseable {
       if (awaiting.remove(saleId) != null) { // not paid yet: the cancel wins, the sale ends
         String cancelled = receipts.result(saleId, 0, FakeRrPayOutcome.CANCELLED, false, false);
         answers.put(saleId, cancelled);
-        write(inbox, saleId + ".result.json", cancelled);
+        FakeRrPayReceipts.write(inbox, saleId + ".result.json", cancelled);
       }
       String sale = answers.getOrDefault(saleId, withheld.get(saleId)); // printed, maybe unsent
       boolean printed = sale != null && sale.contains("\"outcome\":\"paid\"");
@@ -283,24 +284,6 @@ public final class FakeRrPay implements AutoCloseable {
     if (outcome != FakeRrPayOutcome.MALFORMED) {
       answers.put(id, result);
     }
-    write(inbox, id + ".result.json", result);
-  }
-
-  private static String ack(String id) {
-    return JSON.toJson(Map.of("version", 1, "id", id, "status", "accepted"));
-  }
-
-  private static void write(Path dir, String name, String content) {
-    try {
-      Path tmp = dir.resolve("." + name + ".tmp");
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
-      Files.move(
-          tmp,
-          dir.resolve(name),
-          StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    FakeRrPayReceipts.write(inbox, id + ".result.json", result);
   }
 }

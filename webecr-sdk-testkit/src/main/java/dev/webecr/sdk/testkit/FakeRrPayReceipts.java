@@ -3,6 +3,12 @@ package dev.webecr.sdk.testkit;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -147,5 +153,25 @@ final class FakeRrPayReceipts {
     }
     printed.add(new Object[] {at.toLocalDate(), isReturn ? -1 : 1, tenders, rounding});
     return JSON.toJson(m);
+  }
+
+  /** RRPay's acknowledgement of a request it took. */
+  static String ack(String id) {
+    return JSON.toJson(Map.of("version", 1, "id", id, "status", "accepted"));
+  }
+
+  /** Writes a file into an exchange folder as RRPay does: whole, by an atomic rename. */
+  static void write(Path dir, String name, String content) {
+    try {
+      Path tmp = dir.resolve("." + name + ".tmp");
+      Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      Files.move(
+          tmp,
+          dir.resolve(name),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -1,24 +1,14 @@
 package dev.webecr.sdk.mellon.internal;
 
 import com.squareup.moshi.Moshi;
-import dev.failsafe.Failsafe;
-import dev.failsafe.RetryPolicy;
 import dev.webecr.sdk.AuthenticationException;
 import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.PairingRevokedException;
 import dev.webecr.sdk.PosException;
-import dev.webecr.sdk.ProviderRejectedException;
 import dev.webecr.sdk.mellon.MellonConfig;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.CertificatePinner;
 import okhttp3.HttpUrl;
@@ -40,16 +30,11 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * revoked.
  */
 public final class MellonHttp implements AutoCloseable {
-  /** Reads run on these threads (Failsafe's async executions); creates run on the caller's. */
-  private static final int RETRY_THREADS = 8;
-
   private final MellonConfig config;
   private final WebEcrApi api;
   private final WebEcrApi waitingApi;
   private final OkHttpClient client;
-  private final RetryPolicy<Object> readRetry;
-  private final ScheduledExecutorService retryScheduler;
-  private final boolean ownsScheduler;
+  private final ReadRetries retries;
   private final boolean ownsClient;
   final TokenManager tokens;
 
@@ -87,30 +72,7 @@ public final class MellonHttp implements AutoCloseable {
     Moshi moshi = new Moshi.Builder().build();
     this.api = retrofit(client, moshi).create(WebEcrApi.class);
     this.waitingApi = retrofit(waiting, moshi).create(WebEcrApi.class);
-    // The first attempt runs on the caller's thread (no hop on the hot path); this policy
-    // covers the attempts after a first failure, so it allows one retry fewer.
-    this.readRetry =
-        RetryPolicy.<Object>builder()
-            .handleIf((Throwable e) -> retryable(e))
-            .withDelayFn(ctx -> delayBefore(ctx.getLastException(), ctx.getAttemptCount() + 1))
-            .withMaxRetries(Math.max(0, config.maxReadRetries() - 1))
-            .build();
-    if (config.retryScheduler().isPresent()) {
-      this.retryScheduler = config.retryScheduler().get();
-      this.ownsScheduler = false;
-    } else {
-      ScheduledThreadPoolExecutor pool =
-          new ScheduledThreadPoolExecutor(
-              RETRY_THREADS,
-              r -> {
-                Thread t = new Thread(r, "webecr-mellon-retry");
-                t.setDaemon(true);
-                return t;
-              });
-      pool.setRemoveOnCancelPolicy(true);
-      this.retryScheduler = pool;
-      this.ownsScheduler = true;
-    }
+    this.retries = new ReadRetries(config);
     this.tokens = new TokenManager(this, clock);
   }
 
@@ -120,32 +82,6 @@ public final class MellonHttp implements AutoCloseable {
         .client(http)
         .addConverterFactory(MoshiConverterFactory.create(moshi))
         .build();
-  }
-
-  private boolean retryable(Throwable e) {
-    if (e instanceof RetryAfterRejection) {
-      return ((RetryAfterRejection) e)
-          .retryAfter()
-          .map(d -> d.compareTo(config.maxRetryAfter()) <= 0)
-          .orElse(true);
-    }
-    return e instanceof ConnectionException
-        || (e instanceof ProviderRejectedException
-            && ((ProviderRejectedException) e).isRetryable()
-            && !(e instanceof AuthenticationException));
-  }
-
-  /** The server's Retry-After exactly; otherwise exponential backoff with ±25 % jitter. */
-  private Duration delayBefore(Throwable failure, int attempts) {
-    if (failure instanceof RetryAfterRejection) {
-      Optional<Duration> asked = ((RetryAfterRejection) failure).retryAfter();
-      if (asked.isPresent()) {
-        return asked.get();
-      }
-    }
-    long base = config.retryBackoff().toMillis() << Math.min(Math.max(attempts - 1, 0), 4);
-    double jitter = 0.75 + ThreadLocalRandom.current().nextDouble() * 0.5;
-    return Duration.ofMillis((long) (base * jitter));
   }
 
   WebEcrApi api() {
@@ -199,10 +135,10 @@ public final class MellonHttp implements AutoCloseable {
     } catch (RuntimeException e) {
       first = e;
     }
-    if (config.maxReadRetries() == 0 || !retryable(first)) {
+    if (config.maxReadRetries() == 0 || !retries.retryable(first)) {
       throw WebEcrAnswers.publicError(what, first);
     }
-    return retried(what, attempt, delayBefore(first, 1));
+    return retries.retried(what, attempt, retries.delayBefore(first, 1));
   }
 
   /**
@@ -217,35 +153,6 @@ public final class MellonHttp implements AutoCloseable {
     return authorised(what, tid, call, true, providerReference);
   }
 
-  /** The attempts after a failed first one: after {@code wait}, on the retry scheduler. */
-  private <T> T retried(String what, java.util.function.Supplier<T> attempt, Duration wait) {
-    CompletableFuture<T> done = new CompletableFuture<>();
-    retryScheduler.schedule(
-        () ->
-            Failsafe.with(readRetry)
-                .with(retryScheduler)
-                .getAsync(attempt::get)
-                .whenComplete(
-                    (v, e) -> {
-                      if (e != null) {
-                        done.completeExceptionally(e);
-                      } else {
-                        done.complete(v);
-                      }
-                    }),
-        wait.toMillis(),
-        TimeUnit.MILLISECONDS);
-    try {
-      return done.join();
-    } catch (CompletionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw WebEcrAnswers.publicError(what, (RuntimeException) cause);
-      }
-      throw new ConnectionException(what + " failed", false, null, cause);
-    }
-  }
-
   /**
    * The bearer for a create: a token failure here means nothing of the create was sent, and it
    * surfaces as a public type (the token call's own errors are internal retry signals).
@@ -254,8 +161,8 @@ public final class MellonHttp implements AutoCloseable {
     try {
       return tokens.bearer();
     } catch (RetryAfterRejection e) {
-      throw WebEcrAnswers.publicCopy(
-          e); // the token endpoint refused: nothing of the create was sent
+      // the token endpoint refused: nothing of the create was sent
+      throw WebEcrAnswers.publicCopy(e);
     } catch (MalformedAnswer e) {
       throw new ConnectionException(
           what + ": unreadable token answer (" + e.getMessage() + "); nothing was sent",
@@ -321,9 +228,7 @@ public final class MellonHttp implements AutoCloseable {
 
   @Override
   public void close() {
-    if (ownsScheduler) {
-      retryScheduler.shutdownNow();
-    }
+    retries.close();
     if (ownsClient) {
       client.dispatcher().executorService().shutdown();
       client.connectionPool().evictAll();
