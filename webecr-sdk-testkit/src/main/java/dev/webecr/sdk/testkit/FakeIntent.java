@@ -38,6 +38,42 @@ final class FakeIntent {
 
   volatile boolean voided;
 
+  /** What a person decided on the terminal, overriding the profile; null: nobody did. */
+  private volatile Decision decision;
+
+  /** A pressed key: the result it gives, from when, and whether a card transaction exists. */
+  private static final class Decision {
+    final IntentResult result;
+    final Instant at;
+    final boolean transaction;
+    final boolean silent;
+
+    Decision(TerminalAction action, Instant at) {
+      this.at = at;
+      this.silent = action == TerminalAction.TIME_OUT;
+      this.transaction = action == TerminalAction.APPROVE || action == TerminalAction.LOSE_LINK;
+      switch (action) {
+        case APPROVE:
+          result = IntentResult.APPROVED;
+          break;
+        case DECLINE:
+          result = IntentResult.DECLINED;
+          break;
+        case CANCEL:
+          result = IntentResult.CANCELLED;
+          break;
+        case FAIL:
+          result = IntentResult.FAILED;
+          break;
+        default:
+          result = IntentResult.UNKNOWN;
+      }
+    }
+  }
+
+  /** Never, as a dialogue length: a silent terminal, or one waiting for a person. */
+  private static final Duration NEVER = Duration.ofDays(3650);
+
   FakeIntent(
       long id,
       FakeTerminal terminal,
@@ -71,8 +107,31 @@ final class FakeIntent {
     return dialogue.dividedBy(3);
   }
 
+  /**
+   * Decides the dialogue as {@code action} from {@code at} on; false when it had completed already
+   * (a finished payment cannot be changed).
+   */
+  synchronized boolean decide(TerminalAction action, Instant now, Instant at) {
+    if (statusAt(now) == IntentStatus.COMPLETED) {
+      return false;
+    }
+    decision = new Decision(action, at.isBefore(createdAt) ? createdAt : at);
+    return true;
+  }
+
+  /** True while the dialogue waits for a person (a MANUAL terminal nobody has decided yet). */
+  boolean awaitsPerson() {
+    return decision == null && profile == TerminalProfile.MANUAL;
+  }
+
   private Duration doneAfter() {
+    Decision d = decision;
+    if (d != null) {
+      return d.silent ? NEVER : Duration.between(createdAt, d.at);
+    }
     switch (profile) {
+      case MANUAL:
+        return NEVER;
       case BUSY:
       case MAX_TRANSACTIONS:
         return sentAfter();
@@ -98,6 +157,10 @@ final class FakeIntent {
     if (statusAt(now) != IntentStatus.COMPLETED) {
       return null;
     }
+    Decision d = decision;
+    if (d != null) {
+      return d.result;
+    }
     switch (profile) {
       case DECLINE:
         return IntentResult.DECLINED;
@@ -122,6 +185,10 @@ final class FakeIntent {
 
   /** True once the card transaction exists (approved; or LATE, whose host approved it). */
   boolean hasTransactionAt(Instant now) {
+    Decision d = decision;
+    if (d != null) {
+      return d.transaction && statusAt(now) == IntentStatus.COMPLETED;
+    }
     return resultAt(now) == IntentResult.APPROVED
         || (profile == TerminalProfile.LATE && statusAt(now) == IntentStatus.COMPLETED);
   }
@@ -151,6 +218,10 @@ final class FakeIntent {
   }
 
   boolean charges() {
+    Decision d = decision;
+    if (d != null) {
+      return d.transaction;
+    }
     return profile == TerminalProfile.APPROVE
         || profile == TerminalProfile.SLOW
         || profile == TerminalProfile.LATE;

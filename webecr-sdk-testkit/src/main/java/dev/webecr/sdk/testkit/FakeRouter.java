@@ -26,14 +26,17 @@ final class FakeRouter implements StubRequestFilterV2 {
   private final WebEcrRoutes routes;
   private final BiConsumer<String, Endpoint> log;
   private final Function<Endpoint, InjectedFault> nextFault;
+  private final FakeControlRoutes control;
 
   FakeRouter(
       WebEcrRoutes routes,
       BiConsumer<String, Endpoint> log,
-      Function<Endpoint, InjectedFault> nextFault) {
+      Function<Endpoint, InjectedFault> nextFault,
+      FakeControlRoutes control) {
     this.routes = routes;
     this.log = log;
     this.nextFault = nextFault;
+    this.control = control;
   }
 
   @Override
@@ -49,6 +52,17 @@ final class FakeRouter implements StubRequestFilterV2 {
       path = URI.create(path).getPath(); // decoded only when encoded
     }
     String method = request.getMethod().getName();
+    if (control != null && FakeControlRoutes.handles(path)) {
+      // QA's own traffic: not logged, never faulted (the page polls twice a second)
+      FakeControlRoutes.Answer a =
+          control.handle(method, path, q < 0 ? Map.of() : query(url.substring(q + 1)));
+      return aResponse()
+          .withStatus(a.status)
+          .withHeader("Content-Type", a.contentType)
+          .withHeader("Cache-Control", "no-store")
+          .withBody(a.body)
+          .build();
+    }
     Endpoint endpoint = WebEcrPaths.endpointOf(method, path);
     log.accept(method + " " + path, endpoint);
     InjectedFault fault = nextFault.apply(endpoint);

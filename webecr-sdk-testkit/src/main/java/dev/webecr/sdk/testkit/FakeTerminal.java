@@ -8,7 +8,7 @@ public final class FakeTerminal {
   private final String tid;
   private final String callId;
   private final String label;
-  private final TerminalProfile profile;
+  private volatile TerminalProfile profile;
   private final int batchLimit;
   private int approvedInBatch;
 
@@ -42,6 +42,21 @@ public final class FakeTerminal {
     return profile;
   }
 
+  /** Gives the terminal another profile, for the payments that start from now on. */
+  public void profile(TerminalProfile profile) {
+    this.profile = java.util.Objects.requireNonNull(profile, "profile == null");
+  }
+
+  /** Approved payments in the current batch. */
+  public synchronized int batchCount() {
+    return approvedInBatch;
+  }
+
+  /** The approved payments that fill the batch ({@link Integer#MAX_VALUE}: never full). */
+  public int batchLimit() {
+    return batchLimit;
+  }
+
   /** Closes the batch on the device: MAX_TRANSACTIONS stops. */
   public synchronized void closeBatch() {
     approvedInBatch = 0;
@@ -53,5 +68,10 @@ public final class FakeTerminal {
 
   synchronized void countApproved() {
     approvedInBatch++;
+  }
+
+  /** Counts {@code delta} approvals more (or fewer, when a person's key undid one). */
+  synchronized void countApproved(int delta) {
+    approvedInBatch = Math.max(0, approvedInBatch + delta);
   }
 }

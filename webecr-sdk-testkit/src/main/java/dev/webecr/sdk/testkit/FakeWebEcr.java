@@ -7,12 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -38,7 +36,10 @@ public final class FakeWebEcr {
   private final Clock clock;
   private final WebEcrBehaviour behaviour = new WebEcrBehaviour();
   private final Map<String, FakeTerminal> byCallId = new LinkedHashMap<>();
-  private final Set<String> apiKeys = new HashSet<>();
+
+  /** API keys and redeem codes. */
+  final FakePairings pairings = new FakePairings();
+
   private final Map<Long, FakeIntent> intents = new LinkedHashMap<>();
   private final Map<FakeTerminal, FakeIntent> latestOn = new HashMap<>();
 
@@ -144,17 +145,26 @@ public final class FakeWebEcr {
     return out;
   }
 
-  synchronized Optional<String> redeem(String code) {
-    if (!FakeTerminals.REDEEM_CODE.equals(code)) {
-      return Optional.empty();
-    }
-    String key = "fake-key-" + (apiKeys.size() + 1);
-    apiKeys.add(key);
-    return Optional.of(key);
+  /** The dialogue running on {@code terminal} now, if any. */
+  synchronized Optional<FakeIntent> runningOn(FakeTerminal terminal) {
+    FakeIntent latest = latestOn.get(terminal);
+    return latest == null || latest.statusAt(clock.instant()) == IntentStatus.COMPLETED
+        ? Optional.empty()
+        : Optional.of(latest);
   }
 
-  synchronized boolean knows(String apiKey) {
-    return apiKey != null && apiKeys.contains(apiKey);
+  /** Back to the seeded terminals, with no intent, key, issued code or count. */
+  synchronized void reset() {
+    intents.clear();
+    byReference.clear();
+    latestOn.clear();
+    pairings.reset();
+    byCallId.clear();
+    for (FakeTerminal t : FakeTerminals.seeded()) {
+      byCallId.put(t.callId(), t);
+    }
+    creates = 0;
+    overlaps = 0;
   }
 
   synchronized Optional<FakeTerminal> byCallId(String callId) {
@@ -229,7 +239,8 @@ public final class FakeWebEcr {
       return now;
     }
     Instant asked = now.plusSeconds(Math.min(seconds, MAX_WAIT_SECONDS));
-    Instant done = intent.completedAt();
+    // a person may press a key any moment: hold the answer a second at most
+    Instant done = intent.awaitsPerson() ? now.plusSeconds(1) : intent.completedAt();
     Instant until = done.isBefore(asked) ? done : asked;
     if (clock instanceof TestClock) {
       ((TestClock) clock).advanceTo(until);

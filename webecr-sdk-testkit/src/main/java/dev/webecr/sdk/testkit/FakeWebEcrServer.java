@@ -49,10 +49,12 @@ public final class FakeWebEcrServer implements AutoCloseable {
   private final Map<Endpoint, java.util.concurrent.atomic.LongAdder> counts =
       new java.util.concurrent.ConcurrentHashMap<>();
   private volatile RandomFaults randomFaults;
+  private final FakeControl control;
 
   private FakeWebEcrServer(Builder b) {
     this.fake = b.fake != null ? b.fake : new FakeWebEcr(b.clock);
     this.routes = new WebEcrRoutes(fake);
+    this.control = new FakeControl(fake, this);
     this.server =
         new WireMockServer(
             options()
@@ -62,7 +64,9 @@ public final class FakeWebEcrServer implements AutoCloseable {
                 .containerThreads(CONTAINER_THREADS)
                 .asynchronousResponseEnabled(true)
                 .asynchronousResponseThreads(ASYNC_THREADS)
-                .extensions(new FakeRouter(routes, this::log, this::nextFault)));
+                .extensions(
+                    new FakeRouter(
+                        routes, this::log, this::nextFault, new FakeControlRoutes(control))));
   }
 
   /** A new builder. */
@@ -89,6 +93,19 @@ public final class FakeWebEcrServer implements AutoCloseable {
   /** The fake acquirer behind the server: terminals, intents, batches. */
   public FakeWebEcr fake() {
     return fake;
+  }
+
+  /**
+   * QA's hands on the fake: press keys on terminals, change profiles, close batches, and the rest;
+   * also served as JSON under {@code /_fake/} and as the QA page at {@code /}.
+   */
+  public FakeControl control() {
+    return control;
+  }
+
+  /** The QA page's address. */
+  public String pageUrl() {
+    return baseUrl() + "/";
   }
 
   /** A Mellon configuration pointed at this server, with the fake's credentials. */

@@ -58,7 +58,7 @@ public final class InMemoryPosProvider implements PosProvider {
   /** A provider on an existing fake acquirer. */
   public InMemoryPosProvider(FakeWebEcr fake) {
     this.fake = fake;
-    this.apiKey = ApiKey.of(fake.redeem(FakeTerminals.REDEEM_CODE).orElseThrow());
+    this.apiKey = ApiKey.of(fake.pairings.redeem(FakeTerminals.REDEEM_CODE).orElseThrow());
   }
 
   /** A provider on a new fake acquirer running on {@code clock}. */
@@ -89,7 +89,8 @@ public final class InMemoryPosProvider implements PosProvider {
   @Override
   public ApiKey redeem(String code) {
     return ApiKey.of(
-        fake.redeem(code)
+        fake.pairings
+            .redeem(code)
             .orElseThrow(
                 () ->
                     new ProviderRejectedException(
@@ -164,7 +165,7 @@ public final class InMemoryPosProvider implements PosProvider {
   }
 
   private void requireKnown(ApiKey key, String tid) {
-    if (!fake.knows(key.reveal())) {
+    if (!fake.pairings.knows(key.reveal())) {
       throw new PairingRevokedException(tid, 403);
     }
   }

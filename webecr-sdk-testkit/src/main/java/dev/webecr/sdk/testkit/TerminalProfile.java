@@ -23,5 +23,10 @@ public enum TerminalProfile {
   /** Stays SENT for 150 s, then APPROVED (Mellon's 22.22 EUR certification scenario). */
   SLOW,
   /** UNKNOWN after 3 s, then APPROVED from 60 s on; the card transaction exists from 3 s. */
-  LATE
+  LATE,
+  /**
+   * Waits for a person: SENT until someone presses a key through {@link FakeControl} (the QA page
+   * or {@code /_fake/}). Nothing is charged until then.
+   */
+  MANUAL
 }

@@ -95,7 +95,7 @@ final class WebEcrRoutes {
       if (endpoint == Endpoint.REDEEM) {
         return redeem(r);
       }
-      if (!fake.knows(r.header.apply("X-Api-Key"))) {
+      if (!fake.pairings.knows(r.header.apply("X-Api-Key"))) {
         return error(403, "detail", "Invalid API key.");
       }
       String resource = WebEcrPaths.resource(r.path);
@@ -135,7 +135,7 @@ final class WebEcrRoutes {
 
   private Reply redeem(Request r) {
     Map<String, Object> body = FakeJson.body(r.body);
-    Optional<String> key = fake.redeem(String.valueOf(body.get("Code")));
+    Optional<String> key = fake.pairings.redeem(String.valueOf(body.get("Code")));
     if (key.isEmpty() || !"webecr".equals(body.get("Type"))) {
       return error(400, "Code", "Invalid or expired code.");
     }
