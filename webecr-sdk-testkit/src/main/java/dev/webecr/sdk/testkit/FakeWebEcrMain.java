@@ -1,54 +1,94 @@
 package dev.webecr.sdk.testkit;
 
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the fake WebECR server standalone, on the system clock: {@code java -jar
- * webecr-sdk-testkit-<version>-standalone.jar --port 8089}. Prints its URL, credentials, the redeem
- * code and the seeded terminals; stops on Ctrl-C.
+ * webecr-sdk-testkit-<version>-standalone.jar --port 8089}. Prints its URL, the QA page, the
+ * credentials, the redeem code and what each terminal does, then one line per request; stops on
+ * Ctrl-C. A bad option or a port in use is one line on standard error and exit code 2 or 1.
  */
 public final class FakeWebEcrMain {
+  private static final String USAGE =
+      "usage: java -jar webecr-sdk-testkit-standalone.jar [--port N] [--bind ADDRESS]"
+          + " [--lag SECONDS] [--no-single-intent-route] [--transaction-object]"
+          + " [--list-declined] [--admin] [--quiet]";
+
   private FakeWebEcrMain() {}
 
+  /** A bad command line: one line for the person who typed it. */
+  private static final class Usage extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Usage(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   /**
-   * Entry point. Options: {@code --port N} (default 8089), {@code --bind ADDRESS}, and the {@link
+   * Entry point. Options: {@code --port N} (default 8089), {@code --bind ADDRESS}, {@code --admin}
+   * (WireMock's admin API, off by default), {@code --quiet} (no request lines), and the {@link
    * WebEcrBehaviour} switches: {@code --lag SECONDS}, {@code --no-single-intent-route}, {@code
    * --transaction-object}, {@code --list-declined}.
    */
   public static void main(String[] args) throws InterruptedException {
-    int port = 8089;
-    String bind = "127.0.0.1";
+    FakeWebEcrServer.Builder builder = FakeWebEcrServer.builder().port(8089);
     WebEcrBehaviour wanted = new WebEcrBehaviour();
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--port":
-          port = Integer.parseInt(value(args, ++i, "--port"));
-          break;
-        case "--bind":
-          bind = value(args, ++i, "--bind");
-          break;
-        case "--lag":
-          wanted.listingLag(
-              java.time.Duration.ofSeconds(Long.parseLong(value(args, ++i, "--lag"))));
-          break;
-        case "--no-single-intent-route":
-          wanted.singleIntentRoute(false);
-          break;
-        case "--transaction-object":
-          wanted.transactionAsObject(true);
-          break;
-        case "--list-declined":
-          wanted.listDeclinedTransactions(true);
-          break;
-        default:
-          System.err.println(
-              "usage: [--port N] [--bind ADDRESS] [--lag SECONDS] "
-                  + "[--no-single-intent-route] [--transaction-object] [--list-declined]");
-          System.exit(2);
+    boolean quiet = false;
+    try {
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--help":
+          case "-h":
+            System.out.println(USAGE);
+            return;
+          case "--port":
+            builder.port(port(value(args, ++i, "--port")));
+            break;
+          case "--bind":
+            builder.bindAddress(value(args, ++i, "--bind"));
+            break;
+          case "--lag":
+            wanted.listingLag(Duration.ofSeconds(number(value(args, ++i, "--lag"), "--lag")));
+            break;
+          case "--no-single-intent-route":
+            wanted.singleIntentRoute(false);
+            break;
+          case "--transaction-object":
+            wanted.transactionAsObject(true);
+            break;
+          case "--list-declined":
+            wanted.listDeclinedTransactions(true);
+            break;
+          case "--admin":
+            builder.adminApi(true);
+            break;
+          case "--quiet":
+            quiet = true;
+            break;
+          default:
+            throw new Usage("unknown option " + args[i]);
+        }
       }
+    } catch (Usage e) {
+      System.err.println("webecr fake: " + e.getMessage() + "\n" + USAGE);
+      System.exit(2);
     }
-    FakeWebEcrServer server =
-        FakeWebEcrServer.builder().port(port).bindAddress(bind).build().start();
+    if (!quiet) {
+      builder.accessLog(
+          line -> System.out.println(LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + "  " + line));
+    }
+    FakeWebEcrServer server = builder.build();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      System.err.println("webecr fake: cannot listen: " + rootMessage(e));
+      System.exit(1);
+    }
     server
         .fake()
         .behaviour()
@@ -56,7 +96,6 @@ public final class FakeWebEcrMain {
         .singleIntentRoute(wanted.singleIntentRoute())
         .transactionAsObject(wanted.transactionAsObject())
         .listDeclinedTransactions(wanted.listDeclinedTransactions());
-    System.out.println("behaviour: " + server.fake().behaviour());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -65,31 +104,63 @@ public final class FakeWebEcrMain {
                   server.close();
                   stopped.countDown();
                 }));
-    System.out.println(
-        "Fake WebECR server at "
-            + server.baseUrl()
-            + " (API version any, e.g. "
-            + server.baseUrl()
-            + "/api/v2.2/)");
-    System.out.println(
+    banner(server, System.out);
+    stopped.await();
+  }
+
+  static void banner(FakeWebEcrServer server, PrintStream out) {
+    out.println("Fake WebECR server at " + server.baseUrl() + "/api/v2.2/ (any API version)");
+    out.println("QA page: " + server.pageUrl() + "   control API: " + server.baseUrl() + "/_fake/");
+    out.println(
         "login: username "
             + FakeWebEcr.USERNAME
             + ", password "
             + FakeWebEcr.PASSWORD
             + " (fake credentials)");
-    System.out.println("redeem code: " + FakeTerminals.REDEEM_CODE);
-    System.out.println("terminals (TID / call id / profile):");
+    out.println("redeem code: " + FakeTerminals.REDEEM_CODE);
+    out.println("behaviour: " + server.fake().behaviour());
+    out.println("terminals:");
     for (FakeTerminal t : server.fake().terminals()) {
-      System.out.println("  " + t.tid() + " / " + t.callId() + " / " + t.profile());
+      String batch =
+          t.batchLimit() == Integer.MAX_VALUE ? "" : ", batch full after " + t.batchLimit();
+      out.printf(
+          "  TID %s  call id %s  %-16s %s%s%n",
+          t.tid(), t.callId(), t.profile(), t.profile().description(), batch);
     }
-    System.out.flush();
-    stopped.await();
+    out.println("amounts that choose the outcome: see FakeTerminals (9.99 declines, x.91-x.98)");
+    out.flush();
   }
 
-  private static String value(String[] args, int i, String option) {
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return m.toLowerCase(java.util.Locale.ROOT).contains("address already in use")
+        ? "the port is in use (" + m + ")"
+        : m;
+  }
+
+  private static int port(String text) throws Usage {
+    long p = number(text, "--port");
+    if (p < 0 || p > 65535) {
+      throw new Usage("--port must be 0 to 65535, was " + text);
+    }
+    return (int) p;
+  }
+
+  private static long number(String text, String option) throws Usage {
+    try {
+      return Long.parseLong(text.trim());
+    } catch (NumberFormatException e) {
+      throw new Usage(option + " needs a number, was '" + text + "'");
+    }
+  }
+
+  private static String value(String[] args, int i, String option) throws Usage {
     if (i >= args.length) {
-      System.err.println(option + " needs a value");
-      System.exit(2);
+      throw new Usage(option + " needs a value");
     }
     return args[i];
   }

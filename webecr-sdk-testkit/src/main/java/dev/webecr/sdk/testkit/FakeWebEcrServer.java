@@ -3,6 +3,7 @@ package dev.webecr.sdk.testkit;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import dev.webecr.sdk.mellon.MellonConfig;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -64,9 +65,19 @@ public final class FakeWebEcrServer implements AutoCloseable {
                 .containerThreads(CONTAINER_THREADS)
                 .asynchronousResponseEnabled(true)
                 .asynchronousResponseThreads(ASYNC_THREADS)
-                .extensions(
-                    new FakeRouter(
-                        routes, this::log, this::nextFault, new FakeControlRoutes(control))));
+                .extensions(extensions(b)));
+  }
+
+  private Extension[] extensions(Builder b) {
+    List<Extension> out = new ArrayList<>();
+    out.add(new FakeRouter(routes, this::log, this::nextFault, new FakeControlRoutes(control)));
+    if (!b.adminApi) {
+      out.add(new AdminGate());
+    }
+    if (b.accessLog != null) {
+      out.add(new FakeAccessLog(b.accessLog));
+    }
+    return out.toArray(new Extension[0]);
   }
 
   /** A new builder. */
@@ -208,8 +219,25 @@ public final class FakeWebEcrServer implements AutoCloseable {
     private String bindAddress = "127.0.0.1";
     private Clock clock = Clock.systemUTC();
     private FakeWebEcr fake;
+    private boolean adminApi;
+    private java.util.function.Consumer<String> accessLog;
 
     private Builder() {}
+
+    /** Opens WireMock's own admin API under {@code /__admin/}; default off. */
+    public Builder adminApi(boolean open) {
+      this.adminApi = open;
+      return this;
+    }
+
+    /**
+     * Where to write one line per request served (method, path, status, ms; never a query, header
+     * or body); default nowhere.
+     */
+    public Builder accessLog(java.util.function.Consumer<String> out) {
+      this.accessLog = Objects.requireNonNull(out, "out == null");
+      return this;
+    }
 
     /** The port; default 0 (any free port). */
     public Builder port(int port) {

@@ -28,5 +28,31 @@ public enum TerminalProfile {
    * Waits for a person: SENT until someone presses a key through {@link FakeControl} (the QA page
    * or {@code /_fake/}). Nothing is charged until then.
    */
-  MANUAL
+  MANUAL;
+
+  /** What a payment on a terminal of this profile does, in a few words (the standalone table). */
+  public String description() {
+    switch (this) {
+      case APPROVE:
+        return "approves after the dialogue (3 s)";
+      case DECLINE:
+        return "the host declines after 3 s";
+      case CANCEL:
+        return "the customer cancels after 3 s";
+      case FAIL:
+        return "fails after 3 s, nothing charged";
+      case BUSY:
+        return "answers BUSY after 1 s, nothing charged";
+      case MAX_TRANSACTIONS:
+        return "answers MAX_TRANSACTIONS after 1 s until its batch is closed";
+      case NO_ANSWER:
+        return "stays SENT, UNKNOWN after 180 s, nothing charged";
+      case SLOW:
+        return "approves after 150 s";
+      case LATE:
+        return "UNKNOWN after 3 s while the host approved; APPROVED from 60 s";
+      default:
+        return "waits for a person on the QA page or /_fake/";
+    }
+  }
 }

@@ -89,7 +89,8 @@ class FakeControlApiTest {
   void aLostLinkAfterTheHostApprovedIsFoundByItsCardTransactionNotReportedAsNothing()
       throws Exception {
     Terminal till = paired().get(0);
-    assertThat(post("/_fake/terminals/10000001/profile?profile=MANUAL").statusCode()).isEqualTo(200);
+    assertThat(post("/_fake/terminals/10000001/profile?profile=MANUAL").statusCode())
+        .isEqualTo(200);
 
     PaymentIntent paid = payPressing(till, "LINK-1", "lose-link");
 
