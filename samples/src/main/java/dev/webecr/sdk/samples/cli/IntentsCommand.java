@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Lists a terminal's payments of a period. */
-@Command(name = "intents", description = "List a terminal's payments of a period.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "intents",
+    description = "List a terminal's payments of a period.")
 final class IntentsCommand implements Callable<Integer> {
   private static final ZoneId ATHENS = ZoneId.of("Europe/Athens");
 

@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Takes a sale and waits for the terminal's outcome; the exit code says what happened. */
-@Command(name = "pay", description = "Take a sale on a terminal and wait for the outcome.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "pay",
+    description = "Take a sale on a terminal and wait for the outcome.")
 final class PayCommand implements Callable<Integer> {
   @ParentCommand WebEcrCli cli;
 
@@ -43,9 +46,14 @@ final class PayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    boolean paidBefore = cli.approvedEarlier(reference);
     try (PosProvider provider = cli.provider();
         PosClient client = cli.client(provider, signer(cli, input, signingAuthor))) {
       Terminal terminal = cli.terminal(client, tid);
+      String headline =
+          paidBefore
+              ? reference + " was already approved earlier: nothing sent, here it is"
+              : Progress.sentTo(tid);
       PaymentIntent intent =
           Progress.await(
               client.payAsync(
@@ -54,7 +62,7 @@ final class PayCommand implements Callable<Integer> {
                       .amount(Money.parse(amount, Money.EUR))
                       .reference(reference)
                       .build()),
-              tid,
+              headline,
               cli.env);
       cli.print(intent);
       return ExitCodes.of(intent);

@@ -10,10 +10,15 @@ import java.util.concurrent.TimeoutException;
 final class Progress {
   private Progress() {}
 
+  /** The headline of a payment that was sent. */
+  static String sentTo(String tid) {
+    return "Sent to terminal " + tid + ": follow the card dialogue on the terminal";
+  }
+
   static PaymentIntent await(
-      CompletableFuture<PaymentIntent> payment, String tid, CliEnvironment env)
+      CompletableFuture<PaymentIntent> payment, String headline, CliEnvironment env)
       throws InterruptedException {
-    env.out.println("Sent to terminal " + tid + ": follow the card dialogue on the terminal");
+    env.out.println(headline);
     for (int seconds = 1; ; seconds++) {
       try {
         return payment.get(1, TimeUnit.SECONDS);

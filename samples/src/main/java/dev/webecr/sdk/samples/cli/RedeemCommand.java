@@ -13,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** Pairs a terminal: the code it shows for an API key, saved to the key file, never printed. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "redeem",
     description =
         "Pair a terminal with the code it shows "

@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Refunds part or all of an approved sale. */
-@Command(name = "refund", description = "Refund an approved sale (linked to it).")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "refund",
+    description = "Refund an approved sale (linked to it).")
 final class RefundCommand implements Callable<Integer> {
   @ParentCommand WebEcrCli cli;
 
@@ -41,7 +44,9 @@ final class RefundCommand implements Callable<Integer> {
       PaymentIntent sale = provider.get(terminal, intentId);
       PaymentIntent refund =
           Progress.await(
-              client.refundAsync(sale, Money.parse(amount, Money.EUR), reference), tid, cli.env);
+              client.refundAsync(sale, Money.parse(amount, Money.EUR), reference),
+              Progress.sentTo(tid),
+              cli.env);
       cli.print(refund);
       return ExitCodes.of(refund);
     }

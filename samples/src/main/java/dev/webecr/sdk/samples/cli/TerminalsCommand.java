@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** Lists the terminals the stored API key reaches. */
-@Command(name = "terminals", description = "List the paired terminals: TID, call id, name.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "terminals",
+    description = "List the paired terminals: TID, call id, name.")
 final class TerminalsCommand implements Callable<Integer> {
   @ParentCommand WebEcrCli cli;
 

@@ -10,7 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Voids an approved transaction of the current batch. */
-@Command(name = "void", description = "Void an approved transaction of the open batch.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "void",
+    description = "Void an approved transaction of the open batch.")
 final class VoidCommand implements Callable<Integer> {
   @ParentCommand WebEcrCli cli;
 
@@ -30,7 +33,8 @@ final class VoidCommand implements Callable<Integer> {
       Terminal terminal = cli.terminal(client, tid);
       PaymentIntent original = provider.get(terminal, intentId);
       PaymentIntent voided =
-          Progress.await(client.voidPaymentAsync(original, reference), tid, cli.env);
+          Progress.await(
+              client.voidPaymentAsync(original, reference), Progress.sentTo(tid), cli.env);
       cli.print(voided);
       return ExitCodes.of(voided);
     }

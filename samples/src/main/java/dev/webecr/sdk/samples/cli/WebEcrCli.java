@@ -1,7 +1,9 @@
 package dev.webecr.sdk.samples.cli;
 
 import dev.webecr.sdk.ApiKey;
+import dev.webecr.sdk.IntentResult;
 import dev.webecr.sdk.InvalidRequestException;
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.OutcomeUnknownException;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PosClient;
@@ -11,6 +13,8 @@ import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.mellon.Acquirer;
 import dev.webecr.sdk.mellon.MellonConfig;
 import dev.webecr.sdk.mellon.MellonProvider;
+import dev.webecr.sdk.spi.IntentJournal;
+import dev.webecr.sdk.spi.JournalPhase;
 import dev.webecr.sdk.spi.PosProvider;
 import dev.webecr.sdk.testkit.TestSigner;
 import java.io.IOException;
@@ -20,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import picocli.CommandLine;
@@ -124,15 +129,12 @@ public final class WebEcrCli {
             env.err.println("Outcome unknown: " + e.getMessage());
             return ExitCodes.IN_DOUBT;
           }
-          if (e instanceof InvalidRequestException) {
-            env.err.println("Invalid: " + e.getMessage());
-            return ExitCodes.USAGE;
-          }
+          WebEcrCli root = line.getCommandSpec().root().commandLine().getCommand();
           env.err.println(
               e instanceof PosException
-                  ? "Error: " + e.getMessage()
+                  ? CliMessages.of(e, root.baseUrl())
                   : "Error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-          return ExitCodes.ERROR;
+          return e instanceof InvalidRequestException ? ExitCodes.USAGE : ExitCodes.ERROR;
         });
     return cli.execute(args);
   }
@@ -191,11 +193,34 @@ public final class WebEcrCli {
     return MellonProvider.create(b.build(), env.clock);
   }
 
+  /** The base URL the commands talk to, for messages; null when none was given. */
+  String baseUrl() {
+    return url != null ? url : acquirer != null ? acquirer.baseUrl() : null;
+  }
+
+  Path journalPath() {
+    return journal != null ? journal : env.home.resolve(".webecr/journal");
+  }
+
+  /** True when the journal holds an approved attempt of {@code reference}: pay sends nothing. */
+  boolean approvedEarlier(String reference) {
+    if (!Files.exists(journalPath())) {
+      return false;
+    }
+    try (IntentJournal j = Journals.file(journalPath())) {
+      return j.attempts(reference).stream()
+          .anyMatch(
+              e ->
+                  e.phase() == JournalPhase.SETTLED
+                      && e.resultCode().equals(Optional.of(IntentResult.APPROVED.code())));
+    }
+  }
+
   PosClient client(PosProvider provider, EnvironmentSigner signatures) {
     PosClientBuilder b =
         PosClient.builder()
             .provider(provider)
-            .journalFile(journal != null ? journal : env.home.resolve(".webecr/journal"))
+            .journalFile(journalPath())
             .clock(env.clock)
             .scheduler(env.scheduler)
             .executor(env.executor);

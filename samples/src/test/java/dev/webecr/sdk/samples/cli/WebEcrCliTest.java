@@ -50,6 +50,14 @@ class WebEcrCliTest {
   }
 
   private int run(String... args) {
+    List<String> all =
+        new ArrayList<>(List.of("--url", server.baseUrl(), "--allow-http", "--test-signer"));
+    all.addAll(List.of(args));
+    return runRaw(all.toArray(new String[0]));
+  }
+
+  /** Runs the command line exactly as given (no URL or flags added). */
+  private int runRaw(String... args) {
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
     CliEnvironment env =
@@ -62,10 +70,7 @@ class WebEcrCliTest {
             clock,
             new VirtualTimeScheduler(clock),
             Runnable::run);
-    List<String> all =
-        new ArrayList<>(List.of("--url", server.baseUrl(), "--allow-http", "--test-signer"));
-    all.addAll(List.of(args));
-    int code = WebEcrCli.run(all.toArray(new String[0]), env);
+    int code = WebEcrCli.run(args, env);
     out = o.toString();
     err = e.toString();
     everythingPrinted.add(out);
@@ -221,6 +226,65 @@ class WebEcrCliTest {
                 "2026-11-22"))
         .isZero();
     assertThat(out).contains("CLI-S-A1").contains("CLI-T-A1").contains("CLI-S-CN-A1");
+  }
+
+  @Test
+  void everySubcommandAnswersHelpWithItsUsage() {
+    for (String command :
+        List.of("redeem", "terminals", "pay", "status", "intents", "refund", "void")) {
+      assertThat(run(command, "--help")).as(command).isZero();
+      assertThat(out).as(command).contains("Usage: webecr " + command);
+    }
+  }
+
+  @Test
+  void aServerThatIsNotThereIsNamedWithWhatToCheck() throws Exception {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    assertThat(runRaw("--url", "http://127.0.0.1:" + closed, "--allow-http", "terminals"))
+        .isEqualTo(ExitCodes.ERROR);
+    assertThat(err.strip())
+        .startsWith("cannot connect to 127.0.0.1:" + closed + " (connection refused)")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void plainHttpRefusedSaysWhichFlagAllowsIt() {
+    assertThat(runRaw("--url", server.baseUrl(), "terminals")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err).contains("https").contains("--allow-http");
+  }
+
+  @Test
+  void payingAnApprovedReferenceAgainSaysNothingWasSent() {
+    String[] pay = {
+      "pay",
+      "--terminal",
+      tid(TerminalProfile.APPROVE),
+      "--amount",
+      "24.80",
+      "--reference",
+      "CLI-AGAIN"
+    };
+    assertThat(run(pay)).isZero();
+    long creates = server.fake().creates();
+
+    assertThat(run(pay)).isZero();
+
+    assertThat(out)
+        .contains("CLI-AGAIN was already approved earlier: nothing sent")
+        .doesNotContain("Sent to terminal")
+        .contains("kind          SALE of 24.80 EUR");
+    assertThat(server.fake().creates()).isEqualTo(creates);
+  }
+
+  @Test
+  void statusOfAPaymentThatDoesNotExistSaysSo() {
+    assertThat(run("status", "424242", "--terminal", tid(TerminalProfile.APPROVE)))
+        .isEqualTo(ExitCodes.ERROR);
+    assertThat(err.strip())
+        .isEqualTo("no such payment: intent 424242 on terminal " + tid(TerminalProfile.APPROVE));
   }
 
   @Test
