@@ -27,6 +27,18 @@ public abstract class OriginalTransaction {
   /** The original's transaction record id at the provider, where it has one. */
   public abstract Optional<String> transactionRecordId();
 
+  /**
+   * The original's amount, when known: a linked refund may give back at most what is left of it, a
+   * completion charge at most the pre-authorisation.
+   */
+  public abstract Optional<Money> amount();
+
+  /** What the original was (a sale, a pre-authorisation, ...), when known. */
+  public abstract Optional<TransactionType> kind();
+
+  /** Whether the original was approved, when known: only an approved one can be voided. */
+  public abstract Optional<Boolean> approved();
+
   /** The original of an intent the provider returned. */
   public static OriginalTransaction of(PaymentIntent intent) {
     return builder()
@@ -35,6 +47,9 @@ public abstract class OriginalTransaction {
         .rrn(intent.rrn())
         .merchantId(intent.terminal().merchantId())
         .transactionRecordId(intent.transactionRecordId())
+        .amount(intent.amount())
+        .kind(intent.kind())
+        .approved(intent.isApproved())
         .build();
   }
 

@@ -5,7 +5,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * One payment to run on one terminal: a sale, a refund or a void.
+ * One payment to run on one terminal: a sale, a refund, a void, a pre-authorisation and its
+ * completion, or another of the {@link TransactionType}s, with the options acquirers offer (IRIS,
+ * tip, cashback, e-receipt contact, preload, tax flags, unsigned series).
  *
  * <p>{@link #reference()} is the ERP's own document id and the idempotency key: paying again with
  * the same reference never charges twice; it returns the approved intent, resumes the one in
@@ -32,7 +34,7 @@ public abstract class PaymentRequest {
   /** The amount to charge, refund or void; more than zero. */
   public abstract Money amount();
 
-  /** Sale (the default), refund or void. */
+  /** Sale (the default), refund, void, or another {@link TransactionType}. */
   @Value.Default
   public TransactionType kind() {
     return TransactionType.SALE;
@@ -56,6 +58,54 @@ public abstract class PaymentRequest {
   /** The buyer, for a sale that gets an invoice (RRPay). */
   public abstract Optional<Buyer> buyer();
 
+  /** Card (the default), IRIS, or the customer's choice on the terminal. */
+  @Value.Default
+  public PaymentMethod paymentMethod() {
+    return PaymentMethod.CARD;
+  }
+
+  /** A tip on top of {@link #amount()}, where the acquirer takes one. */
+  public abstract Optional<Money> tip();
+
+  /** Cash handed to the customer with a sale, included in the amount charged. */
+  public abstract Optional<Money> cashback();
+
+  /** Where the terminal may e-mail the receipt (personal data: redacted in {@code toString()}). */
+  @Value.Redacted
+  public abstract Optional<String> customerEmail();
+
+  /** Where the terminal may text the receipt (personal data: redacted in {@code toString()}). */
+  @Value.Redacted
+  public abstract Optional<String> customerPhone();
+
+  /**
+   * Preloads the payment: it waits on the POS until the operator opens it (restaurants,
+   * deliveries), and expires after this long (whole minutes, 1 minute to 7 days).
+   */
+  public abstract Optional<java.time.Duration> preloadExpiry();
+
+  /** A tax-free sale. */
+  @Value.Default
+  public boolean taxFree() {
+    return false;
+  }
+
+  /** A collection on behalf of a third party. */
+  @Value.Default
+  public boolean onBehalfCollection() {
+    return false;
+  }
+
+  /**
+   * The document's series needs no provider signature, so none is asked for or sent. Chosen per
+   * payment and never assumed: without it a provider that needs signatures gets one, and a client
+   * with no signer stays an error.
+   */
+  @Value.Default
+  public boolean unsignedSeries() {
+    return false;
+  }
+
   @Value.Check
   void check() {
     Checks.notBlank("reference", reference());
@@ -63,12 +113,15 @@ public abstract class PaymentRequest {
     if (amount().isZero()) {
       throw new InvalidRequestException("amount", "must be more than zero");
     }
-    if (kind() == TransactionType.VOID && original().isEmpty()) {
-      throw new InvalidRequestException("original", "a void needs the original transaction");
+    if (kind().needsOriginal() && original().isEmpty()) {
+      throw new InvalidRequestException(
+          "original", "a " + kind().name().toLowerCase() + " needs the original transaction");
     }
-    if (kind() == TransactionType.SALE && original().isPresent()) {
-      throw new InvalidRequestException("original", "a sale has no original transaction");
+    if (!kind().allowsOriginal() && original().isPresent()) {
+      throw new InvalidRequestException(
+          "original", "a " + kind().name().toLowerCase() + " has no original transaction");
     }
+    PaymentRequestChecks.check(this);
     cashier().ifPresent(c -> Checks.notBlank("cashier", c));
     installments()
         .ifPresent(

@@ -146,6 +146,7 @@ public final class PosClient implements AutoCloseable {
   public CompletableFuture<PaymentIntent> payAsync(PaymentRequest request) {
     Objects.requireNonNull(request, "request == null");
     PaymentRequest checked = PaymentChecks.check(request, provider, terminals);
+    OriginalChecks.check(checked, journal);
     return lanes
         .acquire(checked.terminal(), terminalWait)
         .thenCompose(

@@ -58,6 +58,14 @@ final class AttemptRecords {
         .lines(request.lines())
         .cashier(request.cashier())
         .buyer(request.buyer())
+        .paymentMethod(request.paymentMethod())
+        .tip(request.tip())
+        .cashback(request.cashback())
+        .customerEmail(request.customerEmail())
+        .customerPhone(request.customerPhone())
+        .preloadExpiry(request.preloadExpiry())
+        .taxFree(request.taxFree())
+        .onBehalfCollection(request.onBehalfCollection())
         .serverWait(serverWait)
         .build();
   }

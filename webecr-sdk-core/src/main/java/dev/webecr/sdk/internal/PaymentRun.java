@@ -91,7 +91,7 @@ public final class PaymentRun {
     List<JournalEntry> attempts = ctx.journal.attempts(request.reference());
     PriorAttempts.requireSamePayment(attempts, request);
     int next = attempts.stream().mapToInt(JournalEntry::attempt).max().orElse(0) + 1;
-    if (!attempts.isEmpty() && needsSignature(request.kind())) {
+    if (!attempts.isEmpty() && needsSignature(request)) {
       // The document behind a reference is known only from its signature: sign before any
       // earlier approval is returned, and use the signature only if a new attempt is sent.
       signer = SignerCalls.forAttempt(ctx.signer, request, next);
@@ -170,7 +170,7 @@ public final class PaymentRun {
     if (signer == null) {
       signer = SignerCalls.forAttempt(ctx.signer, request, attempt);
     }
-    if (signature == null && needsSignature(request.kind())) {
+    if (signature == null && needsSignature(request)) {
       signature = signer.sign(request);
     }
     Instant now = ctx.clock.instant();
@@ -225,13 +225,22 @@ public final class PaymentRun {
     }
   }
 
+  private boolean needsSignature(PaymentRequest request) {
+    return !request.unsignedSeries() && needsSignature(request.kind());
+  }
+
   private boolean needsSignature(TransactionType kind) {
     return kind != TransactionType.VOID
         && ctx.provider.capabilities().contains(Capability.SIGNATURE_REQUIRED);
   }
 
   private void resume(JournalEntry journaled) {
-    signer = SignerCalls.forJournaled(ctx.signer, journaled, needsSignature(journaled.kind()));
+    signer =
+        SignerCalls.forJournaled(
+            ctx.signer,
+            journaled,
+            // an attempt of an unsigned series has no document hash: nothing to tell the signer
+            needsSignature(journaled.kind()) && journaled.document().isPresent());
     watch.attempt(journaled, signer, null, journaled.createdAt());
     if (journaled.phase() == JournalPhase.PREPARED || journaled.intentId().isEmpty()) {
       watch.lookup();

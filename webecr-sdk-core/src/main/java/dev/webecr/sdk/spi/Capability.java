@@ -12,6 +12,36 @@ public enum Capability {
   REFUND,
   /** Voids of an earlier transaction. */
   VOID,
+  /** Pre-authorisations ({@link dev.webecr.sdk.TransactionType#PRE_AUTHORISATION}). */
+  PRE_AUTHORISATION,
+  /** Completions of a pre-authorisation. */
+  PRE_AUTH_COMPLETION,
+  /** Mail and telephone orders. */
+  MAIL_ORDER,
+  /** Cash advances. */
+  CASH_ADVANCE,
+  /** The acquirer's "card payment" type. */
+  CARD_PAYMENT,
+  /** Bill payments. */
+  BILL_PAYMENT,
+  /** Other payments. */
+  OTHER_PAYMENT,
+  /** Pre-payments. */
+  PRE_PAYMENT,
+  /** IRIS instant payments, and letting the customer choose the method on the terminal. */
+  IRIS,
+  /** A tip on top of the amount. */
+  TIP,
+  /** Cash back with a sale. */
+  CASHBACK,
+  /** The customer's e-mail or phone for the e-receipt. */
+  RECEIPT_CONTACT,
+  /** Preloaded payments: sent now, run when the operator opens them on the POS. */
+  PRELOAD,
+  /** Tax-free sales and collections on behalf of a third party. */
+  TAX_FLAGS,
+  /** Payments of a document series that needs no provider signature. */
+  UNSIGNED_SERIES,
   /** List the intents of a period. */
   LIST_INTENTS,
   /** Every payment must carry a {@link dev.webecr.sdk.ProviderSignature} (Greece). */

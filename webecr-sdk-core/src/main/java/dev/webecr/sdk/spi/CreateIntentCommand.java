@@ -4,6 +4,7 @@ import dev.webecr.sdk.BasketLine;
 import dev.webecr.sdk.Buyer;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.OriginalTransaction;
+import dev.webecr.sdk.PaymentMethod;
 import dev.webecr.sdk.ProviderSignature;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
@@ -23,7 +24,7 @@ public abstract class CreateIntentCommand {
   /** The terminal, with its API key. */
   public abstract Terminal terminal();
 
-  /** Sale, refund or void. */
+  /** Sale, refund, void, or another kind the provider said it runs. */
   public abstract TransactionType kind();
 
   /** The amount. */
@@ -49,6 +50,41 @@ public abstract class CreateIntentCommand {
 
   /** The buyer of a sale that gets an invoice. */
   public abstract Optional<Buyer> buyer();
+
+  /** Card, IRIS, or the customer's choice (then the provider names no method). */
+  @Value.Default
+  public PaymentMethod paymentMethod() {
+    return PaymentMethod.CARD;
+  }
+
+  /** A tip on top of the amount. */
+  public abstract Optional<Money> tip();
+
+  /** Cash back included in the amount. */
+  public abstract Optional<Money> cashback();
+
+  /** Where to e-mail the receipt (redacted in {@code toString()}). */
+  @Value.Redacted
+  public abstract Optional<String> customerEmail();
+
+  /** Where to text the receipt (redacted in {@code toString()}). */
+  @Value.Redacted
+  public abstract Optional<String> customerPhone();
+
+  /** A preloaded payment's expiry, whole minutes. */
+  public abstract Optional<Duration> preloadExpiry();
+
+  /** A tax-free sale. */
+  @Value.Default
+  public boolean taxFree() {
+    return false;
+  }
+
+  /** A collection on behalf of a third party. */
+  @Value.Default
+  public boolean onBehalfCollection() {
+    return false;
+  }
 
   /** How long the provider may wait server-side for the result before answering. */
   @Value.Default

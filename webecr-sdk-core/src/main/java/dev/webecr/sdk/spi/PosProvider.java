@@ -42,6 +42,19 @@ public interface PosProvider extends AutoCloseable {
     return 50;
   }
 
+  /** The currencies the provider takes; empty (the default): any. */
+  default java.util.Set<java.util.Currency> currencies() {
+    return java.util.Set.of();
+  }
+
+  /**
+   * The largest amount one payment may carry (with its tip), in minor units of its currency;
+   * default unlimited. The client refuses a larger one before anything is sent.
+   */
+  default long maxAmountMinorUnits() {
+    return Long.MAX_VALUE;
+  }
+
   /**
    * How long after an unanswered create the provider may still record it: once this has passed and
    * {@link #findByReference} finds nothing, the create provably never arrived.

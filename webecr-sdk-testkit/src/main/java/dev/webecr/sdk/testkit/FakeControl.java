@@ -99,6 +99,47 @@ public final class FakeControl {
     }
   }
 
+  /**
+   * The operator opens the oldest preloaded payment waiting on the terminal: its card dialogue
+   * starts now, as the terminal's profile says.
+   *
+   * @throws IllegalStateException when none waits
+   */
+  public void openPreloaded(String tid) {
+    FakeTerminal terminal = fake.terminal(tid);
+    FakeIntent intent =
+        fake.intents().stream()
+            .filter(i -> i.terminal == terminal && i.awaitsOpening(fake.clock().instant()))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no preloaded payment on " + tid));
+    intent.openedAt = fake.clock().instant();
+    if (intent.charges()) {
+      terminal.countApproved(1);
+    }
+  }
+
+  /**
+   * A pre-authorisation started on the POS itself (no ERP, no reference), approved at once: the ERP
+   * finds it by listing the terminal's intents and completes it.
+   */
+  public void preAuthoriseOnPos(String tid, long cents) {
+    FakeIntent intent =
+        fake.create(
+            fake.terminal(tid),
+            dev.webecr.sdk.TransactionType.PRE_AUTHORISATION,
+            2,
+            cents,
+            978,
+            null,
+            null,
+            null,
+            null);
+    Instant now = fake.clock().instant();
+    if (!intent.decide(TerminalAction.APPROVE, now, now)) {
+      throw new IllegalStateException("the terminal " + tid + " could not start it");
+    }
+  }
+
   /** Gives the terminal {@code profile} for the payments that start from now on. */
   public void profile(String tid, TerminalProfile profile) {
     fake.terminal(tid).profile(profile);

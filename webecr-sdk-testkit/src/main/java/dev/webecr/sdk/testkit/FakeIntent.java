@@ -71,6 +71,30 @@ final class FakeIntent {
     }
   }
 
+  /** A preloaded payment's expiry: until it is opened on the POS it waits; null: not preloaded. */
+  volatile Instant preloadExpiresAt;
+
+  /** When the operator opened a preloaded payment on the POS; null until then. */
+  volatile Instant openedAt;
+
+  /** The PaymentType as received (0 card, 1 IRIS), or null when the customer chooses. */
+  volatile Integer paymentType;
+
+  /** When the card dialogue began: at creation, or when a preloaded payment was opened. */
+  private Instant start() {
+    Instant opened = openedAt;
+    return opened != null ? opened : createdAt;
+  }
+
+  /** True while a preloaded payment waits to be opened on the POS (it blocks no dialogue). */
+  boolean awaitsOpening(Instant now) {
+    return preloadExpiresAt != null && openedAt == null && now.isBefore(preloadExpiresAt);
+  }
+
+  private boolean expiredUnopened(Instant now) {
+    return preloadExpiresAt != null && openedAt == null && !now.isBefore(preloadExpiresAt);
+  }
+
   /** Never, as a dialogue length: a silent terminal, or one waiting for a person. */
   private static final Duration NEVER = Duration.ofDays(3650);
 
@@ -127,7 +151,7 @@ final class FakeIntent {
   private Duration doneAfter() {
     Decision d = decision;
     if (d != null) {
-      return d.silent ? NEVER : Duration.between(createdAt, d.at);
+      return d.silent ? NEVER : Duration.between(start(), d.at);
     }
     switch (profile) {
       case MANUAL:
@@ -145,7 +169,11 @@ final class FakeIntent {
   }
 
   IntentStatus statusAt(Instant now) {
-    Duration age = Duration.between(createdAt, now);
+    if (preloadExpiresAt != null && openedAt == null) {
+      // [assumed] an unopened preload stays PENDING and ends CANCELLED at its expiry
+      return expiredUnopened(now) ? IntentStatus.COMPLETED : IntentStatus.PENDING;
+    }
+    Duration age = Duration.between(start(), now);
     if (age.compareTo(doneAfter()) >= 0) {
       return IntentStatus.COMPLETED;
     }
@@ -156,6 +184,9 @@ final class FakeIntent {
   IntentResult resultAt(Instant now) {
     if (statusAt(now) != IntentStatus.COMPLETED) {
       return null;
+    }
+    if (expiredUnopened(now)) {
+      return IntentResult.CANCELLED;
     }
     Decision d = decision;
     if (d != null) {
@@ -175,7 +206,7 @@ final class FakeIntent {
       case NO_ANSWER:
         return IntentResult.UNKNOWN;
       case LATE:
-        return Duration.between(createdAt, now).compareTo(Duration.ofSeconds(60)) >= 0
+        return Duration.between(start(), now).compareTo(Duration.ofSeconds(60)) >= 0
             ? IntentResult.APPROVED
             : IntentResult.UNKNOWN;
       default:
@@ -214,7 +245,10 @@ final class FakeIntent {
   }
 
   Instant completedAt() {
-    return createdAt.plus(doneAfter());
+    if (preloadExpiresAt != null && openedAt == null) {
+      return preloadExpiresAt;
+    }
+    return start().plus(doneAfter());
   }
 
   boolean charges() {

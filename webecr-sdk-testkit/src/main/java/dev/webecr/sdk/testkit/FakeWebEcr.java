@@ -188,8 +188,11 @@ public final class FakeWebEcr {
     TerminalProfile profile =
         FakeTerminals.profileForAmount(Money.euroCents(cents)).orElse(terminal.profile());
     FakeIntent latest = latestOn.get(terminal); // a device runs one dialogue: the latest
+    Instant now = clock.instant();
     boolean otherRunning =
-        latest != null && latest.statusAt(clock.instant()) != IntentStatus.COMPLETED;
+        latest != null
+            && latest.statusAt(now) != IntentStatus.COMPLETED
+            && !latest.awaitsOpening(now); // a preloaded payment waits without the device
     if (otherRunning) {
       overlaps++;
       profile = TerminalProfile.BUSY;

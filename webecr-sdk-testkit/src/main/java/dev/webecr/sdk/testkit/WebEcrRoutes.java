@@ -153,14 +153,15 @@ final class WebEcrRoutes {
       throw new FakeJson.BadRequest("Amount", "Ensure this value is greater than 0.");
     }
     String reference = FakeJson.reference(b);
-    if (!(b.get("ProviderData") instanceof Map)) {
-      throw new FakeJson.BadRequest("ProviderData", "This field is required.");
+    Object providerData = b.get("ProviderData");
+    if (providerData != null && !(providerData instanceof Map)) { // absent: an unsigned series
+      throw new FakeJson.BadRequest("ProviderData", "Expected a dictionary of items.");
     }
     Object inst = b.get("Instalments");
     FakeIntent intent =
         fake.create(
             terminal,
-            type == 1 ? TransactionType.REFUND : TransactionType.SALE,
+            KIND_BY_TXN_TYPE.get(type),
             type,
             amount,
             intField(b, "CurrencyCode", 978),
@@ -168,8 +169,23 @@ final class WebEcrRoutes {
             inst == null ? null : ((Number) inst).intValue(),
             null,
             stringOrNull(b.get("InitialTransaction")));
+    FakeTxnOptions.apply(intent, b, fake.clock().instant());
     return waited(intent, b);
   }
+
+  /** The fake's own reading of TxnType (the SDK keeps its table elsewhere; they must agree). */
+  private static final java.util.List<TransactionType> KIND_BY_TXN_TYPE =
+      java.util.List.of(
+          TransactionType.SALE,
+          TransactionType.REFUND,
+          TransactionType.PRE_AUTHORISATION,
+          TransactionType.PRE_AUTH_COMPLETION,
+          TransactionType.MAIL_ORDER,
+          TransactionType.CASH_ADVANCE,
+          TransactionType.CARD_PAYMENT,
+          TransactionType.BILL_PAYMENT,
+          TransactionType.OTHER_PAYMENT,
+          TransactionType.PRE_PAYMENT);
 
   /** The create's answer as it stands when its server-side wait ends. */
   private Reply waited(FakeIntent intent, Map<String, Object> body) {

@@ -169,9 +169,7 @@ final class MellonMapper {
     if (i.text("OriginalIdentifier").isPresent()) {
       return TransactionType.VOID;
     }
-    return i.intValue("TxnType").orElse(MellonWire.TXN_SALE) == MellonWire.TXN_REFUND
-        ? TransactionType.REFUND
-        : TransactionType.SALE;
+    return MellonWire.kindOf(i.intValue("TxnType").orElse(MellonWire.TXN_SALE));
   }
 
   private static Currency currency(Optional<Integer> numeric) {

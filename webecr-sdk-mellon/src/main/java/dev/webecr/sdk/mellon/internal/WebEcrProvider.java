@@ -3,13 +3,12 @@ package dev.webecr.sdk.mellon.internal;
 import dev.webecr.sdk.ApiKey;
 import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.InvalidRequestException;
+import dev.webecr.sdk.Money;
 import dev.webecr.sdk.OriginalTransaction;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.Period;
-import dev.webecr.sdk.ProviderSignature;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
-import dev.webecr.sdk.mellon.InitialTransactionField;
 import dev.webecr.sdk.mellon.MellonConfig;
 import dev.webecr.sdk.spi.AttemptLookup;
 import dev.webecr.sdk.spi.Capability;
@@ -45,7 +44,22 @@ public final class WebEcrProvider implements PosProvider {
               Capability.LIST_INTENTS,
               Capability.SIGNATURE_REQUIRED,
               Capability.SERVER_SIDE_WAIT,
-              Capability.INSTALLMENTS));
+              Capability.INSTALLMENTS,
+              Capability.PRE_AUTHORISATION,
+              Capability.PRE_AUTH_COMPLETION,
+              Capability.MAIL_ORDER,
+              Capability.CASH_ADVANCE,
+              Capability.CARD_PAYMENT,
+              Capability.BILL_PAYMENT,
+              Capability.OTHER_PAYMENT,
+              Capability.PRE_PAYMENT,
+              Capability.IRIS,
+              Capability.TIP,
+              Capability.CASHBACK,
+              Capability.RECEIPT_CONTACT,
+              Capability.PRELOAD,
+              Capability.TAX_FLAGS,
+              Capability.UNSIGNED_SERIES));
   private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
 
   private final MellonConfig config;
@@ -69,6 +83,16 @@ public final class WebEcrProvider implements PosProvider {
   @Override
   public Set<Capability> capabilities() {
     return CAPABILITIES;
+  }
+
+  @Override
+  public Set<java.util.Currency> currencies() {
+    return Set.of(Money.EUR);
+  }
+
+  @Override
+  public long maxAmountMinorUnits() {
+    return MellonWire.MAX_AMOUNT_CENTS;
   }
 
   @Override
@@ -128,7 +152,7 @@ public final class WebEcrProvider implements PosProvider {
               command.providerReference(),
               bearer -> http.api(wait).txnVoid(bearer, key, t.callId(), body));
     } else {
-      WireBodies.TxnInit body = initBody(command, timeout);
+      WireBodies.TxnInit body = TxnInitBodies.of(command, timeout, config);
       a =
           http.send(
               "POST txninit",
@@ -159,58 +183,6 @@ public final class WebEcrProvider implements PosProvider {
       log.debug("card data of {} not joined after the create", command.providerReference(), e);
       return bare;
     }
-  }
-
-  private WireBodies.TxnInit initBody(CreateIntentCommand c, Long timeout) {
-    WireBodies.TxnInit b = new WireBodies.TxnInit();
-    b.TxnType = MellonWire.txnType(c.kind());
-    b.Amount = c.amount().minorUnits();
-    b.CurrencyCode = MellonMapper.currencyCode(c.amount().currency());
-    b.Instalments = c.installments().orElse(null);
-    b.CustomerReference = c.providerReference();
-    b.PaymentType = MellonWire.PAYMENT_TYPE_CARD;
-    b.Timeout = timeout;
-    if (c.kind() == TransactionType.REFUND && c.original().isPresent()) {
-      b.InitialTransaction = initialTransaction(c.original().get());
-    }
-    b.ProviderData =
-        c.signature()
-            .map(WebEcrProvider::providerData)
-            .orElseThrow(
-                () ->
-                    new InvalidRequestException(
-                        "signature", "WebECR needs a provider signature for a " + c.kind()));
-    return b;
-  }
-
-  private String initialTransaction(OriginalTransaction o) {
-    if (config.initialTransactionField() == InitialTransactionField.TRANSACTION_ID) {
-      return o.transactionId()
-          .orElseThrow(
-              () ->
-                  new InvalidRequestException(
-                      "original.transactionId",
-                      "a linked refund needs the original's TransactionId"));
-    }
-    return o.transactionRecordId()
-        .orElseThrow(
-            () ->
-                new InvalidRequestException(
-                    "original.transactionRecordId",
-                    "a linked refund needs the original's transaction record"));
-  }
-
-  private static WireBodies.ProviderData providerData(ProviderSignature s) {
-    WireBodies.ProviderData d = new WireBodies.ProviderData();
-    d.Uid = s.uidHash();
-    d.Mark = s.mark().orElse(null);
-    d.SignatureTimestamp = s.input().split(";", -1)[2];
-    d.NetAmount = s.netCents();
-    d.VatAmount = s.vatCents();
-    d.TotalAmount = s.totalCents();
-    d.ProviderId = s.providerId();
-    d.Signature = s.signature();
-    return d;
   }
 
   private static WireBodies.TxnVoid voidBody(CreateIntentCommand c, Long timeout) {

@@ -45,8 +45,21 @@ final class WireBodies {
     String CustomerReference;
     String InitialTransaction;
     Integer PaymentType;
+    Long TipAmount;
+    Long CashbackAmount;
+    String CustomerEmail;
+    String CustomerPhone;
+    Boolean PreloadTransaction;
+    Long PreloadExpiration;
+    Boolean IsTaxFree;
+    Boolean OnBehalfCollection;
     ProviderData ProviderData;
     Long Timeout;
+
+    @Override
+    public String toString() {
+      return "TxnInit{TxnType=" + TxnType + ", Amount=" + Amount + ", ...}"; // no personal data
+    }
   }
 
   static final class ProviderData {

@@ -1,0 +1,32 @@
+package dev.webecr.sdk;
+
+import dev.webecr.sdk.spi.PosProvider;
+
+/** The provider's own limits on a payment: its currencies and its largest amount. */
+final class ProviderLimits {
+  private ProviderLimits() {}
+
+  static void check(PaymentRequest r, PosProvider provider) {
+    if (!provider.currencies().isEmpty()
+        && !provider.currencies().contains(r.amount().currency())) {
+      throw new InvalidRequestException(
+          "amount",
+          "provider '"
+              + provider.id()
+              + "' takes "
+              + provider.currencies()
+              + ", not "
+              + r.amount().currency());
+    }
+    long total = r.amount().minorUnits() + r.tip().map(Money::minorUnits).orElse(0L);
+    if (total > provider.maxAmountMinorUnits() || total < 0) {
+      throw new InvalidRequestException(
+          "amount",
+          "at most "
+              + Money.of(provider.maxAmountMinorUnits(), r.amount().currency())
+              + " per payment for provider '"
+              + provider.id()
+              + "'");
+    }
+  }
+}
