@@ -36,7 +36,10 @@ public abstract class OriginalTransaction {
   /** What the original was (a sale, a pre-authorisation, ...), when known. */
   public abstract Optional<TransactionType> kind();
 
-  /** Whether the original was approved, when known: only an approved one can be voided. */
+  /**
+   * Whether the original was approved, when known (empty while it is in doubt): a void of one known
+   * not to be approved is refused.
+   */
   public abstract Optional<Boolean> approved();
 
   /** The original of an intent the provider returned. */
@@ -49,7 +52,8 @@ public abstract class OriginalTransaction {
         .transactionRecordId(intent.transactionRecordId())
         .amount(intent.amount())
         .kind(intent.kind())
-        .approved(intent.isApproved())
+        // in doubt: unknown, and the provider decides (a cancel of a sale in doubt is valid)
+        .approved(intent.isSettled() ? Optional.of(intent.isApproved()) : Optional.empty())
         .build();
   }
 

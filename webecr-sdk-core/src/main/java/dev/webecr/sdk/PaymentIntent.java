@@ -66,6 +66,15 @@ public abstract class PaymentIntent {
   /** When the provider finished it. */
   public abstract Optional<Instant> completedAt();
 
+  /** How the customer paid, when the provider says (card or IRIS). */
+  public abstract Optional<PaymentMethod> paymentMethod();
+
+  /** The tip paid on top of the amount, when there was one. */
+  public abstract Optional<Money> tip();
+
+  /** An IRIS payment's end-to-end reference, for myDATA's {@code EndToEndReferenceID}. */
+  public abstract Optional<String> endToEndReference();
+
   /** The signature this attempt was sent with, where the provider needs one. */
   public abstract Optional<ProviderSignature> signature();
 
@@ -116,10 +125,16 @@ public abstract class PaymentIntent {
     }
     return Optional.of(
         MyDataPayment.builder()
+            .type(
+                paymentMethod().orElse(PaymentMethod.CARD) == PaymentMethod.IRIS
+                    ? MyDataPayment.TYPE_IRIS
+                    : MyDataPayment.TYPE_POS)
             .amount(amount())
+            .tipAmount(tip())
             .tid(terminal().tid())
             .transactionId(transactionId())
             .signature(signature())
+            .endToEndReference(endToEndReference())
             .build());
   }
 

@@ -1,6 +1,7 @@
 package dev.webecr.sdk;
 
 import dev.webecr.sdk.internal.ClientContext;
+import dev.webecr.sdk.internal.Futures;
 import dev.webecr.sdk.internal.PaymentRun;
 import dev.webecr.sdk.internal.TerminalLanes;
 import dev.webecr.sdk.spi.Capability;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -127,6 +127,17 @@ public final class PosClient implements AutoCloseable {
     return found;
   }
 
+  /**
+   * The terminals the account owns itself, where the provider works in direct mode (Mellon: {@code
+   * MellonConfig.directMode(true)}): no pairing, no API key.
+   */
+  public List<Terminal> directTerminals() {
+    requireCapability(Capability.DIRECT_MODE);
+    List<Terminal> found = provider.directTerminals();
+    found.forEach(terminals::remember);
+    return found;
+  }
+
   /** {@link #terminals} on the client's executor. */
   public CompletableFuture<List<Terminal>> terminalsAsync(ApiKey apiKey) {
     return async(() -> terminals(apiKey));
@@ -139,7 +150,7 @@ public final class PosClient implements AutoCloseable {
    * @throws TerminalInUseException when the terminal is busy with another payment of this client
    */
   public PaymentIntent pay(PaymentRequest request) {
-    return join(payAsync(request));
+    return Futures.join(payAsync(request));
   }
 
   /** {@link #pay} without blocking; no thread is held while the terminal works. */
@@ -155,7 +166,7 @@ public final class PosClient implements AutoCloseable {
 
   /** Refunds {@code amount} of an approved sale, linked to it, under a new ERP reference. */
   public PaymentIntent refund(PaymentIntent sale, Money amount, String reference) {
-    return join(refundAsync(sale, amount, reference));
+    return Futures.join(refundAsync(sale, amount, reference));
   }
 
   /** {@link #refund} without blocking. */
@@ -174,7 +185,7 @@ public final class PosClient implements AutoCloseable {
 
   /** Voids an approved transaction of the current batch, under a new ERP reference. */
   public PaymentIntent voidPayment(PaymentIntent original, String reference) {
-    return join(voidPaymentAsync(original, reference));
+    return Futures.join(voidPaymentAsync(original, reference));
   }
 
   /** {@link #voidPayment} without blocking. */
@@ -280,20 +291,5 @@ public final class PosClient implements AutoCloseable {
 
   private <T> CompletableFuture<T> async(Supplier<T> call) {
     return CompletableFuture.supplyAsync(call, executor);
-  }
-
-  private static <T> T join(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw e;
-    }
   }
 }

@@ -41,12 +41,32 @@ public abstract class ProviderSignature {
   @Value.Redacted
   public abstract String signature();
 
-  /** The e-invoicing provider's id at the acquirer network (myDATA's SigningAuthor). */
+  /**
+   * The e-invoicing provider's id at the acquirer network, sent to WebECR as {@code ProviderId}
+   * (one provider is 8 on Mellon and 108 on another network). Not myDATA's SigningAuthor.
+   */
   public abstract String providerId();
+
+  /**
+   * myDATA's {@code SigningAuthor}: the e-invoicing provider's own AADE id, as it returns it with
+   * the signature (at most 20 characters). Kept apart from {@link #providerId()}.
+   */
+  public abstract Optional<String> signingAuthor();
 
   /** Creates and checks a signature. */
   public static ProviderSignature of(String input, String signature, String providerId) {
     return builder().input(input).signature(signature).providerId(providerId).build();
+  }
+
+  /** Creates and checks a signature with its myDATA signing author. */
+  public static ProviderSignature of(
+      String input, String signature, String providerId, String signingAuthor) {
+    return builder()
+        .input(input)
+        .signature(signature)
+        .providerId(providerId)
+        .signingAuthor(signingAuthor)
+        .build();
   }
 
   /** SHA-1 of the invoice's myDATA UID, 40 upper-case hex digits. */
@@ -97,6 +117,12 @@ public abstract class ProviderSignature {
   void check() {
     Checks.notBlank("signature.signature", signature());
     Checks.notBlank("signature.providerId", providerId());
+    signingAuthor()
+        .ifPresent(
+            a -> {
+              Checks.notBlank("signature.signingAuthor", a);
+              Checks.maxLength("signature.signingAuthor", a, 20);
+            });
     String[] f = input().split(";", -1);
     if (f.length != 8) {
       throw new InvalidRequestException(

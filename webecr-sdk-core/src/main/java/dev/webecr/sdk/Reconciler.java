@@ -97,6 +97,9 @@ final class Reconciler {
       if (i == null && e.intentId().isPresent()) {
         i = reportedById.get(e.intentId().get());
       }
+      if (i != null && i.result().equals(Optional.of(IntentResult.UNKNOWN))) {
+        i = settledByCardTransaction(e, i);
+      }
       compare(e, i, report);
     }
     for (PaymentIntent i : reported.values()) {
@@ -113,6 +116,20 @@ final class Reconciler {
       }
     }
     return report.build();
+  }
+
+  /**
+   * A listed UNKNOWN is in doubt, not a result: the card transaction settles it (as a payment's own
+   * polling does) before it is called a difference. If that cannot be asked, the listing stands.
+   */
+  private PaymentIntent settledByCardTransaction(JournalEntry e, PaymentIntent listed) {
+    try {
+      return provider.getAttempt(
+          terminals.withKey(e.terminal()), AttemptLookups.of(journal, e, Optional.of(listed.id())));
+    } catch (PosException ex) {
+      log.info("could not settle {} by its card transaction: {}", listed.id(), ex.getMessage());
+      return listed;
+    }
   }
 
   private List<JournalEntry> inPeriod(Period period) {

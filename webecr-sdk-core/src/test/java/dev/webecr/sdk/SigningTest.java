@@ -26,7 +26,8 @@ class SigningTest {
         @Override
         public ProviderSignature sign(SigningRequest r) {
           long payable = signedCents >= 0 ? signedCents : r.amount().minorUnits();
-          return ProviderSignature.of(Signatures.input(payable, signedTid), "MEUCIQsecret==", "8");
+          return ProviderSignature.of(
+              Signatures.input(payable, signedTid), "MEUCIQsecret==", "8", "800123456");
         }
 
         @Override
@@ -54,7 +55,7 @@ class SigningTest {
     MyDataPayment mydata = paid.myDataPayment().orElseThrow();
     assertThat(mydata.type()).isEqualTo(7);
     assertThat(mydata.tid()).isEqualTo("12345678");
-    assertThat(mydata.signingAuthor()).contains("8");
+    assertThat(mydata.signingAuthor()).contains("800123456"); // its own field, not ProviderId 8
     assertThat(outcomes).containsExactly("INV-1-A1=USED");
   }
 

@@ -49,7 +49,10 @@ public final class PaymentRun {
 
   /** Runs a validated request whose terminal lane the caller holds. */
   public static CompletableFuture<PaymentIntent> pay(ClientContext ctx, PaymentRequest request) {
-    PaymentRun run = new PaymentRun(ctx, request.terminal(), ctx.paymentDeadline);
+    // a preloaded payment waits on the POS until opened: its deadline runs from its expiry
+    Duration budget =
+        request.preloadExpiry().map(ctx.paymentDeadline::plus).orElse(ctx.paymentDeadline);
+    PaymentRun run = new PaymentRun(ctx, request.terminal(), budget);
     run.watch.step(() -> run.begin(request));
     return run.result;
   }

@@ -42,6 +42,8 @@ public enum Capability {
   TAX_FLAGS,
   /** Payments of a document series that needs no provider signature. */
   UNSIGNED_SERIES,
+  /** The account owns its terminals: no pairing, no API key ({@code directTerminals()}). */
+  DIRECT_MODE,
   /** List the intents of a period. */
   LIST_INTENTS,
   /** Every payment must carry a {@link dev.webecr.sdk.ProviderSignature} (Greece). */

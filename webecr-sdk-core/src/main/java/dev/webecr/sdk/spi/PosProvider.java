@@ -74,6 +74,14 @@ public interface PosProvider extends AutoCloseable {
   }
 
   /**
+   * The terminals the account owns itself, in direct mode (no pairing; calls carry no API key).
+   * Only providers with {@link Capability#DIRECT_MODE}.
+   */
+  default List<Terminal> directTerminals() {
+    throw new dev.webecr.sdk.UnsupportedCapabilityException(id(), Capability.DIRECT_MODE);
+  }
+
+  /**
    * Creates an intent; sent once, never retried. Once the request may have left, nothing but an
    * outcome-unknown {@link dev.webecr.sdk.ConnectionException} may be thrown: a failure of any
    * later step (reading card data, mapping the answer) must not look like a refusal.

@@ -9,13 +9,16 @@ public enum Acquirer {
   NBG("https://www.mreceipts.com"),
   /** Worldline / Cardlink. */
   WORLDLINE("https://wl.mreceipts.com"),
-  /** JCC. */
+  /** JCC: the {@code gbl.} host from the ERP vendor's guide, unverified. */
   JCC("https://gbl.mreceipts.com"),
-  /** Attica Bank. */
+  /** Attica Bank: the {@code gbl.} host from the ERP vendor's guide, unverified. */
   ATTICA("https://gbl.mreceipts.com"),
-  /** Pancreta Bank. */
+  /** Pancreta Bank: the {@code gbl.} host from the ERP vendor's guide, unverified. */
   PANCRETA("https://gbl.mreceipts.com"),
-  /** Nexi. */
+  /**
+   * Nexi: the {@code nexi.} host from the ERP vendor's guide, unverified (the one production ERP
+   * seen calls another Nexi WebECR host: configure yours with {@code baseUrl} if it differs).
+   */
   NEXI("https://nexi.mreceipts.com"),
   /** Mellon's test environment (simulator). */
   MELLON_TEST("https://uat.mreceipts.com");

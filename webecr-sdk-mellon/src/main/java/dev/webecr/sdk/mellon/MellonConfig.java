@@ -110,6 +110,16 @@ public abstract class MellonConfig {
   /** Certificate pins for the host, as OkHttp writes them ({@code sha256/...}). */
   public abstract List<String> certificatePins();
 
+  /**
+   * Direct mode: the WebECR account is the merchant's own and its terminals are assigned to it, so
+   * no terminal is paired and no call carries an {@code X-Api-Key}; list them with {@code
+   * PosClient.directTerminals()}. Default off (the ERP vendor's account, terminals paired).
+   */
+  @Value.Default
+  public boolean directMode() {
+    return false;
+  }
+
   /** Allows plain http: only for tests against a local fake server. */
   @Value.Default
   public boolean allowInsecureHttp() {

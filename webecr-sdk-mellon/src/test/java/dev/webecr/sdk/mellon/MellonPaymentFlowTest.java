@@ -96,7 +96,7 @@ class MellonPaymentFlowTest {
             m -> {
               assertThat(m.tid()).isEqualTo(WebEcrStubs.TID);
               assertThat(m.transactionId()).contains("075121702285176315144");
-              assertThat(m.signingAuthor()).contains("8");
+              assertThat(m.signingAuthor()).contains("800123456"); // not ProviderId 8
             });
     assertThat(signatures).containsExactly("INV-1-A1=USED");
     assertThat(stubs.count(postRequestedFor(urlEqualTo(WebEcrStubs.TXNINIT)))).isEqualTo(1);

@@ -45,7 +45,8 @@ class MellonProviderTest {
             + ";20000;4800;24800;"
             + WebEcrStubs.TID,
         WebEcrStubs.SIGNATURE,
-        "8");
+        "8",
+        "800123456");
   }
 
   private CreateIntentCommand.Builder sale(String reference) {

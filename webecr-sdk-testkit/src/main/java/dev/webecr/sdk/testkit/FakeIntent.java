@@ -80,6 +80,9 @@ final class FakeIntent {
   /** The PaymentType as received (0 card, 1 IRIS), or null when the customer chooses. */
   volatile Integer paymentType;
 
+  /** The TipAmount as received, or null. */
+  volatile Long tipCents;
+
   /** When the card dialogue began: at creation, or when a preloaded payment was opened. */
   private Instant start() {
     Instant opened = openedAt;

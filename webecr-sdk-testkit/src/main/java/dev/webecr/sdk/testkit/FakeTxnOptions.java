@@ -13,9 +13,12 @@ import java.util.Map;
 final class FakeTxnOptions {
   private FakeTxnOptions() {}
 
-  static void apply(FakeIntent intent, Map<String, Object> body, Instant now) {
+  static void apply(
+      FakeIntent intent, Map<String, Object> body, Instant now, WebEcrBehaviour behaviour) {
     Object type = body.get("PaymentType");
     intent.paymentType = type instanceof Number ? ((Number) type).intValue() : null;
+    Object tip = body.get("TipAmount");
+    intent.tipCents = tip instanceof Number ? ((Number) tip).longValue() : null;
     if (Boolean.TRUE.equals(body.get("PreloadTransaction"))) {
       Object minutes = body.get("PreloadExpiration");
       long m = minutes instanceof Number ? ((Number) minutes).longValue() : 60;
@@ -26,6 +29,13 @@ final class FakeTxnOptions {
         intent.terminal.countApproved(-1); // counted when the operator opens it and it charges
       }
       intent.preloadExpiresAt = now.plusSeconds(m * 60);
+      java.time.Duration opens = behaviour.preloadOpenedAfter();
+      if (opens != null) {
+        intent.openedAt = now.plus(opens); // the operator will open it then
+        if (intent.charges()) {
+          intent.terminal.countApproved(1);
+        }
+      }
     }
   }
 }

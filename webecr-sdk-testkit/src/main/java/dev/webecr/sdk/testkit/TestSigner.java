@@ -20,8 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * told. Not an e-invoicing provider: the signature is not ECDSA.
  */
 public final class TestSigner implements PaymentSigner {
-  /** The provider id it signs as. */
+  /** The provider id it signs as at the acquirer network (WebECR's {@code ProviderId}). */
   public static final String PROVIDER_ID = "999";
+
+  /** Its own AADE id, myDATA's {@code SigningAuthor}: deliberately not {@link #PROVIDER_ID}. */
+  public static final String SIGNING_AUTHOR = "800999999";
 
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneId.of("Europe/Athens"));
@@ -58,7 +61,7 @@ public final class TestSigner implements PaymentSigner {
         Base64.getEncoder()
             .encodeToString(
                 ("fake-signature:" + r.providerReference()).getBytes(StandardCharsets.UTF_8));
-    return ProviderSignature.of(input, signature, PROVIDER_ID);
+    return ProviderSignature.of(input, signature, PROVIDER_ID, SIGNING_AUTHOR);
   }
 
   /**

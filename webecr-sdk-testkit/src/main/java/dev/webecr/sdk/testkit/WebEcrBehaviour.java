@@ -19,6 +19,8 @@ public final class WebEcrBehaviour {
   private volatile Duration listingLag = Duration.ZERO;
   private volatile boolean listDeclinedTransactions;
   private volatile Duration dialogueTime = DEFAULT_DIALOGUE;
+  private volatile Duration preloadOpenedAfter;
+  private volatile boolean directMode;
   private static final Duration DEFAULT_DIALOGUE = Duration.ofSeconds(3);
 
   WebEcrBehaviour() {}
@@ -104,6 +106,34 @@ public final class WebEcrBehaviour {
     return dialogueTime;
   }
 
+  /**
+   * When set, every preloaded payment is opened by the operator this long after it arrives (for
+   * tests on virtual time); default none: it waits for {@link FakeControl#openPreloaded}.
+   */
+  public WebEcrBehaviour preloadOpenedAfter(Duration after) {
+    this.preloadOpenedAfter = Objects.requireNonNull(after, "after == null");
+    return this;
+  }
+
+  /** When preloaded payments open by themselves; null: only by hand. */
+  public Duration preloadOpenedAfter() {
+    return preloadOpenedAfter;
+  }
+
+  /**
+   * Direct mode: the account owns the terminals, so calls without {@code X-Api-Key} are served (a
+   * key, when sent, must still be valid). Default off: every terminal call needs a key.
+   */
+  public WebEcrBehaviour directMode(boolean direct) {
+    this.directMode = direct;
+    return this;
+  }
+
+  /** Whether calls without an API key are served. */
+  public boolean directMode() {
+    return directMode;
+  }
+
   /** Back to the defaults. */
   public WebEcrBehaviour reset() {
     dialogueTime = DEFAULT_DIALOGUE;
@@ -111,6 +141,8 @@ public final class WebEcrBehaviour {
     transactionAsObject = false;
     listingLag = Duration.ZERO;
     listDeclinedTransactions = false;
+    preloadOpenedAfter = null;
+    directMode = false;
     return this;
   }
 

@@ -61,6 +61,12 @@ final class WebEcrViews {
     m.put("Amount", i.cents);
     m.put("CurrencyCode", i.currencyCode);
     m.put("CustomerReference", i.reference);
+    if (i.paymentType != null) {
+      m.put("PaymentType", i.paymentType);
+    }
+    if (i.tipCents != null) {
+      m.put("TipAmount", i.tipCents);
+    }
     if (i.installments != null) {
       m.put("Instalments", i.installments);
     }
@@ -85,6 +91,9 @@ final class WebEcrViews {
     m.put("TxnType", Math.max(0, i.txnType));
     m.put("Amount", i.cents);
     m.put("CustomerReference", i.reference);
+    if (Integer.valueOf(1).equals(i.paymentType)) {
+      m.put("EndToEndReferenceID", "IRIS" + i.transactionId()); // [assumed] name and form
+    }
     return m;
   }
 

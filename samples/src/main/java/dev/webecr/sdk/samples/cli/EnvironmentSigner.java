@@ -12,11 +12,13 @@ import dev.webecr.sdk.spi.SigningRequest;
 final class EnvironmentSigner implements PaymentSigner {
   private final String input;
   private final String signature;
+  private final String providerId;
   private final String signingAuthor;
 
-  EnvironmentSigner(String input, String signature, String signingAuthor) {
+  EnvironmentSigner(String input, String signature, String providerId, String signingAuthor) {
     this.input = input;
     this.signature = signature;
+    this.providerId = providerId;
     this.signingAuthor = signingAuthor;
   }
 
@@ -31,6 +33,12 @@ final class EnvironmentSigner implements PaymentSigner {
     if (signature == null || signature.isBlank()) {
       throw new InvalidRequestException("WEBECR_SIGNATURE", "set it to the provider's Signature");
     }
-    return ProviderSignature.of(input, signature, signingAuthor);
+    if (providerId == null || providerId.isBlank()) {
+      throw new InvalidRequestException(
+          "--provider-id", "the e-invoicing provider's id at this network (WebECR's ProviderId)");
+    }
+    return signingAuthor == null || signingAuthor.isBlank()
+        ? ProviderSignature.of(input, signature, providerId)
+        : ProviderSignature.of(input, signature, providerId, signingAuthor);
   }
 }

@@ -40,7 +40,7 @@ final class IntentsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Period period = Period.of(instant("--from", from, false), instant("--to", to, true));
     try (PosProvider provider = cli.provider();
-        PosClient client = cli.client(provider, new EnvironmentSigner(null, null, null))) {
+        PosClient client = cli.client(provider, new EnvironmentSigner(null, null, null, null))) {
       for (PaymentIntent i : client.intents(cli.terminal(client, tid), period)) {
         cli.env.out.printf(
             "%-8s %-32s %-7s %12s  %s%n",

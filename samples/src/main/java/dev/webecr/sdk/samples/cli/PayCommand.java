@@ -34,21 +34,28 @@ final class PayCommand implements Callable<Integer> {
   String input;
 
   @Option(
+      names = "--provider-id",
+      defaultValue = "",
+      description = "The e-invoicing provider's id at this network (WebECR's ProviderId)")
+  String providerId;
+
+  @Option(
       names = "--signing-author",
       defaultValue = "",
       description = "The e-invoicing " + "provider's id (myDATA SigningAuthor)")
   String signingAuthor;
 
   /** The signer of a pay or refund command. */
-  static EnvironmentSigner signer(WebEcrCli cli, String input, String author) {
-    return new EnvironmentSigner(input, cli.env.variables.get("WEBECR_SIGNATURE"), author);
+  static EnvironmentSigner signer(WebEcrCli cli, String input, String providerId, String author) {
+    return new EnvironmentSigner(
+        input, cli.env.variables.get("WEBECR_SIGNATURE"), providerId, author);
   }
 
   @Override
   public Integer call() throws Exception {
     boolean paidBefore = cli.approvedEarlier(reference);
     try (PosProvider provider = cli.provider();
-        PosClient client = cli.client(provider, signer(cli, input, signingAuthor))) {
+        PosClient client = cli.client(provider, signer(cli, input, providerId, signingAuthor))) {
       Terminal terminal = cli.terminal(client, tid);
       String headline =
           paidBefore

@@ -27,7 +27,7 @@ final class RedeemCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (PosProvider provider = cli.provider();
-        PosClient client = cli.client(provider, new EnvironmentSigner(null, null, null))) {
+        PosClient client = cli.client(provider, new EnvironmentSigner(null, null, null, null))) {
       ApiKey key = client.pair(code);
       Path file = cli.keyFile();
       Files.createDirectories(file.toAbsolutePath().getParent());

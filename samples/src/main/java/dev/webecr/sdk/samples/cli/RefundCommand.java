@@ -33,13 +33,20 @@ final class RefundCommand implements Callable<Integer> {
   @Option(names = "--input", description = "The credit note's signed content (Input)")
   String input;
 
+  @Option(
+      names = "--provider-id",
+      defaultValue = "",
+      description = "The e-invoicing provider's id at this network (WebECR's ProviderId)")
+  String providerId;
+
   @Option(names = "--signing-author", defaultValue = "")
   String signingAuthor;
 
   @Override
   public Integer call() throws Exception {
     try (PosProvider provider = cli.provider();
-        PosClient client = cli.client(provider, PayCommand.signer(cli, input, signingAuthor))) {
+        PosClient client =
+            cli.client(provider, PayCommand.signer(cli, input, providerId, signingAuthor))) {
       Terminal terminal = cli.terminal(client, tid);
       PaymentIntent sale = provider.get(terminal, intentId);
       PaymentIntent refund =

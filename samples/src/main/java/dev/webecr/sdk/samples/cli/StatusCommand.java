@@ -28,7 +28,7 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (PosProvider provider = cli.provider();
-        PosClient client = cli.client(provider, new EnvironmentSigner(null, null, null))) {
+        PosClient client = cli.client(provider, new EnvironmentSigner(null, null, null, null))) {
       Terminal terminal = cli.terminal(client, tid);
       PaymentIntent intent;
       try {

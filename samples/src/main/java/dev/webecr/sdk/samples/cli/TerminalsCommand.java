@@ -18,7 +18,7 @@ final class TerminalsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (PosProvider provider = cli.provider();
-        PosClient client = cli.client(provider, new EnvironmentSigner(null, null, null))) {
+        PosClient client = cli.client(provider, new EnvironmentSigner(null, null, null, null))) {
       cli.env.out.printf("%-10s %-10s %-14s %s%n", "TID", "CALL ID", "MERCHANT", "NAME");
       for (Terminal t : client.terminals(cli.apiKey())) {
         cli.env.out.printf(

@@ -29,7 +29,7 @@ final class VoidCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (PosProvider provider = cli.provider();
-        PosClient client = cli.client(provider, new EnvironmentSigner(null, null, null))) {
+        PosClient client = cli.client(provider, new EnvironmentSigner(null, null, null, null))) {
       Terminal terminal = cli.terminal(client, tid);
       PaymentIntent original = provider.get(terminal, intentId);
       PaymentIntent voided =

@@ -5,6 +5,7 @@ import dev.webecr.sdk.IntentResult;
 import dev.webecr.sdk.IntentStatus;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PaymentIntent;
+import dev.webecr.sdk.PaymentMethod;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import java.time.Instant;
@@ -39,8 +40,10 @@ final class MellonMapper {
               .callId(t.text("id").orElseThrow(() -> new MalformedAnswer("terminal without id")))
               .merchantId(t.text("Merchant"))
               .model(t.text("TerminalType"))
-              .label(t.text("FriendlyName"))
-              .apiKey(apiKey);
+              .label(t.text("FriendlyName"));
+      if (apiKey != null) { // direct mode: none
+        b.apiKey(apiKey);
+      }
       return b.build();
     } catch (MalformedAnswer e) {
       throw e;
@@ -105,6 +108,13 @@ final class MellonMapper {
         .stan(txn.flatMap(t -> t.text("STAN")))
         .maskedPan(txn.flatMap(t -> t.text("CardPAN")))
         .cardScheme(txn.flatMap(t -> t.text("CardType")))
+        .paymentMethod(paymentMethod(i.intValue("PaymentType")))
+        .tip(
+            i.longValue("TipAmount")
+                .filter(t -> t > 0)
+                .map(t -> Money.of(t, currency(i.intValue("CurrencyCode")))))
+        // [assumed] IRIS's end-to-end id travels with the transaction record under this name
+        .endToEndReference(txn.flatMap(t -> t.text("EndToEndReferenceID")))
         .createdAt(instant(i.text("Timestamp")))
         .completedAt(txn.flatMap(t -> instant(t.text("Timestamp"))))
         .providerRecord(
@@ -114,6 +124,11 @@ final class MellonMapper {
                 + joined.map(a -> a.raw).orElse("null")
                 + "}")
         .build();
+  }
+
+  private static Optional<PaymentMethod> paymentMethod(Optional<Integer> paymentType) {
+    return paymentType.map(
+        t -> t == MellonWire.PAYMENT_TYPE_IRIS ? PaymentMethod.IRIS : PaymentMethod.CARD);
   }
 
   /** The intent's creation time, when it says. */

@@ -22,13 +22,21 @@ final class WebEcrPages {
 
   private final MellonHttp http;
 
-  WebEcrPages(MellonHttp http) {
+  private final boolean directMode;
+
+  WebEcrPages(MellonHttp http, boolean directMode) {
     this.http = http;
+    this.directMode = directMode;
+  }
+
+  /** The terminal's API key; null in direct mode, where Retrofit then sends no header. */
+  String keyOf(Terminal terminal) {
+    return directMode ? null : terminal.requireApiKey().reveal();
   }
 
   /** One intent, with its raw body for the audit record (not serialised again). */
   Answer intent(Terminal terminal, String intentId) {
-    String key = terminal.requireApiKey().reveal();
+    String key = keyOf(terminal);
     return http.read(
         "GET transactionintent/{id}",
         terminal.tid(),
@@ -36,7 +44,7 @@ final class WebEcrPages {
   }
 
   List<WireJson> intents(Terminal terminal, Map<String, String> filters) {
-    String key = terminal.requireApiKey().reveal();
+    String key = keyOf(terminal);
     Map<String, String> query = withLimit(filters);
     return all(
         "GET transactionintent",
@@ -46,7 +54,7 @@ final class WebEcrPages {
   }
 
   List<WireJson> voids(Terminal terminal) {
-    String key = terminal.requireApiKey().reveal();
+    String key = keyOf(terminal);
     return all(
         "GET txnvoid",
         terminal.tid(),
@@ -55,7 +63,7 @@ final class WebEcrPages {
   }
 
   List<WireJson> transactions(Terminal terminal, Map<String, String> filters) {
-    String key = terminal.requireApiKey().reveal();
+    String key = keyOf(terminal);
     Map<String, String> query = withLimit(filters);
     return all(
         "GET transaction",

@@ -71,7 +71,7 @@ public final class WebEcrProvider implements PosProvider {
   public WebEcrProvider(MellonConfig config, Clock clock) {
     this.config = config;
     this.http = new MellonHttp(config, clock);
-    this.pages = new WebEcrPages(http);
+    this.pages = new WebEcrPages(http, config.directMode());
     this.lookups = new IntentLookups(pages, clock);
   }
 
@@ -82,7 +82,22 @@ public final class WebEcrProvider implements PosProvider {
 
   @Override
   public Set<Capability> capabilities() {
-    return CAPABILITIES;
+    if (!config.directMode()) {
+      return CAPABILITIES;
+    }
+    EnumSet<Capability> direct = EnumSet.copyOf(CAPABILITIES);
+    direct.add(Capability.DIRECT_MODE);
+    direct.remove(Capability.REDEEM);
+    return Collections.unmodifiableSet(direct);
+  }
+
+  @Override
+  public List<Terminal> directTerminals() {
+    List<Terminal> out = new ArrayList<>();
+    for (WireJson t : pages.terminals(null)) {
+      out.add(MellonMapper.terminal(t, null));
+    }
+    return out;
   }
 
   @Override
@@ -138,7 +153,7 @@ public final class WebEcrProvider implements PosProvider {
   @Override
   public PaymentIntent create(CreateIntentCommand command) {
     Terminal t = command.terminal();
-    String key = t.requireApiKey().reveal();
+    String key = pages.keyOf(t);
     Duration wait = command.serverWait();
     Long timeout =
         wait.isZero() ? null : Math.min(wait.getSeconds(), MellonWire.MAX_SERVER_WAIT_SECONDS);

@@ -1,0 +1,82 @@
+package dev.webecr.sdk.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.webecr.sdk.Journals;
+import dev.webecr.sdk.Money;
+import dev.webecr.sdk.PaymentIntent;
+import dev.webecr.sdk.PaymentRequest;
+import dev.webecr.sdk.PosClient;
+import dev.webecr.sdk.ProviderSignature;
+import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.mellon.MellonProvider;
+import dev.webecr.sdk.spi.PaymentSigner;
+import dev.webecr.sdk.spi.SigningRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A document series that needs no signature is paid without one, only when the request says so: the
+ * signer is not asked, and the same client still signs every other payment.
+ */
+class UnsignedSeriesTest {
+  private final TestClock clock = new TestClock(Instant.parse("2026-11-26T09:00:00Z"));
+  private final FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start();
+  private final List<String> signed = new ArrayList<>();
+  private final TestSigner testSigner = new TestSigner(clock);
+  private final PaymentSigner countingSigner =
+      new PaymentSigner() {
+        @Override
+        public ProviderSignature sign(SigningRequest r) {
+          signed.add(r.providerReference());
+          return testSigner.sign(r);
+        }
+      };
+  private final PosClient client =
+      PosClient.builder()
+          .provider(
+              MellonProvider.create(
+                  server.mellonConfig().retryScheduler(new VirtualTimeScheduler(clock)).build(),
+                  clock))
+          .journal(Journals.inMemory())
+          .signer(countingSigner)
+          .clock(clock)
+          .scheduler(new VirtualTimeScheduler(clock))
+          .executor(Runnable::run)
+          .build();
+  private final Terminal till = client.terminals(client.pair(FakeTerminals.REDEEM_CODE)).get(0);
+
+  @AfterEach
+  void stop() {
+    client.close();
+    server.close();
+  }
+
+  @Test
+  void anUnsignedSeriesIsPaidWithoutAskingTheSignerAndOthersAreStillSigned() {
+    PaymentIntent receipt =
+        client.pay(
+            PaymentRequest.builder()
+                .terminal(till)
+                .amount(Money.euroCents(450))
+                .reference("RCPT-B-0001")
+                .unsignedSeries(true)
+                .build());
+    PaymentIntent invoice =
+        client.pay(
+            PaymentRequest.builder()
+                .terminal(till)
+                .amount(Money.euroCents(2480))
+                .reference("INV-A-0001")
+                .build());
+
+    assertThat(receipt.isApproved()).isTrue();
+    assertThat(receipt.signature()).isEmpty();
+    assertThat(receipt.myDataPayment().orElseThrow().signingAuthor()).isEmpty();
+    assertThat(invoice.signature()).isPresent();
+    assertThat(signed).containsExactly("INV-A-0001-A1");
+  }
+}
