@@ -138,6 +138,11 @@ public final class PosClient implements AutoCloseable {
     return found;
   }
 
+  /** {@link #directTerminals} on the client's executor. */
+  public CompletableFuture<List<Terminal>> directTerminalsAsync() {
+    return async(this::directTerminals);
+  }
+
   /** {@link #terminals} on the client's executor. */
   public CompletableFuture<List<Terminal>> terminalsAsync(ApiKey apiKey) {
     return async(() -> terminals(apiKey));

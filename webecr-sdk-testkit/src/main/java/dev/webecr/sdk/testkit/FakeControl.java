@@ -45,9 +45,17 @@ public final class FakeControl {
       m.put("profile", t.profile().name());
       m.put("batchCount", t.batchCount());
       m.put("batchFull", t.batchFull());
-      Optional<FakeIntent> running = fake.runningOn(t);
+      Optional<FakeIntent> latest = fake.latestOn(t);
+      Optional<FakeIntent> running = latest.filter(i -> i.statusAt(now) != IntentStatus.COMPLETED);
       if (running.isEmpty()) {
         m.put("state", "idle");
+        latest.ifPresent(
+            i -> {
+              // what the screen showed last: APPROVED 24.80 EUR, BUSY, MAX_TRANSACTIONS, ...
+              m.put("lastResult", String.valueOf(i.resultAt(now)));
+              m.put("lastAmountCents", i.cents);
+              m.put("lastReference", i.reference == null ? "" : i.reference);
+            });
       } else {
         FakeIntent i = running.get();
         m.put(
@@ -84,7 +92,8 @@ public final class FakeControl {
     Objects.requireNonNull(action, "action == null");
     FakeTerminal terminal = fake.terminal(tid);
     FakeIntent intent =
-        fake.runningOn(terminal)
+        fake.latestOn(terminal)
+            .filter(i -> i.statusAt(fake.clock().instant()) != IntentStatus.COMPLETED)
             .orElseThrow(() -> new IllegalStateException("no payment runs on terminal " + tid));
     boolean charged = intent.charges();
     Instant now = fake.clock().instant();

@@ -25,7 +25,14 @@
 
   function screenOf(t) {
     if (t.state === "idle") {
-      return t.batchFull ? ["BATCH FULL", "close the batch to pay again"] : ["READY", t.profile];
+      if (t.batchFull) {
+        return ["BATCH FULL", "close the batch to pay again"];
+      }
+      const last = t.lastResult
+        ? "last: " + t.lastResult + " " + euros(t.lastAmountCents) +
+          (t.lastReference ? " · " + t.lastReference : "")
+        : "no payment yet";
+      return [t.lastResult === "BUSY" ? "BUSY" : "READY", t.profile + " · " + last];
     }
     const what = (t.kind === "SALE" ? "" : t.kind + " ") + euros(t.amountCents);
     if (t.state === "in-dialogue") {
