@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.webecr.sdk.ApiKey;
 import dev.webecr.sdk.IntentResult;
 import dev.webecr.sdk.IntentStatus;
-import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.OriginalTransaction;
 import dev.webecr.sdk.PaymentIntent;
@@ -14,7 +13,6 @@ import dev.webecr.sdk.Period;
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
-import dev.webecr.sdk.mellon.MellonProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,20 +35,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CertificationScenariosTest {
   private static final ZoneId ATHENS = ZoneId.of("Europe/Athens");
-  private final TestClock clock = new TestClock(Instant.parse("2026-11-26T07:00:00Z"));
-  private final FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start();
-  private final PosClient client =
-      PosClient.builder()
-          .provider(
-              MellonProvider.create(
-                  server.mellonConfig().retryScheduler(new VirtualTimeScheduler(clock)).build(),
-                  clock))
-          .journal(Journals.inMemory())
-          .signer(new TestSigner(clock))
-          .clock(clock)
-          .scheduler(new VirtualTimeScheduler(clock))
-          .executor(Runnable::run)
-          .build();
+  private final VirtualTill till0 = new VirtualTill("2026-11-26T07:00:00Z");
+  private final TestClock clock = till0.clock;
+  private final FakeWebEcrServer server = till0.server;
+  private final PosClient client = till0.client;
   private List<Terminal> terminals;
   private Terminal till;
   private PaymentIntent sale1;
@@ -63,8 +51,7 @@ class CertificationScenariosTest {
 
   @AfterAll
   void stop() {
-    client.close();
-    server.close();
+    till0.close();
   }
 
   private PaymentRequest.Builder payment(Terminal t, String euros, String reference) {

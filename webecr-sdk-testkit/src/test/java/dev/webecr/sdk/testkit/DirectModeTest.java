@@ -3,51 +3,28 @@ package dev.webecr.sdk.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.UnsupportedCapabilityException;
-import dev.webecr.sdk.mellon.MellonProvider;
-import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** An account that owns its terminals pays without pairing and without an X-Api-Key. */
 class DirectModeTest {
-  private final TestClock clock = new TestClock(Instant.parse("2026-11-26T09:00:00Z"));
-  private final FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start();
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private PosClient client(boolean direct) {
-    return PosClient.builder()
-        .provider(
-            MellonProvider.create(
-                server
-                    .mellonConfig()
-                    .directMode(direct)
-                    .retryScheduler(new VirtualTimeScheduler(clock))
-                    .build(),
-                clock))
-        .journal(Journals.inMemory())
-        .signer(new TestSigner(clock))
-        .clock(clock)
-        .scheduler(new VirtualTimeScheduler(clock))
-        .executor(Runnable::run)
-        .build();
+  private static VirtualTill till(boolean directClient, boolean directFake) {
+    VirtualTill t =
+        new VirtualTill("2026-11-26T09:00:00Z", m -> m.directMode(directClient), c -> c);
+    t.server.fake().behaviour().directMode(directFake);
+    return t;
   }
 
   @Test
   void directModeListsTheAccountsTerminalsAndPaysWithNoApiKey() {
-    server.fake().behaviour().directMode(true);
-    try (PosClient client = client(true)) {
+    try (VirtualTill t = till(true, true)) {
+      PosClient client = t.client;
       List<Terminal> terminals = client.directTerminals();
       Terminal till = terminals.get(0);
       assertThat(till.apiKey()).isEmpty();
@@ -61,18 +38,19 @@ class DirectModeTest {
                   .build());
 
       assertThat(paid.isApproved()).isTrue();
-      assertThat(server.fake().approvalsByReference()).containsEntry("DIRECT-1-A1", 1);
+      assertThat(t.server.fake().approvalsByReference()).containsEntry("DIRECT-1-A1", 1);
     }
   }
 
   @Test
   void withoutDirectModeTheAccountWouldNeedPairingAndTheFakeRefusesKeylessCalls() {
-    try (PosClient paired = client(false)) {
-      assertThatThrownBy(paired::directTerminals)
+    try (VirtualTill paired = till(false, false)) {
+      assertThatThrownBy(paired.client::directTerminals)
           .isInstanceOf(UnsupportedCapabilityException.class);
     }
-    try (PosClient direct = client(true)) { // the fake is not in direct mode: keys required
-      assertThatThrownBy(direct::directTerminals).isInstanceOf(dev.webecr.sdk.PosException.class);
+    try (VirtualTill direct = till(true, false)) { // the fake wants keys: not in direct mode
+      assertThatThrownBy(direct.client::directTerminals)
+          .isInstanceOf(dev.webecr.sdk.PosException.class);
     }
   }
 }

@@ -13,9 +13,7 @@ import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.UnsupportedCapabilityException;
-import dev.webecr.sdk.mellon.MellonProvider;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Currency;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -26,30 +24,15 @@ import org.junit.jupiter.api.Test;
  * naming the field; the fake counts that nothing reached it.
  */
 class PaymentValidationTest {
-  private final TestClock clock = new TestClock(Instant.parse("2026-11-26T09:00:00Z"));
-  private final FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start();
-  private final PosClient client =
-      PosClient.builder()
-          .provider(
-              MellonProvider.create(
-                  server.mellonConfig().retryScheduler(new VirtualTimeScheduler(clock)).build(),
-                  clock))
-          .journal(Journals.inMemory())
-          .signer(new TestSigner(clock))
-          .clock(clock)
-          .scheduler(new VirtualTimeScheduler(clock))
-          .executor(Runnable::run)
-          .build();
-  private final Terminal till =
-      client.terminals(client.pair(FakeTerminals.REDEEM_CODE)).stream()
-          .filter(t -> t.tid().equals(FakeTerminals.APPROVING_TID))
-          .findFirst()
-          .orElseThrow();
+  private final VirtualTill virtual = new VirtualTill("2026-11-26T09:00:00Z");
+  private final TestClock clock = virtual.clock;
+  private final FakeWebEcrServer server = virtual.server;
+  private final PosClient client = virtual.client;
+  private final Terminal till = virtual.terminal(FakeTerminals.APPROVING_TID);
 
   @AfterEach
   void stop() {
-    client.close();
-    server.close();
+    virtual.close();
   }
 
   private PaymentRequest.Builder sale(String euros, String reference) {

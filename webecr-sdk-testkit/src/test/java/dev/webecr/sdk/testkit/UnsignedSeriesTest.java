@@ -2,14 +2,12 @@ package dev.webecr.sdk.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.ProviderSignature;
 import dev.webecr.sdk.Terminal;
-import dev.webecr.sdk.mellon.MellonProvider;
 import dev.webecr.sdk.spi.PaymentSigner;
 import dev.webecr.sdk.spi.SigningRequest;
 import java.time.Instant;
@@ -23,10 +21,10 @@ import org.junit.jupiter.api.Test;
  * signer is not asked, and the same client still signs every other payment.
  */
 class UnsignedSeriesTest {
-  private final TestClock clock = new TestClock(Instant.parse("2026-11-26T09:00:00Z"));
-  private final FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start();
   private final List<String> signed = new ArrayList<>();
-  private final TestSigner testSigner = new TestSigner(clock);
+  private final TestSigner testSigner =
+      new TestSigner(
+          java.time.Clock.fixed(Instant.parse("2026-11-26T09:00:00Z"), java.time.ZoneOffset.UTC));
   private final PaymentSigner countingSigner =
       new PaymentSigner() {
         @Override
@@ -35,24 +33,15 @@ class UnsignedSeriesTest {
           return testSigner.sign(r);
         }
       };
-  private final PosClient client =
-      PosClient.builder()
-          .provider(
-              MellonProvider.create(
-                  server.mellonConfig().retryScheduler(new VirtualTimeScheduler(clock)).build(),
-                  clock))
-          .journal(Journals.inMemory())
-          .signer(countingSigner)
-          .clock(clock)
-          .scheduler(new VirtualTimeScheduler(clock))
-          .executor(Runnable::run)
-          .build();
+  private final VirtualTill virtual =
+      new VirtualTill("2026-11-26T09:00:00Z", m -> m, c -> c.signer(countingSigner));
+  private final FakeWebEcrServer server = virtual.server;
+  private final PosClient client = virtual.client;
   private final Terminal till = client.terminals(client.pair(FakeTerminals.REDEEM_CODE)).get(0);
 
   @AfterEach
   void stop() {
-    client.close();
-    server.close();
+    virtual.close();
   }
 
   @Test
