@@ -22,7 +22,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class PaymentRequest {
+public abstract class PaymentRequest implements PaymentOptions {
   /** Longest reference any provider gets: attempt suffixes must still fit providers' limits. */
   public static final int MAX_REFERENCE_LENGTH = 64;
 
@@ -57,44 +57,6 @@ public abstract class PaymentRequest {
 
   /** The buyer, for a sale that gets an invoice (RRPay). */
   public abstract Optional<Buyer> buyer();
-
-  /** Card (the default), IRIS, or the customer's choice on the terminal. */
-  @Value.Default
-  public PaymentMethod paymentMethod() {
-    return PaymentMethod.CARD;
-  }
-
-  /** A tip on top of {@link #amount()}, where the acquirer takes one. */
-  public abstract Optional<Money> tip();
-
-  /** Cash handed to the customer with a sale, included in the amount charged. */
-  public abstract Optional<Money> cashback();
-
-  /** Where the terminal may e-mail the receipt (personal data: redacted in {@code toString()}). */
-  @Value.Redacted
-  public abstract Optional<String> customerEmail();
-
-  /** Where the terminal may text the receipt (personal data: redacted in {@code toString()}). */
-  @Value.Redacted
-  public abstract Optional<String> customerPhone();
-
-  /**
-   * Preloads the payment: it waits on the POS until the operator opens it (restaurants,
-   * deliveries), and expires after this long (whole minutes, 1 minute to 7 days).
-   */
-  public abstract Optional<java.time.Duration> preloadExpiry();
-
-  /** A tax-free sale. */
-  @Value.Default
-  public boolean taxFree() {
-    return false;
-  }
-
-  /** A collection on behalf of a third party. */
-  @Value.Default
-  public boolean onBehalfCollection() {
-    return false;
-  }
 
   /**
    * The document's series needs no provider signature, so none is asked for or sent. Chosen per

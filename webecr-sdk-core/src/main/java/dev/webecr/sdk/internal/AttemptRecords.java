@@ -1,6 +1,7 @@
 package dev.webecr.sdk.internal;
 
 import dev.webecr.sdk.OriginalTransaction;
+import dev.webecr.sdk.PaymentOptions;
 import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.ProviderSignature;
 import dev.webecr.sdk.Terminal;
@@ -58,14 +59,7 @@ final class AttemptRecords {
         .lines(request.lines())
         .cashier(request.cashier())
         .buyer(request.buyer())
-        .paymentMethod(request.paymentMethod())
-        .tip(request.tip())
-        .cashback(request.cashback())
-        .customerEmail(request.customerEmail())
-        .customerPhone(request.customerPhone())
-        .preloadExpiry(request.preloadExpiry())
-        .taxFree(request.taxFree())
-        .onBehalfCollection(request.onBehalfCollection())
+        .from((PaymentOptions) request) // method, tip, cashback, contact, preload, tax flags
         .serverWait(serverWait)
         .build();
   }

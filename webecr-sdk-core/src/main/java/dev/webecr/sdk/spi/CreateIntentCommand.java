@@ -4,7 +4,7 @@ import dev.webecr.sdk.BasketLine;
 import dev.webecr.sdk.Buyer;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.OriginalTransaction;
-import dev.webecr.sdk.PaymentMethod;
+import dev.webecr.sdk.PaymentOptions;
 import dev.webecr.sdk.ProviderSignature;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
@@ -18,7 +18,7 @@ import org.immutables.value.Value;
  * validated, signed, journaled.
  */
 @Value.Immutable
-public abstract class CreateIntentCommand {
+public abstract class CreateIntentCommand implements PaymentOptions {
   CreateIntentCommand() {}
 
   /** The terminal, with its API key. */
@@ -50,41 +50,6 @@ public abstract class CreateIntentCommand {
 
   /** The buyer of a sale that gets an invoice. */
   public abstract Optional<Buyer> buyer();
-
-  /** Card, IRIS, or the customer's choice (then the provider names no method). */
-  @Value.Default
-  public PaymentMethod paymentMethod() {
-    return PaymentMethod.CARD;
-  }
-
-  /** A tip on top of the amount. */
-  public abstract Optional<Money> tip();
-
-  /** Cash back included in the amount. */
-  public abstract Optional<Money> cashback();
-
-  /** Where to e-mail the receipt (redacted in {@code toString()}). */
-  @Value.Redacted
-  public abstract Optional<String> customerEmail();
-
-  /** Where to text the receipt (redacted in {@code toString()}). */
-  @Value.Redacted
-  public abstract Optional<String> customerPhone();
-
-  /** A preloaded payment's expiry, whole minutes. */
-  public abstract Optional<Duration> preloadExpiry();
-
-  /** A tax-free sale. */
-  @Value.Default
-  public boolean taxFree() {
-    return false;
-  }
-
-  /** A collection on behalf of a third party. */
-  @Value.Default
-  public boolean onBehalfCollection() {
-    return false;
-  }
 
   /** How long the provider may wait server-side for the result before answering. */
   @Value.Default
