@@ -175,6 +175,18 @@ public final class FakeControl {
     }
   }
 
+  /**
+   * The merchant unpairs the terminal behind one API key: that key's next call is refused, the
+   * others keep working.
+   *
+   * @throws IllegalArgumentException when the key is not live
+   */
+  public void revokeApiKey(String apiKey) {
+    if (!fake.pairings.revoke(apiKey)) {
+      throw new IllegalArgumentException("no live API key like that");
+    }
+  }
+
   /** The merchant unpairs every terminal: each API key's next call is refused. */
   public int revokeApiKeys() {
     return fake.pairings.revokeApiKeys();

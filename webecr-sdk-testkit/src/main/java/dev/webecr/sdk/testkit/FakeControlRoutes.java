@@ -100,6 +100,10 @@ final class FakeControlRoutes {
       case "redeem-code":
         return Answer.json(200, Map.of("code", control.newRedeemCode()));
       case "api-keys":
+        if (query.containsKey("key")) { // one pairing; without it, every one
+          control.revokeApiKey(query.get("key"));
+          return Answer.json(200, Map.of("revoked", 1));
+        }
         return Answer.json(200, Map.of("revoked", control.revokeApiKeys()));
       case "faults":
         control.inject(

@@ -41,6 +41,11 @@ final class FakePairings {
     return apiKey != null && apiKeys.contains(apiKey);
   }
 
+  /** The merchant unpairs the terminal behind one key; false when the key was not live. */
+  synchronized boolean revoke(String apiKey) {
+    return apiKeys.remove(apiKey);
+  }
+
   synchronized void reset() {
     apiKeys.clear();
     issuedCodes.clear();

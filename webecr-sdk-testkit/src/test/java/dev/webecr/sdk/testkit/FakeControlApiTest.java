@@ -121,6 +121,18 @@ class FakeControlApiTest {
   }
 
   @Test
+  void revokingOneKeyUnpairsOnlyItsTerminal() throws Exception {
+    ApiKey first = client.pair(FakeTerminals.REDEEM_CODE);
+    ApiKey second = client.pair(FakeTerminals.REDEEM_CODE);
+
+    assertThat(post("/_fake/api-keys/revoke?key=" + first.reveal()).statusCode()).isEqualTo(200);
+
+    assertThatThrownBy(() -> client.terminals(first)).isInstanceOf(PairingRevokedException.class);
+    assertThat(client.terminals(second)).isNotEmpty();
+    assertThat(post("/_fake/api-keys/revoke?key=" + first.reveal()).statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void anInjectedFaultHitsTheNextRequestOfItsEndpointAndTheLogShowsNoSecrets() throws Exception {
     List<Terminal> terminals = paired();
     assertThat(post("/_fake/faults?endpoint=terminals&fault=503").statusCode()).isEqualTo(200);
