@@ -62,8 +62,8 @@ public abstract class MyDataPayment {
   /**
    * The {@code paymentMethodDetails} element, in myDATA's namespace and element order: {@code
    * type}, {@code amount}, {@code tipAmount?}, {@code transactionId?}, {@code tid}, {@code
-   * ProvidersSignature?} ({@code SigningAuthor}, {@code Signature}), and for IRIS {@code
-   * EndToEndReferenceID}. The signature is written out: this is what the invoice carries.
+   * ProvidersSignature?} ({@code SigningAuthor}, {@code Signature}, and for IRIS {@code
+   * EndToEndReferenceID}). The signature is written out: this is what the invoice carries.
    */
   public String toXml() {
     return MyDataXml.paymentMethodDetails(this);

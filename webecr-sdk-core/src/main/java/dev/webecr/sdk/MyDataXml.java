@@ -19,11 +19,11 @@ final class MyDataXml {
               x.append("<ProvidersSignature>");
               element(x, "SigningAuthor", m.signingAuthor().get());
               element(x, "Signature", s.signature());
+              if (m.type() == MyDataPayment.TYPE_IRIS) { // IRIS's reference rides in the signature
+                m.endToEndReference().ifPresent(e -> element(x, "EndToEndReferenceID", e));
+              }
               x.append("</ProvidersSignature>");
             });
-    if (m.type() == MyDataPayment.TYPE_IRIS) {
-      m.endToEndReference().ifPresent(e -> element(x, "EndToEndReferenceID", e));
-    }
     return x.append("</paymentMethodDetails>").toString();
   }
 

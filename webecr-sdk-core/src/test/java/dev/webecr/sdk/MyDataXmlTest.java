@@ -87,7 +87,9 @@ class MyDataXmlTest {
     assertThat(m.type()).isEqualTo(MyDataPayment.TYPE_IRIS);
     assertThat(m.toXml())
         .contains("<type>8</type>")
-        .endsWith("<EndToEndReferenceID>IRIS0751217</EndToEndReferenceID></paymentMethodDetails>");
+        .endsWith(
+            "<Signature>MEUCIQ+sig/==</Signature><EndToEndReferenceID>IRIS0751217"
+                + "</EndToEndReferenceID></ProvidersSignature></paymentMethodDetails>");
   }
 
   @Test
