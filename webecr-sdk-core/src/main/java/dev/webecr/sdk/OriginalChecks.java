@@ -3,6 +3,7 @@ package dev.webecr.sdk;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,11 +20,12 @@ final class OriginalChecks {
       return;
     }
     OriginalTransaction o = r.original().get();
-    // the journal is scanned only when the original does not carry the facts itself
-    Optional<JournalEntry> known =
-        o.amount().isPresent() && o.approved().isPresent()
-            ? Optional.empty()
-            : journaled(o, journal);
+    // the journal is read once, and only when needed: a refund counts earlier refunds, and an
+    // original that does not carry its facts is looked up there
+    boolean factsCarried = o.amount().isPresent() && o.approved().isPresent();
+    List<JournalEntry> entries =
+        r.kind() == TransactionType.REFUND || !factsCarried ? journal.all() : List.of();
+    Optional<JournalEntry> known = factsCarried ? Optional.empty() : journaled(o, entries);
     switch (r.kind()) {
       case VOID:
         if (!approved(o, known).orElse(true)) {
@@ -32,7 +34,7 @@ final class OriginalChecks {
         }
         break;
       case REFUND:
-        refund(r, o, known, journal);
+        refund(r, o, known, entries);
         break;
       case PRE_AUTH_COMPLETION:
         if (o.kind().isPresent() && o.kind().get() != TransactionType.PRE_AUTHORISATION) {
@@ -53,7 +55,10 @@ final class OriginalChecks {
   }
 
   private static void refund(
-      PaymentRequest r, OriginalTransaction o, Optional<JournalEntry> known, IntentJournal j) {
+      PaymentRequest r,
+      OriginalTransaction o,
+      Optional<JournalEntry> known,
+      List<JournalEntry> entries) {
     Optional<Money> sale = amountOf(o, known);
     if (sale.isEmpty()) {
       throw new InvalidRequestException(
@@ -65,7 +70,7 @@ final class OriginalChecks {
       throw new InvalidRequestException("original", "only an approved sale can be refunded");
     }
     long refunded = 0;
-    for (JournalEntry e : j.all()) {
+    for (JournalEntry e : entries) {
       boolean counts =
           e.kind() == TransactionType.REFUND
               && !e.reference().equals(r.reference())
@@ -92,11 +97,12 @@ final class OriginalChecks {
         || (o.transactionId().isPresent() && e.originalTransactionId().equals(o.transactionId()));
   }
 
-  private static Optional<JournalEntry> journaled(OriginalTransaction o, IntentJournal journal) {
+  private static Optional<JournalEntry> journaled(
+      OriginalTransaction o, List<JournalEntry> entries) {
     if (o.intentId().isEmpty()) {
       return Optional.empty();
     }
-    return journal.all().stream().filter(e -> e.intentId().equals(o.intentId())).findFirst();
+    return entries.stream().filter(e -> e.intentId().equals(o.intentId())).findFirst();
   }
 
   private static Optional<Money> amountOf(OriginalTransaction o, Optional<JournalEntry> known) {

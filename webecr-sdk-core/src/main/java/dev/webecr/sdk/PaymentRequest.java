@@ -77,11 +77,11 @@ public abstract class PaymentRequest implements PaymentOptions {
     }
     if (kind().needsOriginal() && original().isEmpty()) {
       throw new InvalidRequestException(
-          "original", "a " + kind().name().toLowerCase() + " needs the original transaction");
+          "original", "a " + PaymentRequestChecks.name(kind()) + " needs the original transaction");
     }
     if (!kind().allowsOriginal() && original().isPresent()) {
       throw new InvalidRequestException(
-          "original", "a " + kind().name().toLowerCase() + " has no original transaction");
+          "original", "a " + PaymentRequestChecks.name(kind()) + " has no original transaction");
     }
     PaymentRequestChecks.check(this);
     cashier().ifPresent(c -> Checks.notBlank("cashier", c));

@@ -72,7 +72,8 @@ final class PaymentRequestChecks {
     }
   }
 
-  private static String name(TransactionType kind) {
+  /** A kind as a sentence names it: {@code pre authorisation}. */
+  static String name(TransactionType kind) {
     return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
   }
 }

@@ -34,10 +34,6 @@ final class IdentityInterceptor implements Interceptor {
             + (application == null ? "" : " " + application);
   }
 
-  String userAgent() {
-    return userAgent;
-  }
-
   /** A new request id: unique enough to find one request in logs; no secret, so no SecureRandom. */
   static String next() {
     ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -13,7 +13,6 @@ final class MellonWire {
   static final int MAX_SERVER_WAIT_SECONDS = 180;
 
   static final int TXN_SALE = 0;
-  static final int TXN_REFUND = 1;
   static final int PAYMENT_TYPE_CARD = 0;
   static final int PAYMENT_TYPE_IRIS = 1;
 
