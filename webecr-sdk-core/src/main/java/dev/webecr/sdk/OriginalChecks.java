@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a request that names an original must respect before it is sent: a void only of an approved
- * transaction; a linked refund at most what is left of its sale after earlier refunds (approved or
- * still in doubt, from the journal); a completion at most its pre-authorisation. Facts come from
- * the {@link OriginalTransaction} (filled by {@code of(intent)}) and the journal.
+ * What a request that names an original must respect before it is sent, so that no sale is credited
+ * twice: a void only of an approved transaction that has no void (approved or in doubt) and no
+ * refund yet; a linked refund at most what is left of its sale after earlier voids and refunds
+ * (approved or still in doubt, from the journal); a completion at most its pre-authorisation. Facts
+ * come from the {@link OriginalTransaction} (filled by {@code of(intent)}) and the journal.
  */
 final class OriginalChecks {
   private OriginalChecks() {}
@@ -23,8 +24,8 @@ final class OriginalChecks {
     // the journal is read once, and only when needed: a refund counts earlier refunds, and an
     // original that does not carry its facts is looked up there
     boolean factsCarried = o.amount().isPresent() && o.approved().isPresent();
-    List<JournalEntry> entries =
-        r.kind() == TransactionType.REFUND || !factsCarried ? journal.all() : List.of();
+    boolean credits = r.kind() == TransactionType.REFUND || r.kind() == TransactionType.VOID;
+    List<JournalEntry> entries = credits || !factsCarried ? journal.all() : List.of();
     Optional<JournalEntry> known = factsCarried ? Optional.empty() : journaled(o, entries);
     switch (r.kind()) {
       case VOID:
@@ -32,6 +33,7 @@ final class OriginalChecks {
           throw new InvalidRequestException(
               "original", "only an approved transaction can be voided");
         }
+        voidOnce(r, o, entries);
         break;
       case REFUND:
         refund(r, o, known, entries);
@@ -69,27 +71,64 @@ final class OriginalChecks {
     if (!approved(o, known).orElse(true)) {
       throw new InvalidRequestException("original", "only an approved sale can be refunded");
     }
-    long refunded = 0;
-    for (JournalEntry e : entries) {
-      boolean counts =
-          e.kind() == TransactionType.REFUND
-              && !e.reference().equals(r.reference())
-              && sameOriginal(e, o)
-              && (e.phase() != JournalPhase.SETTLED && e.phase() != JournalPhase.NOT_SENT
-                  || e.resultCode().equals(Optional.of(IntentResult.APPROVED.code())));
-      if (counts) {
-        refunded += e.amount().minorUnits();
-      }
+    long left = sale.get().minorUnits();
+    for (JournalEntry e : creditsOf(r, o, entries)) {
+      left -= e.kind() == TransactionType.VOID ? sale.get().minorUnits() : e.amount().minorUnits();
     }
-    long left = sale.get().minorUnits() - refunded;
     if (r.amount().minorUnits() > left) {
       throw new InvalidRequestException(
           "amount",
           r.amount()
               + " is more than is left of the sale ("
               + Money.of(Math.max(0, left), r.amount().currency())
-              + " after earlier refunds, approved or in doubt)");
+              + " after earlier voids and refunds, approved or in doubt)");
     }
+  }
+
+  /** A void gives the whole sale back: refused when any of it went back already, or may have. */
+  private static void voidOnce(
+      PaymentRequest r, OriginalTransaction o, List<JournalEntry> entries) {
+    for (JournalEntry e : creditsOf(r, o, entries)) {
+      boolean settled = e.phase() == JournalPhase.SETTLED;
+      if (e.kind() == TransactionType.VOID) {
+        throw new InvalidRequestException(
+            "original",
+            settled
+                ? "already voided (" + e.providerReference() + ")"
+                : "a void of it is in doubt (" + e.providerReference() + "): recover it first");
+      }
+      throw new InvalidRequestException(
+          "amount",
+          "a void gives back the whole sale, but "
+              + e.amount()
+              + " of it was refunded"
+              + (settled ? "" : " or is in doubt")
+              + " ("
+              + e.providerReference()
+              + "): refund what is left instead");
+    }
+  }
+
+  /**
+   * The voids and refunds of {@code o} under other references that gave money back or may have:
+   * approved, or not settled yet (a create in doubt may have been approved).
+   */
+  private static List<JournalEntry> creditsOf(
+      PaymentRequest r, OriginalTransaction o, List<JournalEntry> entries) {
+    List<JournalEntry> out = new java.util.ArrayList<>();
+    for (JournalEntry e : entries) {
+      boolean credit = e.kind() == TransactionType.REFUND || e.kind() == TransactionType.VOID;
+      boolean counts =
+          credit
+              && !e.reference().equals(r.reference())
+              && sameOriginal(e, o)
+              && (e.phase() != JournalPhase.SETTLED && e.phase() != JournalPhase.NOT_SENT
+                  || e.resultCode().equals(Optional.of(IntentResult.APPROVED.code())));
+      if (counts) {
+        out.add(e);
+      }
+    }
+    return out;
   }
 
   private static boolean sameOriginal(JournalEntry e, OriginalTransaction o) {

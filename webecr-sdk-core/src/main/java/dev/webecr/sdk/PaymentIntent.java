@@ -118,9 +118,12 @@ public abstract class PaymentIntent {
     return isSettled() ? result().get().nextStep() : NextStep.RECOVER;
   }
 
-  /** What the ERP's myDATA invoice needs about this payment; empty unless approved. */
+  /**
+   * What the ERP's myDATA invoice needs about this payment; empty unless approved, and always empty
+   * for a void (it cancels a payment: the original's myDATA line is withdrawn, none is added).
+   */
   public Optional<MyDataPayment> myDataPayment() {
-    if (!isApproved()) {
+    if (!isApproved() || kind() == TransactionType.VOID) {
       return Optional.empty();
     }
     return Optional.of(

@@ -218,12 +218,12 @@ public final class PosClient implements AutoCloseable {
     return async(() -> refresh(intent));
   }
 
-  /** The provider's intents of one terminal in a period, every page. */
+  /** The provider's intents of one terminal in a period; journaled ones under their reference. */
   public List<PaymentIntent> intents(Terminal terminal, Period period) {
     Objects.requireNonNull(terminal, "terminal == null");
     Objects.requireNonNull(period, "period == null");
     requireCapability(Capability.LIST_INTENTS);
-    return provider.intents(terminals.withKey(terminal), period);
+    return new Reconciler(provider, journal, terminals, clock).intents(terminal, period);
   }
 
   /** {@link #intents} on the client's executor. */

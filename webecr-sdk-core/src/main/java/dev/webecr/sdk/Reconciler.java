@@ -9,6 +9,7 @@ import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
 import dev.webecr.sdk.spi.PosProvider;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,37 @@ final class Reconciler {
     JournalUpdate.next(held.get(), phase, fresh, clock.instant()).ifPresent(journal::record);
   }
 
+  /** See {@link PosClient#intents}. */
+  List<PaymentIntent> intents(Terminal terminal, Period period) {
+    return asJournaled(provider.intents(terminals.withKey(terminal), period), journal.all());
+  }
+
+  /**
+   * The listed intents, each one the journal holds (by intent id) under its journaled reference and
+   * kind: a void's wire carries neither, and must never read as a sale.
+   */
+  private List<PaymentIntent> asJournaled(List<PaymentIntent> listed, List<JournalEntry> entries) {
+    Map<String, JournalEntry> byId = new HashMap<>();
+    for (JournalEntry e : entries) {
+      if (e.intentId().isPresent() && e.terminal().providerId().equals(provider.id())) {
+        byId.put(e.intentId().get(), e);
+      }
+    }
+    List<PaymentIntent> out = new ArrayList<>(listed.size());
+    for (PaymentIntent i : listed) {
+      JournalEntry e = byId.get(i.id());
+      out.add(
+          e == null
+              ? i
+              : PaymentIntent.builder()
+                  .from(i)
+                  .providerReference(e.providerReference())
+                  .kind(e.kind())
+                  .build());
+    }
+    return out;
+  }
+
   ReconciliationReport reconcile(Period period) {
     List<JournalEntry> journaled = inPeriod(period);
     for (JournalEntry e : journaled) {
@@ -85,7 +117,8 @@ final class Reconciler {
     Map<String, PaymentIntent> reportedById = new HashMap<>();
     ReconciliationReport.Builder report = ReconciliationReport.builder().period(period);
     for (Terminal t : byDevice.values()) {
-      for (PaymentIntent i : provider.intents(terminals.withKey(t), period)) {
+      for (PaymentIntent i :
+          asJournaled(provider.intents(terminals.withKey(t), period), journaled)) {
         reported.put(i.providerReference(), i);
         reportedById.put(i.id(), i);
         report.addProviderIntents(i);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +82,7 @@ final class Recovery {
       byTerminal.computeIfAbsent(e.terminal().callId(), k -> new ArrayList<>()).add(e);
     }
     Map<JournalEntry, CompletableFuture<PaymentIntent>> runs = new LinkedHashMap<>();
+    Map<JournalEntry, AtomicBoolean> answered = new LinkedHashMap<>();
     for (List<JournalEntry> group : byTerminal.values()) {
       Terminal terminal = terminals.withKey(group.get(0).terminal());
       // This client's own payment on the terminal is waited for; another node's is left to it
@@ -89,8 +91,10 @@ final class Recovery {
       List<CompletableFuture<PaymentIntent>> all = new ArrayList<>();
       for (JournalEntry e : group) {
         Duration budget = e.recoveryRuns() == 0 ? paymentDeadline : Duration.ZERO;
+        AtomicBoolean asked = new AtomicBoolean();
+        answered.put(e, asked);
         CompletableFuture<PaymentIntent> run =
-            lane.thenCompose(release -> PaymentRun.resume(ctx, e, terminal, budget));
+            lane.thenCompose(release -> PaymentRun.resume(ctx, e, terminal, budget, asked));
         runs.put(e, run);
         all.add(run);
       }
@@ -99,24 +103,29 @@ final class Recovery {
           .thenCombine(lane, (v, release) -> release)
           .thenAccept(Runnable::run);
     }
-    runs.forEach((e, run) -> collect(report, e, run));
+    runs.forEach((e, run) -> collect(report, e, run, answered.get(e)));
     return report.build();
   }
 
+  /**
+   * Reads the attempt's outcome from the journal. It backs off only when the provider answered a
+   * read of this run: a read outage, a lane or lease not taken (a busy terminal, an unreachable
+   * database) asked nothing, and the attempt is asked again at the next run.
+   */
   private void collect(
-      RecoveryReport.Builder report, JournalEntry e, CompletableFuture<PaymentIntent> run) {
+      RecoveryReport.Builder report,
+      JournalEntry e,
+      CompletableFuture<PaymentIntent> run,
+      AtomicBoolean answered) {
     PaymentIntent settled = null;
-    boolean asked = true;
     try {
       settled = run.get();
     } catch (ExecutionException ex) {
-      // A terminal still busy with a payment of this client was never asked about: no back-off.
-      asked = !(ex.getCause() instanceof TerminalInUseException);
       log.debug("recovery of {} ended with {}", e.providerReference(), ex.getCause().toString());
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
-      asked = false;
     }
+    boolean asked = answered.get();
     JournalEntry now = journal.latest(e.providerReference()).orElse(e);
     if (now.phase() == JournalPhase.NOT_SENT) {
       report.addNotSent(e.providerReference());

@@ -50,6 +50,34 @@ class CrashRecoveryTest extends ClientFixture {
   }
 
   @Test
+  void aRecoveryThatCouldNotTakeTheLeaseAskedNothingAndDoesNotBackOff() {
+    provider.script("11111111", new Script().with(s -> s.fault = Fault.CRASH_AFTER_SEND));
+    PosClient dying = clientOnFile();
+    assertThatThrownBy(() -> dying.pay(sale("INV-9", 700))).isInstanceOf(SimulatedCrash.class);
+    journal.close();
+    journal = Journals.file(dir.resolve("webecr.journal"));
+    PosClient leaseStoreDown =
+        clientBuilder()
+            .terminalDirectory((providerId, callId) -> java.util.Optional.of(terminal))
+            .terminalLease(
+                (t, wait) ->
+                    java.util.concurrent.CompletableFuture.failedFuture(
+                        new JournalException("the lease store cannot be reached", null)))
+            .build();
+
+    RecoveryReport report = leaseStoreDown.recover();
+
+    assertThat(report.inDoubt()).containsExactly("INV-9-A1");
+    assertThat(journal.latest("INV-9-A1").get().recoveryRuns()).isZero();
+    assertThat(journal.latest("INV-9-A1").get().nextRecoveryAt()).isEmpty();
+    PosClient restarted =
+        clientBuilder()
+            .terminalDirectory((providerId, callId) -> java.util.Optional.of(terminal))
+            .build();
+    assertThat(restarted.recover().settled()).hasSize(1);
+  }
+
+  @Test
   void crashBetweenSendAndAnswerEndsWithOneChargeAfterRecover() {
     provider.script("11111111", new Script().with(s -> s.fault = Fault.CRASH_AFTER_SEND));
     PosClient dying = clientOnFile();

@@ -94,7 +94,9 @@ class PosClientTest extends ClientFixture {
     assertThatThrownBy(() -> client().pay(sale("INV-L", 100)))
         .isInstanceOfSatisfying(
             ConnectionException.class, e -> assertThat(e.isOutcomeUnknown()).isFalse())
-        .hasMessageContaining("nothing was charged");
+        .hasMessageContaining("was not found at the provider")
+        .hasMessageContaining("safe to pay again")
+        .hasMessageNotContaining("nothing was charged");
 
     assertThat(Duration.between(start, clock.instant()))
         .isGreaterThanOrEqualTo(provider.createSettleTime());
@@ -229,15 +231,43 @@ class PosClientTest extends ClientFixture {
   void refundAndVoidRunAsPaymentsLinkedToTheOriginal() {
     PosClient client = client();
     PaymentIntent sale = client.pay(sale("INV-6", 1000));
+    PaymentIntent other = client.pay(sale("INV-7", 1000));
 
     PaymentIntent refund = client.refund(sale, Money.euroCents(400), "CN-6");
-    PaymentIntent voided = client.voidPayment(sale, "VOID-6");
+    PaymentIntent voided = client.voidPayment(other, "VOID-7");
 
     assertThat(refund.kind()).isEqualTo(TransactionType.REFUND);
     assertThat(refund.amount()).isEqualTo(Money.euroCents(400));
     assertThat(voided.kind()).isEqualTo(TransactionType.VOID);
     assertThat(voided.amount()).isEqualTo(Money.euroCents(1000));
-    assertThat(provider.creates()).isEqualTo(3);
+    assertThat(provider.creates()).isEqualTo(4);
+  }
+
+  @Test
+  void aSaleIsNeverCreditedTwice() {
+    PosClient client = client();
+    PaymentIntent sale = client.pay(sale("INV-8", 1000));
+    PaymentIntent part = client.pay(sale("INV-9", 1000));
+    client.voidPayment(sale, "VOID-8");
+    client.refund(part, Money.euroCents(400), "CN-9");
+    int sent = provider.creates();
+
+    assertThatThrownBy(() -> client.voidPayment(sale, "VOID-8B"))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("original"))
+        .hasMessageContaining("already voided (VOID-8-A1)");
+    assertThatThrownBy(() -> client.refund(sale, Money.euroCents(1000), "CN-8"))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("amount"));
+    assertThatThrownBy(() -> client.refund(sale, Money.euroCents(1), "CN-8C"))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("amount"));
+    assertThatThrownBy(() -> client.voidPayment(part, "VOID-9"))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("amount"))
+        .hasMessageContaining("refund what is left");
+    assertThat(client.refund(part, Money.euroCents(600), "CN-9B").isApproved()).isTrue();
+    assertThat(provider.creates()).isEqualTo(sent + 1);
   }
 
   @Test

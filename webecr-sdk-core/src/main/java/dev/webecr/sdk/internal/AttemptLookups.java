@@ -29,8 +29,8 @@ public final class AttemptLookups {
         sibling.intentId().ifPresent(b::addExcludedIntentIds);
       }
     }
-    if (entry.kind() == TransactionType.VOID && entry.originalTransactionId().isEmpty()) {
-      // Such a void can only be matched by time among the terminal's voids: every void the
+    if (entry.kind() == TransactionType.VOID) {
+      // A void is matched without a reference (by its original, or by time): every void the
       // journal already gives to another attempt on this terminal must not be taken for it.
       for (JournalEntry other : journal.all()) {
         if (other.kind() == TransactionType.VOID

@@ -11,6 +11,7 @@ import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.UnsupportedCapabilityException;
 import dev.webecr.sdk.spi.AttemptLookup;
+import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
 import dev.webecr.sdk.spi.SignatureOutcome;
@@ -26,9 +27,12 @@ import org.slf4j.LoggerFactory;
  * Watches one attempt whose create may have left: looks it up after a lost answer, polls it,
  * journals each state and ends it. The rule it keeps: once a create may have left, only the
  * provider's own answer settles it (a failed read never makes it "not sent"); an unanswered create
- * is declared never sent only when the provider, asked after its settle time, still has nothing,
- * and a void never (it cannot be found by reference); anything in doubt at the deadline stays in
- * flight in the journal and fails with {@link OutcomeUnknownException}.
+ * is called not sent only when the provider, asked at least twice, spaced, after its settle window
+ * has passed, still has nothing. The window is counted from when the create's failure was seen (a
+ * gateway may answer 504 and the backend commit later) and is the provider's {@link
+ * dev.webecr.sdk.spi.PosProvider#createSettleTime(Duration)} for the wait that create asked for. A
+ * void is never called not sent (it cannot be found by reference). Anything in doubt at the
+ * deadline stays in flight in the journal and fails with {@link OutcomeUnknownException}.
  */
 final class AttemptWatch {
   private static final Logger log = LoggerFactory.getLogger(AttemptWatch.class);
@@ -41,8 +45,13 @@ final class AttemptWatch {
   private SignerCalls signer;
   private ProviderSignature signature;
   private Instant sentAt;
+  private Duration askedWait = Duration.ZERO;
+  private Instant failureSeenAt;
+  private Instant firstEmptyAfterWindow;
+  private int emptyLookups;
   private int polls;
   private int failures;
+  private boolean answered;
 
   AttemptWatch(
       ClientContext ctx,
@@ -62,6 +71,29 @@ final class AttemptWatch {
     this.signer = signer;
     this.signature = signature;
     this.sentAt = sentAt;
+    this.failureSeenAt = null;
+    this.firstEmptyAfterWindow = null;
+    this.emptyLookups = 0;
+  }
+
+  /** The server-side wait the watched create asked for (it lengthens the settle window). */
+  void askedWait(Duration wait) {
+    this.askedWait = wait;
+  }
+
+  /**
+   * Marks a journaled attempt resumed without its create's failure having been seen here (a crash,
+   * another node): the failure is taken as seen when that create would have timed out at the
+   * latest, so the settle window starts there.
+   */
+  void resumedUnseen() {
+    this.askedWait = ctx.serverWait;
+    this.failureSeenAt = sentAt.plus(ctx.provider.createSettleTime(askedWait));
+  }
+
+  /** True once the provider answered a read of this watch (an empty lookup counts). */
+  boolean answered() {
+    return answered;
   }
 
   AttemptLookup lookup(Optional<String> intentId) {
@@ -69,9 +101,14 @@ final class AttemptWatch {
   }
 
   void lookup() {
+    Instant seen = ctx.clock.instant();
+    if (failureSeenAt == null) {
+      failureSeenAt = seen;
+    }
     Optional<PaymentIntent> found = null;
     try {
       found = ctx.provider.findAttempt(terminal, lookup(Optional.empty()));
+      answered = true;
     } catch (AuthenticationException | InvalidRequestException | UnsupportedCapabilityException e) {
       inDoubt(null, e);
       return;
@@ -82,31 +119,59 @@ final class AttemptWatch {
       onIntent(found.get());
       return;
     }
-    Instant now = ctx.clock.instant();
-    Duration settle = ctx.provider.createSettleTime().plus(ctx.serverWait);
-    boolean findable = entry.kind() != TransactionType.VOID;
-    if (found != null && findable && !now.isBefore(sentAt.plus(settle))) {
+    if (found != null && notSentProven()) {
       notSent(
           new ConnectionException(
               "payment "
                   + entry.providerReference()
-                  + " never reached the provider: nothing was charged, it is safe to pay again",
+                  + " was not found at the provider "
+                  + Duration.between(failureSeenAt, ctx.clock.instant()).getSeconds()
+                  + " s after its create failed (asked "
+                  + emptyLookups
+                  + " times): it is safe to pay again with the same reference, the SDK looks for"
+                  + " it again first",
               false,
               entry.providerReference(),
               null));
       return;
     }
-    if (!now.isBefore(deadline)) {
+    if (!ctx.clock.instant().isBefore(deadline)) {
       inDoubt(null, null);
       return;
     }
     later(this::lookup, found == null);
   }
 
+  /**
+   * After an empty lookup: true when the settle window, counted from the failure, has passed and
+   * the provider has answered empty twice since, spaced by a poll interval (once where lookups are
+   * local, with no lag to wait out). A void never: it cannot be found by reference.
+   */
+  private boolean notSentProven() {
+    emptyLookups++;
+    if (entry.kind() == TransactionType.VOID) {
+      return false;
+    }
+    Instant now = ctx.clock.instant();
+    Instant windowEnd = failureSeenAt.plus(ctx.provider.createSettleTime(askedWait));
+    if (now.isBefore(windowEnd)) {
+      return false;
+    }
+    if (ctx.provider.capabilities().contains(Capability.LOCAL_LOOKUPS)) {
+      return true;
+    }
+    if (firstEmptyAfterWindow == null) {
+      firstEmptyAfterWindow = now;
+      return false;
+    }
+    return !now.isBefore(firstEmptyAfterWindow.plus(ctx.pollSchedule.delayBefore(1)));
+  }
+
   void poll(String intentId, PaymentIntent last) {
     PaymentIntent next;
     try {
       next = ctx.provider.getAttempt(terminal, lookup(Optional.of(intentId)));
+      answered = true;
     } catch (AuthenticationException | InvalidRequestException | UnsupportedCapabilityException e) {
       inDoubt(last, e);
       return;

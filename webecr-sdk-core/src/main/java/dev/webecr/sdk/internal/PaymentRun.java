@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +64,23 @@ public final class PaymentRun {
    */
   public static CompletableFuture<PaymentIntent> resume(
       ClientContext ctx, JournalEntry entry, Terminal terminal, Duration budget) {
+    return resume(ctx, entry, terminal, budget, new AtomicBoolean());
+  }
+
+  /**
+   * {@link #resume(ClientContext, JournalEntry, Terminal, Duration)}, setting {@code answered} when
+   * it ends if the provider answered any of its reads: a run whose every read failed asked nothing,
+   * and recovery must not back off for it.
+   */
+  public static CompletableFuture<PaymentIntent> resume(
+      ClientContext ctx,
+      JournalEntry entry,
+      Terminal terminal,
+      Duration budget,
+      AtomicBoolean answered) {
     PaymentRun run = new PaymentRun(ctx, terminal, budget);
     run.watch.step(() -> run.resumeLatest(entry));
-    return run.result;
+    return run.result.whenComplete((v, e) -> answered.set(run.watch.answered()));
   }
 
   /**
@@ -81,7 +96,8 @@ public final class PaymentRun {
           new ConnectionException(
               "payment "
                   + now.providerReference()
-                  + " never reached the provider: nothing was charged",
+                  + " is journaled as not sent (the provider refused it or did not have it when"
+                  + " asked): pay again with the same reference, the SDK looks for it again first",
               false,
               now.providerReference(),
               null));
@@ -191,6 +207,7 @@ public final class PaymentRun {
         AttemptRecords.command(
             request, terminal, providerReference, signature, waiting ? wait : Duration.ZERO);
     watch.attempt(entry, signer, signature, now);
+    watch.askedWait(command.serverWait());
     PaymentIntent created;
     try {
       created = create(command, waiting);
@@ -199,13 +216,21 @@ public final class PaymentRun {
         log.info("create {} unanswered ({}): looking it up", providerReference, e.getMessage());
         watch.lookup();
       } else {
+        watch.notSent(neverLeft(providerReference, e));
+      }
+      return;
+    } catch (ProviderRejectedException e) {
+      if (e.isRetryable()) {
+        // throttled or a server error: the provider may have committed it before refusing
+        log.info("create {} refused as retryable ({}): looking it up", providerReference, e);
+        watch.lookup();
+      } else {
+        // refused before processing (a validation 400, the token or key layer): nothing created
         watch.notSent(e);
       }
       return;
-    } catch (ProviderRejectedException
-        | InvalidRequestException
-        | UnsupportedCapabilityException e) {
-      watch.notSent(e); // a refusal, or nothing left: nothing was created
+    } catch (InvalidRequestException | UnsupportedCapabilityException e) {
+      watch.notSent(e); // refused before sending: nothing was created
       return;
     } catch (RuntimeException e) {
       log.warn(
@@ -216,6 +241,19 @@ public final class PaymentRun {
       return;
     }
     watch.onIntent(created);
+  }
+
+  /** The one case the SDK may say "nothing was charged": the request never left this machine. */
+  private static ConnectionException neverLeft(String providerReference, ConnectionException e) {
+    return new ConnectionException(
+        "payment "
+            + providerReference
+            + " never left this machine ("
+            + e.getMessage()
+            + "): nothing was charged",
+        false,
+        providerReference,
+        e);
   }
 
   private PaymentIntent create(CreateIntentCommand command, boolean waiting) {
@@ -246,6 +284,7 @@ public final class PaymentRun {
             needsSignature(journaled.kind()) && journaled.document().isPresent());
     watch.attempt(journaled, signer, null, journaled.createdAt());
     if (journaled.phase() == JournalPhase.PREPARED || journaled.intentId().isEmpty()) {
+      watch.resumedUnseen();
       watch.lookup();
     } else {
       watch.poll(journaled.intentId().get(), null);

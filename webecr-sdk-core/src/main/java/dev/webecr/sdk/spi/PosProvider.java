@@ -21,8 +21,12 @@ import java.util.Set;
  *   <li>{@link dev.webecr.sdk.ConnectionException} with {@code isOutcomeUnknown()} true when the
  *       request may have reached the provider (a timeout or a reset after sending); false when it
  *       provably did not (connection refused, DNS).
- *   <li>{@link dev.webecr.sdk.ProviderRejectedException} when the provider answered with an error:
- *       nothing was created.
+ *   <li>{@link dev.webecr.sdk.ProviderRejectedException} when the provider answered with an error.
+ *       For a create, only where the refusal provably came before processing (a validation error
+ *       naming request fields): nothing was created. A retryable one (throttled, a server error) is
+ *       taken as "may have been created" and looked up; a create answered by anything else the
+ *       provider cannot vouch for throws an outcome-unknown {@link
+ *       dev.webecr.sdk.ConnectionException}.
  *   <li>{@link dev.webecr.sdk.AuthenticationException} / {@link
  *       dev.webecr.sdk.PairingRevokedException} for refused credentials.
  * </ul>
@@ -61,6 +65,18 @@ public interface PosProvider extends AutoCloseable {
    */
   default Duration createSettleTime() {
     return Duration.ofSeconds(30);
+  }
+
+  /**
+   * How long, counted from when the client saw a create fail, the provider may still record that
+   * create, for a create that asked the provider to wait {@code serverWait} for the terminal. It
+   * must be no shorter than that create's own call timeout plus a margin: a gateway may give up
+   * (504) while the backend commits later. The client calls a create whose answer was lost not sent
+   * only after this window, and after two empty lookups. Default: {@link #createSettleTime()} plus
+   * {@code serverWait}.
+   */
+  default Duration createSettleTime(Duration serverWait) {
+    return createSettleTime().plus(serverWait);
   }
 
   /** Trades a redeem code shown on the terminal for the terminal's API key. */
