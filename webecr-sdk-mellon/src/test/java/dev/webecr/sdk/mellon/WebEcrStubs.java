@@ -50,6 +50,12 @@ final class WebEcrStubs implements AutoCloseable {
     server.start();
     access = jwt(clock.instant().plus(Duration.ofHours(1)));
     stubToken(access);
+    // a period's listing also reads its card records (for transactions started on the POS):
+    // none unless a test stubs them
+    server.stubFor(
+        get(urlPathEqualTo(BASE + "transaction/"))
+            .atPriority(10)
+            .willReturn(okJson("{\"count\":0,\"next\":null,\"results\":[]}")));
   }
 
   static String jwt(Instant exp) {

@@ -2,11 +2,13 @@ package dev.webecr.sdk.mellon.internal;
 
 import dev.webecr.sdk.IntentResult;
 import dev.webecr.sdk.IntentStatus;
+import dev.webecr.sdk.OriginalTransaction;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.ProviderRejectedException;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.spi.AttemptLookup;
+import dev.webecr.sdk.spi.CreateIntentCommand;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +34,10 @@ final class IntentLookups {
   private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
 
   /** Clock skew allowed between us and WebECR when a void is matched by time. */
-  private static final Duration SKEW = Duration.ofMinutes(2);
+  static final Duration SKEW = Duration.ofMinutes(2);
+
+  /** [assumed] How far back an intent known only by its id is looked for without its route. */
+  private static final Duration RECENT = Duration.ofDays(7);
 
   /** How long before its intent's timestamp a card transaction is looked for. */
   private static final Duration JOIN_MARGIN = Duration.ofMinutes(10);
@@ -86,43 +91,41 @@ final class IntentLookups {
 
   /**
    * A void, found through {@code transactionintent/?TransactionId=<original's>}, or where that is
-   * unknown through the terminal's void list by time. Ambiguity answers empty: the client keeps a
-   * void it cannot find in doubt, never "not voided".
+   * unknown through the terminal's void list by time. A candidate is matched by what it is, not by
+   * its TransactionId (a void may echo its original's): not the original's intent, no intent of
+   * another attempt, no {@code CustomerReference} (voids carry none; the sale and its refunds carry
+   * ours), not older than the void's send. Ambiguity answers empty: the client keeps a void it
+   * cannot find in doubt, never "not voided".
    */
   private Optional<PaymentIntent> findVoid(Terminal terminal, AttemptLookup attempt) {
     List<WireJson> candidates = new ArrayList<>();
+    Instant from = attempt.sentAfter().minus(SKEW);
     if (attempt.originalTransactionId().isPresent()) {
       String original = attempt.originalTransactionId().get();
       for (WireJson i :
           pages.intents(terminal, Map.of(MellonWire.FILTER_TRANSACTION_ID, original))) {
-        boolean isOriginal = MellonMapper.transactionId(i).equals(Optional.of(original));
-        if (!isOriginal && !attemptExcluded(i, attempt)) {
+        boolean notBefore = MellonMapper.created(i).map(t -> !t.isBefore(from)).orElse(true);
+        if (notBefore && MellonMapper.reference(i).isEmpty() && !attemptExcluded(i, attempt)) {
           candidates.add(i);
         }
       }
     } else {
-      Instant from = attempt.sentAfter().minus(SKEW);
       for (WireJson i : pages.voids(terminal)) {
         boolean recent = MellonMapper.created(i).map(t -> !t.isBefore(from)).orElse(false);
         if (recent && !attemptExcluded(i, attempt)) {
           candidates.add(i);
         }
       }
-      if (candidates.size() > 1) {
-        log.warn(
-            "{} voids on terminal {} could be {}: keeping it in doubt",
-            candidates.size(),
-            terminal.tid(),
-            attempt.providerReference());
-        return Optional.empty();
-      }
     }
-    return candidates.stream()
-        .max(
-            Comparator.comparing(
-                i -> MellonMapper.intentId(i).orElse(""),
-                Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())))
-        .map(i -> withCardData(i, terminal, attempt.providerReference()));
+    if (candidates.size() > 1) {
+      log.warn(
+          "{} voids on terminal {} could be {}: keeping it in doubt",
+          candidates.size(),
+          terminal.tid(),
+          attempt.providerReference());
+      return Optional.empty();
+    }
+    return candidates.stream().findFirst().map(i -> withCardData(i, terminal, attempt));
   }
 
   private static boolean attemptExcluded(WireJson i, AttemptLookup attempt) {
@@ -130,7 +133,13 @@ final class IntentLookups {
       return false;
     }
     Optional<String> id = MellonMapper.intentId(i);
+    Optional<String> named = MellonMapper.namedOriginal(i);
+    boolean namesAnother =
+        named.isPresent()
+            && !named.equals(attempt.originalIntentId())
+            && !named.equals(attempt.originalTransactionId());
     return id.isEmpty()
+        || namesAnother
         || attempt.excludedIntentIds().contains(id.get())
         || attempt.originalIntentId().equals(id);
   }
@@ -146,7 +155,7 @@ final class IntentLookups {
             .orElseThrow(() -> new IllegalArgumentException("attempt.intentId is empty"));
     if (!singleRouteMissing) {
       try {
-        return withCardData(pages.intent(terminal, id), terminal, attempt.providerReference());
+        return withCardData(pages.intent(terminal, id), terminal, attempt);
       } catch (ProviderRejectedException e) {
         if (e.httpStatus() != 404 && e.httpStatus() != 405) {
           throw e;
@@ -157,7 +166,11 @@ final class IntentLookups {
         singleRouteMissing = true;
       }
     }
-    Optional<PaymentIntent> listed = find(terminal, attempt).filter(i -> i.id().equals(id));
+    // an intent known by its id alone (a status asked on site) is looked for among the recent ones
+    Optional<PaymentIntent> listed =
+        attempt.providerReference().equals(MellonMapper.idReference(id))
+            ? recent(terminal, id)
+            : find(terminal, attempt).filter(i -> i.id().equals(id));
     return listed.orElseThrow(
         () ->
             new ProviderRejectedException(
@@ -167,9 +180,64 @@ final class IntentLookups {
                 true));
   }
 
+  /** The intent {@code id} among the terminal's intents of the last {@link #RECENT}. */
+  private Optional<PaymentIntent> recent(Terminal terminal, String id) {
+    Map<String, String> window = new LinkedHashMap<>();
+    window.put(
+        MellonWire.FILTER_FROM,
+        ISO.format(clock.instant().minus(RECENT).truncatedTo(ChronoUnit.SECONDS)));
+    for (WireJson i : pages.intents(terminal, window)) {
+      if (MellonMapper.intentId(i).equals(Optional.of(id))) {
+        return Optional.of(withCardData(i, terminal, MellonMapper.idReference(id)));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** {@link #withCardData(Answer, Terminal, String)} of a list item (its JSON written again). */
   PaymentIntent withCardData(WireJson item, Terminal terminal, String reference) {
     return withCardData(new Answer(item, item.toJson()), terminal, reference);
+  }
+
+  private PaymentIntent withCardData(WireJson item, Terminal terminal, AttemptLookup attempt) {
+    return withCardData(new Answer(item, item.toJson()), terminal, attempt);
+  }
+
+  /**
+   * The intent of {@code attempt}: a void is settled by {@link VoidEvidence}, anything else as
+   * usual.
+   */
+  PaymentIntent withCardData(Answer answer, Terminal terminal, AttemptLookup attempt) {
+    if (attempt.kind() != TransactionType.VOID) {
+      return withCardData(answer, terminal, attempt.providerReference());
+    }
+    String reference = attempt.providerReference();
+    PaymentIntent bare = MellonMapper.voidIntent(answer, Optional.empty(), terminal, reference);
+    boolean unknown = bare.result().equals(Optional.of(IntentResult.UNKNOWN));
+    if (bare.status() != IntentStatus.COMPLETED || !(bare.isApproved() || unknown)) {
+      return bare;
+    }
+    Optional<Answer> record =
+        MellonMapper.carriesTransaction(answer.json)
+            ? Optional.empty()
+            : transactionOf(answer.json, terminal, reference);
+    PaymentIntent joined =
+        record.isEmpty() ? bare : MellonMapper.voidIntent(answer, record, terminal, reference);
+    if (!unknown) {
+      return joined;
+    }
+    Optional<WireJson> evidence =
+        record.map(a -> a.json).or(() -> answer.json.object("Transaction"));
+    return evidence
+        .flatMap(r -> VoidEvidence.result(answer.json, r, attempt))
+        .map(
+            result ->
+                PaymentIntent.builder()
+                    .from(joined)
+                    .statusCode(IntentStatus.COMPLETED.code())
+                    .resultCode(result.code())
+                    .build())
+        .orElse(joined);
   }
 
   /** Maps an intent, joining its card transaction when it completed approved or in doubt. */
@@ -208,5 +276,17 @@ final class IntentLookups {
       }
     }
     return Optional.empty();
+  }
+
+  /** The lookup of a create just sent, for reading its answer as that attempt's. */
+  static AttemptLookup attemptOf(CreateIntentCommand c, Instant sent) {
+    Optional<OriginalTransaction> o = c.original();
+    return AttemptLookup.builder()
+        .providerReference(c.providerReference())
+        .kind(c.kind())
+        .sentAfter(sent)
+        .originalIntentId(o.flatMap(OriginalTransaction::intentId))
+        .originalTransactionId(o.flatMap(OriginalTransaction::transactionId))
+        .build();
   }
 }

@@ -154,6 +154,28 @@ public final class MellonHttp implements AutoCloseable {
   }
 
   /**
+   * {@link #send} of a create that asks WebECR to wait {@code serverWait} for the terminal: its
+   * call timeout is the configured one plus that wait, no more (the settle window counts from it).
+   */
+  Answer send(
+      String what,
+      String tid,
+      String providerReference,
+      Duration serverWait,
+      Function<String, Call<ResponseBody>> call) {
+    long millis = config.callTimeout().plus(serverWait).toMillis();
+    return send(
+        what,
+        tid,
+        providerReference,
+        bearer -> {
+          Call<ResponseBody> c = call.apply(bearer);
+          c.timeout().timeout(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+          return c;
+        });
+  }
+
+  /**
    * The bearer for a create: a token failure here means nothing of the create was sent, and it
    * surfaces as a public type (the token call's own errors are internal retry signals).
    */

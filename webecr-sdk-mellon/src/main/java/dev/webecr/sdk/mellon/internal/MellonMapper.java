@@ -9,11 +9,6 @@ import dev.webecr.sdk.PaymentMethod;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.Currency;
 import java.util.Optional;
 
 /**
@@ -23,8 +18,8 @@ import java.util.Optional;
 final class MellonMapper {
   static final String PROVIDER_ID = "mellon";
 
-  /** ISO 4217 numeric code to currency, built once: every mapped intent needs one. */
-  private static final java.util.Map<Integer, Currency> BY_NUMERIC_CODE = byNumericCode();
+  /** How the id of an intent made from a card record alone starts. */
+  static final String RECORD_PREFIX = "txn-";
 
   private MellonMapper() {}
 
@@ -59,12 +54,30 @@ final class MellonMapper {
    */
   static PaymentIntent intent(
       Answer intent, Optional<Answer> transaction, Terminal terminal, String fallbackReference) {
+    return intent(intent, transaction, terminal, fallbackReference, true);
+  }
+
+  /**
+   * A void's intent: as {@link #intent}, but an UNKNOWN result is never settled from the record
+   * here (it may be the original's); {@link VoidEvidence} decides what settles it.
+   */
+  static PaymentIntent voidIntent(
+      Answer intent, Optional<Answer> transaction, Terminal terminal, String fallbackReference) {
+    return intent(intent, transaction, terminal, fallbackReference, false);
+  }
+
+  private static PaymentIntent intent(
+      Answer intent,
+      Optional<Answer> transaction,
+      Terminal terminal,
+      String fallbackReference,
+      boolean settleFromRecord) {
     try {
       Optional<Answer> txn =
           transaction.isPresent()
               ? transaction
               : intent.json.object("Transaction").map(t -> new Answer(t, "null"));
-      return mapIntent(intent, txn, transaction, terminal, fallbackReference);
+      return mapIntent(intent, txn, transaction, terminal, fallbackReference, settleFromRecord);
     } catch (MalformedAnswer e) {
       throw e;
     } catch (RuntimeException e) {
@@ -77,7 +90,8 @@ final class MellonMapper {
       Optional<Answer> transaction,
       Optional<Answer> joined,
       Terminal terminal,
-      String fallbackReference) {
+      String fallbackReference,
+      boolean settleFromRecord) {
     WireJson i = intent.json;
     String id = i.text("Id").orElseThrow(() -> new MalformedAnswer("intent without Id"));
     int status =
@@ -85,7 +99,9 @@ final class MellonMapper {
     Optional<Integer> result = i.intValue("Result").filter(r -> r != 0);
     Optional<WireJson> txn = transaction.map(a -> a.json);
     Optional<Boolean> approvedFlag = txn.flatMap(t -> t.bool("Approved"));
-    if (result.equals(Optional.of(IntentResult.UNKNOWN.code())) && approvedFlag.isPresent()) {
+    if (settleFromRecord
+        && result.equals(Optional.of(IntentResult.UNKNOWN.code()))
+        && approvedFlag.isPresent()) {
       // The intent is in doubt, the card transaction is not: it settles the question. Without
       // an Approved flag it settles nothing (an embedded object may lack one).
       boolean approved = approvedFlag.get() && !txn.get().bool("Voided").orElse(false);
@@ -98,7 +114,7 @@ final class MellonMapper {
         .providerReference(i.text("CustomerReference").orElse(fallbackReference))
         .terminal(terminal)
         .kind(kind(i))
-        .amount(Money.of(cents, currency(i.intValue("CurrencyCode"))))
+        .amount(Money.of(cents, NumericCurrencies.of(i.intValue("CurrencyCode"))))
         .statusCode(status)
         .resultCode(result)
         .transactionId(i.text("TransactionId"))
@@ -108,15 +124,15 @@ final class MellonMapper {
         .stan(txn.flatMap(t -> t.text("STAN")))
         .maskedPan(txn.flatMap(t -> t.text("CardPAN")))
         .cardScheme(txn.flatMap(t -> t.text("CardType")))
-        .paymentMethod(paymentMethod(i.intValue("PaymentType")))
+        .paymentMethod(paymentMethod(i, txn))
         .tip(
             i.longValue("TipAmount")
                 .filter(t -> t > 0)
-                .map(t -> Money.of(t, currency(i.intValue("CurrencyCode")))))
+                .map(t -> Money.of(t, NumericCurrencies.of(i.intValue("CurrencyCode")))))
         // [assumed] IRIS's end-to-end id travels with the transaction record under this name
         .endToEndReference(txn.flatMap(t -> t.text("EndToEndReferenceID")))
-        .createdAt(instant(i.text("Timestamp")))
-        .completedAt(txn.flatMap(t -> instant(t.text("Timestamp"))))
+        .createdAt(i.instant("Timestamp"))
+        .completedAt(txn.flatMap(t -> t.instant("Timestamp")))
         .providerRecord(
             "{\"intent\":"
                 + intent.raw
@@ -126,14 +142,74 @@ final class MellonMapper {
         .build();
   }
 
-  private static Optional<PaymentMethod> paymentMethod(Optional<Integer> paymentType) {
-    return paymentType.map(
-        t -> t == MellonWire.PAYMENT_TYPE_IRIS ? PaymentMethod.IRIS : PaymentMethod.CARD);
+  /**
+   * How the customer paid: the card record's word when there is one (the customer may choose IRIS
+   * on the terminal while the intent says card or nothing), else the intent's {@code PaymentType}.
+   * [assumed] A record shows IRIS as {@code PaymentType} 1 or as {@code CardType} "IRIS".
+   */
+  private static Optional<PaymentMethod> paymentMethod(WireJson intent, Optional<WireJson> txn) {
+    boolean irisCard =
+        txn.flatMap(t -> t.text("CardType"))
+            .map(c -> c.equalsIgnoreCase(MellonWire.CARD_TYPE_IRIS))
+            .orElse(false);
+    if (irisCard) {
+      return Optional.of(PaymentMethod.IRIS);
+    }
+    Optional<Integer> type = txn.flatMap(t -> t.intValue("PaymentType"));
+    return (type.isPresent() ? type : intent.intValue("PaymentType"))
+        .map(t -> t == MellonWire.PAYMENT_TYPE_IRIS ? PaymentMethod.IRIS : PaymentMethod.CARD);
+  }
+
+  /**
+   * A card record that no listed intent names (a transaction started on the POS may show only in
+   * {@code transaction/}), as a completed intent: its id is {@code txn-<record Id>}.
+   */
+  static PaymentIntent recordIntent(WireJson r, Terminal terminal) {
+    try {
+      String id = r.text("Id").orElseThrow(() -> new MalformedAnswer("transaction without Id"));
+      boolean approved = r.bool("Approved").orElse(false);
+      Optional<Instant> at = r.instant("Timestamp");
+      return PaymentIntent.builder()
+          .id(RECORD_PREFIX + id)
+          .providerReference(idReference(RECORD_PREFIX + id))
+          .terminal(terminal)
+          .kind(MellonWire.kindOf(r.intValue("TxnType").orElse(MellonWire.TXN_SALE)))
+          .amount(
+              Money.of(
+                  r.longValue("Amount").orElse(0L),
+                  NumericCurrencies.of(r.intValue("CurrencyCode"))))
+          .statusCode(IntentStatus.COMPLETED.code())
+          .resultCode((approved ? IntentResult.APPROVED : IntentResult.DECLINED).code())
+          .transactionRecordId(id)
+          .rrn(r.text("RRN"))
+          .authorisationCode(r.text("AuthCode"))
+          .stan(r.text("STAN"))
+          .maskedPan(r.text("CardPAN"))
+          .cardScheme(r.text("CardType"))
+          .createdAt(at)
+          .completedAt(at)
+          .providerRecord("{\"intent\":null,\"transaction\":" + r.toJson() + "}")
+          .build();
+    } catch (MalformedAnswer e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new MalformedAnswer("transaction not readable (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** True for an approved card record that carries no {@code CustomerReference}. */
+  static boolean approvedWithoutReference(WireJson record) {
+    return record.bool("Approved").orElse(false) && reference(record).isEmpty();
+  }
+
+  /** When a card record was voided, when it says. */
+  static Optional<Instant> voidedAt(WireJson record) {
+    return record.instant("VoidTimestamp");
   }
 
   /** The intent's creation time, when it says. */
   static Optional<Instant> created(WireJson intent) {
-    return instant(intent.text("Timestamp"));
+    return intent.instant("Timestamp");
   }
 
   /** The transaction record's id: {@code Transaction} as an integer, or its object's {@code Id}. */
@@ -142,9 +218,26 @@ final class MellonMapper {
     return id.isPresent() ? id : intent.object("Transaction").flatMap(t -> t.text("Id"));
   }
 
-  /** True when the intent carries its card transaction as an object: no join needed. */
+  /**
+   * True when the intent carries its card transaction as an object with its {@code Approved} flag:
+   * no join needed. An object without it (the shape in the v2.5.13 notes) settles nothing.
+   */
   static boolean carriesTransaction(WireJson intent) {
-    return intent.object("Transaction").isPresent();
+    return intent.object("Transaction").flatMap(t -> t.bool("Approved")).isPresent();
+  }
+
+  /**
+   * What a void's intent says of its original, where it echoes one ({@code OriginalIdentifier}, or
+   * {@code InitialTransaction}): empty when it echoes nothing (the evidence shows no echo).
+   */
+  static Optional<String> namedOriginal(WireJson voidIntent) {
+    Optional<String> id = voidIntent.text("OriginalIdentifier");
+    return id.isPresent() ? id : voidIntent.text("InitialTransaction");
+  }
+
+  /** The reference an intent known only by its id is shown under: {@code mellon-<id>}. */
+  static String idReference(String intentId) {
+    return PROVIDER_ID + "-" + intentId;
   }
 
   static Optional<String> intentId(WireJson intent) {
@@ -185,45 +278,5 @@ final class MellonMapper {
       return TransactionType.VOID;
     }
     return MellonWire.kindOf(i.intValue("TxnType").orElse(MellonWire.TXN_SALE));
-  }
-
-  private static Currency currency(Optional<Integer> numeric) {
-    if (numeric.isEmpty()) {
-      return Money.EUR;
-    }
-    Currency c = BY_NUMERIC_CODE.get(numeric.get());
-    if (c == null) {
-      throw new MalformedAnswer("unknown CurrencyCode " + numeric.get());
-    }
-    return c;
-  }
-
-  private static java.util.Map<Integer, Currency> byNumericCode() {
-    java.util.Map<Integer, Currency> m = new java.util.HashMap<>();
-    for (Currency c : Currency.getAvailableCurrencies()) {
-      m.putIfAbsent(c.getNumericCode(), c); // a few codes are shared: EUR's 978 is not
-    }
-    m.put(Money.EUR.getNumericCode(), Money.EUR);
-    return java.util.Collections.unmodifiableMap(m);
-  }
-
-  static int currencyCode(Currency currency) {
-    return currency.getNumericCode();
-  }
-
-  private static Optional<Instant> instant(Optional<String> text) {
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    String s = text.get();
-    try {
-      return Optional.of(OffsetDateTime.parse(s).toInstant());
-    } catch (DateTimeParseException e) {
-      try {
-        return Optional.of(LocalDateTime.parse(s).toInstant(ZoneOffset.UTC));
-      } catch (DateTimeParseException e2) {
-        return Optional.empty();
-      }
-    }
   }
 }

@@ -16,6 +16,9 @@ final class MellonWire {
   static final int PAYMENT_TYPE_CARD = 0;
   static final int PAYMENT_TYPE_IRIS = 1;
 
+  /** [assumed] How a card record names an IRIS payment in {@code CardType}. */
+  static final String CARD_TYPE_IRIS = "IRIS";
+
   /**
    * The largest amount one payment may carry, in cents. [assumed] WebECR's limit is not public;
    * 999,999.99 EUR is far above any till and far below what an 8-digit POS display overflows at.

@@ -16,7 +16,7 @@ final class TxnInitBodies {
     WireBodies.TxnInit b = new WireBodies.TxnInit();
     b.TxnType = MellonWire.txnType(c.kind());
     b.Amount = c.amount().minorUnits();
-    b.CurrencyCode = MellonMapper.currencyCode(c.amount().currency());
+    b.CurrencyCode = NumericCurrencies.code(c.amount().currency());
     b.Instalments = c.installments().orElse(null);
     b.CustomerReference = c.providerReference();
     b.PaymentType = MellonWire.paymentType(c.paymentMethod()); // null: the customer chooses
@@ -67,5 +67,25 @@ final class TxnInitBodies {
     d.ProviderId = s.providerId();
     d.Signature = s.signature();
     return d;
+  }
+
+  /** The body of a void: its original by intent id, else by TransactionId; no signature. */
+  static WireBodies.TxnVoid voidOf(CreateIntentCommand c, Long timeout) {
+    OriginalTransaction o =
+        c.original()
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        "original", "a void needs the original transaction"));
+    WireBodies.TxnVoid b = new WireBodies.TxnVoid();
+    if (o.intentId().isPresent()) {
+      b.OriginalIdentifier = o.intentId().get();
+      b.OriginalIdentifierType = MellonWire.ORIGINAL_IS_INTENT_ID;
+    } else {
+      b.OriginalIdentifier = o.transactionId().get();
+      b.OriginalIdentifierType = MellonWire.ORIGINAL_IS_TRANSACTION_ID;
+    }
+    b.Timeout = timeout;
+    return b;
   }
 }

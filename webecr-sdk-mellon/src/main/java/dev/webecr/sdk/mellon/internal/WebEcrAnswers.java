@@ -17,9 +17,10 @@ import retrofit2.Response;
 
 /**
  * Reading WebECR's answers: a success as parsed JSON with its raw body, every error status as the
- * SDK's error (a create's failure is "outcome unknown" wherever it may have been processed), and
- * the internal retry signals as the public types a caller can catch. No raw body ever goes into a
- * message: only Django's first error, one line, truncated.
+ * SDK's error (a create's failure is "outcome unknown" unless it is a 400 naming request fields,
+ * the one refusal known to come before processing), and the internal retry signals as the public
+ * types a caller can catch. No raw body ever goes into a message: only Django's first error, one
+ * line, truncated.
  */
 final class WebEcrAnswers {
   private static final int MAX_MESSAGE = 200;
@@ -80,21 +81,32 @@ final class WebEcrAnswers {
       }
     }
     String message = what + ": WebECR answered HTTP " + code + detail(body);
-    if (code >= 500) {
-      if (create) {
-        throw new ConnectionException(
-            message + "; the payment may exist", true, providerReference, null);
-      }
-      throw new RetryAfterRejection(message, code, retryAfter(r));
+    if (create && !refusedBeforeProcessing(code, body)) {
+      // 408, 409, 429, other 4xx, 5xx: a gateway or the backend may have committed it first
+      throw new ConnectionException(
+          message + "; the payment may exist", true, providerReference, null);
     }
-    if (code == 429) {
-      if (create) {
-        throw new ProviderRejectedException(message, code, "throttled", true);
-      }
+    if (code >= 500 || code == 429) {
       throw new RetryAfterRejection(message, code, retryAfter(r));
     }
     throw new ProviderRejectedException(message, code, errorCode(body), false);
   }
+
+  /**
+   * True only for the refusal known to come before processing: a 400 whose Django body names the
+   * request fields it refused ({@code {"Amount": ["..."]}}). A bare {@code detail} or non-field
+   * error, and every other status, may come from a gateway after the backend committed.
+   */
+  private static boolean refusedBeforeProcessing(int code, String body) {
+    if (code != 400) {
+      return false;
+    }
+    String field = errorCode(body);
+    return field != null && !NOT_FIELDS.contains(field);
+  }
+
+  private static final java.util.Set<String> NOT_FIELDS =
+      java.util.Set.of("detail", "non_field_errors", "error", "message");
 
   private static String detail(String body) {
     try {

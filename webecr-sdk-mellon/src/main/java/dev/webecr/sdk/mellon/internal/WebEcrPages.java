@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import okhttp3.HttpUrl;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 
@@ -23,10 +24,12 @@ final class WebEcrPages {
   private final MellonHttp http;
 
   private final boolean directMode;
+  private final HttpUrl base;
 
-  WebEcrPages(MellonHttp http, boolean directMode) {
+  WebEcrPages(MellonHttp http, boolean directMode, HttpUrl base) {
     this.http = http;
     this.directMode = directMode;
+    this.base = base;
   }
 
   /** The terminal's API key; null in direct mode, where Retrofit then sends no header. */
@@ -82,6 +85,34 @@ final class WebEcrPages {
     return query;
   }
 
+  /**
+   * {@code next} when it points where the SDK was configured to go: a link to another scheme, host
+   * or port is refused before anything (the token, the API key) is sent there.
+   */
+  private String sameOrigin(String what, String next) {
+    HttpUrl url = HttpUrl.parse(next);
+    boolean same =
+        url != null
+            && url.scheme().equals(base.scheme())
+            && url.host().equalsIgnoreCase(base.host())
+            && url.port() == base.port();
+    if (!same) {
+      throw new ProviderRejectedException(
+          what
+              + ": the next page points to "
+              + (url == null ? "an unreadable address" : url.scheme() + "://" + url.host())
+              + ", not to "
+              + base.scheme()
+              + "://"
+              + base.host()
+              + ": not followed, no credentials sent",
+          200,
+          "foreign_next_link",
+          false);
+    }
+    return next;
+  }
+
   /** The results of every page of a list. */
   private List<WireJson> all(
       String what, String tid, String key, Function<String, Call<ResponseBody>> first) {
@@ -93,7 +124,7 @@ final class WebEcrPages {
       if (n > MAX_PAGES) {
         throw new ConnectionException(what + ": too many pages", false, null, null);
       }
-      String url = next.get();
+      String url = sameOrigin(what, next.get());
       page = http.read(what, tid, bearer -> http.api().page(bearer, key, url));
       out.addAll(MellonMapper.results(page.json));
       next = MellonMapper.next(page.json);

@@ -2,9 +2,7 @@ package dev.webecr.sdk.mellon.internal;
 
 import dev.webecr.sdk.ApiKey;
 import dev.webecr.sdk.ConnectionException;
-import dev.webecr.sdk.InvalidRequestException;
 import dev.webecr.sdk.Money;
-import dev.webecr.sdk.OriginalTransaction;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.Period;
 import dev.webecr.sdk.Terminal;
@@ -18,13 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -61,17 +56,22 @@ public final class WebEcrProvider implements PosProvider {
               Capability.TAX_FLAGS,
               Capability.UNSIGNED_SERIES));
   private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
+  private static final Duration MIN_SETTLE_MARGIN = Duration.ofSeconds(5);
 
   private final MellonConfig config;
   private final MellonHttp http;
   private final WebEcrPages pages;
   private final IntentLookups lookups;
+  private final Clock clock;
 
   /** A provider for {@code config}; {@code clock} dates transaction look-ups. */
   public WebEcrProvider(MellonConfig config, Clock clock) {
     this.config = config;
+    this.clock = clock;
     this.http = new MellonHttp(config, clock);
-    this.pages = new WebEcrPages(http, config.directMode());
+    this.pages =
+        new WebEcrPages(
+            http, config.directMode(), okhttp3.HttpUrl.get(config.resolvedResourceUrl()));
     this.lookups = new IntentLookups(pages, clock);
   }
 
@@ -117,7 +117,21 @@ public final class WebEcrProvider implements PosProvider {
 
   @Override
   public Duration createSettleTime() {
-    return config.callTimeout().plusSeconds(5);
+    return createSettleTime(Duration.ZERO);
+  }
+
+  /**
+   * The create's own call timeout (the configured one plus the wait it asked for) plus a margin,
+   * counted from when its failure was seen. [assumed] How late WebECR can commit an intent after
+   * its gateway gave up is not known: the margin, half the call timeout and at least 5 s (30 s by
+   * default), covers a gateway that answers 504 and a backend that commits tens of seconds later.
+   */
+  @Override
+  public Duration createSettleTime(Duration serverWait) {
+    Duration call = config.callTimeout();
+    Duration half = call.dividedBy(2);
+    Duration margin = half.compareTo(MIN_SETTLE_MARGIN) < 0 ? MIN_SETTLE_MARGIN : half;
+    return call.plus(serverWait).plus(margin);
   }
 
   @Override
@@ -152,6 +166,7 @@ public final class WebEcrProvider implements PosProvider {
 
   @Override
   public PaymentIntent create(CreateIntentCommand command) {
+    Instant sent = clock.instant();
     Terminal t = command.terminal();
     String key = pages.keyOf(t);
     Duration wait = command.serverWait();
@@ -159,12 +174,13 @@ public final class WebEcrProvider implements PosProvider {
         wait.isZero() ? null : Math.min(wait.getSeconds(), MellonWire.MAX_SERVER_WAIT_SECONDS);
     Answer a;
     if (command.kind() == TransactionType.VOID) {
-      WireBodies.TxnVoid body = voidBody(command, timeout);
+      WireBodies.TxnVoid body = TxnInitBodies.voidOf(command, timeout);
       a =
           http.send(
               "POST txnvoid",
               t.tid(),
               command.providerReference(),
+              wait,
               bearer -> http.api(wait).txnVoid(bearer, key, t.callId(), body));
     } else {
       WireBodies.TxnInit body = TxnInitBodies.of(command, timeout, config);
@@ -173,6 +189,7 @@ public final class WebEcrProvider implements PosProvider {
               "POST txninit",
               t.tid(),
               command.providerReference(),
+              wait,
               bearer -> http.api(wait).txnInit(bearer, key, t.callId(), body));
     }
     // The request has left: from here only "outcome unknown" may be thrown (see PosProvider).
@@ -192,7 +209,7 @@ public final class WebEcrProvider implements PosProvider {
           null);
     }
     try {
-      return lookups.withCardData(a, t, command.providerReference());
+      return lookups.withCardData(a, t, IntentLookups.attemptOf(command, sent));
     } catch (RuntimeException e) {
       // Card data is a nicety here; the intent is what the create answered. Polling joins it.
       log.debug("card data of {} not joined after the create", command.providerReference(), e);
@@ -200,31 +217,12 @@ public final class WebEcrProvider implements PosProvider {
     }
   }
 
-  private static WireBodies.TxnVoid voidBody(CreateIntentCommand c, Long timeout) {
-    OriginalTransaction o =
-        c.original()
-            .orElseThrow(
-                () ->
-                    new InvalidRequestException(
-                        "original", "a void needs the original transaction"));
-    WireBodies.TxnVoid b = new WireBodies.TxnVoid();
-    if (o.intentId().isPresent()) {
-      b.OriginalIdentifier = o.intentId().get();
-      b.OriginalIdentifierType = MellonWire.ORIGINAL_IS_INTENT_ID;
-    } else {
-      b.OriginalIdentifier = o.transactionId().get();
-      b.OriginalIdentifierType = MellonWire.ORIGINAL_IS_TRANSACTION_ID;
-    }
-    b.Timeout = timeout;
-    return b;
-  }
-
   @Override
   public PaymentIntent get(Terminal terminal, String intentId) {
     return getAttempt(
         terminal,
         AttemptLookup.builder()
-            .providerReference("mellon-" + intentId)
+            .providerReference(MellonMapper.idReference(intentId))
             .kind(TransactionType.SALE)
             .sentAfter(Instant.EPOCH)
             .intentId(intentId)
@@ -259,25 +257,7 @@ public final class WebEcrProvider implements PosProvider {
 
   @Override
   public List<PaymentIntent> intents(Terminal terminal, Period period) {
-    Map<String, String> filter = new LinkedHashMap<>();
-    filter.put(MellonWire.FILTER_FROM, ISO.format(period.from().truncatedTo(ChronoUnit.SECONDS)));
-    filter.put(MellonWire.FILTER_TO, ISO.format(period.to().truncatedTo(ChronoUnit.SECONDS)));
-    List<PaymentIntent> out = new ArrayList<>();
-    try {
-      for (WireJson i : pages.intents(terminal, filter)) {
-        if (MellonMapper.onTerminal(i, terminal)) {
-          out.add(
-              MellonMapper.intent(
-                  new Answer(i, i.toJson()),
-                  Optional.empty(),
-                  terminal,
-                  "mellon-" + i.text("Id").orElse("?")));
-        }
-      }
-    } catch (MalformedAnswer e) {
-      throw WebEcrAnswers.unreadable("GET transactionintent?Timestamp", e);
-    }
-    return out;
+    return PeriodIntents.of(pages, terminal, period);
   }
 
   @Override

@@ -89,6 +89,24 @@ final class WireJson {
     return Optional.empty();
   }
 
+  /** A time field (ISO-8601, with an offset or taken as UTC); unreadable or absent: empty. */
+  Optional<java.time.Instant> instant(String name) {
+    Optional<String> t = text(name);
+    if (t.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(java.time.OffsetDateTime.parse(t.get()).toInstant());
+    } catch (java.time.format.DateTimeParseException e) {
+      try {
+        return Optional.of(
+            java.time.LocalDateTime.parse(t.get()).toInstant(java.time.ZoneOffset.UTC));
+      } catch (java.time.format.DateTimeParseException e2) {
+        return Optional.empty();
+      }
+    }
+  }
+
   /** A whole-number field; a non-number is a {@link MalformedAnswer} naming it. */
   Optional<Long> longValue(String name) {
     Optional<String> t = text(name);
