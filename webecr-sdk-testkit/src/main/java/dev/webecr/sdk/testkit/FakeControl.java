@@ -33,6 +33,11 @@ public final class FakeControl {
     this.server = server;
   }
 
+  /** The fake's behaviour switches: QA sets the worst cases the evidence allows, or kinder ones. */
+  public WebEcrBehaviour behaviour() {
+    return fake.behaviour();
+  }
+
   /** Every terminal as its screen shows it now: idle, waiting for the card, or in dialogue. */
   public List<Map<String, Object>> terminals() {
     Instant now = fake.clock().instant();
@@ -103,9 +108,6 @@ public final class FakeControl {
     if (intent.charges() != charged) { // the batch counts what the key decided, not the profile
       terminal.countApproved(intent.charges() ? 1 : -1);
     }
-    if (intent.original != null && intent.kind == dev.webecr.sdk.TransactionType.VOID) {
-      intent.original.voided = intent.charges();
-    }
   }
 
   /**
@@ -143,6 +145,7 @@ public final class FakeControl {
             null,
             null,
             null);
+    intent.startedOnPos = true;
     Instant now = fake.clock().instant();
     if (!intent.decide(TerminalAction.APPROVE, now, now)) {
       throw new IllegalStateException("the terminal " + tid + " could not start it");

@@ -104,6 +104,10 @@ final class FakeControlRoutes {
           return Answer.json(200, Map.of("revoked", 1));
         }
         return Answer.json(200, Map.of("revoked", control.revokeApiKeys()));
+      case "behaviour":
+        BehaviourSwitches.set(
+            control.behaviour(), required(query, "name"), required(query, "value"));
+        return ok();
       case "faults":
         control.inject(
             Endpoint.valueOf(required(query, "endpoint").toUpperCase(Locale.ROOT)),

@@ -36,40 +36,17 @@ final class FakeIntent {
   /** How long a normal dialogue takes; SENT after a third of it. */
   private final Duration dialogue;
 
-  volatile boolean voided;
+  /** The void that names this intent as its original, once one was created; null before. */
+  volatile FakeIntent voidedBy;
+
+  /** Started on the POS by the merchant, not by an ERP's create. */
+  volatile boolean startedOnPos;
+
+  /** For a void: recorded on its original (no record of its own), as the behaviour said. */
+  volatile boolean onOriginal;
 
   /** What a person decided on the terminal, overriding the profile; null: nobody did. */
-  private volatile Decision decision;
-
-  /** A pressed key: the result it gives, from when, and whether a card transaction exists. */
-  private static final class Decision {
-    final IntentResult result;
-    final Instant at;
-    final boolean transaction;
-    final boolean silent;
-
-    Decision(TerminalAction action, Instant at) {
-      this.at = at;
-      this.silent = action == TerminalAction.TIME_OUT;
-      this.transaction = action == TerminalAction.APPROVE || action == TerminalAction.LOSE_LINK;
-      switch (action) {
-        case APPROVE:
-          result = IntentResult.APPROVED;
-          break;
-        case DECLINE:
-          result = IntentResult.DECLINED;
-          break;
-        case CANCEL:
-          result = IntentResult.CANCELLED;
-          break;
-        case FAIL:
-          result = IntentResult.FAILED;
-          break;
-        default:
-          result = IntentResult.UNKNOWN;
-      }
-    }
-  }
+  private volatile FakeDecision decision;
 
   /** A preloaded payment's expiry: until it is opened on the POS it waits; null: not preloaded. */
   volatile Instant preloadExpiresAt;
@@ -142,7 +119,7 @@ final class FakeIntent {
     if (statusAt(now) == IntentStatus.COMPLETED) {
       return false;
     }
-    decision = new Decision(action, at.isBefore(createdAt) ? createdAt : at);
+    decision = new FakeDecision(action, at.isBefore(createdAt) ? createdAt : at);
     return true;
   }
 
@@ -152,7 +129,7 @@ final class FakeIntent {
   }
 
   private Duration doneAfter() {
-    Decision d = decision;
+    FakeDecision d = decision;
     if (d != null) {
       return d.silent ? NEVER : Duration.between(start(), d.at);
     }
@@ -191,7 +168,7 @@ final class FakeIntent {
     if (expiredUnopened(now)) {
       return IntentResult.CANCELLED;
     }
-    Decision d = decision;
+    FakeDecision d = decision;
     if (d != null) {
       return d.result;
     }
@@ -219,7 +196,7 @@ final class FakeIntent {
 
   /** True once the card transaction exists (approved; or LATE, whose host approved it). */
   boolean hasTransactionAt(Instant now) {
-    Decision d = decision;
+    FakeDecision d = decision;
     if (d != null) {
       return d.transaction && statusAt(now) == IntentStatus.COMPLETED;
     }
@@ -247,6 +224,22 @@ final class FakeIntent {
     return own || voidOf;
   }
 
+  /** True once a void of this intent was approved: its record shows {@code Voided}. */
+  boolean voidedAt(Instant now) {
+    FakeIntent v = voidedBy;
+    return v != null && v.approvedAt(now);
+  }
+
+  /** When this intent's void completed; call only when {@link #voidedAt} is true. */
+  Instant voidTimestamp() {
+    return voidedBy.completedAt();
+  }
+
+  /** True when the host would refuse another void or refund of it: a void was taken already. */
+  boolean voidTaken() {
+    return voidedBy != null && voidedBy.charges();
+  }
+
   Instant completedAt() {
     if (preloadExpiresAt != null && openedAt == null) {
       return preloadExpiresAt;
@@ -255,7 +248,7 @@ final class FakeIntent {
   }
 
   boolean charges() {
-    Decision d = decision;
+    FakeDecision d = decision;
     if (d != null) {
       return d.transaction;
     }

@@ -46,6 +46,12 @@ public final class FakeWebEcr {
   /** Intents by CustomerReference: a lookup must not scan every intent of a long run. */
   private final Map<String, List<FakeIntent>> byReference = new HashMap<>();
 
+  /** Creates a gateway gave up on, committed by the backend later. */
+  final LateCommits lateCommits = new LateCommits();
+
+  /** While a late commit runs: the time it is due, which its intent is created at. */
+  private Instant committingAt;
+
   private long nextId = 1;
   private int creates;
   private int overlaps;
@@ -117,11 +123,13 @@ public final class FakeWebEcr {
 
   /** How many intents were created: every create the fake accepted, repeats included. */
   public synchronized int creates() {
+    lateCommits.runDue(clock.instant());
     return creates;
   }
 
   /** How many intents exist under this {@code CustomerReference} (repeats make more). */
   public synchronized long intentsUnder(String reference) {
+    lateCommits.runDue(clock.instant());
     return byReference.getOrDefault(reference, List.of()).size();
   }
 
@@ -131,6 +139,7 @@ public final class FakeWebEcr {
    * under {@code "void-of-<original's reference>"}.
    */
   public synchronized Map<String, Integer> approvalsByReference() {
+    lateCommits.runDue(clock.instant());
     Instant now = clock.instant();
     Map<String, Integer> out = new TreeMap<>();
     for (FakeIntent i : intents.values()) {
@@ -145,7 +154,6 @@ public final class FakeWebEcr {
     return out;
   }
 
-  /** The dialogue running on {@code terminal} now, if any. */
   /** The latest intent on {@code terminal}: running, or the one that ended last. */
   synchronized Optional<FakeIntent> latestOn(FakeTerminal terminal) {
     return Optional.ofNullable(latestOn.get(terminal));
@@ -163,6 +171,7 @@ public final class FakeWebEcr {
     }
     creates = 0;
     overlaps = 0;
+    lateCommits.clear();
   }
 
   synchronized Optional<FakeTerminal> byCallId(String callId) {
@@ -183,10 +192,10 @@ public final class FakeWebEcr {
       Integer installments,
       FakeIntent original,
       String originalId) {
+    Instant now = committingAt != null ? committingAt : clock.instant();
     TerminalProfile profile =
         FakeTerminals.profileForAmount(Money.euroCents(cents)).orElse(terminal.profile());
     FakeIntent latest = latestOn.get(terminal); // a device runs one dialogue: the latest
-    Instant now = clock.instant();
     boolean otherRunning =
         latest != null
             && latest.statusAt(now) != IntentStatus.COMPLETED
@@ -206,7 +215,7 @@ public final class FakeWebEcr {
             cents,
             currencyCode,
             reference,
-            clock.instant(),
+            now,
             profile,
             installments,
             original,
@@ -215,8 +224,9 @@ public final class FakeWebEcr {
     if (intent.charges()) {
       terminal.countApproved();
     }
-    if (kind == TransactionType.VOID && original != null && intent.charges()) {
-      original.voided = true;
+    if (kind == TransactionType.VOID && original != null) {
+      original.voidedBy = intent;
+      intent.onOriginal = behaviour.voidsOnOriginal();
     }
     intents.put(intent.id, intent);
     if (reference != null) {
@@ -227,26 +237,14 @@ public final class FakeWebEcr {
     return intent;
   }
 
-  /**
-   * When a create's answer is due under WebECR's {@code Timeout}: once the terminal finishes or
-   * {@code seconds} (at most 180) pass on the fake's clock, whichever is first. On a {@link
-   * TestClock} the fake moves virtual time there itself (nothing else can while the caller waits)
-   * and the answer is due at once; on a real clock the server delays the answer to then without
-   * holding a thread.
-   */
-  Instant answerDue(FakeIntent intent, long seconds) {
-    Instant now = clock.instant();
-    if (seconds <= 0) {
-      return now;
+  /** Runs {@code create} as if at {@code at}: a late commit's intent dates from its due time. */
+  synchronized void createdAt(Instant at, Runnable create) {
+    committingAt = at;
+    try {
+      create.run();
+    } finally {
+      committingAt = null;
     }
-    Instant asked = now.plusSeconds(Math.min(seconds, MAX_WAIT_SECONDS));
-    // a person may press a key any moment: hold the answer a second at most
-    Instant done = intent.awaitsPerson() ? now.plusSeconds(1) : intent.completedAt();
-    Instant until = done.isBefore(asked) ? done : asked;
-    if (clock instanceof TestClock) {
-      ((TestClock) clock).advanceTo(until);
-    }
-    return until.isAfter(now) ? until : now;
   }
 
   synchronized Optional<FakeIntent> intent(String id) {
@@ -281,9 +279,10 @@ public final class FakeWebEcr {
 
   private List<FakeIntent> visible(java.util.Collection<FakeIntent> candidates) {
     Instant visibleBefore = clock.instant().minus(behaviour.listingLag());
+    boolean posHidden = behaviour.posOnlyInTransactions();
     List<FakeIntent> out = new ArrayList<>();
     for (FakeIntent i : candidates) {
-      if (!i.createdAt.isAfter(visibleBefore)) {
+      if (!i.createdAt.isAfter(visibleBefore) && !(posHidden && i.startedOnPos)) {
         out.add(i);
       }
     }

@@ -1,7 +1,6 @@
 package dev.webecr.sdk.testkit;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CountDownLatch;
@@ -15,8 +14,8 @@ import java.util.concurrent.CountDownLatch;
 public final class FakeWebEcrMain {
   private static final String USAGE =
       "usage: java -jar webecr-sdk-testkit-standalone.jar [--port N] [--bind ADDRESS]"
-          + " [--lag SECONDS] [--no-single-intent-route] [--transaction-object]"
-          + " [--list-declined] [--admin] [--quiet]";
+          + " [--lag SECONDS] [--single-intent-route] [--transaction-object]"
+          + " [--list-declined] [--set NAME=VALUE]... [--admin] [--quiet]";
 
   private FakeWebEcrMain() {}
 
@@ -32,12 +31,14 @@ public final class FakeWebEcrMain {
   /**
    * Entry point. Options: {@code --port N} (default 8089), {@code --bind ADDRESS}, {@code --admin}
    * (WireMock's admin API, off by default), {@code --quiet} (no request lines), and the {@link
-   * WebEcrBehaviour} switches: {@code --lag SECONDS}, {@code --no-single-intent-route}, {@code
-   * --transaction-object}, {@code --list-declined}.
+   * WebEcrBehaviour} switches: {@code --lag SECONDS}, {@code --single-intent-route} (the kind
+   * variant; {@code --no-single-intent-route}, the default, is still taken), {@code
+   * --transaction-object}, {@code --list-declined}, and any switch by name with {@code --set
+   * NAME=VALUE} (e.g. {@code --set late-commit=70,30}; {@code --set help=} lists them).
    */
   public static void main(String[] args) throws InterruptedException {
     FakeWebEcrServer.Builder builder = FakeWebEcrServer.builder().port(8089);
-    WebEcrBehaviour wanted = new WebEcrBehaviour();
+    java.util.Map<String, String> switches = new java.util.LinkedHashMap<>();
     boolean quiet = false;
     try {
       for (int i = 0; i < args.length; i++) {
@@ -53,16 +54,23 @@ public final class FakeWebEcrMain {
             builder.bindAddress(value(args, ++i, "--bind"));
             break;
           case "--lag":
-            wanted.listingLag(Duration.ofSeconds(number(value(args, ++i, "--lag"), "--lag")));
+            switches.put("listing-lag", String.valueOf(number(value(args, ++i, "--lag"), "--lag")));
             break;
+          case "--single-intent-route":
           case "--no-single-intent-route":
-            wanted.singleIntentRoute(false);
+            switches.put("single-intent-route", String.valueOf(!args[i].startsWith("--no-")));
             break;
           case "--transaction-object":
-            wanted.transactionAsObject(true);
+            switches.put("transaction-as-object", "true");
             break;
           case "--list-declined":
-            wanted.listDeclinedTransactions(true);
+            switches.put("list-declined-transactions", "true");
+            break;
+          case "--set":
+            String pair = value(args, ++i, "--set");
+            int eq = pair.indexOf('=');
+            switches.put(
+                eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
             break;
           case "--admin":
             builder.adminApi(true);
@@ -72,6 +80,14 @@ public final class FakeWebEcrMain {
             break;
           default:
             throw new Usage("unknown option " + args[i]);
+        }
+      }
+      WebEcrBehaviour wanted = new WebEcrBehaviour(); // every switch checked before the start
+      for (java.util.Map.Entry<String, String> w : switches.entrySet()) {
+        try {
+          BehaviourSwitches.set(wanted, w.getKey(), w.getValue());
+        } catch (IllegalArgumentException e) {
+          throw new Usage(e.getMessage());
         }
       }
     } catch (Usage e) {
@@ -89,13 +105,8 @@ public final class FakeWebEcrMain {
       System.err.println("webecr fake: cannot listen: " + rootMessage(e));
       System.exit(1);
     }
-    server
-        .fake()
-        .behaviour()
-        .listingLag(wanted.listingLag())
-        .singleIntentRoute(wanted.singleIntentRoute())
-        .transactionAsObject(wanted.transactionAsObject())
-        .listDeclinedTransactions(wanted.listDeclinedTransactions());
+    switches.forEach(
+        (name, value) -> BehaviourSwitches.set(server.fake().behaviour(), name, value));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -1,10 +1,7 @@
 package dev.webecr.sdk.testkit;
 
 import static dev.webecr.sdk.testkit.FakeJson.error;
-import static dev.webecr.sdk.testkit.FakeJson.intField;
-import static dev.webecr.sdk.testkit.FakeJson.longField;
 import static dev.webecr.sdk.testkit.FakeJson.ok;
-import static dev.webecr.sdk.testkit.FakeJson.stringOrNull;
 
 import dev.webecr.sdk.TransactionType;
 import java.time.Instant;
@@ -22,14 +19,14 @@ import java.util.function.Predicate;
  * repeated reference makes a new intent); {@link WebEcrBehaviour} switches the rest.
  */
 final class WebEcrRoutes {
-  private static final int MAX_TXN_TYPE = 9;
-
   private final FakeWebEcr fake;
   private final FakeAuth auth;
+  private final WebEcrCreates creates;
 
   WebEcrRoutes(FakeWebEcr fake) {
     this.fake = fake;
     this.auth = new FakeAuth(fake);
+    this.creates = new WebEcrCreates(fake);
   }
 
   /** A request as the router sees it. */
@@ -77,7 +74,19 @@ final class WebEcrRoutes {
   }
 
   /** Answers one request; a create with {@code Timeout} may hold its answer (not under a lock). */
-  Reply handle(Endpoint endpoint, Request r) {
+  Reply handle(Endpoint endpoint, Request asSent) {
+    fake.lateCommits.runDue(fake.clock().instant());
+    String elsewhere = fake.behaviour().nextLinksTo();
+    Request r =
+        elsewhere == null
+            ? asSent
+            : new Request(
+                asSent.method,
+                asSent.path,
+                asSent.query,
+                asSent.header,
+                asSent.body,
+                () -> elsewhere);
     try {
       switch (endpoint) {
         case TOKEN:
@@ -107,9 +116,9 @@ final class WebEcrRoutes {
         case TERMINALS:
           return WebEcrViews.page(r, WebEcrViews.terminals(fake));
         case TXNINIT:
-          return txnInit(r, terminalOf(txn));
+          return creates.txnInit(r, terminalOf(txn));
         case TXNVOID:
-          return txnVoid(r, terminalOf(txn));
+          return creates.txnVoid(r, terminalOf(txn));
         case VOIDS:
           return voids(r, terminalOf(txn));
         case INTENT:
@@ -144,95 +153,17 @@ final class WebEcrRoutes {
     return ok(Map.of("Id", key.get(), "Type", "webecr"));
   }
 
-  private Reply txnInit(Request r, FakeTerminal terminal) {
-    Map<String, Object> b = FakeJson.body(r.body);
-    int type = intField(b, "TxnType", 0);
-    if (type < 0 || type > MAX_TXN_TYPE) {
-      throw new FakeJson.BadRequest("TxnType", "\"" + type + "\" is not a valid choice.");
-    }
-    long amount = longField(b, "Amount");
-    if (amount <= 0) {
-      throw new FakeJson.BadRequest("Amount", "Ensure this value is greater than 0.");
-    }
-    String reference = FakeJson.reference(b);
-    Object providerData = b.get("ProviderData");
-    if (providerData != null && !(providerData instanceof Map)) { // absent: an unsigned series
-      throw new FakeJson.BadRequest("ProviderData", "Expected a dictionary of items.");
-    }
-    Object inst = b.get("Instalments");
-    FakeIntent intent =
-        fake.create(
-            terminal,
-            KIND_BY_TXN_TYPE.get(type),
-            type,
-            amount,
-            intField(b, "CurrencyCode", 978),
-            reference,
-            inst == null ? null : ((Number) inst).intValue(),
-            null,
-            stringOrNull(b.get("InitialTransaction")));
-    FakeTxnOptions.apply(intent, b, fake.clock().instant(), fake.behaviour());
-    return waited(intent, b);
-  }
-
-  /** The fake's own reading of TxnType (the SDK keeps its table elsewhere; they must agree). */
-  private static final java.util.List<TransactionType> KIND_BY_TXN_TYPE =
-      java.util.List.of(
-          TransactionType.SALE,
-          TransactionType.REFUND,
-          TransactionType.PRE_AUTHORISATION,
-          TransactionType.PRE_AUTH_COMPLETION,
-          TransactionType.MAIL_ORDER,
-          TransactionType.CASH_ADVANCE,
-          TransactionType.CARD_PAYMENT,
-          TransactionType.BILL_PAYMENT,
-          TransactionType.OTHER_PAYMENT,
-          TransactionType.PRE_PAYMENT);
-
-  /** The create's answer as it stands when its server-side wait ends. */
-  private Reply waited(FakeIntent intent, Map<String, Object> body) {
-    Instant now = fake.clock().instant();
-    Instant due =
-        fake.answerDue(intent, body.get("Timeout") == null ? 0 : longField(body, "Timeout"));
-    Reply shown = ok(WebEcrViews.intent(intent, due, fake.behaviour()));
-    long delay = Math.max(0, java.time.Duration.between(now, due).toMillis());
-    return fake.clock() instanceof TestClock ? shown : new Reply(shown.status, shown.body, delay);
-  }
-
-  /** A void: the real body has no CustomerReference, so the void intent has none either. */
-  private Reply txnVoid(Request r, FakeTerminal terminal) {
-    Map<String, Object> b = FakeJson.body(r.body);
-    String original = stringOrNull(b.get("OriginalIdentifier"));
-    int kind = intField(b, "OriginalIdentifierType", 1);
-    Optional<FakeIntent> o =
-        original == null
-            ? Optional.empty()
-            : kind == 2 ? fake.byTransactionId(original) : fake.intent(original);
-    if (o.isEmpty()) {
-      throw new FakeJson.BadRequest(
-          "OriginalIdentifier", "No transaction matches the given identifier.");
-    }
-    FakeIntent intent =
-        fake.create(
-            terminal,
-            TransactionType.VOID,
-            -1,
-            o.get().cents,
-            o.get().currencyCode,
-            null,
-            null,
-            o.get(),
-            String.valueOf(o.get().id));
-    return waited(intent, b);
-  }
-
   /** The older API's list of a terminal's voids ({@code GET terminal/{id}/txnvoid/}). */
   private Reply voids(Request r, FakeTerminal terminal) {
     Instant now = fake.clock().instant();
     List<Map<String, Object>> out = new ArrayList<>();
     for (FakeIntent i : fake.listed()) {
       if (i.kind == TransactionType.VOID && i.terminal == terminal) {
-        out.add(WebEcrViews.intent(i, now, fake.behaviour()));
+        Map<String, Object> shown = WebEcrViews.intent(i, now, fake.behaviour());
+        if (fake.behaviour().voidListWithoutTimestamp()) {
+          shown.remove("Timestamp");
+        }
+        out.add(shown);
       }
     }
     return WebEcrViews.page(r, out);
@@ -243,6 +174,7 @@ final class WebEcrRoutes {
       return error(404, "detail", "Not found.");
     }
     return fake.intent(id)
+        .filter(i -> !(i.startedOnPos && fake.behaviour().posOnlyInTransactions()))
         .map(i -> ok(WebEcrViews.intent(i, fake.clock().instant(), fake.behaviour())))
         .orElseGet(() -> error(404, "detail", "Not found."));
   }
@@ -275,8 +207,9 @@ final class WebEcrRoutes {
     List<Map<String, Object>> out = new ArrayList<>();
     for (FakeIntent i : fake.intents()) {
       boolean listed = declined ? i.hostRecordAt(now) : i.hasTransactionAt(now);
+      listed &= !i.onOriginal; // such a void is only a mark on its original's record
       if (listed && (tid == null || i.terminal.tid().equals(tid)) && window.test(i)) {
-        out.add(WebEcrViews.transaction(i, now));
+        out.add(WebEcrViews.transaction(i, now, fake.behaviour()));
       }
     }
     return WebEcrViews.page(r, out);
@@ -290,7 +223,7 @@ final class WebEcrRoutes {
   }
 
   /** Not found: 404 with Django's detail. */
-  private static final class NotFound extends RuntimeException {
+  static final class NotFound extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     NotFound() {

@@ -43,17 +43,19 @@ final class WebEcrViews {
     m.put("Status", status.code());
     m.put("Result", result == null ? null : result.code());
     m.put("Terminal", Long.parseLong(i.terminal.callId()));
+    // a void recorded on its original names the original's record and TransactionId
+    FakeIntent record = i.onOriginal ? i.original : i;
     if (i.hasTransactionAt(now)) {
       m.put(
           "Transaction",
           behaviour.transactionAsObject()
-              ? transaction(i, now)
-              : Long.parseLong(i.transactionRecordId()));
+              ? embedded(transaction(record, now, behaviour), behaviour)
+              : Long.parseLong(record.transactionRecordId()));
     } else {
       m.put("Transaction", null);
     }
-    if (result == IntentResult.APPROVED) {
-      m.put("TransactionId", i.transactionId());
+    if (result == IntentResult.APPROVED || (i.onOriginal && result != null)) {
+      m.put("TransactionId", record.transactionId());
     }
     if (i.txnType >= 0) {
       m.put("TxnType", i.txnType);
@@ -74,8 +76,16 @@ final class WebEcrViews {
     return m;
   }
 
+  /** An embedded record: without {@code Approved} unless the behaviour says it is carried. */
+  private static Map<String, Object> embedded(Map<String, Object> t, WebEcrBehaviour behaviour) {
+    if (!behaviour.embeddedApproved()) {
+      t.remove("Approved");
+    }
+    return t;
+  }
+
   /** The card transaction of an intent, approved or (where listed) declined by the host. */
-  static Map<String, Object> transaction(FakeIntent i, Instant now) {
+  static Map<String, Object> transaction(FakeIntent i, Instant now, WebEcrBehaviour behaviour) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("Id", Long.parseLong(i.transactionRecordId()));
     m.put("RRN", i.rrn());
@@ -86,12 +96,16 @@ final class WebEcrViews {
     m.put("CardType", "VISA");
     m.put("CardPAN", "411111******1111");
     m.put("Approved", i.hasTransactionAt(now));
-    m.put("Voided", i.voided);
+    boolean voided = i.voidedAt(now);
+    m.put("Voided", voided);
+    m.put("VoidTimestamp", voided ? i.voidTimestamp().toString() : null);
     m.put("Timestamp", i.completedAt().toString());
     m.put("TxnType", Math.max(0, i.txnType));
     m.put("Amount", i.cents);
     m.put("CustomerReference", i.reference);
-    if (Integer.valueOf(1).equals(i.paymentType)) {
+    boolean iris = behaviour.customerChoosesIris() || Integer.valueOf(1).equals(i.paymentType);
+    m.put("PaymentType", iris ? 1 : 0);
+    if (iris) {
       m.put("EndToEndReferenceID", "IRIS" + i.transactionId()); // [assumed] name and form
     }
     return m;
