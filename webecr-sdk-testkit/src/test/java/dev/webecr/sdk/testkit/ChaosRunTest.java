@@ -52,10 +52,17 @@ class ChaosRunTest {
 
   private static final List<InjectedFault> MENU =
       List.of(
-          InjectedFault.resetBeforeProcessing(), InjectedFault.resetAfterProcessing(),
-          InjectedFault.status(500, null), InjectedFault.status(503, 1),
-          InjectedFault.status(429, 1), InjectedFault.statusAfterProcessing(502),
-          InjectedFault.delay(Duration.ofMillis(400)), InjectedFault.malformedBody());
+          InjectedFault.resetBeforeProcessing(),
+          InjectedFault.resetAfterProcessing(),
+          InjectedFault.status(500, null),
+          InjectedFault.status(503, 1),
+          InjectedFault.status(429, 1),
+          InjectedFault.statusAfterProcessing(502),
+          InjectedFault.delay(Duration.ofMillis(400)),
+          InjectedFault.malformedBody(),
+          InjectedFault.statusAfterProcessing(429),
+          InjectedFault.statusAfterProcessing(408),
+          InjectedFault.statusAfterProcessing(400));
 
   /** Read timeout while faults fly: the 400 ms delays outlast it. */
   private static final Duration SHORT = Duration.ofMillis(300);
@@ -64,6 +71,10 @@ class ChaosRunTest {
   private final Random random = new Random(SEED);
   private final TestClock clock = new TestClock(Instant.parse("2026-11-25T06:00:00Z"));
   private final Counts counts = new Counts();
+
+  /** Attempts the SDK said "nothing was charged" of: the fake must hold no intent for them. */
+  private final List<String> nothingCharged = new ArrayList<>();
+
   private Node node;
 
   @TempDir Path dir;
@@ -138,13 +149,16 @@ class ChaosRunTest {
                     .reference("CH-" + n)
                     .build());
         if (sale != null && sale.isApproved() && random.nextInt(10) == 0) {
+          settle(server, voidOf(sale, "VD-" + n));
+          // an ERP that voids again, or refunds in full, must be refused before anything is sent
+          settle(server, voidOf(sale, "VD2-" + n));
           settle(
               server,
               PaymentRequest.builder()
                   .terminal(terminal)
-                  .kind(TransactionType.VOID)
+                  .kind(TransactionType.REFUND)
                   .amount(sale.amount())
-                  .reference("VD-" + n)
+                  .reference("RF-" + n)
                   .original(dev.webecr.sdk.OriginalTransaction.of(sale))
                   .build());
         }
@@ -161,11 +175,30 @@ class ChaosRunTest {
     System.out.println("chaos run, seed " + SEED + ": " + counts);
   }
 
+  private PaymentRequest voidOf(PaymentIntent sale, String reference) {
+    return PaymentRequest.builder()
+        .terminal(terminal)
+        .kind(TransactionType.VOID)
+        .amount(sale.amount())
+        .reference(reference)
+        .original(dev.webecr.sdk.OriginalTransaction.of(sale))
+        .build();
+  }
+
+  /** A new worst case every 25 payments: lag, routes, shapes, late and refused commits. */
   private void shake(WebEcrBehaviour b) {
+    boolean late = random.nextInt(6) == 0;
     b.listingLag(Duration.ofSeconds(List.of(0, 0, 2, 10, 30).get(random.nextInt(5))))
         .singleIntentRoute(random.nextInt(4) != 0)
         .transactionAsObject(random.nextBoolean())
-        .listDeclinedTransactions(random.nextBoolean());
+        .embeddedApproved(random.nextBoolean())
+        .voidsOnOriginal(random.nextBoolean())
+        .listDeclinedTransactions(random.nextBoolean())
+        .lateCommit(
+            late ? Duration.ofSeconds(70) : null,
+            late ? Duration.ofSeconds(10 + random.nextInt(30)) : null)
+        .refuseAfterCommit(
+            random.nextInt(6) == 0 ? List.of(429, 408, 400).get(random.nextInt(3)) : 0);
   }
 
   private long amount() {
@@ -203,7 +236,13 @@ class ChaosRunTest {
         clock.advance(Duration.ofSeconds(60));
       } catch (ConnectionException e) {
         counts.notSent += e.isOutcomeUnknown() ? 0 : 1;
+        if (e.getMessage().contains("nothing was charged")) {
+          nothingCharged.add(e.providerReference().orElse("?"));
+        }
         longest(start);
+      } catch (dev.webecr.sdk.InvalidRequestException e) {
+        counts.creditsRefused++; // a second void or refund of a sale: refused, nothing sent
+        return null;
       } catch (PosException e) {
         counts.otherErrors.merge(e.getClass().getSimpleName(), 1, Integer::sum);
         longest(start);
@@ -328,11 +367,76 @@ class ChaosRunTest {
         .as("documents charged twice")
         .allSatisfy((doc, c) -> assertThat(c).as(doc).isEqualTo(1));
     assertThat(unknownToErp).as("approvals the ERP does not know").isEmpty();
+    assertThat(doubleCredits(fake, now)).as("sales credited more than they were charged").isEmpty();
+    assertThat(contradictedVerdicts(fake, now, journal))
+        .as("verdicts the fake's ledger contradicts")
+        .isEmpty();
     assertThat(phantom).as("approvals the ERP believes but the fake never made").isZero();
     assertThat(counts.longestCall)
         .as("longest pay() on virtual time")
         .isLessThanOrEqualTo(LONGEST_CALL);
     assertThat(counts.calls).as("payments that ended with an answer").isPositive();
+  }
+
+  /** Sales whose approved voids and refunds gave back more than the sale charged. */
+  private List<String> doubleCredits(FakeWebEcr fake, Instant now) {
+    Map<Long, Long> credited = new TreeMap<>();
+    List<FakeIntent> all = fake.intents();
+    for (FakeIntent i : all) {
+      if (!i.approvedAt(now)) {
+        continue;
+      }
+      FakeIntent sale = i.kind == TransactionType.VOID ? i.original : saleNamed(all, i);
+      if (sale != null) {
+        credited.merge(sale.id, i.kind == TransactionType.VOID ? sale.cents : i.cents, Long::sum);
+        counts.credits++;
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (FakeIntent sale : all) {
+      long back = credited.getOrDefault(sale.id, 0L);
+      if (back > sale.cents) {
+        out.add(sale.reference + " charged " + sale.cents + ", credited " + back);
+      }
+    }
+    return out;
+  }
+
+  private static FakeIntent saleNamed(List<FakeIntent> all, FakeIntent refund) {
+    if (refund.kind != TransactionType.REFUND || refund.originalId == null) {
+      return null;
+    }
+    return all.stream()
+        .filter(
+            s ->
+                s.transactionRecordId().equals(refund.originalId)
+                    || s.transactionId().equals(refund.originalId))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * "Nothing was charged" said of an attempt the fake holds, and a void journaled as not approved
+   * whose money went back.
+   */
+  private List<String> contradictedVerdicts(FakeWebEcr fake, Instant now, IntentJournal journal) {
+    List<String> out = new ArrayList<>();
+    for (String reference : nothingCharged) {
+      if (fake.intentsUnder(reference) > 0) {
+        out.add("nothing charged, but the fake holds " + reference);
+      }
+    }
+    for (JournalEntry e : journal.all()) {
+      boolean notVoided =
+          e.kind() == TransactionType.VOID
+              && e.phase() == JournalPhase.SETTLED
+              && !e.resultCode().equals(Optional.of(IntentResult.APPROVED.code()));
+      if (notVoided
+          && e.intentId().flatMap(fake::intent).map(i -> i.approvedAt(now)).orElse(false)) {
+        out.add("not voided, but the fake voided " + e.providerReference());
+      }
+    }
+    return out;
   }
 
   /** What a run counts. */
@@ -347,6 +451,8 @@ class ChaosRunTest {
     int unknownToErp;
     int finalInDoubt;
     int needsAttention;
+    int credits;
+    int creditsRefused;
     double wallSeconds;
     Duration longestCall = Duration.ZERO;
     final Map<String, Integer> otherErrors = new TreeMap<>();
@@ -357,7 +463,8 @@ class ChaosRunTest {
           "payments %d, answers %d, approved at the fake %d, charged twice %d, "
               + "approvals unknown to the ERP %d, BUSY %d, in doubt at a deadline %d, not sent %d, "
               + "other errors %s, crashes %d, in doubt after recovery %d (needing a person %d), "
-              + "longest pay() %s virtual, %.1f s wall",
+              + "longest pay() %s virtual, %.1f s wall; credits at the fake %d, second voids and"
+              + " refunds refused %d, double credits 0, contradicted verdicts 0",
           PAYMENTS,
           calls,
           approvedAtFake,
@@ -371,7 +478,9 @@ class ChaosRunTest {
           finalInDoubt,
           needsAttention,
           longestCall,
-          wallSeconds);
+          wallSeconds,
+          credits,
+          creditsRefused);
     }
   }
 }

@@ -46,7 +46,7 @@ class FakeControlApiTest {
 
   @BeforeEach
   void quickDialogues() {
-    server.fake().behaviour().dialogueTime(Duration.ofMillis(300));
+    RealClockFake.quickAndKind(server); // the kind variant, on purpose: see there
   }
 
   @AfterEach
@@ -96,6 +96,22 @@ class FakeControlApiTest {
 
     assertThat(paid.result()).contains(IntentResult.APPROVED);
     assertThat(server.fake().approvalsByReference()).containsEntry("LINK-1-A1", 1);
+  }
+
+  @Test
+  void behaviourSwitchesAreSetByNameAndABadOneListsTheSwitches() throws Exception {
+    assertThat(post("/_fake/behaviour?name=late-commit&value=70,30").statusCode()).isEqualTo(200);
+    assertThat(post("/_fake/behaviour?name=voids-on-original&value=true").statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> bad = post("/_fake/behaviour?name=teapot&value=1");
+    HttpResponse<String> badValue = post("/_fake/behaviour?name=listing-lag&value=soon");
+
+    assertThat(server.fake().behaviour().gatewayTimeout()).isEqualTo(Duration.ofSeconds(70));
+    assertThat(server.fake().behaviour().voidsOnOriginal()).isTrue();
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("refuse-after-commit").doesNotContain("Exception");
+    assertThat(badValue.statusCode()).isEqualTo(400);
+    assertThat(badValue.body()).contains("whole number");
   }
 
   @Test

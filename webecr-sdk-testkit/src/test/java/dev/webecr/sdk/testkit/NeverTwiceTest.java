@@ -123,7 +123,7 @@ class NeverTwiceTest {
   @Test
   void anAttemptCalledNotSentThatTurnsUpLaterIsAdoptedNotPaidAgain() {
     Terminal t = f.terminal(TerminalProfile.APPROVE);
-    // beyond the settle time: call timeout 60 s + 5 s + the server-side wait 60 s
+    // beyond the settle window: call timeout 60 s + the server-side wait 60 s + 30 s margin
     f.fake().behaviour().listingLag(Duration.ofSeconds(200));
     f.server.inject(Endpoint.TXNINIT, InjectedFault.resetAfterProcessing());
     assertThatThrownBy(() -> f.pay(t, 2480, "INV-LAG"))
@@ -156,6 +156,7 @@ class NeverTwiceTest {
   void payingAnApprovedReferenceAgainReturnsItAndCancelsTheUnusedSignature() {
     Terminal t = f.terminal(TerminalProfile.APPROVE);
     PaymentIntent first = f.pay(t, 1600, "INV-AGAIN");
+    f.advance(Duration.ofSeconds(10)); // past the listing lag: no single-intent route to read it
 
     PaymentIntent again = f.pay(t, 1600, "INV-AGAIN");
 
@@ -218,6 +219,7 @@ class NeverTwiceTest {
     Terminal approving = f.terminal(TerminalProfile.APPROVE);
     Terminal other = f.terminal(TerminalProfile.DECLINE);
     f.pay(approving, 2100, "INV-ELSEWHERE");
+    f.advance(Duration.ofSeconds(10)); // past the listing lag
 
     assertThat(f.mellon.findByReference(other, "INV-ELSEWHERE-A1")).isPresent();
   }

@@ -47,7 +47,7 @@ class QaPageBrowserTest {
   void start(TestInfo test) {
     browser = Chromium.start();
     server = FakeWebEcrServer.builder().build().start();
-    server.fake().behaviour().dialogueTime(Duration.ofMillis(300));
+    RealClockFake.quickAndKind(server); // the kind variant, on purpose: see there
     client =
         PosClient.builder()
             .provider(MellonProvider.create(server.mellonConfig().build()))

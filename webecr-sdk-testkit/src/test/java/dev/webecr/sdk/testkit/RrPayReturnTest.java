@@ -68,7 +68,8 @@ class RrPayReturnTest {
     assertThatThrownBy(() -> till.client.pay(returnOf(sale, "K-RT-2-R2", 700)))
         .isInstanceOfSatisfying(
             InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("amount"))
-        .hasMessageContaining("6.00 EUR after earlier refunds"); // the client's check, first
+        .hasMessageContaining(
+            "6.00 EUR after earlier voids and refunds"); // the client's check, first
     assertThat(till.fake.receipts()).isEqualTo(receipts);
     assertThatThrownBy(
             () ->

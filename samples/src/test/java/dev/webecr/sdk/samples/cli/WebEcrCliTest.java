@@ -188,6 +188,7 @@ class WebEcrCliTest {
         "--reference",
         "CLI-T");
     String other = intentIdPrinted();
+    clock.advance(java.time.Duration.ofSeconds(10)); // past the fake's listing lag
 
     assertThat(run("status", sale, "--terminal", tid(TerminalProfile.APPROVE))).isZero();
     assertThat(out).contains("CLI-S-A1").contains("APPROVED");
@@ -269,6 +270,7 @@ class WebEcrCliTest {
     };
     assertThat(run(pay)).isZero();
     long creates = server.fake().creates();
+    clock.advance(java.time.Duration.ofSeconds(10)); // past the fake's listing lag
 
     assertThat(run(pay)).isZero();
 
