@@ -230,6 +230,36 @@ class WebEcrCliTest {
   }
 
   @Test
+  void aSaleIsNeverCreditedTwiceFromTheCommandLine() {
+    String t = tid(TerminalProfile.APPROVE);
+    run("pay", "--terminal", t, "--amount", "30.00", "--reference", "CLI-DC");
+    String sale = intentIdPrinted();
+    clock.advance(java.time.Duration.ofSeconds(10)); // past the fake's listing lag
+    assertThat(run("void", "--terminal", t, "--intent", sale, "--reference", "CLI-DC-V")).isZero();
+    long creates = server.fake().creates();
+
+    int again = run("void", "--terminal", t, "--intent", sale, "--reference", "CLI-DC-V2");
+    String againErr = err;
+    int refund =
+        run(
+            "refund",
+            "--terminal",
+            t,
+            "--intent",
+            sale,
+            "--amount",
+            "30.00",
+            "--reference",
+            "CLI-DC-CN");
+
+    assertThat(again).isEqualTo(ExitCodes.USAGE); // refused before sending, as bad input
+    assertThat(againErr).contains("original").contains("already voided");
+    assertThat(refund).isEqualTo(ExitCodes.USAGE);
+    assertThat(err).contains("amount");
+    assertThat(server.fake().creates()).isEqualTo(creates);
+  }
+
+  @Test
   void everySubcommandAnswersHelpWithItsUsage() {
     for (String command :
         List.of("redeem", "terminals", "pay", "status", "intents", "refund", "void")) {
