@@ -15,7 +15,13 @@ public abstract class Discrepancy {
     /** Both have it, with different outcomes. */
     RESULT_DIFFERS,
     /** The journal says it was never sent; the provider has it. */
-    SENT_BUT_JOURNALED_NOT_SENT
+    SENT_BUT_JOURNALED_NOT_SENT,
+    /**
+     * A second approval under one ERP reference: the customer was charged twice. The one the ERP
+     * was told of is kept; this one is to be given back (a void while the batch is open, else a
+     * linked refund).
+     */
+    DUPLICATE_APPROVAL
   }
 
   Discrepancy() {}

@@ -115,20 +115,28 @@ final class Reconciler {
     journaled.forEach(e -> byDevice.putIfAbsent(e.terminal().callId(), e.terminal()));
     Map<String, PaymentIntent> reported = new HashMap<>();
     Map<String, PaymentIntent> reportedById = new HashMap<>();
+    List<PaymentIntent> listed = new ArrayList<>();
     ReconciliationReport.Builder report = ReconciliationReport.builder().period(period);
     for (Terminal t : byDevice.values()) {
       for (PaymentIntent i :
           asJournaled(provider.intents(terminals.withKey(t), period), journaled)) {
+        listed.add(i);
         reported.put(i.providerReference(), i);
         reportedById.put(i.id(), i);
         report.addProviderIntents(i);
       }
     }
+    Map<String, Discrepancy> duplicates = DuplicateApprovals.find(listed, journal);
+    duplicates.values().forEach(report::addDiscrepancies);
     for (JournalEntry e : journaled) {
-      // A void's wire carries no reference: it is matched by the intent id the journal holds.
-      PaymentIntent i = reported.get(e.providerReference());
-      if (i == null && e.intentId().isPresent()) {
-        i = reportedById.get(e.intentId().get());
+      // By the intent id the journal holds first (a void's wire carries no reference, and two
+      // tills may have sent one reference), else by reference.
+      PaymentIntent i = e.intentId().map(reportedById::get).orElse(null);
+      if (i == null) {
+        i = reported.get(e.providerReference());
+      }
+      if (i != null && duplicates.containsKey(i.id())) {
+        continue; // reported as the duplicate it is
       }
       if (i != null && i.result().equals(Optional.of(IntentResult.UNKNOWN))) {
         i = settledByCardTransaction(e, i);
@@ -137,6 +145,7 @@ final class Reconciler {
     }
     for (PaymentIntent i : reported.values()) {
       if (AttemptReference.parse(i.providerReference()).attempt() > 0
+          && !duplicates.containsKey(i.id())
           && journal.latest(i.providerReference()).isEmpty()) {
         report.addDiscrepancies(
             Discrepancy.builder()
