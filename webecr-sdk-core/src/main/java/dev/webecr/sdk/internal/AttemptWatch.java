@@ -101,9 +101,8 @@ final class AttemptWatch {
   }
 
   void lookup() {
-    Instant seen = ctx.clock.instant();
     if (failureSeenAt == null) {
-      failureSeenAt = seen;
+      failureSeenAt = ctx.clock.instant();
     }
     Optional<PaymentIntent> found = null;
     try {

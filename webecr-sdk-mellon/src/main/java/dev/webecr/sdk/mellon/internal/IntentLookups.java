@@ -93,9 +93,9 @@ final class IntentLookups {
    * A void, found through {@code transactionintent/?TransactionId=<original's>}, or where that is
    * unknown through the terminal's void list by time. A candidate is matched by what it is, not by
    * its TransactionId (a void may echo its original's): not the original's intent, no intent of
-   * another attempt, no {@code CustomerReference} (voids carry none; the sale and its refunds carry
-   * ours), not older than the void's send. Ambiguity answers empty: the client keeps a void it
-   * cannot find in doubt, never "not voided".
+   * another attempt, no {@code CustomerReference} and no {@code TxnType} (a void's request carries
+   * neither; a sale and its refunds do), not older than the void's send. Ambiguity answers empty:
+   * the client keeps a void it cannot find in doubt, never "not voided".
    */
   private Optional<PaymentIntent> findVoid(Terminal terminal, AttemptLookup attempt) {
     List<WireJson> candidates = new ArrayList<>();
@@ -105,7 +105,8 @@ final class IntentLookups {
       for (WireJson i :
           pages.intents(terminal, Map.of(MellonWire.FILTER_TRANSACTION_ID, original))) {
         boolean notBefore = MellonMapper.created(i).map(t -> !t.isBefore(from)).orElse(true);
-        if (notBefore && MellonMapper.reference(i).isEmpty() && !attemptExcluded(i, attempt)) {
+        boolean voidLike = MellonMapper.reference(i).isEmpty() && !MellonMapper.hasTxnType(i);
+        if (notBefore && voidLike && !attemptExcluded(i, attempt)) {
           candidates.add(i);
         }
       }

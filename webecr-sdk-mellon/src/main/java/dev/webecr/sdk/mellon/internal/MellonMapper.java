@@ -240,6 +240,11 @@ final class MellonMapper {
     return PROVIDER_ID + "-" + intentId;
   }
 
+  /** True when the intent echoes a {@code TxnType}: a void's request carries none. */
+  static boolean hasTxnType(WireJson intent) {
+    return intent.intValue("TxnType").isPresent();
+  }
+
   static Optional<String> intentId(WireJson intent) {
     return intent.text("Id");
   }
