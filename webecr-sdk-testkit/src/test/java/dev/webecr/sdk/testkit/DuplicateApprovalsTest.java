@@ -13,8 +13,6 @@ import dev.webecr.sdk.Period;
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.ReconciliationReport;
 import dev.webecr.sdk.Terminal;
-import dev.webecr.sdk.mellon.MellonProvider;
-import dev.webecr.sdk.spi.PosProvider;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -40,20 +38,8 @@ class DuplicateApprovalsTest {
     Terminal t = f.terminal(TerminalProfile.APPROVE);
     Instant from = f.clock.instant();
     PaymentIntent first = f.pay(t, 1800, "DOC-2T");
-    PosProvider otherMellon =
-        MellonProvider.create(
-            f.server.mellonConfig().retryScheduler(new VirtualTimeScheduler(f.clock)).build(),
-            f.clock);
     PaymentIntent second;
-    try (PosClient otherTill =
-        PosClient.builder()
-            .provider(otherMellon)
-            .journal(Journals.inMemory())
-            .signer(new TestSigner(f.clock))
-            .clock(f.clock)
-            .scheduler(new VirtualTimeScheduler(f.clock))
-            .executor(Runnable::run)
-            .build()) {
+    try (PosClient otherTill = f.anotherTill(null)) {
       second =
           otherTill.pay(
               PaymentRequest.builder()

@@ -119,17 +119,8 @@ class HonestVerdictsTest {
     int port = closed;
     f = new StrictFake();
     Terminal t = f.terminal(TerminalProfile.APPROVE);
-    dev.webecr.sdk.mellon.MellonConfig config =
-        f.server.mellonConfig().resourceUrl("http://127.0.0.1:" + port + "/api/v2.2/").build();
     try (dev.webecr.sdk.PosClient offline =
-        dev.webecr.sdk.PosClient.builder()
-            .provider(dev.webecr.sdk.mellon.MellonProvider.create(config, f.clock))
-            .journal(Journals.inMemory())
-            .signer(new TestSigner(f.clock))
-            .clock(f.clock)
-            .scheduler(new VirtualTimeScheduler(f.clock))
-            .executor(Runnable::run)
-            .build()) {
+        f.anotherTill("http://127.0.0.1:" + port + "/api/v2.2/")) {
       assertThatThrownBy(
               () ->
                   offline.pay(
@@ -227,29 +218,13 @@ class HonestVerdictsTest {
     PaymentIntent sale = f.pay(t, 1000, "INV-HV");
     f.client.voidPayment(sale, "VOID-HV");
     // another till with a journal of its own cannot know of the first void: the host refuses
-    {
-      dev.webecr.sdk.PosClient second =
-          dev.webecr.sdk.PosClient.builder()
-              .provider(
-                  dev.webecr.sdk.mellon.MellonProvider.create(
-                      f.server
-                          .mellonConfig()
-                          .retryScheduler(new VirtualTimeScheduler(f.clock))
-                          .build(),
-                      f.clock))
-              .journal(Journals.inMemory())
-              .signer(new TestSigner(f.clock))
-              .clock(f.clock)
-              .scheduler(new VirtualTimeScheduler(f.clock))
-              .executor(Runnable::run)
-              .build();
+    try (dev.webecr.sdk.PosClient second = f.anotherTill(null)) {
       assertThatThrownBy(() -> second.voidPayment(sale, "VOID-HV2"))
           .isInstanceOfSatisfying(
               ProviderRejectedException.class, e -> assertThat(e.httpStatus()).isEqualTo(400));
       assertThatThrownBy(() -> second.refund(sale, Money.euroCents(1000), "CN-HV"))
           .isInstanceOfSatisfying(
               ProviderRejectedException.class, e -> assertThat(e.httpStatus()).isEqualTo(400));
-      second.close();
     }
     assertThat(f.fake().creates()).isEqualTo(2);
   }

@@ -47,6 +47,26 @@ final class StrictFake implements AutoCloseable {
             .build();
   }
 
+  /**
+   * Another till on the same clock and fake, with a journal of its own: it knows nothing of this
+   * one's payments. {@code resourceUrl} may point it elsewhere (null: this fake). Close it.
+   */
+  PosClient anotherTill(String resourceUrl) {
+    dev.webecr.sdk.mellon.MellonConfig.Builder config =
+        server.mellonConfig().retryScheduler(new VirtualTimeScheduler(clock));
+    if (resourceUrl != null) {
+      config.resourceUrl(resourceUrl);
+    }
+    return PosClient.builder()
+        .provider(MellonProvider.create(config.build(), clock))
+        .journal(Journals.inMemory())
+        .signer(new TestSigner(clock))
+        .clock(clock)
+        .scheduler(new VirtualTimeScheduler(clock))
+        .executor(Runnable::run)
+        .build();
+  }
+
   FakeWebEcr fake() {
     return server.fake();
   }
