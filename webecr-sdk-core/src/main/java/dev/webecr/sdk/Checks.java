@@ -22,4 +22,15 @@ final class Checks {
           field, "at most " + max + " characters, was " + value.length());
     }
   }
+
+  /** A redeem code as shown on the terminal: exactly {@code length} digits, trimmed. */
+  static String redeemCode(String redeemCode, int length) {
+    java.util.Objects.requireNonNull(redeemCode, "redeemCode == null");
+    String code = redeemCode.trim();
+    if (code.length() != length || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new InvalidRequestException(
+          "redeemCode", "must be exactly " + length + " digits, as shown on the terminal");
+    }
+    return code;
+  }
 }

@@ -41,6 +41,18 @@ public abstract class Discrepancy {
   /** The provider's intent, when it has one. */
   public abstract Optional<PaymentIntent> intent();
 
+  /**
+   * For a {@link Kind#DUPLICATE_APPROVAL} given back ({@link DuplicatePolicy#AUTO_REVERSE}): the
+   * void or refund that reverses it, as it stands (approved, or declined when nothing worked).
+   */
+  public abstract Optional<PaymentIntent> reversal();
+
+  /**
+   * Why the reversal of a {@link Kind#DUPLICATE_APPROVAL} has no outcome yet (in doubt: the next
+   * reconciliation resumes it, never sends it again; or refused before sending).
+   */
+  public abstract Optional<String> reversalProblem();
+
   static Builder builder() {
     return new Builder();
   }

@@ -42,10 +42,11 @@ final class DuplicateApprovals {
           approved.sort(
               Comparator.comparingInt(
                   i -> AttemptReference.parse(i.providerReference()).attempt()));
+          // the approval the ERP heard of first: told earliest in this journal, else the first
           PaymentIntent kept =
               approved.stream()
-                  .filter(i -> toldApproved(journal, i))
-                  .findFirst()
+                  .filter(i -> toldAt(journal, i).isPresent())
+                  .min(Comparator.comparing(i -> toldAt(journal, i).get()))
                   .orElse(approved.get(0));
           for (PaymentIntent i : approved) {
             if (i != kept) {
@@ -68,11 +69,12 @@ final class DuplicateApprovals {
     return out;
   }
 
-  private static boolean toldApproved(IntentJournal journal, PaymentIntent i) {
+  /** When this journal recorded {@code i} as approved, if it did. */
+  private static Optional<java.time.Instant> toldAt(IntentJournal journal, PaymentIntent i) {
     return journal
         .latest(i.providerReference())
         .filter(e -> e.phase() == JournalPhase.SETTLED && e.intentId().equals(Optional.of(i.id())))
-        .map(e -> e.resultCode().equals(Optional.of(IntentResult.APPROVED.code())))
-        .orElse(false);
+        .filter(e -> e.resultCode().equals(Optional.of(IntentResult.APPROVED.code())))
+        .map(dev.webecr.sdk.spi.JournalEntry::recordedAt);
   }
 }

@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Takes card payments on POS terminals through one provider, so that no payment is charged twice
@@ -41,8 +40,6 @@ import java.util.regex.Pattern;
  * <p>Thread-safe; build one per provider and share it. {@link #close()} releases its threads.
  */
 public final class PosClient implements AutoCloseable {
-  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-
   private final ClientContext ctx;
   private final PosProvider provider;
   private final IntentJournal journal;
@@ -54,6 +51,7 @@ public final class PosClient implements AutoCloseable {
   private final Clock clock;
   private final List<AutoCloseable> owned;
   private final Executor executor;
+  private final Reconciler reconciler;
 
   PosClient(
       PosClientBuilder b,
@@ -85,6 +83,7 @@ public final class PosClient implements AutoCloseable {
     this.clock = b.clock;
     this.owned = owned;
     this.executor = executor;
+    this.reconciler = new Reconciler(provider, journal, terminals, clock, b.duplicates, this::pay);
   }
 
   /** A new builder. */
@@ -102,13 +101,7 @@ public final class PosClient implements AutoCloseable {
    * minutes) for its API key. Store the key; it does not expire but the merchant can revoke it.
    */
   public ApiKey pair(String redeemCode) {
-    Objects.requireNonNull(redeemCode, "redeemCode == null");
-    String code = redeemCode.trim();
-    if (!DIGITS.matcher(code).matches() || code.length() != redeemCodeLength) {
-      throw new InvalidRequestException(
-          "redeemCode",
-          "must be exactly " + redeemCodeLength + " digits, as shown on the terminal");
-    }
+    String code = Checks.redeemCode(redeemCode, redeemCodeLength);
     requireCapability(Capability.REDEEM);
     return provider.redeem(code);
   }
@@ -210,7 +203,7 @@ public final class PosClient implements AutoCloseable {
   /** The provider's current state of an intent; journaled when the journal holds it. */
   public PaymentIntent refresh(PaymentIntent intent) {
     Objects.requireNonNull(intent, "intent == null");
-    return new Reconciler(provider, journal, terminals, clock).refresh(intent);
+    return reconciler.refresh(intent);
   }
 
   /** {@link #refresh} on the client's executor. */
@@ -223,7 +216,7 @@ public final class PosClient implements AutoCloseable {
     Objects.requireNonNull(terminal, "terminal == null");
     Objects.requireNonNull(period, "period == null");
     requireCapability(Capability.LIST_INTENTS);
-    return new Reconciler(provider, journal, terminals, clock).intents(terminal, period);
+    return reconciler.intents(terminal, period);
   }
 
   /** {@link #intents} on the client's executor. */
@@ -234,12 +227,13 @@ public final class PosClient implements AutoCloseable {
   /**
    * Compares the journal with the provider for a period: refreshes every attempt the journal holds
    * in flight, lists the provider's intents of each journaled terminal, and reports every
-   * difference.
+   * difference; a second approval under one reference is given back as {@link DuplicatePolicy}
+   * says.
    */
   public ReconciliationReport reconcile(Period period) {
     Objects.requireNonNull(period, "period == null");
     requireCapability(Capability.LIST_INTENTS);
-    return new Reconciler(provider, journal, terminals, clock).reconcile(period);
+    return reconciler.reconcile(period);
   }
 
   /** {@link #reconcile} on the client's executor. */

@@ -42,6 +42,7 @@ public final class PosClientBuilder {
   Duration serverWait = Duration.ofSeconds(60);
   int serverWaitSlots = 24;
   int redeemCodeLength = 8;
+  DuplicatePolicy duplicates = DuplicatePolicy.AUTO_REVERSE;
 
   /** Threads for calls beyond the server-side waits. */
   private static final int CALL_THREADS = 8;
@@ -126,6 +127,16 @@ public final class PosClientBuilder {
   /** How often a running payment is polled; default {@link PollSchedule#defaults()}. */
   public PosClientBuilder pollSchedule(PollSchedule schedule) {
     this.pollSchedule = Objects.requireNonNull(schedule, "schedule == null");
+    return this;
+  }
+
+  /**
+   * What {@link PosClient#reconcile} does with a second approval under one ERP reference: give it
+   * back ({@link DuplicatePolicy#AUTO_REVERSE}, the default) or only report it ({@link
+   * DuplicatePolicy#REPORT_ONLY}, for an ERP whose people give money back themselves).
+   */
+  public PosClientBuilder duplicates(DuplicatePolicy policy) {
+    this.duplicates = Objects.requireNonNull(policy, "policy == null");
     return this;
   }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,13 +29,22 @@ final class Reconciler {
   private final IntentJournal journal;
   private final RememberedTerminals terminals;
   private final Clock clock;
+  private final DuplicatePolicy duplicatePolicy;
+  private final Function<PaymentRequest, PaymentIntent> pay;
 
   Reconciler(
-      PosProvider provider, IntentJournal journal, RememberedTerminals terminals, Clock clock) {
+      PosProvider provider,
+      IntentJournal journal,
+      RememberedTerminals terminals,
+      Clock clock,
+      DuplicatePolicy duplicatePolicy,
+      Function<PaymentRequest, PaymentIntent> pay) {
     this.provider = provider;
     this.journal = journal;
     this.terminals = terminals;
     this.clock = clock;
+    this.duplicatePolicy = duplicatePolicy;
+    this.pay = pay;
   }
 
   /** The provider's current state of {@code intent}, journaled when the journal holds it. */
@@ -127,7 +137,10 @@ final class Reconciler {
       }
     }
     Map<String, Discrepancy> duplicates = DuplicateApprovals.find(listed, journal);
-    duplicates.values().forEach(report::addDiscrepancies);
+    for (Discrepancy d : duplicates.values()) {
+      report.addDiscrepancies(
+          duplicatePolicy == DuplicatePolicy.AUTO_REVERSE ? Reversals.reverse(d, journal, pay) : d);
+    }
     for (JournalEntry e : journaled) {
       // By the intent id the journal holds first (a void's wire carries no reference, and two
       // tills may have sent one reference), else by reference.

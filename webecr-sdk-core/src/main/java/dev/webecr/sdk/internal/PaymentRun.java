@@ -128,13 +128,14 @@ public final class PaymentRun {
       unusedSignature();
       throw e;
     }
+    // the approval the ERP heard of first (a later one is a duplicate, given back by reconcile)
     Optional<JournalEntry> approved =
         attempts.stream()
             .filter(
                 a ->
                     a.phase() == JournalPhase.SETTLED
                         && a.resultCode().equals(Optional.of(IntentResult.APPROVED.code())))
-            .findFirst();
+            .min(java.util.Comparator.comparing(JournalEntry::recordedAt));
     if (approved.isPresent()) {
       log.debug(
           "{} is already approved: returning it, charging nothing",

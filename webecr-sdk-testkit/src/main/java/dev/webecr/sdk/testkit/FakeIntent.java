@@ -39,6 +39,9 @@ final class FakeIntent {
   /** The void that names this intent as its original, once one was created; null before. */
   volatile FakeIntent voidedBy;
 
+  /** The terminal's batch it was made in. */
+  volatile int batch;
+
   /** Started on the POS by the merchant, not by an ERP's create. */
   volatile boolean startedOnPos;
 

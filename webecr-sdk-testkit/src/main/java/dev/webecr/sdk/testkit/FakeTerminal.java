@@ -11,6 +11,7 @@ public final class FakeTerminal {
   private volatile TerminalProfile profile;
   private final int batchLimit;
   private int approvedInBatch;
+  private int batchNumber = 1;
 
   /** A terminal; {@code batchLimit} approved payments fill its batch. */
   public FakeTerminal(
@@ -57,9 +58,17 @@ public final class FakeTerminal {
     return batchLimit;
   }
 
-  /** Closes the batch on the device: MAX_TRANSACTIONS stops. */
+  /**
+   * Closes the batch on the device: MAX_TRANSACTIONS stops, its payments can no longer be voided.
+   */
   public synchronized void closeBatch() {
     approvedInBatch = 0;
+    batchNumber++;
+  }
+
+  /** The open batch's number: 1, then one more at each close. */
+  public synchronized int batchNumber() {
+    return batchNumber;
   }
 
   synchronized boolean batchFull() {

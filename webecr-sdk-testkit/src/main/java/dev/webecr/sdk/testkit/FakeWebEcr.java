@@ -221,6 +221,7 @@ public final class FakeWebEcr {
             original,
             originalId,
             behaviour.dialogueTime());
+    intent.batch = terminal.batchNumber();
     if (intent.charges()) {
       terminal.countApproved();
     }

@@ -161,6 +161,15 @@ final class WebEcrCreates {
             null,
             o.get(),
             String.valueOf(o.get().id));
+    if (o.get().batch != o.get().terminal.batchNumber()) {
+      // [assumed] a transaction of a closed batch cannot be voided: the host declines it
+      Instant now = fake.clock().instant();
+      boolean counted = intent.charges();
+      intent.decide(TerminalAction.DECLINE, now, now);
+      if (counted) {
+        terminal.countApproved(-1);
+      }
+    }
     return waited(intent, b);
   }
 

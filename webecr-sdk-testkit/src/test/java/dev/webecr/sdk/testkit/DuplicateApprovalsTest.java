@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.Discrepancy;
+import dev.webecr.sdk.DuplicatePolicy;
 import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PaymentIntent;
@@ -13,6 +14,7 @@ import dev.webecr.sdk.Period;
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.ReconciliationReport;
 import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.TransactionType;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -25,8 +27,7 @@ import org.junit.jupiter.api.Test;
  * committed after the settle window.
  */
 class DuplicateApprovalsTest {
-  private final StrictFake f =
-      new StrictFake(Journals.inMemory(), b -> b.serverWait(Duration.ZERO));
+  private StrictFake f = new StrictFake(Journals.inMemory(), b -> b.serverWait(Duration.ZERO));
 
   @AfterEach
   void stop() {
@@ -61,34 +62,117 @@ class DuplicateApprovalsTest {
               assertThat(d.kind()).isEqualTo(Discrepancy.Kind.DUPLICATE_APPROVAL);
               assertThat(d.intent()).get().extracting(PaymentIntent::id).isEqualTo(second.id());
               assertThat(d.journalSays()).contains("DOC-2T-A1");
+              // another till's approval under the same reference: which one its ERP was told of
+              // is not in this journal, so nothing is given back automatically
+              assertThat(d.reversal()).isEmpty();
+              assertThat(d.reversalProblem()).get().asString().contains("by hand");
             });
+    assertThat(f.fake().approvalsByReference()).containsOnlyKeys("DOC-2T-A1");
+  }
+
+  /** Pays {@code reference} once "not sent" (committed 10 minutes late) and once approved. */
+  private PaymentIntent chargedTwice(Terminal t, String reference) {
+    // the backend commits 10 minutes after the gateway's 504: beyond any window the SDK keeps
+    f.fake().behaviour().lateCommit(Duration.ofSeconds(70), Duration.ofMinutes(10));
+    Throwable notSent = catchThrowable(() -> f.pay(t, 2600, reference));
+    f.fake().behaviour().lateCommit(null, null);
+    PaymentIntent told = f.pay(t, 2600, reference);
+    f.advance(Duration.ofMinutes(20));
+    assertThat(notSent).isInstanceOf(ConnectionException.class);
+    assertThat(told.providerReference()).isEqualTo(reference + "-A2");
+    assertThat(f.fake().approvalsByReference())
+        .containsEntry(reference + "-A1", 1)
+        .containsEntry(reference + "-A2", 1);
+    return told;
+  }
+
+  private static Discrepancy onlyDuplicate(ReconciliationReport report) {
+    assertThat(report.discrepancies()).hasSize(1);
+    Discrepancy d = report.discrepancies().get(0);
+    assertThat(d.kind()).isEqualTo(Discrepancy.Kind.DUPLICATE_APPROVAL);
+    return d;
   }
 
   @Test
-  void anAttemptCommittedAfterItsWindowIsReportedAsTheDuplicateAndTheToldOneKept() {
+  void anAttemptCommittedAfterItsWindowIsVoidedAndTheToldOneKept() {
     Terminal t = f.terminal(TerminalProfile.APPROVE);
     Instant from = f.clock.instant();
-    // the backend commits 10 minutes after the gateway's 504: beyond any window the SDK keeps
-    f.fake().behaviour().lateCommit(Duration.ofSeconds(70), Duration.ofMinutes(10));
-    Throwable notSent = catchThrowable(() -> f.pay(t, 2600, "DOC-LC"));
-    f.fake().behaviour().lateCommit(null, null);
-    PaymentIntent told = f.pay(t, 2600, "DOC-LC");
-    f.advance(Duration.ofMinutes(20));
+    PaymentIntent told = chargedTwice(t, "DOC-LC");
 
-    ReconciliationReport report = f.client.reconcile(Period.of(from, f.clock.instant()));
+    Discrepancy d = onlyDuplicate(f.client.reconcile(Period.of(from, f.clock.instant())));
+    int creates = f.fake().creates();
+    Discrepancy again = onlyDuplicate(f.client.reconcile(Period.of(from, f.clock.instant())));
 
-    assertThat(notSent).isInstanceOf(ConnectionException.class);
-    assertThat(told.providerReference()).isEqualTo("DOC-LC-A2");
+    assertThat(d.providerReference()).isEqualTo("DOC-LC-A1");
+    assertThat(d.journalSays()).contains("DOC-LC-A2");
+    assertThat(d.reversal()).get().satisfies(v -> assertThat(v.isApproved()).isTrue());
+    assertThat(d.reversal().get().kind()).isEqualTo(TransactionType.VOID);
+    String duplicateId = d.intent().orElseThrow().id();
+    assertThat(f.fake().intent(duplicateId).orElseThrow().voidedAt(f.clock.instant())).isTrue();
+    assertThat(f.fake().intent(told.id()).orElseThrow().voidedAt(f.clock.instant())).isFalse();
+    // a second reconciliation reports the same reversal and sends nothing
+    assertThat(again.reversal().get().id()).isEqualTo(d.reversal().get().id());
+    // paying the reference again returns the approval the ERP was told of, and sends nothing
+    assertThat(f.pay(t, 2600, "DOC-LC").id()).isEqualTo(told.id());
+    assertThat(f.fake().creates()).isEqualTo(creates);
+  }
+
+  @Test
+  void reportOnlyReportsTheDuplicateAndGivesNothingBack() {
+    f.close();
+    f =
+        new StrictFake(
+            Journals.inMemory(),
+            b -> b.serverWait(Duration.ZERO).duplicates(DuplicatePolicy.REPORT_ONLY));
+    Terminal t = f.terminal(TerminalProfile.APPROVE);
+    Instant from = f.clock.instant();
+    chargedTwice(t, "DOC-RO");
+    int creates = f.fake().creates();
+
+    Discrepancy d = onlyDuplicate(f.client.reconcile(Period.of(from, f.clock.instant())));
+
+    assertThat(d.reversal()).isEmpty();
+    assertThat(d.reversalProblem()).isEmpty();
+    assertThat(f.fake().creates()).isEqualTo(creates);
+  }
+
+  @Test
+  void aDuplicateFoundAfterTheBatchClosedIsRefundedInFull() {
+    Terminal t = f.terminal(TerminalProfile.APPROVE);
+    Instant from = f.clock.instant();
+    chargedTwice(t, "DOC-BC");
+    f.fake().terminal(t.tid()).closeBatch();
+
+    Discrepancy d = onlyDuplicate(f.client.reconcile(Period.of(from, f.clock.instant())));
+
+    assertThat(d.reversal()).get().satisfies(r -> assertThat(r.isApproved()).isTrue());
+    assertThat(d.reversal().get().kind()).isEqualTo(TransactionType.REFUND);
+    assertThat(d.reversal().get().amount()).isEqualTo(Money.euroCents(2600));
     assertThat(f.fake().approvalsByReference())
-        .containsEntry("DOC-LC-A1", 1)
-        .containsEntry("DOC-LC-A2", 1);
-    assertThat(report.discrepancies())
-        .singleElement()
-        .satisfies(
-            d -> {
-              assertThat(d.kind()).isEqualTo(Discrepancy.Kind.DUPLICATE_APPROVAL);
-              assertThat(d.providerReference()).isEqualTo("DOC-LC-A1");
-              assertThat(d.journalSays()).contains("DOC-LC-A2");
-            });
+        .containsEntry("REF-" + d.intent().get().id() + "-A1", 1);
+  }
+
+  @Test
+  void aReversalWhoseVoidIsLostStaysInDoubtAndIsNeverSentTwice() {
+    Terminal t = f.terminal(TerminalProfile.APPROVE);
+    Instant from = f.clock.instant();
+    chargedTwice(t, "DOC-LV");
+    f.server.inject(Endpoint.TXNVOID, InjectedFault.resetBeforeProcessing());
+
+    Discrepancy first = onlyDuplicate(f.client.reconcile(Period.of(from, f.clock.instant())));
+    f.advance(Duration.ofMinutes(10));
+    ReconciliationReport second = f.client.reconcile(Period.of(from, f.clock.instant()));
+
+    assertThat(first.reversal()).isEmpty();
+    assertThat(first.reversalProblem()).get().asString().contains("not known yet");
+    // the reversal in doubt is reported as such, its void never sent again
+    assertThat(second.discrepancies())
+        .extracting(Discrepancy::kind, Discrepancy::providerReference)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(Discrepancy.Kind.DUPLICATE_APPROVAL, "DOC-LV-A1"),
+            org.assertj.core.groups.Tuple.tuple(
+                Discrepancy.Kind.MISSING_AT_PROVIDER, "REV-" + first.intent().get().id() + "-A1"));
+    assertThat(f.server.requestCount(Endpoint.TXNVOID)).isEqualTo(1);
+    assertThat(f.server.requestCount(Endpoint.TXNINIT)).isEqualTo(2); // the two sales, no refund
   }
 }
