@@ -75,7 +75,8 @@ public final class PosClient implements AutoCloseable {
             b.paymentDeadline,
             b.pollSchedule,
             b.serverWait,
-            b.serverWaitSlots);
+            b.serverWaitSlots,
+            b.lookupBeforeFirstAttempt);
     this.lanes = new TerminalLanes(scheduler, b.terminalLease);
     this.terminalWait = b.terminalWait;
     this.paymentDeadline = b.paymentDeadline;

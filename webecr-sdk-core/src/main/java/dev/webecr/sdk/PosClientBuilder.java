@@ -43,6 +43,7 @@ public final class PosClientBuilder {
   int serverWaitSlots = 24;
   int redeemCodeLength = 8;
   DuplicatePolicy duplicates = DuplicatePolicy.AUTO_REVERSE;
+  boolean lookupBeforeFirstAttempt = true;
 
   /** Threads for calls beyond the server-side waits. */
   private static final int CALL_THREADS = 8;
@@ -127,6 +128,20 @@ public final class PosClientBuilder {
   /** How often a running payment is polled; default {@link PollSchedule#defaults()}. */
   public PosClientBuilder pollSchedule(PollSchedule schedule) {
     this.pollSchedule = Objects.requireNonNull(schedule, "schedule == null");
+    return this;
+  }
+
+  /**
+   * Whether the provider is asked, before the first attempt of a reference this client's journal
+   * does not know, for the attempts it already has of it (another till with a journal of its own, a
+   * reinstall): default true, and what it finds is adopted instead of charging again. It costs one
+   * read per new reference, and a provider that cannot be asked stops the payment with nothing
+   * sent. {@code false} skips the read: two tills paying one reference then charge twice, found
+   * only by {@link PosClient#reconcile}. Voids, and providers whose lookups are local (RRPay), are
+   * never asked.
+   */
+  public PosClientBuilder lookupBeforeFirstAttempt(boolean lookup) {
+    this.lookupBeforeFirstAttempt = lookup;
     return this;
   }
 

@@ -30,6 +30,9 @@ public final class ClientContext {
   /** How many creates may wait server-side at once. */
   final Semaphore waitSlots;
 
+  /** Whether the provider is asked before the first attempt of an unknown reference. */
+  final boolean lookupFirst;
+
   /** Bundles the client's collaborators; {@code signer} may be null. */
   public ClientContext(
       PosProvider provider,
@@ -42,7 +45,8 @@ public final class ClientContext {
       Duration paymentDeadline,
       PollSchedule pollSchedule,
       Duration serverWait,
-      int serverWaitSlots) {
+      int serverWaitSlots,
+      boolean lookupFirst) {
     this.provider = provider;
     this.journal = journal;
     this.signer = signer;
@@ -55,5 +59,6 @@ public final class ClientContext {
     this.serverWait =
         provider.capabilities().contains(Capability.SERVER_SIDE_WAIT) ? serverWait : Duration.ZERO;
     this.waitSlots = new Semaphore(serverWaitSlots);
+    this.lookupFirst = lookupFirst;
   }
 }

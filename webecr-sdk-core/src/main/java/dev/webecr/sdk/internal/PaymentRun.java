@@ -108,6 +108,9 @@ public final class PaymentRun {
 
   private void begin(PaymentRequest request) {
     List<JournalEntry> attempts = ctx.journal.attempts(request.reference());
+    if (attempts.isEmpty() && ProviderAttempts.apply(ctx, request.kind())) {
+      attempts = ProviderAttempts.adopt(ctx, terminal, request); // another till's, adopted
+    }
     PriorAttempts.requireSamePayment(attempts, request);
     int next = attempts.stream().mapToInt(JournalEntry::attempt).max().orElse(0) + 1;
     if (!attempts.isEmpty() && needsSignature(request)) {

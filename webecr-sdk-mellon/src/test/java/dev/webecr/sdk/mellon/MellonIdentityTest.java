@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -39,6 +40,9 @@ class MellonIdentityTest {
   void requestsNameTheSdkAndTheErpAndErrorsQuoteTheRequestId() {
     stubs.server.stubFor(
         get(urlEqualTo(WebEcrStubs.BASE + "transactionintent/7/"))
+            .willReturn(aResponse().withStatus(404).withBody("{\"detail\":\"Not found.\"}")));
+    stubs.server.stubFor( // the list it falls back on fails too: the error names that request
+        get(urlPathEqualTo(WebEcrStubs.BASE + "transactionintent/"))
             .willReturn(aResponse().withStatus(404).withBody("{\"detail\":\"Not found.\"}")));
 
     Throwable error = catchThrowable(() -> provider.get(stubs.terminal(), "7"));

@@ -109,7 +109,7 @@ class MellonPaymentFlowTest {
     stubs.server.stubFor(
         post(urlEqualTo(WebEcrStubs.TXNINIT))
             .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-    stubs.stubFindByReference(
+    stubs.stubListedAfterTheCreate(
         "INV-2-A1", WebEcrStubs.page(WebEcrStubs.intent(77, 2, null, "INV-2-A1")));
     stubApprovedAfterTwoPolls("INV-2-A1");
 
@@ -133,7 +133,7 @@ class MellonPaymentFlowTest {
     stubs.server.stubFor(
         post(urlEqualTo(WebEcrStubs.TXNINIT))
             .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-    stubs.stubFindByReference(
+    stubs.stubListedAfterTheCreate(
         "INV-3-A1", WebEcrStubs.page(WebEcrStubs.intent(77, 2, null, "INV-3-A1")));
     stubApprovedAfterTwoPolls("INV-3-A1");
 

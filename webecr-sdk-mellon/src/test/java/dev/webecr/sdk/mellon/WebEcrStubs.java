@@ -50,8 +50,12 @@ final class WebEcrStubs implements AutoCloseable {
     server.start();
     access = jwt(clock.instant().plus(Duration.ofHours(1)));
     stubToken(access);
-    // a period's listing also reads its card records (for transactions started on the POS):
-    // none unless a test stubs them
+    // the lookup before a first attempt, and a period's card records (for transactions started
+    // on the POS): nothing unless a test stubs them
+    server.stubFor(
+        get(urlPathEqualTo(BASE + "transactionintent/"))
+            .atPriority(10)
+            .willReturn(okJson("{\"count\":0,\"next\":null,\"results\":[]}")));
     server.stubFor(
         get(urlPathEqualTo(BASE + "transaction/"))
             .atPriority(10)
@@ -190,6 +194,27 @@ final class WebEcrStubs implements AutoCloseable {
               .willSetStateTo(i == answers.length - 1 ? "poll-" + i : "poll-" + (i + 1))
               .willReturn(okJson(answers[i])));
     }
+  }
+
+  /**
+   * {@code reference} is listed only from its second lookup on: the first is the client's lookup
+   * before the first attempt, when WebECR has nothing under it yet; the create then makes it.
+   */
+  void stubListedAfterTheCreate(String reference, String pageJson) {
+    String scenario = "listed " + reference;
+    server.stubFor(
+        get(urlPathEqualTo(BASE + "transactionintent/"))
+            .withQueryParam("CustomerReference", equalTo(reference))
+            .inScenario(scenario)
+            .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+            .willSetStateTo("created")
+            .willReturn(okJson(page())));
+    server.stubFor(
+        get(urlPathEqualTo(BASE + "transactionintent/"))
+            .withQueryParam("CustomerReference", equalTo(reference))
+            .inScenario(scenario)
+            .whenScenarioStateIs("created")
+            .willReturn(okJson(pageJson)));
   }
 
   void stubFindByReference(String reference, String pageJson) {

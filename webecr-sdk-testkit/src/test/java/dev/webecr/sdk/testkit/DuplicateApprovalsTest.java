@@ -40,7 +40,9 @@ class DuplicateApprovalsTest {
     Instant from = f.clock.instant();
     PaymentIntent first = f.pay(t, 1800, "DOC-2T");
     PaymentIntent second;
-    try (PosClient otherTill = f.anotherTill(null)) {
+    // a till that does not ask before its first attempt (the documented risk; or one asking
+    // within the listing lag): it charges the reference again
+    try (PosClient otherTill = f.anotherTill(null, b -> b.lookupBeforeFirstAttempt(false))) {
       second =
           otherTill.pay(
               PaymentRequest.builder()

@@ -120,7 +120,10 @@ class HonestVerdictsTest {
     f = new StrictFake();
     Terminal t = f.terminal(TerminalProfile.APPROVE);
     try (dev.webecr.sdk.PosClient offline =
-        f.anotherTill("http://127.0.0.1:" + port + "/api/v2.2/")) {
+        f.anotherTill(
+            "http://127.0.0.1:" + port + "/api/v2.2/",
+            // the create itself, not the lookup before it (which says "nothing was sent" too)
+            b -> b.lookupBeforeFirstAttempt(false))) {
       assertThatThrownBy(
               () ->
                   offline.pay(

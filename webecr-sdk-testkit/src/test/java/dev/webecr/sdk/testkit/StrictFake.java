@@ -52,18 +52,25 @@ final class StrictFake implements AutoCloseable {
    * one's payments. {@code resourceUrl} may point it elsewhere (null: this fake). Close it.
    */
   PosClient anotherTill(String resourceUrl) {
+    return anotherTill(resourceUrl, b -> b);
+  }
+
+  /** {@link #anotherTill(String)} with {@code options} of its own. */
+  PosClient anotherTill(String resourceUrl, UnaryOperator<PosClientBuilder> options) {
     dev.webecr.sdk.mellon.MellonConfig.Builder config =
         server.mellonConfig().retryScheduler(new VirtualTimeScheduler(clock));
     if (resourceUrl != null) {
       config.resourceUrl(resourceUrl);
     }
-    return PosClient.builder()
-        .provider(MellonProvider.create(config.build(), clock))
-        .journal(Journals.inMemory())
-        .signer(new TestSigner(clock))
-        .clock(clock)
-        .scheduler(new VirtualTimeScheduler(clock))
-        .executor(Runnable::run)
+    return options
+        .apply(
+            PosClient.builder()
+                .provider(MellonProvider.create(config.build(), clock))
+                .journal(Journals.inMemory())
+                .signer(new TestSigner(clock))
+                .clock(clock)
+                .scheduler(new VirtualTimeScheduler(clock))
+                .executor(Runnable::run))
         .build();
   }
 
