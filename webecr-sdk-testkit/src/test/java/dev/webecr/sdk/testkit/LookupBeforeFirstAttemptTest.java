@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.InvalidRequestException;
-import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PaymentRequest;
@@ -120,16 +119,8 @@ class LookupBeforeFirstAttemptTest {
     f.pay(t, 1500, "DOC-OPT");
     f.advance(Duration.ofSeconds(10));
 
-    try (PosClient careless =
-        PosClient.builder()
-            .provider(f.mellon)
-            .journal(Journals.inMemory())
-            .signer(new TestSigner(f.clock))
-            .clock(f.clock)
-            .scheduler(new VirtualTimeScheduler(f.clock))
-            .executor(Runnable::run)
-            .lookupBeforeFirstAttempt(false) // the documented risk, on purpose
-            .build()) {
+    // the documented risk, on purpose
+    try (PosClient careless = f.anotherTill(null, b -> b.lookupBeforeFirstAttempt(false))) {
       careless.pay(sale(t, 1500, "DOC-OPT"));
     }
 
