@@ -166,7 +166,7 @@ final class MellonMapper {
    */
   static PaymentIntent recordIntent(WireJson r, Terminal terminal) {
     try {
-      String id = r.text("Id").orElseThrow(() -> new MalformedAnswer("transaction without Id"));
+      String id = recordId(r).orElseThrow(() -> new MalformedAnswer("transaction without Id"));
       boolean approved = r.bool("Approved").orElse(false);
       Optional<Instant> at = r.instant("Timestamp");
       return PaymentIntent.builder()
@@ -243,6 +243,11 @@ final class MellonMapper {
   /** True when the intent echoes a {@code TxnType}: a void's request carries none. */
   static boolean hasTxnType(WireJson intent) {
     return intent.intValue("TxnType").isPresent();
+  }
+
+  /** A card record's own id, the one an intent's {@code Transaction} names. */
+  static Optional<String> recordId(WireJson record) {
+    return record.text("Id");
   }
 
   static Optional<String> intentId(WireJson intent) {

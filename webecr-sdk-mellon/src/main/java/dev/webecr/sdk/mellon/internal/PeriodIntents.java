@@ -44,7 +44,7 @@ final class PeriodIntents {
       Map<String, String> records = new LinkedHashMap<>(window);
       records.put(MellonWire.FILTER_TID, terminal.tid());
       for (WireJson r : pages.transactions(terminal, records)) {
-        boolean unnamed = MellonMapper.intentId(r).map(id -> !named.contains(id)).orElse(false);
+        boolean unnamed = MellonMapper.recordId(r).map(id -> !named.contains(id)).orElse(false);
         if (unnamed && MellonMapper.approvedWithoutReference(r)) {
           out.add(MellonMapper.recordIntent(r, terminal));
         }
