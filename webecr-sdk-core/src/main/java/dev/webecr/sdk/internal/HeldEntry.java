@@ -3,6 +3,7 @@ package dev.webecr.sdk.internal;
 import dev.webecr.sdk.JournalException;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.spi.JournalEntry;
+import dev.webecr.sdk.spi.JournalPhase;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -16,7 +17,7 @@ import java.util.Map;
  * rather than each copying its bytes: it is as large as the copies would be.
  */
 final class HeldEntry {
-  private final boolean inFlight;
+  private final JournalPhase phase;
 
   /** Epoch milliseconds: an {@code Instant} per line is what opening must not allocate. */
   private final long recordedAt;
@@ -29,7 +30,7 @@ final class HeldEntry {
 
   HeldEntry(JournalEntry entry) {
     this.entry = entry;
-    this.inFlight = entry.phase().isInFlight();
+    this.phase = entry.phase();
     this.recordedAt = entry.recordedAt().toEpochMilli();
   }
 
@@ -42,18 +43,23 @@ final class HeldEntry {
       int from,
       int to,
       Map<String, Terminal> terminals,
-      boolean inFlight,
+      JournalPhase phase,
       long recordedAt) {
     this.bytes = bytes;
     this.from = from;
     this.to = to;
     this.terminals = terminals;
-    this.inFlight = inFlight;
+    this.phase = phase;
     this.recordedAt = recordedAt;
   }
 
   boolean inFlight() {
-    return inFlight;
+    return phase.isInFlight();
+  }
+
+  /** True when the duplicate watch may look for it (decode to know: a found one is settled). */
+  boolean mayBeWatched() {
+    return phase == JournalPhase.NOT_FOUND;
   }
 
   /** True when recorded after {@code horizon} (to the millisecond). */

@@ -102,6 +102,20 @@ public class InMemoryIntentJournal implements IntentJournal {
     return out;
   }
 
+  @Override
+  public synchronized List<JournalEntry> watched(java.time.Instant createdAfter) {
+    List<JournalEntry> out = new ArrayList<>();
+    for (HeldEntry held : latest.values()) {
+      if (held.mayBeWatched()) {
+        JournalEntry e = held.entry();
+        if (e.isWatched() && e.createdAt().isAfter(createdAfter)) {
+          out.add(e);
+        }
+      }
+    }
+    return out;
+  }
+
   /** For subclasses: every attempt as held, in order (compaction). */
   synchronized List<Map.Entry<String, HeldEntry>> held() {
     return new ArrayList<>(latest.entrySet());

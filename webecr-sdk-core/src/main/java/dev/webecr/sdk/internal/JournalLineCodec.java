@@ -122,7 +122,7 @@ public final class JournalLineCodec {
     if (phase == null || recordedAt == Long.MIN_VALUE) {
       return null;
     }
-    return new HeldEntry(bytes, from, to, terminals, phase.isInFlight(), recordedAt);
+    return new HeldEntry(bytes, from, to, terminals, phase, recordedAt);
   }
 
   /** The provider reference of a line whose first separators are at {@code bars}. */

@@ -41,6 +41,17 @@ public interface IntentJournal extends AutoCloseable {
     return all().stream().filter(e -> e.phase().isInFlight()).collect(Collectors.toList());
   }
 
+  /**
+   * The latest state of every attempt the duplicate watch looks for ({@link
+   * JournalEntry#isWatched()}) created after {@code createdAfter} (its horizon). A journal of many
+   * settled attempts should answer this without decoding them all.
+   */
+  default List<JournalEntry> watched(java.time.Instant createdAfter) {
+    return all().stream()
+        .filter(e -> e.isWatched() && e.createdAt().isAfter(createdAfter))
+        .collect(Collectors.toList());
+  }
+
   /** Closes files; further use fails. */
   @Override
   default void close() {}

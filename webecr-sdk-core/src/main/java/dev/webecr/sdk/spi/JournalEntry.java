@@ -72,6 +72,26 @@ public abstract class JournalEntry {
   /** When this state was journaled. */
   public abstract Instant recordedAt();
 
+  /**
+   * True while the duplicate watch looks for this attempt: called not sent after lookups ({@link
+   * JournalPhase#NOT_FOUND}) and not found since with a result that charged nothing. One found
+   * approved stays watched until it is given back or the ERP pays its reference again (which adopts
+   * it): a node that died before handling it leaves it to the next watch.
+   */
+  public boolean isWatched() {
+    if (phase() != JournalPhase.NOT_FOUND) {
+      return false;
+    }
+    return !hasSettledResult()
+        || resultCode().equals(Optional.of(dev.webecr.sdk.IntentResult.APPROVED.code()));
+  }
+
+  /** True when the provider reported a final result for this attempt (journaled). */
+  public boolean hasSettledResult() {
+    return statusCode().equals(Optional.of(dev.webecr.sdk.IntentStatus.COMPLETED.code()))
+        && resultCode().map(c -> dev.webecr.sdk.IntentResult.fromCode(c).isSettled()).orElse(false);
+  }
+
   /** The ERP's reference. */
   public String reference() {
     return AttemptReference.parse(providerReference()).reference();

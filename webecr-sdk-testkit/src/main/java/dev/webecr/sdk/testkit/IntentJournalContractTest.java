@@ -122,6 +122,48 @@ public abstract class IntentJournalContractTest {
   }
 
   @Test
+  void watchedListsTheAttemptsCalledNotFoundUnlessFoundChargingNothingWithinTheHorizon() {
+    journal.record(entry("A-A1", JournalPhase.NOT_FOUND));
+    journal.record(entry("B-A1", JournalPhase.NOT_SENT));
+    journal.record(entry("C-A1", JournalPhase.IN_FLIGHT));
+    journal.record(
+        JournalEntry.builder()
+            .from(entry("D-A1", JournalPhase.NOT_FOUND))
+            .intentId("41")
+            .statusCode(3)
+            .resultCode(2)
+            .recordedAt(T0.plusSeconds(900))
+            .build());
+    journal.record(
+        JournalEntry.builder()
+            .from(entry("E-A1", JournalPhase.NOT_FOUND))
+            .intentId("42")
+            .statusCode(2)
+            .recordedAt(T0.plusSeconds(900))
+            .build());
+    journal.record(
+        JournalEntry.builder()
+            .from(entry("F-A1", JournalPhase.NOT_FOUND))
+            .createdAt(T0.minusSeconds(86_400))
+            .recordedAt(T0.minusSeconds(86_000))
+            .build());
+    journal.record(
+        JournalEntry.builder()
+            .from(entry("G-A1", JournalPhase.NOT_FOUND))
+            .intentId("43")
+            .statusCode(3)
+            .resultCode(1)
+            .recordedAt(T0.plusSeconds(900))
+            .build());
+    journal = reopen(journal);
+
+    // A: not found since; E: found still running; G: found approved, not handled yet
+    assertThat(journal.watched(T0.minusSeconds(3_600)))
+        .extracting(JournalEntry::providerReference)
+        .containsExactlyInAnyOrder("A-A1", "E-A1", "G-A1");
+  }
+
+  @Test
   void allHoldsEveryAttemptOnceInTheOrderFirstRecorded() {
     journal.record(entry("B-A1", JournalPhase.PREPARED));
     journal.record(entry("A-A1", JournalPhase.PREPARED));

@@ -107,6 +107,7 @@ public final class JdbcJournal implements IntentJournal {
       } else {
         s.setLong(9, token);
       }
+      s.setBoolean(10, e.isWatched());
       s.executeUpdate();
     }
   }
@@ -132,6 +133,27 @@ public final class JdbcJournal implements IntentJournal {
     return query(sql.inFlight(), null);
   }
 
+  @Override
+  public List<JournalEntry> watched(java.time.Instant createdAfter) {
+    List<JournalEntry> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql.watched())) {
+      s.setTimestamp(1, Timestamp.from(createdAfter));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          JournalEntry e = decode(r.getString(1));
+          if (e.isWatched() && e.createdAt().isAfter(createdAfter)) {
+            out.add(e);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new JournalException(
+          "cannot read the journal (" + e.getSQLState() + ": " + e.getMessage() + ")", e);
+    }
+    return out;
+  }
+
   private List<JournalEntry> query(String statement, String parameter) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(statement)) {
@@ -141,14 +163,7 @@ public final class JdbcJournal implements IntentJournal {
       List<JournalEntry> out = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          String line = r.getString(1);
-          out.add(
-              JournalLineCodec.decode(line)
-                  .orElseThrow(
-                      () ->
-                          new JournalException(
-                              "a journal row does not decode; keep the table and contact support",
-                              null)));
+          out.add(decode(r.getString(1)));
         }
       }
       return out;
@@ -156,6 +171,14 @@ public final class JdbcJournal implements IntentJournal {
       throw new JournalException(
           "cannot read the journal (" + e.getSQLState() + ": " + e.getMessage() + ")", e);
     }
+  }
+
+  private static JournalEntry decode(String line) {
+    return JournalLineCodec.decode(line)
+        .orElseThrow(
+            () ->
+                new JournalException(
+                    "a journal row does not decode; keep the table and contact support", null));
   }
 
   private static void rollbackQuietly(Connection c) {

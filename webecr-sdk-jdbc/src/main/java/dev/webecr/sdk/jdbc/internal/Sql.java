@@ -6,7 +6,7 @@ package dev.webecr.sdk.jdbc.internal;
  */
 public final class Sql {
   /** Schema scripts in the jar, in order; version = position + 1. */
-  static final String[] SCRIPTS = {"V1__journal_and_lease.sql"};
+  static final String[] SCRIPTS = {"V1__journal_and_lease.sql", "V2__watched_attempts.sql"};
 
   final String attempt;
   final String lease;
@@ -50,9 +50,10 @@ public final class Sql {
     return "INSERT INTO "
         + attempt
         + " (provider_reference, reference, attempt, terminal_key,"
-        + " in_flight, recorded_at, entry, written_by, lease_token)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        + " in_flight, recorded_at, entry, written_by, lease_token, watched)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         + " ON CONFLICT (provider_reference) DO UPDATE SET in_flight = EXCLUDED.in_flight,"
+        + " watched = EXCLUDED.watched,"
         + " recorded_at = EXCLUDED.recorded_at, entry = EXCLUDED.entry,"
         + " written_by = EXCLUDED.written_by, lease_token = EXCLUDED.lease_token";
   }
@@ -71,6 +72,11 @@ public final class Sql {
 
   String inFlight() {
     return "SELECT entry FROM " + attempt + " WHERE in_flight ORDER BY seq";
+  }
+
+  /** Watched attempts recorded at or after a time (recorded is never before created). */
+  String watched() {
+    return "SELECT entry FROM " + attempt + " WHERE watched AND recorded_at >= ? ORDER BY seq";
   }
 
   /**
