@@ -122,7 +122,9 @@ final class OriginalChecks {
           credit
               && !e.reference().equals(r.reference())
               && sameOriginal(e, o)
-              && (e.phase() != JournalPhase.SETTLED && e.phase() != JournalPhase.NOT_SENT
+              // in doubt, possibly committed late (watched), or approved
+              && (e.phase().isInFlight()
+                  || e.isWatched()
                   || e.resultCode().equals(Optional.of(IntentResult.APPROVED.code())));
       if (counts) {
         out.add(e);

@@ -1,14 +1,9 @@
 package dev.webecr.sdk;
 
-import dev.webecr.sdk.internal.ClientContext;
 import dev.webecr.sdk.internal.Futures;
-import dev.webecr.sdk.internal.PaymentRun;
-import dev.webecr.sdk.internal.TerminalLanes;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.PosProvider;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -40,18 +35,12 @@ import java.util.function.Supplier;
  * <p>Thread-safe; build one per provider and share it. {@link #close()} releases its threads.
  */
 public final class PosClient implements AutoCloseable {
-  private final ClientContext ctx;
+  private final PaymentEngine engine;
   private final PosProvider provider;
-  private final IntentJournal journal;
-  private final TerminalLanes lanes;
   private final RememberedTerminals terminals;
-  private final Duration terminalWait;
-  private final Duration paymentDeadline;
   private final int redeemCodeLength;
-  private final Clock clock;
   private final List<AutoCloseable> owned;
   private final Executor executor;
-  private final Reconciler reconciler;
 
   PosClient(
       PosClientBuilder b,
@@ -60,31 +49,18 @@ public final class PosClient implements AutoCloseable {
       ScheduledExecutorService scheduler,
       Executor executor,
       List<AutoCloseable> owned) {
+    this.engine = new PaymentEngine(b, provider, journal, scheduler, executor);
     this.provider = provider;
-    this.journal = journal;
-    this.terminals = new RememberedTerminals(b.terminalDirectory);
-    this.ctx =
-        new ClientContext(
-            provider,
-            journal,
-            b.signer,
-            terminals,
-            b.clock,
-            scheduler,
-            executor,
-            b.paymentDeadline,
-            b.pollSchedule,
-            b.serverWait,
-            b.serverWaitSlots,
-            b.lookupBeforeFirstAttempt);
-    this.lanes = new TerminalLanes(scheduler, b.terminalLease);
-    this.terminalWait = b.terminalWait;
-    this.paymentDeadline = b.paymentDeadline;
+    this.terminals = engine.terminals;
     this.redeemCodeLength = b.redeemCodeLength;
-    this.clock = b.clock;
     this.owned = owned;
     this.executor = executor;
-    this.reconciler = new Reconciler(provider, journal, terminals, clock, b.duplicates, this::pay);
+  }
+
+  /** Arms the duplicate watch for what the journal holds; once the client is built. */
+  PosClient started() {
+    engine.start();
+    return this;
   }
 
   /** A new builder. */
@@ -155,12 +131,7 @@ public final class PosClient implements AutoCloseable {
   /** {@link #pay} without blocking; no thread is held while the terminal works. */
   public CompletableFuture<PaymentIntent> payAsync(PaymentRequest request) {
     Objects.requireNonNull(request, "request == null");
-    PaymentRequest checked = PaymentChecks.check(request, provider, terminals);
-    OriginalChecks.check(checked, journal);
-    return lanes
-        .acquire(checked.terminal(), terminalWait)
-        .thenCompose(
-            release -> PaymentRun.pay(ctx, checked).whenComplete((intent, error) -> release.run()));
+    return engine.pay(PaymentChecks.check(request, provider, terminals));
   }
 
   /** Refunds {@code amount} of an approved sale, linked to it, under a new ERP reference. */
@@ -204,7 +175,7 @@ public final class PosClient implements AutoCloseable {
   /** The provider's current state of an intent; journaled when the journal holds it. */
   public PaymentIntent refresh(PaymentIntent intent) {
     Objects.requireNonNull(intent, "intent == null");
-    return reconciler.refresh(intent);
+    return engine.reconciler.refresh(intent);
   }
 
   /** {@link #refresh} on the client's executor. */
@@ -217,7 +188,7 @@ public final class PosClient implements AutoCloseable {
     Objects.requireNonNull(terminal, "terminal == null");
     Objects.requireNonNull(period, "period == null");
     requireCapability(Capability.LIST_INTENTS);
-    return reconciler.intents(terminal, period);
+    return engine.reconciler.intents(terminal, period);
   }
 
   /** {@link #intents} on the client's executor. */
@@ -234,7 +205,7 @@ public final class PosClient implements AutoCloseable {
   public ReconciliationReport reconcile(Period period) {
     Objects.requireNonNull(period, "period == null");
     requireCapability(Capability.LIST_INTENTS);
-    return reconciler.reconcile(period);
+    return engine.reconciler.reconcile(period);
   }
 
   /** {@link #reconcile} on the client's executor. */
@@ -250,7 +221,7 @@ public final class PosClient implements AutoCloseable {
    * terminal are asked about together, so none waits behind a stuck one.
    */
   public RecoveryReport recover() {
-    return new Recovery(ctx, journal, lanes, terminals, clock, paymentDeadline, provider).run();
+    return engine.recover();
   }
 
   /** {@link #recover} on the client's executor (it may wait up to the payment deadline). */
@@ -270,12 +241,13 @@ public final class PosClient implements AutoCloseable {
    */
   public void resolveManually(
       String providerReference, IntentResult outcome, String who, String why) {
-    Recovery.resolveManually(journal, clock, providerReference, outcome, who, why);
+    engine.resolveManually(providerReference, outcome, who, why);
   }
 
   /** Stops the client's own threads and closes what it created (provider, journal). */
   @Override
   public void close() {
+    engine.close();
     for (AutoCloseable c : owned) {
       try {
         c.close();

@@ -1,5 +1,6 @@
 package dev.webecr.sdk;
 
+import dev.webecr.sdk.internal.ClientThreads;
 import dev.webecr.sdk.internal.ProviderLoader;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.IntentJournal;
@@ -14,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
 /**
  * Configures a {@link PosClient}. Required: a provider and a journal; a signer where the provider
@@ -42,11 +43,11 @@ public final class PosClientBuilder {
   Duration serverWait = Duration.ofSeconds(60);
   int serverWaitSlots = 24;
   int redeemCodeLength = 8;
-  DuplicatePolicy duplicates = DuplicatePolicy.AUTO_REVERSE;
+  DuplicatePolicy duplicates;
+  Duration duplicateWatch = Duration.ofHours(24);
+  Consumer<Discrepancy> discrepancyListener =
+      d -> LoggerFactory.getLogger(PosClient.class).warn("the duplicate watch found {}", d);
   boolean lookupBeforeFirstAttempt = true;
-
-  /** Threads for calls beyond the server-side waits. */
-  private static final int CALL_THREADS = 8;
 
   PosClientBuilder() {}
 
@@ -146,12 +147,51 @@ public final class PosClientBuilder {
   }
 
   /**
-   * What {@link PosClient#reconcile} does with a second approval under one ERP reference: give it
-   * back ({@link DuplicatePolicy#AUTO_REVERSE}, the default) or only report it ({@link
-   * DuplicatePolicy#REPORT_ONLY}, for an ERP whose people give money back themselves).
+   * What {@link PosClient#reconcile} and the duplicate watch do with a second approval under one
+   * ERP reference: give it back ({@link DuplicatePolicy#AUTO_REVERSE}, the default) or only report
+   * it ({@link DuplicatePolicy#REPORT_ONLY}, for an ERP whose people give money back themselves).
+   * Where the provider prints fiscal receipts ({@link Capability#FISCAL_RECEIPTS}: RRPay) the
+   * default is {@code REPORT_ONLY}: a receipt was printed, and a fiscal return is made only when
+   * asked for here.
    */
   public PosClientBuilder duplicates(DuplicatePolicy policy) {
     this.duplicates = Objects.requireNonNull(policy, "policy == null");
+    return this;
+  }
+
+  /** The policy for {@code p}: the one chosen, else by whether it prints fiscal receipts. */
+  DuplicatePolicy duplicatesFor(PosProvider p) {
+    if (duplicates != null) {
+      return duplicates;
+    }
+    return p.capabilities().contains(Capability.FISCAL_RECEIPTS)
+        ? DuplicatePolicy.REPORT_ONLY
+        : DuplicatePolicy.AUTO_REVERSE;
+  }
+
+  /**
+   * How long an attempt called not sent after lookups (its answer lost, the provider empty when
+   * asked) is looked for again, on a spaced schedule (10 minutes after its send, then doubling):
+   * default 24 h. A late commit found is told to {@link #onDiscrepancy} and, when it charged a
+   * reference twice, given back as {@link #duplicates} says. Zero: no watch (only {@link
+   * PosClient#reconcile} finds late commits then).
+   */
+  public PosClientBuilder duplicateWatch(Duration horizon) {
+    Objects.requireNonNull(horizon, "horizon == null");
+    if (horizon.isNegative() || horizon.compareTo(Duration.ofDays(30)) > 0) {
+      throw new InvalidRequestException("duplicateWatch", "must be 0 to 30 days");
+    }
+    this.duplicateWatch = horizon;
+    return this;
+  }
+
+  /**
+   * Hears what the duplicate watch finds on its own schedule (a late approval of an attempt the ERP
+   * was told was not sent, a duplicate approval with the outcome of giving it back); called on the
+   * client's threads. Default: a warning in the log.
+   */
+  public PosClientBuilder onDiscrepancy(Consumer<Discrepancy> listener) {
+    this.discrepancyListener = Objects.requireNonNull(listener, "listener == null");
     return this;
   }
 
@@ -231,35 +271,16 @@ public final class PosClientBuilder {
     }
     ScheduledExecutorService s = scheduler;
     if (s == null) {
-      ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, daemon("webecr-timer"));
-      pool.setRemoveOnCancelPolicy(true);
+      ScheduledThreadPoolExecutor pool = ClientThreads.scheduler();
       s = pool;
       owned.add(pool::shutdownNow);
     }
     Executor e = executor;
     if (e == null) {
-      // Bounded: a payment holds a thread only while a call runs (waits are on the scheduler),
-      // or for a server-side wait, of which at most serverWaitSlots run at once.
-      ThreadPoolExecutor pool =
-          new ThreadPoolExecutor(
-              serverWaitSlots + CALL_THREADS,
-              serverWaitSlots + CALL_THREADS,
-              30,
-              TimeUnit.SECONDS,
-              new LinkedBlockingQueue<>(),
-              daemon("webecr-call"));
-      pool.allowCoreThreadTimeOut(true);
+      ThreadPoolExecutor pool = ClientThreads.executor(serverWaitSlots);
       e = pool;
       owned.add(pool::shutdownNow);
     }
-    return new PosClient(this, p, j, s, e, owned);
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
+    return new PosClient(this, p, j, s, e, owned).started();
   }
 }

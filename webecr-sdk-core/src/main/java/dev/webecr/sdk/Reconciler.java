@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ final class Reconciler {
   private final RememberedTerminals terminals;
   private final Clock clock;
   private final DuplicatePolicy duplicatePolicy;
-  private final Function<PaymentRequest, PaymentIntent> pay;
+  private final Function<PaymentRequest, CompletableFuture<PaymentIntent>> pay;
 
   Reconciler(
       PosProvider provider,
@@ -38,7 +39,7 @@ final class Reconciler {
       RememberedTerminals terminals,
       Clock clock,
       DuplicatePolicy duplicatePolicy,
-      Function<PaymentRequest, PaymentIntent> pay) {
+      Function<PaymentRequest, CompletableFuture<PaymentIntent>> pay) {
     this.provider = provider;
     this.journal = journal;
     this.terminals = terminals;
@@ -139,7 +140,9 @@ final class Reconciler {
     Map<String, Discrepancy> duplicates = DuplicateApprovals.find(listed, journal);
     for (Discrepancy d : duplicates.values()) {
       report.addDiscrepancies(
-          duplicatePolicy == DuplicatePolicy.AUTO_REVERSE ? Reversals.reverse(d, journal, pay) : d);
+          duplicatePolicy == DuplicatePolicy.AUTO_REVERSE
+              ? Reversals.reverse(d, journal, pay).join()
+              : d);
     }
     for (JournalEntry e : journaled) {
       // By the intent id the journal holds first (a void's wire carries no reference, and two
@@ -209,7 +212,7 @@ final class Reconciler {
 
   private static void compare(JournalEntry e, PaymentIntent i, ReconciliationReport.Builder out) {
     Discrepancy.Kind kind = null;
-    if (e.phase() == JournalPhase.NOT_SENT) {
+    if (e.phase().isNotSent()) {
       kind = i != null ? Discrepancy.Kind.SENT_BUT_JOURNALED_NOT_SENT : null;
     } else if (i == null) {
       kind = Discrepancy.Kind.MISSING_AT_PROVIDER;

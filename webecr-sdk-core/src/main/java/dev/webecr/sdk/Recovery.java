@@ -67,7 +67,8 @@ final class Recovery {
     this.backsOff = !provider.capabilities().contains(Capability.LOCAL_LOOKUPS);
   }
 
-  RecoveryReport run() {
+  /** Resumes what is in flight, then has {@code watch} look at what is due of its attempts. */
+  RecoveryReport run(DuplicateWatch watch) {
     Instant start = clock.instant();
     RecoveryReport.Builder report = RecoveryReport.builder();
     Map<String, List<JournalEntry>> byTerminal = new LinkedHashMap<>();
@@ -83,6 +84,7 @@ final class Recovery {
     }
     Map<JournalEntry, CompletableFuture<PaymentIntent>> runs = new LinkedHashMap<>();
     Map<JournalEntry, AtomicBoolean> answered = new LinkedHashMap<>();
+    List<CompletableFuture<Void>> released = new ArrayList<>();
     for (List<JournalEntry> group : byTerminal.values()) {
       Terminal terminal = terminals.withKey(group.get(0).terminal());
       // This client's own payment on the terminal is waited for; another node's is left to it
@@ -98,12 +100,19 @@ final class Recovery {
         runs.put(e, run);
         all.add(run);
       }
-      CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]))
-          .handle((v, error) -> null)
-          .thenCombine(lane, (v, release) -> release)
-          .thenAccept(Runnable::run);
+      released.add(
+          CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]))
+              .handle((v, error) -> null)
+              .thenCombine(lane, (v, release) -> release)
+              .thenAccept(Runnable::run));
     }
     runs.forEach((e, run) -> collect(report, e, run, answered.get(e)));
+    // the terminals are free when recover() returns: a payment right after it must not find
+    // its terminal still held by a recovery that has ended
+    CompletableFuture.allOf(released.toArray(new CompletableFuture<?>[0]))
+        .handle((v, error) -> null)
+        .join();
+    report.addAllDiscrepancies(watch.run().join());
     return report.build();
   }
 
@@ -127,7 +136,7 @@ final class Recovery {
     }
     boolean asked = answered.get();
     JournalEntry now = journal.latest(e.providerReference()).orElse(e);
-    if (now.phase() == JournalPhase.NOT_SENT) {
+    if (now.phase().isNotSent()) {
       report.addNotSent(e.providerReference());
     } else if (now.phase() == JournalPhase.SETTLED) {
       if (settled != null) {

@@ -12,6 +12,8 @@ import org.immutables.value.Value;
  *       paying again with the same ERP reference is safe.
  *   <li>{@link #inDoubt()}: still unknown (provider unreachable, still running, or waiting for its
  *       back-off); run recover again later.
+ *   <li>{@link #discrepancies()}: what the duplicate watch found this run among the attempts called
+ *       not sent: a late approval, or a duplicate approval with the outcome of giving it back.
  *   <li>{@link #needsAttention()}: the subset of {@link #inDoubt()} that several runs could not
  *       settle (typically a terminal that answered UNKNOWN with no card transaction behind it): a
  *       person should read the terminal's slip and close each with {@link
@@ -33,6 +35,9 @@ public abstract class RecoveryReport {
 
   /** Provider references in doubt after several runs: for a person to resolve. */
   public abstract List<String> needsAttention();
+
+  /** What the duplicate watch found this run (each also told to the client's listener). */
+  public abstract List<Discrepancy> discrepancies();
 
   static Builder builder() {
     return new Builder();

@@ -1,88 +1,98 @@
 package dev.webecr.sdk;
 
+import dev.webecr.sdk.internal.Futures;
+import dev.webecr.sdk.internal.ReversalReferences;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
  * Gives a duplicate approval back ({@link DuplicatePolicy#AUTO_REVERSE}): a void of it, or, when
  * the void is not approved (its batch was closed), a linked refund of its whole amount. Each is a
- * payment under a reference derived from the duplicate's intent id, so a later reconciliation
- * returns or resumes the same reversal instead of sending another: a reversal in doubt stays in
- * doubt and is never sent twice.
+ * payment under a reference derived from the duplicate's intent id ({@link ReversalReferences}), so
+ * a later reconciliation or watch returns or resumes the same reversal instead of sending another:
+ * a reversal in doubt stays in doubt and is never sent twice.
  */
 final class Reversals {
-  static final String VOID_PREFIX = "REV-";
-  static final String REFUND_PREFIX = "REF-";
-
   private Reversals() {}
 
-  /** {@code duplicate} with the outcome of giving its money back. */
-  static Discrepancy reverse(
-      Discrepancy duplicate, IntentJournal journal, Function<PaymentRequest, PaymentIntent> pay) {
+  /** {@code duplicate} with the outcome of giving its money back, once that is known. */
+  static CompletableFuture<Discrepancy> reverse(
+      Discrepancy duplicate,
+      IntentJournal journal,
+      Function<PaymentRequest, CompletableFuture<PaymentIntent>> pay) {
     PaymentIntent charged = duplicate.intent().orElseThrow();
-    String voidReference = VOID_PREFIX + charged.id();
-    String refundReference = REFUND_PREFIX + charged.id();
+    String voidReference = ReversalReferences.voidOf(charged.id());
+    String refundReference = ReversalReferences.refundOf(charged.id());
     Discrepancy.Builder out = Discrepancy.builder().from(duplicate);
-    if (!ownUntoldAttempt(charged, journal)) {
-      return out.reversalProblem(
-              "not reversed automatically: this client's journal does not hold it as an attempt"
-                  + " of its own (another till's journal may have told its ERP of it): give one"
-                  + " of the two back by hand")
-          .build();
+    if (!ownAttempt(charged, journal)) {
+      return CompletableFuture.completedFuture(
+          out.reversalProblem(
+                  "not given back here: another till journaled it, and that till's reconciliation"
+                      + " gives it back (or a person, where it runs no reconciliation)")
+              .build());
     }
-    try {
-      PaymentIntent reversal;
-      if (!journal.attempts(refundReference).isEmpty() || voidDeclined(journal, voidReference)) {
-        reversal = pay.apply(request(charged, TransactionType.REFUND, refundReference));
-      } else {
-        reversal = voidOrNothing(charged, voidReference, pay);
-        if (reversal == null || !reversal.isApproved()) {
-          reversal = pay.apply(request(charged, TransactionType.REFUND, refundReference));
-        }
-      }
-      return out.reversal(reversal).build();
-    } catch (PosException e) {
-      return out.reversalProblem(e.getMessage()).build();
+    CompletableFuture<PaymentIntent> reversal;
+    if (!journal.attempts(refundReference).isEmpty() || voidDeclined(journal, voidReference)) {
+      reversal = pay.apply(request(charged, TransactionType.REFUND, refundReference));
+    } else {
+      reversal =
+          voidOrNothing(charged, voidReference, pay)
+              .thenCompose(
+                  v ->
+                      v != null && v.isApproved()
+                          ? CompletableFuture.completedFuture(v)
+                          : pay.apply(request(charged, TransactionType.REFUND, refundReference)));
     }
+    return reversal.handle(
+        (r, error) -> {
+          if (error == null) {
+            return out.reversal(r).build();
+          }
+          Throwable cause = Futures.unwrap(error);
+          if (cause instanceof PosException) {
+            return out.reversalProblem(cause.getMessage()).build();
+          }
+          throw new CompletionException(cause);
+        });
   }
 
   /**
    * The void of {@code charged}; null when the provider refused it before processing (a batch
    * already closed may be refused so, or declined): then a refund gives the money back.
    */
-  private static PaymentIntent voidOrNothing(
-      PaymentIntent charged, String voidReference, Function<PaymentRequest, PaymentIntent> pay) {
-    try {
-      return pay.apply(request(charged, TransactionType.VOID, voidReference));
-    } catch (ProviderRejectedException e) {
-      if (e instanceof AuthenticationException || e.isRetryable()) {
-        throw e;
-      }
-      return null;
-    }
+  private static CompletableFuture<PaymentIntent> voidOrNothing(
+      PaymentIntent charged,
+      String voidReference,
+      Function<PaymentRequest, CompletableFuture<PaymentIntent>> pay) {
+    return pay.apply(request(charged, TransactionType.VOID, voidReference))
+        .handle(
+            (v, error) -> {
+              if (error == null) {
+                return v;
+              }
+              Throwable e = Futures.unwrap(error);
+              if (e instanceof ProviderRejectedException
+                  && !(e instanceof AuthenticationException)
+                  && !((ProviderRejectedException) e).isRetryable()) {
+                return null;
+              }
+              throw new CompletionException(e);
+            });
   }
 
   /**
-   * True when {@code charged} is an attempt of this client's own that its ERP was not told of (a
-   * late commit after "not sent", an attempt in doubt): only then does this journal know which
-   * approval to keep. Another till's approval under the same reference is never reversed here.
+   * True when {@code charged} is an attempt of this client's own: only the till that journaled a
+   * duplicate gives it back (every till keeps the same approval, so one reversal is made).
    */
-  private static boolean ownUntoldAttempt(PaymentIntent charged, IntentJournal journal) {
-    if (!journal.attempts(VOID_PREFIX + charged.id()).isEmpty()
-        || !journal.attempts(REFUND_PREFIX + charged.id()).isEmpty()) {
-      return true; // reversed or being reversed already: the same reversal is returned or resumed
-    }
-    return journal
-        .latest(charged.providerReference())
-        .filter(e -> e.intentId().isEmpty() || e.intentId().equals(Optional.of(charged.id())))
-        .filter(
-            e ->
-                e.phase() != JournalPhase.SETTLED
-                    || !e.resultCode().equals(Optional.of(IntentResult.APPROVED.code())))
-        .isPresent();
+  private static boolean ownAttempt(PaymentIntent charged, IntentJournal journal) {
+    return ReversalReferences.started(journal, charged.id())
+        || DuplicateApprovals.ownAttempt(journal, charged);
   }
 
   /**
@@ -90,12 +100,12 @@ final class Reversals {
    * batch was closed): the money goes back by a refund.
    */
   private static boolean voidDeclined(IntentJournal journal, String voidReference) {
-    java.util.List<JournalEntry> voids = journal.attempts(voidReference);
+    List<JournalEntry> voids = journal.attempts(voidReference);
     return !voids.isEmpty()
         && voids.stream()
             .allMatch(
                 e ->
-                    (e.phase() == JournalPhase.SETTLED || e.phase() == JournalPhase.NOT_SENT)
+                    (e.phase() == JournalPhase.SETTLED || e.phase().isNotSent())
                         && !e.resultCode().equals(Optional.of(IntentResult.APPROVED.code())));
   }
 

@@ -104,7 +104,7 @@ class PosClientTest extends ClientFixture {
     assertThat(journal.latest("INV-L-A1"))
         .get()
         .extracting(JournalEntry::phase)
-        .isEqualTo(JournalPhase.NOT_SENT);
+        .isEqualTo(JournalPhase.NOT_FOUND);
   }
 
   @Test

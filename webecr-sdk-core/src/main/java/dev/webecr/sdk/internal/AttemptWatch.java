@@ -119,7 +119,7 @@ final class AttemptWatch {
       return;
     }
     if (found != null && notSentProven()) {
-      notSent(
+      notFound(
           new ConnectionException(
               "payment "
                   + entry.providerReference()
@@ -234,9 +234,18 @@ final class AttemptWatch {
     }
   }
 
+  /** Proven never charged: it never left, or was refused before processing. */
   void notSent(PosException cause) {
     journal(JournalPhase.NOT_SENT, null);
     signer.tell(SignatureOutcome.CANCELLED);
+    result.completeExceptionally(cause);
+  }
+
+  /** Not found after the settle window: the ERP may pay again, the duplicate watch looks on. */
+  private void notFound(PosException cause) {
+    journal(JournalPhase.NOT_FOUND, null);
+    signer.tell(SignatureOutcome.CANCELLED);
+    ctx.watchWake.run();
     result.completeExceptionally(cause);
   }
 

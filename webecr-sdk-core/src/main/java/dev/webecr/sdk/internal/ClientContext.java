@@ -33,6 +33,14 @@ public final class ClientContext {
   /** Whether the provider is asked before the first attempt of an unknown reference. */
   final boolean lookupFirst;
 
+  /** Arms the client's duplicate watch: an attempt was just called not found. */
+  volatile Runnable watchWake = () -> {};
+
+  /** Sets what {@link #watchWake} runs (the client's duplicate watch, once built). */
+  public void onNotFound(Runnable wake) {
+    this.watchWake = java.util.Objects.requireNonNull(wake, "wake == null");
+  }
+
   /** Bundles the client's collaborators; {@code signer} may be null. */
   public ClientContext(
       PosProvider provider,

@@ -22,4 +22,15 @@ public final class Futures {
       throw e;
     }
   }
+
+  /** The failure inside a future's {@code CompletionException} or {@code ExecutionException}. */
+  public static Throwable unwrap(Throwable error) {
+    Throwable t = error;
+    while ((t instanceof CompletionException
+            || t instanceof java.util.concurrent.ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
 }

@@ -91,7 +91,7 @@ public final class PaymentRun {
     JournalEntry now = ctx.journal.latest(seen.providerReference()).orElse(seen);
     if (now.phase() == JournalPhase.SETTLED && now.intentId().isPresent()) {
       result.complete(settledIntent(now));
-    } else if (now.phase() == JournalPhase.NOT_SENT) {
+    } else if (now.phase().isNotSent()) {
       result.completeExceptionally(
           new ConnectionException(
               "payment "

@@ -75,16 +75,31 @@ final class PriorAttempts {
   }
 
   /**
-   * Asks the provider once more about every attempt journaled as not sent, journals any it now has,
-   * and returns the attempts as journaled after that. A failed lookup stops the payment: nothing
-   * new may be sent while an earlier attempt cannot be ruled out.
+   * Asks the provider once more about every attempt journaled as not sent (one the duplicate watch
+   * already found settled is taken as found), journals any it has, and returns the attempts as
+   * journaled after that. A failed lookup stops the payment: nothing new may be sent while an
+   * earlier attempt cannot be ruled out. One being given back as a duplicate is never adopted.
    */
   static List<JournalEntry> recheckNotSent(
       ClientContext ctx, Terminal terminal, List<JournalEntry> attempts) {
     List<JournalEntry> out = new ArrayList<>();
     for (JournalEntry a : attempts) {
-      if (a.phase() != JournalPhase.NOT_SENT || a.resolvedBy().isPresent()) {
+      if (!a.phase().isNotSent()
+          || a.resolvedBy().isPresent()
+          || a.intentId().map(id -> ReversalReferences.started(ctx.journal, id)).orElse(false)) {
         out.add(a);
+        continue;
+      }
+      if (a.phase() == JournalPhase.NOT_FOUND && a.hasSettledResult()) {
+        // found settled by the duplicate watch: the ERP hears of it now
+        JournalEntry now =
+            JournalEntry.builder()
+                .from(a)
+                .phase(JournalPhase.SETTLED)
+                .recordedAt(ctx.clock.instant())
+                .build();
+        ctx.journal.record(now);
+        out.add(now);
         continue;
       }
       Optional<PaymentIntent> found;

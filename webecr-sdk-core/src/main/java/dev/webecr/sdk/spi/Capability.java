@@ -58,5 +58,11 @@ public enum Capability {
    * Asking about an attempt costs nothing remote (a local exchange folder): recovery asks at every
    * run rather than backing off, so an answer that arrived is taken at once.
    */
-  LOCAL_LOOKUPS
+  LOCAL_LOOKUPS,
+  /**
+   * The provider prints the fiscal receipt of each payment: giving a duplicate back is a fiscal
+   * return, made automatically only when the ERP chose {@link
+   * dev.webecr.sdk.DuplicatePolicy#AUTO_REVERSE} itself (reported only by default).
+   */
+  FISCAL_RECEIPTS
 }

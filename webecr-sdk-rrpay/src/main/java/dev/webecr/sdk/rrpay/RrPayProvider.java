@@ -60,7 +60,8 @@ public final class RrPayProvider implements PosProvider {
               Capability.VOID,
               Capability.LIST_INTENTS,
               Capability.BASKET,
-              Capability.LOCAL_LOOKUPS));
+              Capability.LOCAL_LOOKUPS,
+              Capability.FISCAL_RECEIPTS));
   static final List<String> REQUEST_TYPES =
       List.of(RrPayCodec.SALE, RrPayCodec.RETURN, RrPayCodec.CANCEL);
 

@@ -1,0 +1,28 @@
+package dev.webecr.sdk.internal;
+
+import dev.webecr.sdk.spi.IntentJournal;
+
+/**
+ * The ERP references under which a duplicate approval is given back: derived from the duplicate's
+ * intent id, so that every reconciliation and watch returns or resumes the same reversal instead of
+ * sending another.
+ */
+public final class ReversalReferences {
+  private ReversalReferences() {}
+
+  /** The void of the duplicate intent {@code intentId}. */
+  public static String voidOf(String intentId) {
+    return "REV-" + intentId;
+  }
+
+  /** The full refund of the duplicate intent {@code intentId}, when its void is not approved. */
+  public static String refundOf(String intentId) {
+    return "REF-" + intentId;
+  }
+
+  /** True when this journal holds a reversal of {@code intentId}, whatever its state. */
+  public static boolean started(IntentJournal journal, String intentId) {
+    return !journal.attempts(voidOf(intentId)).isEmpty()
+        || !journal.attempts(refundOf(intentId)).isEmpty();
+  }
+}
