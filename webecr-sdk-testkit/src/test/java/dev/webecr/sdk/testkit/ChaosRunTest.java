@@ -71,9 +71,13 @@ class ChaosRunTest {
   private final Random random = new Random(SEED);
   private final TestClock clock = new TestClock(Instant.parse("2026-11-25T06:00:00Z"));
   private final Counts counts = new Counts();
+  private final Instant runStart = clock.instant();
 
   /** Attempts the SDK said "nothing was charged" of: the fake must hold no intent for them. */
   private final List<String> nothingCharged = new ArrayList<>();
+
+  /** Provider references the duplicate watch told the ERP of. */
+  private final java.util.Set<String> told = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private Node node;
 
@@ -84,6 +88,12 @@ class ChaosRunTest {
     final dev.webecr.sdk.spi.PosProvider mellon;
     final CrashingJournal journal;
     final PosClient client;
+
+    /**
+     * The client's scheduler, run by the test between and during payments: background work (the
+     * duplicate watch) interleaves with payments on virtual time, and dies with the node.
+     */
+    final VirtualTimeScheduler steps = VirtualTimeScheduler.stepped(clock);
 
     Node(FakeWebEcrServer server, double crashRate, Duration readTimeout) {
       mellon =
@@ -102,14 +112,37 @@ class ChaosRunTest {
               .journal(journal)
               .signer(new TestSigner(clock))
               .clock(clock)
-              .scheduler(new VirtualTimeScheduler(clock))
+              .scheduler(steps)
               .executor(Runnable::run)
+              .onDiscrepancy(d -> told.add(d.providerReference()))
               .paymentDeadline(DEADLINE)
               // Correctness under faults does not depend on the poll rate; backing off keeps the
               // run's many 5-minute doubts cheap (the default polls every second).
               .pollSchedule(PollSchedule.of(Duration.ofSeconds(1), 1.5, Duration.ofSeconds(5)))
               .terminalDirectory((p, id) -> Optional.ofNullable(terminal))
               .build();
+    }
+
+    /** {@code future}'s outcome, running this node's scheduler until it has one. */
+    <T> T drive(java.util.concurrent.CompletableFuture<T> future) {
+      try {
+        steps.runUntil(() -> true, future::isDone);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      try {
+        return future.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof Error) {
+          throw (Error) e.getCause(); // a simulated crash
+        }
+        throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+      }
+    }
+
+    RecoveryReport recover() {
+      return drive(java.util.concurrent.CompletableFuture.supplyAsync(client::recover));
     }
 
     @Override
@@ -196,7 +229,12 @@ class ChaosRunTest {
         .listDeclinedTransactions(random.nextBoolean())
         .lateCommit(
             late ? Duration.ofSeconds(70) : null,
-            late ? Duration.ofSeconds(10 + random.nextInt(30)) : null)
+            // within the settle window (found by the payment's lookups), or minutes after it
+            // (called not found; the ERP pays again; the duplicate watch finds and reverses it)
+            late
+                ? Duration.ofSeconds(
+                    random.nextBoolean() ? 10 + random.nextInt(30) : 180 + random.nextInt(900))
+                : null)
         .refuseAfterCommit(
             random.nextInt(6) == 0 ? List.of(429, 408, 400).get(random.nextInt(3)) : 0);
   }
@@ -218,7 +256,7 @@ class ChaosRunTest {
     for (int tries = 0; tries < 8; tries++) {
       Instant start = clock.instant();
       try {
-        PaymentIntent p = node.client.pay(request);
+        PaymentIntent p = node.drive(node.client.payAsync(request));
         counts.calls++;
         longest(start);
         if (p.result().equals(Optional.of(IntentResult.BUSY))) {
@@ -263,7 +301,7 @@ class ChaosRunTest {
     node.close();
     node = new Node(server, 0.01, SHORT);
     try {
-      node.client.recover();
+      node.recover();
     } catch (CrashingJournal.Crash again) {
       counts.crashes++;
       restart(server);
@@ -277,11 +315,23 @@ class ChaosRunTest {
     node = new Node(server, 0.0, CALM);
     for (int run = 0; run < 6; run++) {
       clock.advance(Duration.ofHours(7)); // past every dialogue and every recovery back-off
-      RecoveryReport report = node.client.recover();
+      RecoveryReport report = node.recover();
       counts.finalInDoubt = report.inDoubt().size();
       counts.needsAttention = report.needsAttention().size();
       if (report.inDoubt().isEmpty()) {
         break;
+      }
+    }
+    // the ERP's reconciliation of the run: it reports every duplicate and late approval again,
+    // with its reversal, where a crash came between giving one back and telling the ERP
+    dev.webecr.sdk.ReconciliationReport reconciled =
+        node.drive(
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> node.client.reconcile(dev.webecr.sdk.Period.of(runStart, clock.instant()))));
+    for (dev.webecr.sdk.Discrepancy d : reconciled.discrepancies()) {
+      if (d.kind() == dev.webecr.sdk.Discrepancy.Kind.DUPLICATE_APPROVAL
+          || d.kind() == dev.webecr.sdk.Discrepancy.Kind.SENT_BUT_JOURNALED_NOT_SENT) {
+        told.add(d.providerReference());
       }
     }
   }
@@ -311,11 +361,20 @@ class ChaosRunTest {
                             && e.intentId().equals(Optional.of(String.valueOf(i.id))))
                 .findFirst();
       }
-      approvalsPerDocument.merge(document, 1, Integer::sum);
-      boolean erpKnows =
+      boolean givenBack = i.reference != null && givenBack(fake, i, now);
+      if (givenBack) {
+        counts.reversed++;
+      } else {
+        approvalsPerDocument.merge(document, 1, Integer::sum);
+      }
+      boolean approvedInJournal =
           known.isPresent()
-              && known.get().phase() == JournalPhase.SETTLED
               && known.get().resultCode().equals(Optional.of(IntentResult.APPROVED.code()));
+      boolean erpKnows =
+          approvedInJournal
+              && (known.get().phase() == JournalPhase.SETTLED
+                  // found late by the watch: the ERP is told (and the duplicate given back)
+                  || (known.get().phase() == JournalPhase.NOT_FOUND && told.contains(i.reference)));
       if (!erpKnows) {
         String siblings =
             i.reference != null
@@ -348,6 +407,7 @@ class ChaosRunTest {
                 + siblings);
       }
     }
+    counts.toldByWatch = told.size();
     counts.twice = (int) approvalsPerDocument.values().stream().filter(c -> c > 1).count();
     counts.unknownToErp = unknownToErp.size();
     long phantom =
@@ -376,6 +436,13 @@ class ChaosRunTest {
         .as("longest pay() on virtual time")
         .isLessThanOrEqualTo(LONGEST_CALL);
     assertThat(counts.calls).as("payments that ended with an answer").isPositive();
+  }
+
+  /** True when {@code i} was given back: voided, or refunded in full as a duplicate. */
+  private static boolean givenBack(FakeWebEcr fake, FakeIntent i, Instant now) {
+    String refund = "REF-" + i.id + "-A1";
+    return i.voidedAt(now)
+        || fake.intents().stream().anyMatch(r -> refund.equals(r.reference) && r.approvedAt(now));
   }
 
   /** Sales whose approved voids and refunds gave back more than the sale charged. */
@@ -453,6 +520,8 @@ class ChaosRunTest {
     int needsAttention;
     int credits;
     int creditsRefused;
+    int reversed;
+    int toldByWatch;
     double wallSeconds;
     Duration longestCall = Duration.ZERO;
     final Map<String, Integer> otherErrors = new TreeMap<>();
@@ -464,7 +533,9 @@ class ChaosRunTest {
               + "approvals unknown to the ERP %d, BUSY %d, in doubt at a deadline %d, not sent %d, "
               + "other errors %s, crashes %d, in doubt after recovery %d (needing a person %d), "
               + "longest pay() %s virtual, %.1f s wall; credits at the fake %d, second voids and"
-              + " refunds refused %d, double credits 0, contradicted verdicts 0",
+              + " refunds refused %d, double credits 0, contradicted verdicts 0; approvals given"
+              + " back %d (duplicates reversed by the SDK, sales voided by the ERP), told by the"
+              + " duplicate watch %d",
           PAYMENTS,
           calls,
           approvedAtFake,
@@ -480,7 +551,9 @@ class ChaosRunTest {
           longestCall,
           wallSeconds,
           credits,
-          creditsRefused);
+          creditsRefused,
+          reversed,
+          toldByWatch);
     }
   }
 }

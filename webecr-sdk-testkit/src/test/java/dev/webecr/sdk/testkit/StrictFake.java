@@ -25,6 +25,14 @@ final class StrictFake implements AutoCloseable {
       MellonProvider.create(
           server.mellonConfig().retryScheduler(new VirtualTimeScheduler(clock)).build(), clock);
   final TestSigner signer = new TestSigner(clock);
+
+  /**
+   * A scheduler whose tasks wait until a test runs them ({@link #settle}): for clients given it
+   * with {@code b.scheduler(f.steps)}, so that background work (the duplicate watch) runs when the
+   * test says, not inside the call that armed it.
+   */
+  final VirtualTimeScheduler steps = VirtualTimeScheduler.stepped(clock);
+
   final IntentJournal journal;
   final PosClient client;
 
@@ -33,6 +41,11 @@ final class StrictFake implements AutoCloseable {
   }
 
   StrictFake(IntentJournal journal, UnaryOperator<PosClientBuilder> options) {
+    this(journal, false, options);
+  }
+
+  /** {@code stepped}: the client runs on {@link #steps}, whose tasks wait for the test. */
+  StrictFake(IntentJournal journal, boolean stepped, UnaryOperator<PosClientBuilder> options) {
     this.journal = journal;
     this.client =
         options
@@ -42,7 +55,7 @@ final class StrictFake implements AutoCloseable {
                     .journal(journal)
                     .signer(signer)
                     .clock(clock)
-                    .scheduler(new VirtualTimeScheduler(clock))
+                    .scheduler(stepped ? steps : new VirtualTimeScheduler(clock))
                     .executor(Runnable::run))
             .build();
   }
@@ -93,6 +106,26 @@ final class StrictFake implements AutoCloseable {
             .amount(Money.euroCents(cents))
             .reference(reference)
             .build());
+  }
+
+  /** Runs the {@link #steps} scheduler's tasks in due order until {@code done}. */
+  void runUntil(java.util.function.BooleanSupplier done) {
+    try {
+      steps.runUntil(() -> true, done);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code future}'s outcome, running the {@link #steps} scheduler until it has one. */
+  <T> T settle(java.util.concurrent.CompletableFuture<T> future) {
+    runUntil(future::isDone);
+    try {
+      return future.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+    }
   }
 
   void advance(Duration d) {
