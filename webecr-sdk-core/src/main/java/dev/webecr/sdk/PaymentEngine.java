@@ -74,13 +74,16 @@ final class PaymentEngine {
   }
 
   /**
-   * A reversal of a duplicate: it waits for a terminal busy with another payment (up to a payment
-   * deadline) rather than failing, so that giving money back is not lost to a busy till.
+   * A reversal of a duplicate. It does not wait for a terminal busy with a cashier's payment: the
+   * watch tries it again a minute later, a reconciliation at its next run, so giving money back
+   * never holds up the till.
    */
   private CompletableFuture<PaymentIntent> reversal(PaymentRequest request) {
-    return pay(
-        PaymentChecks.check(request, provider, terminals),
-        paymentDeadline.compareTo(terminalWait) > 0 ? paymentDeadline : terminalWait);
+    try {
+      return pay(PaymentChecks.check(request, provider, terminals), terminalWait);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e); // refused before sending: a problem reported
+    }
   }
 
   private CompletableFuture<PaymentIntent> pay(PaymentRequest checked, Duration laneWait) {
