@@ -83,7 +83,7 @@ final class FakeControlRoutes {
       return Answer.json(200, out);
     }
     if (rest.equals("requests")) {
-      int limit = Integer.parseInt(query.getOrDefault("limit", "50"));
+      int limit = (int) number("limit", query.getOrDefault("limit", "50"));
       return Answer.json(200, Map.of("requests", control.requests(limit)));
     }
     return error(404, "no such control resource: " + rest);
@@ -110,7 +110,7 @@ final class FakeControlRoutes {
         return ok();
       case "faults":
         control.inject(
-            Endpoint.valueOf(required(query, "endpoint").toUpperCase(Locale.ROOT)),
+            choice(Endpoint.class, "endpoint", required(query, "endpoint")),
             fault(required(query, "fault")));
         return ok();
       default:
@@ -122,7 +122,7 @@ final class FakeControlRoutes {
     FakeTerminal t =
         control.addTerminal(
             query.getOrDefault("label", "QA till"),
-            TerminalProfile.valueOf(query.getOrDefault("profile", "MANUAL")));
+            choice(TerminalProfile.class, "profile", query.getOrDefault("profile", "MANUAL")));
     return Answer.json(200, Map.of("tid", t.tid(), "callId", t.callId()));
   }
 
@@ -133,16 +133,29 @@ final class FakeControlRoutes {
     String tid = parts[1]; // an unknown TID is the fake's IllegalArgumentException: a 400
     switch (parts[2]) {
       case "profile":
-        control.profile(tid, TerminalProfile.valueOf(required(query, "profile")));
+        control.profile(tid, choice(TerminalProfile.class, "profile", required(query, "profile")));
         return ok();
       case "close-batch":
         control.closeBatch(tid);
         return ok();
       case "approve-after":
-        control.approveAfter(tid, Duration.ofSeconds(Long.parseLong(required(query, "seconds"))));
+        control.approveAfter(
+            tid, Duration.ofSeconds(number("seconds", required(query, "seconds"))));
         return ok();
       default:
-        control.press(tid, TerminalAction.fromWire(parts[2]));
+        TerminalAction action;
+        try {
+          action = TerminalAction.fromWire(parts[2]);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "no terminal action '"
+                  + parts[2]
+                  + "': use profile, close-batch, approve-after or one of "
+                  + java.util.Arrays.stream(TerminalAction.values())
+                      .map(TerminalAction::wire)
+                      .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        control.press(tid, action);
         return ok();
     }
   }
@@ -160,10 +173,45 @@ final class FakeControlRoutes {
     if (name.equals("malformed")) {
       return InjectedFault.malformedBody();
     }
-    if (name.startsWith("delay-")) {
-      return InjectedFault.delay(Duration.ofMillis(Long.parseLong(name.substring(6))));
+    try {
+      if (name.startsWith("delay-")) {
+        return InjectedFault.delay(Duration.ofMillis(Long.parseLong(name.substring(6))));
+      }
+      int status = Integer.parseInt(name);
+      if (status >= 100 && status <= 599) {
+        return InjectedFault.status(status, null);
+      }
+    } catch (NumberFormatException e) {
+      // named below
     }
-    return InjectedFault.status(Integer.parseInt(name), null);
+    throw new IllegalArgumentException(
+        "fault: '"
+            + name
+            + "' is not one of reset, reset-after, malformed, delay-<milliseconds>, <status 100-599>");
+  }
+
+  /** {@code value} as a constant of {@code type}, any case; a bad one names the ones allowed. */
+  private static <E extends Enum<E>> E choice(Class<E> type, String parameter, String value) {
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          parameter
+              + ": '"
+              + value
+              + "' is not one of "
+              + java.util.Arrays.stream(type.getEnumConstants())
+                  .map(Enum::name)
+                  .collect(java.util.stream.Collectors.joining(", ")));
+    }
+  }
+
+  private static long number(String parameter, String value) {
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(parameter + ": '" + value + "' is not a whole number");
+    }
   }
 
   private static String required(Map<String, String> query, String name) {

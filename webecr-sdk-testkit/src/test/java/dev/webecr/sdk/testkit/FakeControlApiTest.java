@@ -115,6 +115,27 @@ class FakeControlApiTest {
   }
 
   @Test
+  void aBadActionProfileFaultOrNumberIsRefusedNamingWhatIsAllowed() throws Exception {
+    HttpResponse<String> action = post("/_fake/terminals/10000001/dance");
+    HttpResponse<String> profile = post("/_fake/terminals/10000001/profile?profile=HAPPY");
+    HttpResponse<String> fault = post("/_fake/faults?endpoint=txninit&fault=teapot");
+    HttpResponse<String> endpoint = post("/_fake/faults?endpoint=coffee&fault=reset");
+    HttpResponse<String> seconds = post("/_fake/terminals/10000001/approve-after?seconds=soon");
+
+    assertThat(List.of(action, profile, fault, endpoint, seconds))
+        .allSatisfy(
+            r -> {
+              assertThat(r.statusCode()).isEqualTo(400);
+              assertThat(r.body()).doesNotContain("No enum constant", "For input string");
+            });
+    assertThat(action.body()).contains("approve", "decline", "close-batch");
+    assertThat(profile.body()).contains("APPROVE", "MANUAL");
+    assertThat(fault.body()).contains("reset-after", "delay-");
+    assertThat(endpoint.body()).contains("TXNINIT", "TOKEN");
+    assertThat(seconds.body()).contains("seconds", "whole number");
+  }
+
+  @Test
   void pressingWithNoPaymentRunningIsAConflictAndAnUnknownTerminalABadRequest() throws Exception {
     assertThat(post("/_fake/terminals/10000001/approve").statusCode()).isEqualTo(409);
     assertThat(post("/_fake/terminals/99999999/approve").statusCode()).isEqualTo(400);
