@@ -255,11 +255,11 @@ public final class PosClientBuilder {
       owned.add(p);
     }
     if (p == null) {
-      throw new IllegalStateException("provider == null: set provider(...)");
+      throw new InvalidRequestException("provider", "not set: call provider(...)");
     }
     if (signer == null && p.capabilities().contains(Capability.SIGNATURE_REQUIRED)) {
-      throw new IllegalStateException(
-          "signer == null: provider '" + p.id() + "' requires a PaymentSigner");
+      throw new InvalidRequestException(
+          "signer", "not set: provider '" + p.id() + "' requires a PaymentSigner");
     }
     IntentJournal j = journal;
     if (j == null && journalFile != null) {
@@ -267,7 +267,8 @@ public final class PosClientBuilder {
       owned.add(j);
     }
     if (j == null) {
-      throw new IllegalStateException("journal == null: set journal(...) or journalFile(...)");
+      throw new InvalidRequestException(
+          "journal", "not set: call journal(...) or journalFile(...)");
     }
     ScheduledExecutorService s = scheduler;
     if (s == null) {

@@ -108,6 +108,24 @@ class PosClientTest extends ClientFixture {
   }
 
   @Test
+  void aValueMissingAFieldAfterTheIntentExistsIsLookedUpNotCalledNotSent() {
+    provider.script(
+        "11111111",
+        new Script()
+            .with(
+                s ->
+                    s.onCreate =
+                        () -> {
+                          throw new RequiredFieldException("status");
+                        }));
+
+    PaymentIntent paid = client().pay(sale("INV-RF", 100));
+
+    assertThat(paid.isApproved()).isTrue();
+    assertThat(provider.creates()).isEqualTo(1);
+  }
+
+  @Test
   void refusedConnectionFailsAtOnceAsNotSent() {
     provider.script("11111111", new Script().with(s -> s.fault = Fault.REFUSED));
 
@@ -295,11 +313,11 @@ class PosClientTest extends ClientFixture {
   @Test
   void builderNamesWhatIsMissing() {
     assertThatThrownBy(() -> PosClient.builder().journal(journal).build())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("provider");
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("provider"));
     assertThatThrownBy(() -> PosClient.builder().provider(provider).build())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("journal");
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("journal"));
   }
 
   @Test

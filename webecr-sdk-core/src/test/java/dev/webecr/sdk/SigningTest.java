@@ -106,8 +106,8 @@ class SigningTest {
   void aProviderThatNeedsSignaturesNeedsASigner() {
     assertThatThrownBy(
             () -> PosClient.builder().provider(provider).journal(Journals.inMemory()).build())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("signer");
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("signer"));
   }
 
   @Test

@@ -49,8 +49,8 @@ class ValueTypesTest {
         "terminal.callId", () -> Terminal.builder().providerId("p").tid("1").callId("").build());
     rejects("terminal.apiKey", () -> T.withoutApiKey().requireApiKey());
     assertThatThrownBy(() -> Terminal.builder().providerId("p").tid("1").build())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("callId");
+        .isInstanceOfSatisfying(
+            RequiredFieldException.class, e -> assertThat(e.field()).isEqualTo("callId"));
   }
 
   @Test
@@ -201,5 +201,25 @@ class ValueTypesTest {
     }
     assertThat(key.reveal()).isEqualTo("sk_live_SECRET");
     assertThat(t).isEqualTo(T.withoutApiKey());
+  }
+
+  @Test
+  void aMissingOrNullFieldIsRefusedNamingIt() {
+    assertThatThrownBy(
+            () ->
+                PaymentRequest.builder()
+                    .terminal(
+                        Terminal.builder().providerId("mellon").tid("10000001").callId("1").build())
+                    .amount(Money.euroCents(100))
+                    .build())
+        .isInstanceOfSatisfying(
+            RequiredFieldException.class, e -> assertThat(e.field()).isEqualTo("reference"))
+        .hasMessageNotContaining("Cannot build");
+    assertThatThrownBy(() -> PaymentRequest.builder().reference(null))
+        .isInstanceOfSatisfying(
+            RequiredFieldException.class, e -> assertThat(e.field()).isEqualTo("reference"));
+    assertThatThrownBy(() -> Terminal.builder().build())
+        .isInstanceOf(RequiredFieldException.class)
+        .hasMessageContaining("missing:");
   }
 }

@@ -5,11 +5,9 @@ import dev.webecr.sdk.IntentResult;
 import dev.webecr.sdk.InvalidRequestException;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PaymentRequest;
-import dev.webecr.sdk.ProviderRejectedException;
 import dev.webecr.sdk.ProviderSignature;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
-import dev.webecr.sdk.UnsupportedCapabilityException;
 import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.CreateIntentCommand;
@@ -215,49 +213,11 @@ public final class PaymentRun {
     PaymentIntent created;
     try {
       created = create(command, waiting);
-    } catch (ConnectionException e) {
-      if (e.isOutcomeUnknown()) {
-        log.info("create {} unanswered ({}): looking it up", providerReference, e.getMessage());
-        watch.lookup();
-      } else {
-        watch.notSent(neverLeft(providerReference, e));
-      }
-      return;
-    } catch (ProviderRejectedException e) {
-      if (e.isRetryable()) {
-        // throttled or a server error: the provider may have committed it before refusing
-        log.info("create {} refused as retryable ({}): looking it up", providerReference, e);
-        watch.lookup();
-      } else {
-        // refused before processing (a validation 400, the token or key layer): nothing created
-        watch.notSent(e);
-      }
-      return;
-    } catch (InvalidRequestException | UnsupportedCapabilityException e) {
-      watch.notSent(e); // refused before sending: nothing was created
-      return;
     } catch (RuntimeException e) {
-      log.warn(
-          "create {} failed unexpectedly: treating as unknown, looking it up",
-          providerReference,
-          e);
-      watch.lookup();
+      CreateFailures.settle(e, watch, providerReference);
       return;
     }
     watch.onIntent(created);
-  }
-
-  /** The one case the SDK may say "nothing was charged": the request never left this machine. */
-  private static ConnectionException neverLeft(String providerReference, ConnectionException e) {
-    return new ConnectionException(
-        "payment "
-            + providerReference
-            + " never left this machine ("
-            + e.getMessage()
-            + "): nothing was charged",
-        false,
-        providerReference,
-        e);
   }
 
   private PaymentIntent create(CreateIntentCommand command, boolean waiting) {

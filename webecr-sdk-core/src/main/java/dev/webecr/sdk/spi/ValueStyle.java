@@ -9,7 +9,8 @@ import org.immutables.value.Value;
 /**
  * The project's one Immutables style, put on each value package's {@code package-info}: generated
  * {@code Immutable*} classes stay package-private behind the abstract types, no Guava, secrets
- * masked as {@code ****}. A provider written with Immutables may use it too.
+ * masked as {@code ****}, a missing or null field a {@link dev.webecr.sdk.RequiredFieldException}
+ * naming it. A provider written with Immutables may use it too.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)
@@ -18,5 +19,7 @@ import org.immutables.value.Value;
     overshadowImplementation = true,
     jdkOnly = true,
     redactedMask = "****",
+    throwForInvalidImmutableState = dev.webecr.sdk.RequiredFieldException.class,
+    throwForNullPointer = dev.webecr.sdk.RequiredFieldException.class,
     defaults = @Value.Immutable(copy = false))
 public @interface ValueStyle {}

@@ -45,6 +45,9 @@ class MellonConfigTest {
     rejects("username", () -> nbg().username(" ").build());
     rejects("password", () -> nbg().password("").build());
     rejects("timeouts", () -> nbg().readTimeout(java.time.Duration.ZERO).build());
+    // the README's first snippet run without its environment variables
+    rejects("username", () -> nbg().username(System.getenv("WEBECR_NO_SUCH_VARIABLE")));
+    rejects("password", () -> MellonConfig.builder().acquirer(Acquirer.NBG).username("u").build());
     assertThat(
             nbg()
                 .baseUrl("http://127.0.0.1:8089")

@@ -281,4 +281,28 @@ class MellonProviderTest {
     assertThat(intents.get(1).result()).contains(IntentResult.DECLINED);
     assertThat(intents.get(0).providerRecord()).get().asString().contains("\"Id\":1");
   }
+
+  @Test
+  void anUnreachableServerIsNamedWithItsHostAndPortAndNothingWasSent() throws Exception {
+    int port;
+    try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+      port = closed.getLocalPort();
+    }
+    try (PosProvider nowhere =
+        MellonProvider.create(
+            MellonConfig.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .allowInsecureHttp(true)
+                .username("u")
+                .password("SECRET-pw")
+                .build(),
+            java.time.Clock.systemUTC())) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> nowhere.redeem("12345678"))
+          .isInstanceOfSatisfying(
+              dev.webecr.sdk.ConnectionException.class,
+              e -> assertThat(e.isOutcomeUnknown()).isFalse())
+          .hasMessageContaining("http://127.0.0.1:" + port + "/api/token/")
+          .hasMessageNotContaining("SECRET-pw");
+    }
+  }
 }

@@ -171,7 +171,8 @@ public final class CreditMapping {
     /** The mapping; at least one entry. */
     public CreditMapping build() {
       if (byNumber.isEmpty()) {
-        throw new IllegalStateException("no credit numbers mapped: call map(...)");
+        throw new InvalidRequestException(
+            "creditMapping", "no credit numbers mapped: call map(...)");
       }
       if (roundingCredit != null && byNumber.containsKey(roundingCredit)) {
         throw new InvalidRequestException(

@@ -128,10 +128,10 @@ public final class RrPayConfig {
     /** The configuration. */
     public RrPayConfig build() {
       if (exchangeRoot == null) {
-        throw new IllegalStateException("exchangeRoot == null: set exchangeRoot(...)");
+        throw new InvalidRequestException("exchangeRoot", "not set: call exchangeRoot(...)");
       }
       if (posIds.isEmpty()) {
-        throw new IllegalStateException("posIds is empty: set posIds(...)");
+        throw new InvalidRequestException("posIds", "empty: call posIds(...)");
       }
       if (creditMapping == null) {
         throw new InvalidRequestException(

@@ -47,6 +47,7 @@ class CreditMappingTest {
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("CASH");
     assertThatThrownBy(() -> CreditMapping.builder().build())
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("creditMapping");
   }
 }

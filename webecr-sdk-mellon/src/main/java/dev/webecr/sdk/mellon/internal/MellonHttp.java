@@ -228,7 +228,17 @@ public final class MellonHttp implements AutoCloseable {
     try {
       return IdentityInterceptor.sending(requestId, call::execute);
     } catch (IOException e) {
-      String what = call.request().method() + " " + call.request().url().encodedPath();
+      okhttp3.HttpUrl url = call.request().url();
+      // the host and port say where it failed; no query (it may hold references)
+      String what =
+          call.request().method()
+              + " "
+              + url.scheme()
+              + "://"
+              + url.host()
+              + ":"
+              + url.port()
+              + url.encodedPath();
       boolean notSent = WebEcrAnswers.provablyNotSent(e);
       throw new ConnectionException(
               what
