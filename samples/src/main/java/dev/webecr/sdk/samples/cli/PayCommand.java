@@ -30,7 +30,9 @@ final class PayCommand implements Callable<Integer> {
 
   @Option(
       names = "--input",
-      description = "The signed content (Input); the Signature comes " + "from WEBECR_SIGNATURE")
+      description =
+          "The signed content (Input), required for a sale in Greece; the Signature comes from"
+              + " WEBECR_SIGNATURE")
   String input;
 
   @Option(
@@ -53,14 +55,16 @@ final class PayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean paidBefore = cli.approvedEarlier(reference);
+    Earlier earlier = Earlier.of(cli.journalPath(), reference);
     try (PosProvider provider = cli.provider();
         PosClient client = cli.client(provider, signer(cli, input, providerId, signingAuthor))) {
       Terminal terminal = cli.terminal(client, tid);
       String headline =
-          paidBefore
+          earlier == Earlier.APPROVED
               ? reference + " was already approved earlier: nothing sent, here it is"
-              : Progress.sentTo(tid);
+              : earlier == Earlier.RUNNING
+                  ? reference + " is already in progress: following it, nothing new sent"
+                  : Progress.paying("Paying " + reference, tid);
       PaymentIntent intent =
           Progress.await(
               client.payAsync(

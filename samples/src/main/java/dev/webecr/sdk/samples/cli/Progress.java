@@ -10,15 +10,34 @@ import java.util.concurrent.TimeoutException;
 final class Progress {
   private Progress() {}
 
-  /** The headline of a payment that was sent. */
-  static String sentTo(String tid) {
-    return "Sent to terminal " + tid + ": follow the card dialogue on the terminal";
+  /** True while a command waits for a payment's outcome (what Ctrl-C interrupts). */
+  static volatile boolean waiting;
+
+  /**
+   * The headline of a payment about to be asked for: it claims nothing was sent, since it may not
+   * be (a signer's refusal, a reference already paid or running stops it before).
+   */
+  static String paying(String what, String tid) {
+    return what
+        + " on terminal "
+        + tid
+        + ": when the terminal shows the amount, follow the card dialogue there";
   }
 
   static PaymentIntent await(
       CompletableFuture<PaymentIntent> payment, String headline, CliEnvironment env)
       throws InterruptedException {
     env.out.println(headline);
+    waiting = true;
+    try {
+      return waitFor(payment, env);
+    } finally {
+      waiting = false;
+    }
+  }
+
+  private static PaymentIntent waitFor(CompletableFuture<PaymentIntent> payment, CliEnvironment env)
+      throws InterruptedException {
     for (int seconds = 1; ; seconds++) {
       try {
         return payment.get(1, TimeUnit.SECONDS);

@@ -39,7 +39,10 @@ final class RefundCommand implements Callable<Integer> {
       description = "The e-invoicing provider's id at this network (WebECR's ProviderId)")
   String providerId;
 
-  @Option(names = "--signing-author", defaultValue = "")
+  @Option(
+      names = "--signing-author",
+      defaultValue = "",
+      description = "The e-invoicing provider's id (myDATA SigningAuthor)")
   String signingAuthor;
 
   @Override
@@ -52,7 +55,7 @@ final class RefundCommand implements Callable<Integer> {
       PaymentIntent refund =
           Progress.await(
               client.refundAsync(sale, Money.parse(amount, Money.EUR), reference),
-              Progress.sentTo(tid),
+              Progress.paying("Refunding " + amount + " of intent " + intentId, tid),
               cli.env);
       cli.print(refund);
       return ExitCodes.of(refund);

@@ -19,7 +19,9 @@ import picocli.CommandLine.ParentCommand;
 final class StatusCommand implements Callable<Integer> {
   @ParentCommand WebEcrCli cli;
 
-  @Parameters(index = "0", description = "The intent id")
+  @Parameters(
+      index = "0",
+      description = "The intent id, or the ERP reference paid from this machine")
   String intentId;
 
   @Option(names = "--terminal", required = true, description = "The terminal's TID")
@@ -27,17 +29,38 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // a reference this machine paid: its latest attempt (read before the client opens the journal)
+    java.util.Optional<dev.webecr.sdk.spi.JournalEntry> paid =
+        Earlier.latestAttempt(cli.journalPath(), intentId);
     try (PosProvider provider = cli.provider();
         PosClient client = cli.client(provider, new EnvironmentSigner(null, null, null, null))) {
       Terminal terminal = cli.terminal(client, tid);
+      if (paid.isPresent() && paid.get().intentId().isEmpty()) {
+        cli.env.out.println(
+            intentId
+                + ": attempt "
+                + paid.get().providerReference()
+                + " is journaled as "
+                + paid.get().phase()
+                + " and not known to WebECR by id yet: 'webecr recover' settles it");
+        return paid.get().phase().isInFlight() ? ExitCodes.IN_DOUBT : ExitCodes.NOT_CHARGED;
+      }
+      String id = paid.flatMap(dev.webecr.sdk.spi.JournalEntry::intentId).orElse(intentId);
       PaymentIntent intent;
       try {
-        intent = provider.get(terminal, intentId);
+        intent = provider.get(terminal, id);
       } catch (ProviderRejectedException e) {
         if (!CliMessages.isNotFound(e)) {
           throw e;
         }
-        cli.env.err.println("no such payment: intent " + intentId + " on terminal " + tid);
+        cli.env.err.println(
+            "no such payment: no intent "
+                + intentId
+                + " on terminal "
+                + tid
+                + ", and no reference "
+                + intentId
+                + " in this machine's journal");
         return ExitCodes.ERROR;
       }
       cli.print(intent);

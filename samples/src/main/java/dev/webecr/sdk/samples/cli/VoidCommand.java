@@ -34,7 +34,9 @@ final class VoidCommand implements Callable<Integer> {
       PaymentIntent original = provider.get(terminal, intentId);
       PaymentIntent voided =
           Progress.await(
-              client.voidPaymentAsync(original, reference), Progress.sentTo(tid), cli.env);
+              client.voidPaymentAsync(original, reference),
+              Progress.paying("Voiding intent " + intentId, tid),
+              cli.env);
       cli.print(voided);
       return ExitCodes.of(voided);
     }

@@ -1,9 +1,7 @@
 package dev.webecr.sdk.samples.cli;
 
 import dev.webecr.sdk.ApiKey;
-import dev.webecr.sdk.IntentResult;
 import dev.webecr.sdk.InvalidRequestException;
-import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.OutcomeUnknownException;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PosClient;
@@ -13,8 +11,6 @@ import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.mellon.Acquirer;
 import dev.webecr.sdk.mellon.MellonConfig;
 import dev.webecr.sdk.mellon.MellonProvider;
-import dev.webecr.sdk.spi.IntentJournal;
-import dev.webecr.sdk.spi.JournalPhase;
 import dev.webecr.sdk.spi.PosProvider;
 import dev.webecr.sdk.testkit.TestSigner;
 import java.io.IOException;
@@ -24,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -49,7 +46,8 @@ import picocli.CommandLine.Option;
       StatusCommand.class,
       IntentsCommand.class,
       RefundCommand.class,
-      VoidCommand.class
+      VoidCommand.class,
+      RecoverCommand.class
     },
     exitCodeOnInvalidInput = ExitCodes.USAGE,
     exitCodeListHeading = "%nExit codes:%n",
@@ -91,6 +89,14 @@ public final class WebEcrCli {
   @Option(names = "--test-signer", description = "Sign with fake signatures (fake server only)")
   boolean testSigner;
 
+  @Option(
+      names = "--wait",
+      defaultValue = "180",
+      description =
+          "Seconds to wait for a payment's outcome (default ${DEFAULT-VALUE}); after that it stays"
+              + " in the journal and 'webecr recover' settles it")
+  long waitSeconds;
+
   final CliEnvironment env;
 
   WebEcrCli(CliEnvironment env) {
@@ -111,6 +117,16 @@ public final class WebEcrCli {
             Clock.systemUTC(),
             Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "webecr-timer")),
             Executors.newCachedThreadPool(r -> daemon(r, "webecr-call")));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (Progress.waiting) {
+                    err.println(
+                        "Stopped waiting. The payment may still run on the terminal; it is in the"
+                            + " journal: 'webecr recover' settles it. Do not charge again.");
+                  }
+                }));
     System.exit(run(args, env));
   }
 
@@ -119,14 +135,17 @@ public final class WebEcrCli {
     cli.setOut(env.out).setErr(env.err);
     cli.setParameterExceptionHandler(
         (e, given) -> {
-          env.err.println(e.getMessage());
+          env.err.println(UsageErrors.of(e, given));
           e.getCommandLine().usage(env.err);
           return ExitCodes.USAGE;
         });
     cli.setExecutionExceptionHandler(
         (e, line, parsed) -> {
           if (e instanceof OutcomeUnknownException) {
-            env.err.println("Outcome unknown: " + e.getMessage());
+            env.err.println(
+                "Outcome unknown: "
+                    + e.getMessage()
+                    + ". Do not charge again: 'webecr recover' settles it.");
             return ExitCodes.IN_DOUBT;
           }
           WebEcrCli root = line.getCommandSpec().root().commandLine().getCommand();
@@ -202,20 +221,6 @@ public final class WebEcrCli {
     return journal != null ? journal : env.home.resolve(".webecr/journal");
   }
 
-  /** True when the journal holds an approved attempt of {@code reference}: pay sends nothing. */
-  boolean approvedEarlier(String reference) {
-    if (!Files.exists(journalPath())) {
-      return false;
-    }
-    try (IntentJournal j = Journals.file(journalPath())) {
-      return j.attempts(reference).stream()
-          .anyMatch(
-              e ->
-                  e.phase() == JournalPhase.SETTLED
-                      && e.resultCode().equals(Optional.of(IntentResult.APPROVED.code())));
-    }
-  }
-
   PosClient client(PosProvider provider, EnvironmentSigner signatures) {
     PosClientBuilder b =
         PosClient.builder()
@@ -223,7 +228,16 @@ public final class WebEcrCli {
             .journalFile(journalPath())
             .clock(env.clock)
             .scheduler(env.scheduler)
-            .executor(env.executor);
+            .executor(env.executor)
+            .paymentDeadline(Duration.ofSeconds(waitSeconds))
+            // a journaled payment is resumed on its terminal with the stored API key
+            .terminalDirectory(
+                (providerId, callId) ->
+                    storedApiKey().isEmpty()
+                        ? Optional.empty()
+                        : provider.terminals(storedApiKey().get()).stream()
+                            .filter(t -> t.callId().equals(callId))
+                            .findFirst());
     b.signer(testSigner ? new TestSigner(env.clock) : signatures);
     return b.build();
   }
@@ -233,6 +247,15 @@ public final class WebEcrCli {
   }
 
   ApiKey apiKey() {
+    return storedApiKey()
+        .orElseThrow(
+            () ->
+                new InvalidRequestException(
+                    "apiKey",
+                    "pair first ('webecr redeem --code ...'), or set " + "WEBECR_API_KEY"));
+  }
+
+  private Optional<ApiKey> storedApiKey() {
     String v = env.variables.get("WEBECR_API_KEY");
     if (v == null && Files.exists(keyFile())) {
       try {
@@ -244,11 +267,7 @@ public final class WebEcrCli {
     if (v == null) {
       v = configFile().getProperty("apiKey");
     }
-    if (v == null || v.isEmpty()) {
-      throw new InvalidRequestException(
-          "apiKey", "pair first ('webecr redeem --code ...'), or set " + "WEBECR_API_KEY");
-    }
-    return ApiKey.of(v);
+    return v == null || v.isEmpty() ? Optional.empty() : Optional.of(ApiKey.of(v));
   }
 
   Terminal terminal(PosClient client, String tid) {
@@ -265,16 +284,6 @@ public final class WebEcrCli {
   }
 
   void print(PaymentIntent i) {
-    PrintWriter o = env.out;
-    o.println("intent        " + i.id());
-    o.println("reference     " + i.providerReference());
-    o.println("kind          " + i.kind() + " of " + i.amount());
-    o.println("terminal      " + i.terminal().tid());
-    o.println("status        " + i.status() + i.result().map(r -> " / " + r).orElse(""));
-    i.transactionId().ifPresent(v -> o.println("transaction   " + v));
-    i.rrn().ifPresent(v -> o.println("RRN           " + v));
-    i.authorisationCode().ifPresent(v -> o.println("auth code     " + v));
-    i.maskedPan().ifPresent(v -> o.println("card          " + v));
-    o.println("next          " + i.nextStep());
+    IntentPrinter.print(i, env.out);
   }
 }

@@ -116,7 +116,8 @@ class WebEcrCliTest {
                 "CLI-1"))
         .isZero();
     assertThat(out)
-        .contains("Sent to terminal 10000001")
+        .contains("Paying CLI-1 on terminal 10000001: when the terminal shows the amount")
+        .doesNotContain("Sent to terminal")
         .contains("COMPLETED / APPROVED")
         .contains("RRN")
         .contains("auth code")
@@ -306,7 +307,7 @@ class WebEcrCliTest {
 
     assertThat(out)
         .contains("CLI-AGAIN was already approved earlier: nothing sent")
-        .doesNotContain("Sent to terminal")
+        .doesNotContain("Paying CLI-AGAIN")
         .contains("kind          SALE of 24.80 EUR");
     assertThat(server.fake().creates()).isEqualTo(creates);
   }
@@ -316,7 +317,60 @@ class WebEcrCliTest {
     assertThat(run("status", "424242", "--terminal", tid(TerminalProfile.APPROVE)))
         .isEqualTo(ExitCodes.ERROR);
     assertThat(err.strip())
-        .isEqualTo("no such payment: intent 424242 on terminal " + tid(TerminalProfile.APPROVE));
+        .isEqualTo(
+            "no such payment: no intent 424242 on terminal "
+                + tid(TerminalProfile.APPROVE)
+                + ", and no reference 424242 in this machine's journal");
+  }
+
+  @Test
+  void statusTakesTheErpReferenceOfAPaymentMadeHere() {
+    String t = tid(TerminalProfile.APPROVE);
+    assertThat(run("pay", "--terminal", t, "--amount", "12.00", "--reference", "INV-ST")).isZero();
+    clock.advance(java.time.Duration.ofSeconds(10)); // past the fake's listing lag
+
+    assertThat(run("status", "INV-ST", "--terminal", t)).isZero();
+
+    assertThat(out).contains("reference     INV-ST-A1").contains("COMPLETED / APPROVED");
+  }
+
+  @Test
+  void aMistypedOptionIsNamedAsUnknownWithTheOneMeant() {
+    assertThat(run("pay", "--terminl", "10000001", "--amount", "1.00", "--reference", "X"))
+        .isEqualTo(ExitCodes.USAGE);
+
+    assertThat(err)
+        .contains("Unknown option: '--terminl' (did you mean --terminal?)")
+        .doesNotContain("Missing required option");
+  }
+
+  @Test
+  void voidingAnIntentThatDoesNotExistSaysSo() {
+    String t = tid(TerminalProfile.APPROVE);
+    assertThat(run("void", "--terminal", t, "--intent", "999", "--reference", "V-999"))
+        .isEqualTo(ExitCodes.ERROR);
+
+    assertThat(err).contains("no intent 999").doesNotContain("not listed yet under");
+    assertThat(server.fake().creates()).isZero();
+  }
+
+  @Test
+  void recoverSettlesWhatTheJournalHoldsInDoubt() {
+    String t = tid(TerminalProfile.APPROVE);
+    server.control().profile(t, TerminalProfile.MANUAL);
+    // the person at the terminal does not answer within the wait: the payment stays in doubt
+    assertThat(
+            run("--wait", "5", "pay", "--terminal", t, "--amount", "9.00", "--reference", "INV-RC"))
+        .isEqualTo(ExitCodes.IN_DOUBT);
+    assertThat(err).contains("Do not charge again").contains("webecr recover");
+    server.control().press(t, dev.webecr.sdk.testkit.TerminalAction.APPROVE);
+    clock.advance(java.time.Duration.ofSeconds(10));
+
+    assertThat(run("recover")).isZero();
+
+    assertThat(out).contains("settled       INV-RC-A1: COMPLETED / APPROVED");
+    assertThat(run("recover")).isZero();
+    assertThat(out).contains("nothing in doubt");
   }
 
   @Test
@@ -327,6 +381,8 @@ class WebEcrCliTest {
 
     assertThat(run("pay", "--terminal", "10000001")).isEqualTo(ExitCodes.USAGE);
     assertThat(err).contains("--amount");
+    assertThat(run("refund", "--help")).isZero();
+    assertThat(out).contains("--signing-author=<signingAuthor>", "myDATA SigningAuthor");
   }
 
   @Test

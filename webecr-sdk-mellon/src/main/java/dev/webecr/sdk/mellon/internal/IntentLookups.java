@@ -168,14 +168,20 @@ final class IntentLookups {
       }
     }
     // an intent known by its id alone (a status asked on site) is looked for among the recent ones
+    boolean byIdAlone = attempt.providerReference().equals(MellonMapper.idReference(id));
     Optional<PaymentIntent> listed =
-        attempt.providerReference().equals(MellonMapper.idReference(id))
-            ? recent(terminal, id)
-            : find(terminal, attempt).filter(i -> i.id().equals(id));
+        byIdAlone ? recent(terminal, id) : find(terminal, attempt).filter(i -> i.id().equals(id));
     return listed.orElseThrow(
         () ->
             new ProviderRejectedException(
-                "intent " + id + " is not listed yet under its reference",
+                byIdAlone
+                    ? "no intent "
+                        + id
+                        + " among terminal "
+                        + terminal.tid()
+                        + "'s intents of the last 7 days (one made seconds ago may not be"
+                        + " listed yet)"
+                    : "intent " + id + " is not listed yet under its reference",
                 404,
                 "not_listed",
                 true));
