@@ -1,7 +1,6 @@
 package dev.webecr.sdk.internal;
 
 import dev.webecr.sdk.AuthenticationException;
-import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.InvalidRequestException;
 import dev.webecr.sdk.OutcomeUnknownException;
 import dev.webecr.sdk.PaymentIntent;
@@ -120,18 +119,10 @@ final class AttemptWatch {
     }
     if (found != null && notSentProven()) {
       notFound(
-          new ConnectionException(
-              "payment "
-                  + entry.providerReference()
-                  + " was not found at the provider "
-                  + Duration.between(failureSeenAt, ctx.clock.instant()).getSeconds()
-                  + " s after its create failed (asked "
-                  + emptyLookups
-                  + " times): it is safe to pay again with the same reference, the SDK looks for"
-                  + " it again first",
-              false,
+          CreateFailures.notFound(
               entry.providerReference(),
-              null));
+              Duration.between(failureSeenAt, ctx.clock.instant()),
+              emptyLookups));
       return;
     }
     if (!ctx.clock.instant().isBefore(deadline)) {
@@ -234,14 +225,14 @@ final class AttemptWatch {
     }
   }
 
-  /** Proven never charged: it never left, or was refused before processing. */
+  /** Proven never charged (it never left, or was refused before processing). */
   void notSent(PosException cause) {
     journal(JournalPhase.NOT_SENT, null);
     signer.tell(SignatureOutcome.CANCELLED);
     result.completeExceptionally(cause);
   }
 
-  /** Not found after the settle window: the ERP may pay again, the duplicate watch looks on. */
+  /** Not found after the settle window: paying again is allowed, the duplicate watch looks on. */
   private void notFound(PosException cause) {
     journal(JournalPhase.NOT_FOUND, null);
     signer.tell(SignatureOutcome.CANCELLED);

@@ -5,6 +5,7 @@ import dev.webecr.sdk.InvalidRequestException;
 import dev.webecr.sdk.ProviderRejectedException;
 import dev.webecr.sdk.RequiredFieldException;
 import dev.webecr.sdk.UnsupportedCapabilityException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,22 @@ final class CreateFailures {
           failure);
       watch.lookup();
     }
+  }
+
+  /** An attempt looked for after its settle window and not found: it may be paid again. */
+  static ConnectionException notFound(String providerReference, Duration since, int asked) {
+    return new ConnectionException(
+        "payment "
+            + providerReference
+            + " was not found at the provider "
+            + since.getSeconds()
+            + " s after its create failed (asked "
+            + asked
+            + " times): it is safe to pay again with the same reference, the SDK looks for"
+            + " it again first",
+        false,
+        providerReference,
+        null);
   }
 
   /** The one case the SDK may say "nothing was charged": the request never left this machine. */

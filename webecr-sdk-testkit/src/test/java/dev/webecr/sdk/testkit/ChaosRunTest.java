@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>{@code -Dchaos.payments=N} (the {@code chaos} profile: 10,000) and {@code -Dchaos.seed=S}.
  */
 class ChaosRunTest {
-  private static final int PAYMENTS = Integer.getInteger("chaos.payments", 500);
+  private static final int PAYMENTS = Integer.getInteger("chaos.payments", 300);
   private static final long SEED = Long.getLong("chaos.seed", 20261125L);
   private static final Duration DEADLINE = Duration.ofSeconds(300);
 

@@ -30,7 +30,7 @@ public final class PayingProcess {
    * before calling a create that never arrived "not sent" (call timeout + 5 s + wait): the same
    * rule, in seconds a test can afford.
    */
-  static final Duration SERVER_WAIT = Duration.ofSeconds(4);
+  static final Duration SERVER_WAIT = Duration.ofSeconds(1);
 
   private PayingProcess() {}
 
