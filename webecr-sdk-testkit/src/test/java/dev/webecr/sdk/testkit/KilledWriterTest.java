@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,6 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * With "power cut" the journal is also cut after its last attempt-about-to-be-sent line: everything
  * the file journal does not force may be lost, and nothing may be charged twice for it.
  */
+@Execution(ExecutionMode.CONCURRENT) // each case has its own fake, journal and process
 class KilledWriterTest {
   private static final int TERMINALS = 12;
   private static final int ROUNDS = 2;
