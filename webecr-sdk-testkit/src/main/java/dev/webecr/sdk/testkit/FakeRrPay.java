@@ -122,8 +122,11 @@ public final class FakeRrPay implements AutoCloseable {
         Path f = held.poll();
         try {
           Map<String, Object> request = JSON.fromJson(Files.readString(f, StandardCharsets.UTF_8));
-          heldIds.remove(String.valueOf(request.get("id")));
-          handle(request);
+          synchronized (this) {
+            // no status inquiry may find it neither held nor answered ("not_found")
+            heldIds.remove(String.valueOf(request.get("id")));
+            handle(request);
+          }
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -218,7 +221,8 @@ public final class FakeRrPay implements AutoCloseable {
     }
   }
 
-  private void handle(Map<String, Object> request) {
+  /** One request at a time: a status inquiry never sees a sale half worked on. */
+  private synchronized void handle(Map<String, Object> request) {
     String id = String.valueOf(request.get("id"));
     String type = String.valueOf(request.get("type"));
     if (type.equals("status")) {

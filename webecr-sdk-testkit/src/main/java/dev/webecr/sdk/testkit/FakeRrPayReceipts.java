@@ -163,7 +163,8 @@ final class FakeRrPayReceipts {
   /** Writes a file into an exchange folder as RRPay does: whole, by an atomic rename. */
   static void write(Path dir, String name, String content) {
     try {
-      Path tmp = dir.resolve("." + name + ".tmp");
+      // a temporary name of its own: two writers of one answer never move each other's file
+      Path tmp = dir.resolve("." + name + "." + Thread.currentThread().getId() + ".tmp");
       Files.writeString(tmp, content, StandardCharsets.UTF_8);
       Files.move(
           tmp,
