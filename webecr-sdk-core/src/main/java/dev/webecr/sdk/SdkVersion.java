@@ -1,12 +1,16 @@
-package dev.webecr.sdk.internal;
+package dev.webecr.sdk;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
 /**
- * This SDK's version, as the build wrote it into {@code sdk.properties}, for the {@code User-Agent}
- * providers send. All modules are released together at one version.
+ * This SDK's version, as the build wrote it into {@code sdk.properties}: for support questions, and
+ * for the {@code User-Agent} providers send. All modules are released together at one version.
+ *
+ * <pre>{@code
+ * log.info("WebECR SDK {}", SdkVersion.get());
+ * }</pre>
  */
 public final class SdkVersion {
   private static final String VERSION = read();
@@ -25,7 +29,8 @@ public final class SdkVersion {
 
   private static String read() {
     Properties p = new Properties();
-    try (InputStream in = SdkVersion.class.getResourceAsStream("sdk.properties")) {
+    try (InputStream in =
+        SdkVersion.class.getResourceAsStream("/dev/webecr/sdk/internal/sdk.properties")) {
       if (in != null) {
         p.load(in);
       }

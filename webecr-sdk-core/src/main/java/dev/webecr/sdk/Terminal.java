@@ -49,6 +49,14 @@ public abstract class Terminal {
     return builder().from(this).apiKey(apiKey).build();
   }
 
+  /**
+   * What identifies the terminal across clients and nodes: its provider and the provider's call id
+   * ({@code mellon/358001}). Lanes, leases and stores key a terminal by it.
+   */
+  public String key() {
+    return providerId() + "/" + callId();
+  }
+
   /** This terminal without its API key: what the journal stores. */
   public Terminal withoutApiKey() {
     return apiKey().isPresent() ? builder().from(this).apiKey(Optional.empty()).build() : this;

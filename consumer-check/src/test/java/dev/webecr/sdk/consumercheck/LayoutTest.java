@@ -45,6 +45,40 @@ class LayoutTest {
     assertThat(offending).isEmpty();
   }
 
+  @Test
+  void noModuleImportsAnotherModulesInternals() throws IOException {
+    List<String> offending =
+        mainSources()
+            .filter(
+                p -> {
+                  String own = ownInternalPackage(p);
+                  return read(p)
+                      .lines()
+                      .filter(l -> l.startsWith("import ") && l.contains(".internal."))
+                      .anyMatch(l -> own == null || !l.contains(own));
+                })
+            .map(p -> root.relativize(p).toString())
+            .collect(Collectors.toList());
+    assertThat(offending).isEmpty();
+  }
+
+  /** The internal package of the module {@code p} belongs to ("dev.webecr.sdk.jdbc.internal."). */
+  private String ownInternalPackage(Path p) {
+    String module = root.relativize(p).getName(0).toString();
+    switch (module) {
+      case "webecr-sdk-core":
+        return "dev.webecr.sdk.internal.";
+      case "webecr-sdk-mellon":
+        return "dev.webecr.sdk.mellon.internal.";
+      case "webecr-sdk-rrpay":
+        return "dev.webecr.sdk.rrpay.internal.";
+      case "webecr-sdk-jdbc":
+        return "dev.webecr.sdk.jdbc.internal.";
+      default:
+        return null; // testkit, samples, benchmarks have no internals of their own
+    }
+  }
+
   private Stream<Path> mainSources() throws IOException {
     List<Path> all;
     try (Stream<Path> walk = Files.walk(root)) {

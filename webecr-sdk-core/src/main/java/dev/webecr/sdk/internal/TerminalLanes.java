@@ -69,13 +69,8 @@ public final class TerminalLanes {
             });
   }
 
-  /** The key of a terminal's lane, and of its lease in a shared store. */
-  public static String keyOf(Terminal terminal) {
-    return terminal.providerId() + "/" + terminal.callId();
-  }
-
   private CompletableFuture<Runnable> lane(Terminal terminal, Duration maxWait) {
-    String key = keyOf(terminal);
+    String key = terminal.key();
     CompletableFuture<Runnable> turn = new CompletableFuture<>();
     synchronized (this) {
       Lane lane = lanes.computeIfAbsent(key, k -> new Lane());

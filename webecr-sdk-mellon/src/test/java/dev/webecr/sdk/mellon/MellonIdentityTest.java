@@ -17,7 +17,7 @@ import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.InvalidRequestException;
 import dev.webecr.sdk.PosException;
 import dev.webecr.sdk.ProviderRejectedException;
-import dev.webecr.sdk.internal.SdkVersion;
+import dev.webecr.sdk.SdkVersion;
 import dev.webecr.sdk.spi.PosProvider;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

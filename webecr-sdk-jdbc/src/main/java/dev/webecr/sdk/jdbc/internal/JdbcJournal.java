@@ -1,8 +1,7 @@
 package dev.webecr.sdk.jdbc.internal;
 
 import dev.webecr.sdk.JournalException;
-import dev.webecr.sdk.internal.JournalLineCodec;
-import dev.webecr.sdk.internal.TerminalLanes;
+import dev.webecr.sdk.JournalLines;
 import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
@@ -40,7 +39,7 @@ public final class JdbcJournal implements IntentJournal {
 
   @Override
   public void record(JournalEntry entry) {
-    String key = TerminalLanes.keyOf(entry.terminal());
+    String key = entry.terminal().key();
     Long token = tokens.tokenOf(key);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
@@ -100,7 +99,7 @@ public final class JdbcJournal implements IntentJournal {
       s.setString(4, key);
       s.setBoolean(5, e.phase().isInFlight());
       s.setTimestamp(6, Timestamp.from(e.recordedAt()));
-      s.setString(7, JournalLineCodec.encode(e));
+      s.setString(7, JournalLines.encode(e));
       s.setString(8, nodeId);
       if (token == null) {
         s.setNull(9, java.sql.Types.BIGINT);
@@ -174,7 +173,7 @@ public final class JdbcJournal implements IntentJournal {
   }
 
   private static JournalEntry decode(String line) {
-    return JournalLineCodec.decode(line)
+    return JournalLines.decode(line)
         .orElseThrow(
             () ->
                 new JournalException(

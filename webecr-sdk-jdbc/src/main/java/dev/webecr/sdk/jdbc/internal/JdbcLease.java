@@ -3,7 +3,6 @@ package dev.webecr.sdk.jdbc.internal;
 import dev.webecr.sdk.JournalException;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TerminalInUseException;
-import dev.webecr.sdk.internal.TerminalLanes;
 import dev.webecr.sdk.spi.TerminalLease;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -66,7 +65,7 @@ public final class JdbcLease implements TerminalLease {
   public CompletableFuture<Held> acquire(Terminal terminal, Duration maxWait) {
     CompletableFuture<Held> out = new CompletableFuture<>();
     Instant giveUpAt = clock.instant().plus(maxWait);
-    attempt(terminal, TerminalLanes.keyOf(terminal), giveUpAt, out);
+    attempt(terminal, terminal.key(), giveUpAt, out);
     return out;
   }
 

@@ -1,6 +1,6 @@
 package dev.webecr.sdk.mellon.internal;
 
-import dev.webecr.sdk.internal.SdkVersion;
+import dev.webecr.sdk.SdkVersion;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
