@@ -198,8 +198,9 @@ final class DuplicateWatch {
         .thenApply(
             r -> {
               int tries = owedTries.merge(d.providerReference(), 1, Integer::sum);
-              boolean nothingSent = !ReversalReferences.started(journal, intentId);
-              if (r.reversalProblem().isPresent() && nothingSent && tries < MAX_TRIES) {
+              // a reversal that could not start or came back BUSY is tried again a minute later
+              boolean again = ReversalReferences.mayTryAgain(journal, intentId);
+              if (r.reversalProblem().isPresent() && again && tries < MAX_TRIES) {
                 owed.put(d.providerReference(), d);
                 wakeSoon();
                 return null;

@@ -13,10 +13,12 @@ import java.util.function.Function;
 
 /**
  * Gives a duplicate approval back ({@link DuplicatePolicy#AUTO_REVERSE}): a void of it, or, when
- * the void is not approved (its batch was closed), a linked refund of its whole amount. Each is a
- * payment under a reference derived from the duplicate's intent id ({@link ReversalReferences}), so
- * a later reconciliation or watch returns or resumes the same reversal instead of sending another:
- * a reversal in doubt stays in doubt and is never sent twice.
+ * the void is declined or refused (its batch was closed), a linked refund of its whole amount. A
+ * void that came back BUSY, cancelled or failed is tried again as a void by the next watch or
+ * reconciliation (a void gives back at most once, so trying again is safe). Each is a payment under
+ * a reference derived from the duplicate's intent id ({@link ReversalReferences}), so a later
+ * reconciliation or watch returns or resumes the same reversal instead of sending another: a
+ * reversal in doubt stays in doubt and is never sent twice.
  */
 final class Reversals {
   private Reversals() {}
@@ -31,10 +33,18 @@ final class Reversals {
     String refundReference = ReversalReferences.refundOf(charged.id());
     Discrepancy.Builder out = Discrepancy.builder().from(duplicate);
     if (!ownAttempt(charged, journal)) {
+      String ownUnderIt =
+          journal
+              .latest(charged.providerReference())
+              .flatMap(JournalEntry::intentId)
+              .map(id -> " (this till's " + charged.providerReference() + " is intent " + id + ")")
+              .orElse("");
       return CompletableFuture.completedFuture(
           out.reversalProblem(
-                  "not given back here: another till journaled it, and that till's reconciliation"
-                      + " gives it back (or a person, where it runs no reconciliation)")
+                  "not given back here: another till journaled it"
+                      + ownUnderIt
+                      + ", and that till's reconciliation gives it back (or a person, where it"
+                      + " runs no reconciliation)")
               .build());
     }
     CompletableFuture<PaymentIntent> reversal;
@@ -45,12 +55,29 @@ final class Reversals {
           voidOrNothing(charged, voidReference, pay)
               .thenCompose(
                   v ->
-                      v != null && v.isApproved()
-                          ? CompletableFuture.completedFuture(v)
-                          : pay.apply(request(charged, TransactionType.REFUND, refundReference)));
+                      (v == null || v.result().equals(Optional.of(IntentResult.DECLINED)))
+                              && lostVoid(journal, voidReference).isEmpty()
+                          ? pay.apply(request(charged, TransactionType.REFUND, refundReference))
+                          : CompletableFuture.completedFuture(v));
     }
     return reversal.handle(
         (r, error) -> {
+          if (error == null && r == null) {
+            return out.reversalProblem(lostVoidProblem(journal, voidReference)).build();
+          }
+          if (error == null && !r.isApproved() && r.kind() == TransactionType.VOID) {
+            boolean declined = r.result().equals(Optional.of(IntentResult.DECLINED));
+            return out.reversal(r)
+                .reversalProblem(
+                    declined
+                        ? lostVoidProblem(journal, voidReference)
+                        : "its void "
+                            + r.providerReference()
+                            + " came back "
+                            + r.result().map(Enum::name).orElse("without a result")
+                            + ": the void is tried again later")
+                .build();
+          }
           if (error == null) {
             return out.reversal(r).build();
           }
@@ -96,17 +123,45 @@ final class Reversals {
   }
 
   /**
-   * True when the journal holds voids of the duplicate and every one ended without approval (the
-   * batch was closed): the money goes back by a refund.
+   * True when a void of the duplicate was declined or refused before processing (the batch was
+   * closed) and none is approved or in doubt: the money goes back by a refund. A void that came
+   * back BUSY is not grounds for a refund: it is tried again.
    */
   private static boolean voidDeclined(IntentJournal journal, String voidReference) {
     List<JournalEntry> voids = journal.attempts(voidReference);
-    return !voids.isEmpty()
-        && voids.stream()
-            .allMatch(
+    boolean declined =
+        voids.stream()
+            .anyMatch(
                 e ->
-                    (e.phase() == JournalPhase.SETTLED || e.phase().isNotSent())
-                        && !e.resultCode().equals(Optional.of(IntentResult.APPROVED.code())));
+                    e.phase() == JournalPhase.NOT_SENT
+                        || (e.phase() == JournalPhase.SETTLED
+                            && e.resultCode().equals(Optional.of(IntentResult.DECLINED.code()))));
+    return declined
+        && lostVoid(journal, voidReference).isEmpty()
+        && voids.stream()
+            .noneMatch(
+                e ->
+                    e.phase().isInFlight()
+                        || e.resultCode().equals(Optional.of(IntentResult.APPROVED.code())));
+  }
+
+  /**
+   * A void of the duplicate whose answer was lost and that was not found since: it may have voided
+   * the duplicate, so a later void's decline may mean "already voided", and a refund could give the
+   * money back twice.
+   */
+  private static Optional<String> lostVoid(IntentJournal journal, String voidReference) {
+    return journal.attempts(voidReference).stream()
+        .filter(e -> e.phase() == JournalPhase.NOT_FOUND && e.resultCode().isEmpty())
+        .map(JournalEntry::providerReference)
+        .findFirst();
+  }
+
+  private static String lostVoidProblem(IntentJournal journal, String voidReference) {
+    return "a void was declined, but its earlier void "
+        + lostVoid(journal, voidReference).orElse("?")
+        + " was lost and not found since: it may have voided it, and a refund could give the"
+        + " money back twice; a person checks the terminal's batch";
   }
 
   private static PaymentRequest request(PaymentIntent charged, TransactionType kind, String ref) {

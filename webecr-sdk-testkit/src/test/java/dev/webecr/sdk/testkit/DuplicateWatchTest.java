@@ -155,6 +155,34 @@ class DuplicateWatchTest {
   }
 
   @Test
+  void aVoidThatCameBackBusyIsTriedAgainAsAVoidNeverEscalatedToARefund() {
+    Terminal t = f.terminal(TerminalProfile.APPROVE);
+    chargedTwice(t, "DOC-W6");
+    java.time.Instant sent = f.journal.latest("DOC-W6-A1").orElseThrow().createdAt();
+    f.clock.advanceTo(sent.plus(Duration.ofSeconds(70)).plus(Duration.ofMinutes(11)));
+    assertThat(f.fake().approvalsByReference()).containsKey("DOC-W6-A1");
+    // the terminal answers BUSY (another dialogue on it) to the watch's first void
+    f.fake().terminal(t.tid()).profile(TerminalProfile.BUSY);
+    long voids = f.server.requestCount(Endpoint.TXNVOID);
+    f.runUntil(() -> f.server.requestCount(Endpoint.TXNVOID) > voids);
+    f.fake().terminal(t.tid()).profile(TerminalProfile.APPROVE);
+
+    f.runUntil(() -> !told.isEmpty());
+
+    Discrepancy d = told.get(0);
+    String duplicateId = d.intent().orElseThrow().id();
+    assertThat(told).hasSize(1);
+    assertThat(d.reversal()).get().satisfies(r -> assertThat(r.isApproved()).isTrue());
+    assertThat(d.reversal().get().kind()).isEqualTo(TransactionType.VOID);
+    assertThat(d.reversal().get().providerReference()).isEqualTo("REV-" + duplicateId + "-A2");
+    assertThat(f.journal.latest("REV-" + duplicateId + "-A1").orElseThrow().resultCode())
+        .contains(dev.webecr.sdk.IntentResult.BUSY.code());
+    assertThat(f.fake().intent(duplicateId).orElseThrow().voidedAt(f.clock.instant())).isTrue();
+    assertThat(f.fake().approvalsByReference()).doesNotContainKey("REF-" + duplicateId + "-A1");
+    assertThat(f.journal.attempts("REF-" + duplicateId)).isEmpty();
+  }
+
+  @Test
   void aLoneLateApprovalIsToldAndReturnedWhenTheErpPaysAgain() {
     Terminal t = f.terminal(TerminalProfile.APPROVE);
     calledNotFound(t, "DOC-W5");
