@@ -104,8 +104,15 @@ final class PriorAttempts {
       }
       Optional<PaymentIntent> found;
       try {
+        // on the attempt's own terminal: the ERP may pay again on another
+        Terminal sentOn =
+            a.terminal().callId().equals(terminal.callId())
+                ? terminal
+                : ctx.directory
+                    .find(a.terminal().providerId(), a.terminal().callId())
+                    .orElse(a.terminal());
         found =
-            ctx.provider.findAttempt(terminal, AttemptLookups.of(ctx.journal, a, Optional.empty()));
+            ctx.provider.findAttempt(sentOn, AttemptLookups.of(ctx.journal, a, Optional.empty()));
       } catch (RuntimeException e) {
         throw new OutcomeUnknownException(
             "could not check again that earlier attempt "

@@ -6,6 +6,7 @@ import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
+import dev.webecr.sdk.spi.AttemptLookup;
 import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.JournalEntry;
@@ -49,9 +50,14 @@ final class ProviderAttempts {
       JournalEntry entry = AttemptRecords.prepared(request, terminal, reference, null, now);
       Optional<PaymentIntent> found;
       try {
+        // whoever sent it, whenever: the lookup is not bounded by a send of ours
         found =
             ctx.provider.findAttempt(
-                terminal, AttemptLookups.of(ctx.journal, entry, Optional.empty()));
+                terminal,
+                AttemptLookup.builder()
+                    .from(AttemptLookups.of(ctx.journal, entry, Optional.empty()))
+                    .sentAfter(Instant.EPOCH)
+                    .build());
       } catch (RuntimeException e) {
         throw new ConnectionException(
             "nothing was sent: the provider could not be asked whether '"

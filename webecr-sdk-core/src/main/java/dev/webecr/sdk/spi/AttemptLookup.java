@@ -23,7 +23,11 @@ public abstract class AttemptLookup {
   /** Sale, refund or void. */
   public abstract TransactionType kind();
 
-  /** When the attempt was journaled, just before its create left. */
+  /**
+   * When the attempt was journaled, just before its create left; {@link Instant#EPOCH} when it was
+   * not sent by this client (the lookup before a first attempt adopts whatever the provider has).
+   * An intent created well before it (another till's, under the same reference) is not this one.
+   */
   public abstract Instant sentAfter();
 
   /** The provider's intent id, once an answer or a lookup told it. */

@@ -56,24 +56,37 @@ final class IntentLookups {
     if (attempt.kind() == TransactionType.VOID) {
       return findVoid(terminal, attempt);
     }
-    return byReference(terminal, attempt.providerReference());
+    return byReference(terminal, attempt.providerReference(), attempt);
   }
 
   /** The intent created under {@code reference}, on whichever terminal WebECR has it. */
   Optional<PaymentIntent> byReference(Terminal terminal, String reference) {
+    return byReference(terminal, reference, null);
+  }
+
+  /**
+   * Two tills with journals of their own may send one attempt reference (the second's lookup before
+   * its first attempt missed the first's, not yet committed or listed). An {@code attempt} then
+   * takes the one created nearest its send ({@link AttemptCandidates}).
+   */
+  private Optional<PaymentIntent> byReference(
+      Terminal terminal, String reference, AttemptLookup attempt) {
     List<WireJson> matches = new ArrayList<>();
     for (WireJson i : pages.intents(terminal, Map.of(MellonWire.FILTER_REFERENCE, reference))) {
-      if (MellonMapper.reference(i).equals(Optional.of(reference)) && !attemptExcluded(i, null)) {
+      if (MellonMapper.reference(i).equals(Optional.of(reference))) {
         matches.add(i);
       }
     }
+    matches = AttemptCandidates.byReference(matches, attempt, terminal);
     if (matches.isEmpty()) {
       return Optional.empty();
     }
-    matches.sort(Comparator.comparing(i -> !MellonMapper.onTerminal(i, terminal)));
+    matches.sort(
+        Comparator.comparing((WireJson i) -> !MellonMapper.onTerminal(i, terminal))
+            .thenComparing(i -> AttemptCandidates.distanceFromSend(i, attempt)));
     if (matches.size() > 1) {
       log.error(
-          "WebECR holds {} intents under reference {}: reporting the first",
+          "WebECR holds {} intents under reference {}: reporting the one nearest its send",
           matches.size(),
           reference);
     }
@@ -106,14 +119,14 @@ final class IntentLookups {
           pages.intents(terminal, Map.of(MellonWire.FILTER_TRANSACTION_ID, original))) {
         boolean notBefore = MellonMapper.created(i).map(t -> !t.isBefore(from)).orElse(true);
         boolean voidLike = MellonMapper.reference(i).isEmpty() && !MellonMapper.hasTxnType(i);
-        if (notBefore && voidLike && !attemptExcluded(i, attempt)) {
+        if (notBefore && voidLike && !AttemptCandidates.excluded(i, attempt)) {
           candidates.add(i);
         }
       }
     } else {
       for (WireJson i : pages.voids(terminal)) {
         boolean recent = MellonMapper.created(i).map(t -> !t.isBefore(from)).orElse(false);
-        if (recent && !attemptExcluded(i, attempt)) {
+        if (recent && !AttemptCandidates.excluded(i, attempt)) {
           candidates.add(i);
         }
       }
@@ -127,22 +140,6 @@ final class IntentLookups {
       return Optional.empty();
     }
     return candidates.stream().findFirst().map(i -> withCardData(i, terminal, attempt));
-  }
-
-  private static boolean attemptExcluded(WireJson i, AttemptLookup attempt) {
-    if (attempt == null) {
-      return false;
-    }
-    Optional<String> id = MellonMapper.intentId(i);
-    Optional<String> named = MellonMapper.namedOriginal(i);
-    boolean namesAnother =
-        named.isPresent()
-            && !named.equals(attempt.originalIntentId())
-            && !named.equals(attempt.originalTransactionId());
-    return id.isEmpty()
-        || namesAnother
-        || attempt.excludedIntentIds().contains(id.get())
-        || attempt.originalIntentId().equals(id);
   }
 
   /**
