@@ -4,6 +4,8 @@ import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -15,11 +17,24 @@ import java.util.TreeMap;
 
 /**
  * Two approvals under one ERP reference among a period's provider intents: a customer charged twice
- * (another till paid the same reference, or an attempt called not sent was committed late). The
- * approval the journal holds as told to the ERP is kept; every other is reported as {@link
- * Discrepancy.Kind#DUPLICATE_APPROVAL}, to be given back.
+ * (another till paid the same reference, or an attempt called not sent was committed late). One is
+ * kept and every other is reported as {@link Discrepancy.Kind#DUPLICATE_APPROVAL}, to be given back
+ * by the till that journaled it.
+ *
+ * <p>Every till must keep the same one without talking to the others, and none may give back the
+ * last: the till whose journal holds the earliest approval at the provider keeps one of its own
+ * (the one its ERP was told of, else that earliest), and every other till gives back all of its
+ * own. Within one till the told approval always wins over one found late.
  */
 final class DuplicateApprovals {
+  /** Clock skew allowed between us and the provider when an intent is matched by time. */
+  private static final Duration SKEW = Duration.ofMinutes(2);
+
+  private static final Comparator<PaymentIntent> AT_PROVIDER =
+      Comparator.comparing((PaymentIntent i) -> i.createdAt().orElse(Instant.MAX))
+          .thenComparingInt(i -> i.id().length())
+          .thenComparing(PaymentIntent::id);
+
   private DuplicateApprovals() {}
 
   /**
@@ -40,10 +55,9 @@ final class DuplicateApprovals {
           if (approved.size() < 2) {
             return;
           }
-          approved.sort(
-              Comparator.comparingInt(
-                  i -> AttemptReference.parse(i.providerReference()).attempt()));
+          approved.sort(AT_PROVIDER);
           PaymentIntent kept = kept(approved, journal);
+          String keptSays = keptSays(kept, journal);
           for (PaymentIntent i : approved) {
             if (i != kept) {
               out.put(
@@ -51,12 +65,7 @@ final class DuplicateApprovals {
                   Discrepancy.builder()
                       .kind(Discrepancy.Kind.DUPLICATE_APPROVAL)
                       .providerReference(i.providerReference())
-                      .journalSays(
-                          (ownAttempt(journal, kept) ? "the ERP was told of " : "kept: ")
-                              + kept.providerReference()
-                              + (ownAttempt(journal, kept)
-                                  ? ""
-                                  : " (intent " + kept.id() + "), approved first at another till"))
+                      .journalSays(keptSays)
                       .providerSays(
                           "APPROVED as well: "
                               + i.amount()
@@ -71,29 +80,37 @@ final class DuplicateApprovals {
   }
 
   /**
-   * The approval to keep, the same whichever till reconciles: of the approvals some ERP was told of
-   * (this journal's first told one, and every one another till journaled), the earliest at the
-   * provider. An approval this journal holds but did not tell (called not sent, in doubt) is kept
-   * only when there is nothing else.
+   * The approval to keep, sorted {@code approved} given: where this journal holds the earliest, the
+   * one of its own its ERP was told of (else that earliest); otherwise the earliest, another
+   * till's, which that till keeps (or gives back for a told one of its own, never leaving none).
    */
   private static PaymentIntent kept(List<PaymentIntent> approved, IntentJournal journal) {
-    Optional<PaymentIntent> firstToldHere =
-        approved.stream()
-            .filter(i -> toldAt(journal, i).isPresent())
-            .min(Comparator.comparing(i -> toldAt(journal, i).get()));
-    List<PaymentIntent> candidates = new ArrayList<>();
-    firstToldHere.ifPresent(candidates::add);
-    approved.stream().filter(i -> !ownAttempt(journal, i)).forEach(candidates::add);
-    return candidates.stream()
-        .min(
-            Comparator.comparing((PaymentIntent i) -> i.createdAt().orElse(java.time.Instant.MAX))
-                .thenComparingInt(i -> i.id().length())
-                .thenComparing(PaymentIntent::id))
-        .orElse(approved.get(0));
+    PaymentIntent earliest = approved.get(0);
+    if (!ownAttempt(journal, earliest)) {
+      return earliest;
+    }
+    return approved.stream()
+        .filter(i -> toldAt(journal, i).isPresent())
+        .min(Comparator.comparing(i -> toldAt(journal, i).get()))
+        .orElse(earliest);
+  }
+
+  private static String keptSays(PaymentIntent kept, IntentJournal journal) {
+    if (!ownAttempt(journal, kept)) {
+      return "kept: "
+          + kept.providerReference()
+          + " (intent "
+          + kept.id()
+          + "), the earliest approval, made at another till";
+    }
+    return toldAt(journal, kept).isPresent()
+        ? "the ERP was told of " + kept.providerReference()
+        : "kept: " + kept.providerReference() + ", the earliest approval (called not sent here)";
   }
 
   /**
-   * True when this journal holds {@code i} as one of its attempts (by intent id, else in doubt).
+   * True when this journal holds {@code i} as one of its attempts: by intent id, else, while the
+   * attempt has none (its answer was lost), under its reference and not created before its send.
    */
   static boolean ownAttempt(IntentJournal journal, PaymentIntent i) {
     return journal
@@ -101,7 +118,11 @@ final class DuplicateApprovals {
         .filter(
             e ->
                 e.intentId().equals(Optional.of(i.id()))
-                    || (e.intentId().isEmpty() && e.phase() != JournalPhase.SETTLED))
+                    || (e.intentId().isEmpty()
+                        && e.phase() != JournalPhase.SETTLED
+                        && !i.createdAt()
+                            .map(t -> t.isBefore(e.createdAt().minus(SKEW)))
+                            .orElse(false)))
         .isPresent();
   }
 
@@ -111,7 +132,7 @@ final class DuplicateApprovals {
         .latest(i.providerReference())
         .filter(e -> e.phase() == JournalPhase.SETTLED && e.intentId().equals(Optional.of(i.id())))
         .filter(e -> e.resultCode().equals(Optional.of(IntentResult.APPROVED.code())))
-        .map(dev.webecr.sdk.spi.JournalEntry::recordedAt);
+        .map(JournalEntry::recordedAt);
   }
 
   /**

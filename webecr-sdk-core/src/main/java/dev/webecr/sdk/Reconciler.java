@@ -73,6 +73,34 @@ final class Reconciler {
     return fresh;
   }
 
+  /**
+   * Intents on the other terminals this client knows (another till's, say) under references its
+   * journal paid in the period: a customer charged at two tills for one document is found by either
+   * till's reconciliation. Only duplicates are looked for there.
+   */
+  private List<PaymentIntent> sameReferencesElsewhere(
+      java.util.Set<String> listedDevices, List<JournalEntry> journaled, Period period) {
+    java.util.Set<String> references = new java.util.HashSet<>();
+    journaled.forEach(e -> references.add(e.reference()));
+    List<PaymentIntent> out = new ArrayList<>();
+    for (Terminal t : terminals.known(provider.id())) {
+      if (listedDevices.contains(t.callId())) {
+        continue;
+      }
+      try {
+        for (PaymentIntent i : provider.intents(t, period)) {
+          if (references.contains(AttemptReference.parse(i.providerReference()).reference())) {
+            out.add(i);
+          }
+        }
+      } catch (PosException e) {
+        // another till's terminal may refuse this client's key: its duplicates are that till's
+        log.info("could not list terminal {} for duplicates: {}", t.tid(), e.getMessage());
+      }
+    }
+    return out;
+  }
+
   /** Journals a state the provider reported, when the journal holds the attempt. */
   static void journalRefreshed(IntentJournal journal, PaymentIntent fresh, Clock clock) {
     Optional<JournalEntry> held = journal.latest(fresh.providerReference());
@@ -137,6 +165,7 @@ final class Reconciler {
         report.addProviderIntents(i);
       }
     }
+    listed.addAll(sameReferencesElsewhere(byDevice.keySet(), journaled, period));
     Map<String, Discrepancy> duplicates = DuplicateApprovals.find(listed, journal);
     for (Discrepancy d : duplicates.values()) {
       report.addDiscrepancies(
@@ -203,7 +232,7 @@ final class Reconciler {
       Optional<PaymentIntent> fresh =
           e.intentId().isPresent()
               ? Optional.of(provider.get(t, e.intentId().get()))
-              : provider.findByReference(t, e.providerReference());
+              : provider.findAttempt(t, AttemptLookups.of(journal, e, Optional.empty()));
       fresh.ifPresent(i -> journalRefreshed(journal, i, clock));
     } catch (PosException ex) {
       log.info("could not refresh {}: {}", e.providerReference(), ex.getMessage());

@@ -13,6 +13,17 @@ final class RememberedTerminals implements TerminalDirectory {
     this.fallback = fallback;
   }
 
+  /** The terminals of {@code providerId} seen with their keys since the client started. */
+  java.util.List<Terminal> known(String providerId) {
+    java.util.List<Terminal> out = new java.util.ArrayList<>();
+    for (Terminal t : seen.values()) {
+      if (t.providerId().equals(providerId)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
   void remember(Terminal terminal) {
     if (terminal.apiKey().isPresent()) {
       seen.put(key(terminal.providerId(), terminal.callId()), terminal);

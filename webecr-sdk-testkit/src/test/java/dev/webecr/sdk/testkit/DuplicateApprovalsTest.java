@@ -73,11 +73,57 @@ class DuplicateApprovalsTest {
           .satisfies(
               d -> {
                 assertThat(d.intent()).get().extracting(PaymentIntent::id).isEqualTo(second.id());
-                assertThat(d.journalSays()).contains("approved first at another till");
+                assertThat(d.journalSays()).contains("made at another till");
                 assertThat(d.reversal()).get().satisfies(r -> assertThat(r.isApproved()).isTrue());
               });
       assertThat(f.fake().intent(second.id()).orElseThrow().voidedAt(f.clock.instant())).isTrue();
       assertThat(f.fake().intent(first.id()).orElseThrow().voidedAt(f.clock.instant())).isFalse();
+    }
+  }
+
+  @Test
+  void twoTillsOnTerminalsOfTheirOwnFindTheOthersChargeAndTheLaterTillGivesItsOwnBack() {
+    Terminal mine = f.terminal(TerminalProfile.APPROVE);
+    Instant from = f.clock.instant();
+    PaymentIntent first = f.pay(mine, 1900, "DOC-2X");
+    String otherTid = FakeTerminals.tidOf(TerminalProfile.DECLINE);
+    f.fake().terminal(otherTid).profile(TerminalProfile.APPROVE);
+    try (PosClient otherTill = f.anotherTill(null, b -> b.lookupBeforeFirstAttempt(false))) {
+      Terminal theirs =
+          otherTill.terminals(otherTill.pair(FakeTerminals.REDEEM_CODE)).stream()
+              .filter(x -> x.tid().equals(otherTid))
+              .findFirst()
+              .orElseThrow();
+      PaymentIntent second =
+          otherTill.pay(
+              PaymentRequest.builder()
+                  .terminal(theirs)
+                  .amount(Money.euroCents(1900))
+                  .reference("DOC-2X")
+                  .build());
+      f.advance(Duration.ofMinutes(1));
+      Period period = Period.of(from, f.clock.instant());
+
+      ReconciliationReport here = f.client.reconcile(period);
+      ReconciliationReport there = otherTill.reconcile(period);
+
+      assertThat(second.isApproved()).isTrue();
+      // neither till's journal names the other's terminal: each lists the terminals it knows
+      assertThat(here.discrepancies())
+          .singleElement()
+          .satisfies(d -> assertThat(d.intent().get().id()).isEqualTo(second.id()));
+      assertThat(there.discrepancies())
+          .singleElement()
+          .satisfies(
+              d -> {
+                assertThat(d.intent().get().id()).isEqualTo(second.id());
+                assertThat(d.reversal()).get().satisfies(r -> assertThat(r.isApproved()).isTrue());
+              });
+      assertThat(f.fake().intent(second.id()).orElseThrow().voidedAt(f.clock.instant())).isTrue();
+      assertThat(f.fake().intent(first.id()).orElseThrow().voidedAt(f.clock.instant())).isFalse();
+      // the other till's own payments, not this till's business, are not reported here
+      assertThat(here.discrepancies())
+          .noneMatch(d -> d.kind() == Discrepancy.Kind.UNKNOWN_TO_JOURNAL);
     }
   }
 
