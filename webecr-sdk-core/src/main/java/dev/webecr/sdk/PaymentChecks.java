@@ -26,31 +26,8 @@ final class PaymentChecks {
               + provider.id()
               + "'");
     }
-    requireCapability(provider, Capability.valueOf(request.kind().name()));
-    if (request.installments().isPresent()) {
-      requireCapability(provider, Capability.INSTALLMENTS);
-    }
-    if (request.paymentMethod() != PaymentMethod.CARD) {
-      requireCapability(provider, Capability.IRIS);
-    }
-    if (request.tip().isPresent()) {
-      requireCapability(provider, Capability.TIP);
-    }
-    if (request.cashback().isPresent()) {
-      requireCapability(provider, Capability.CASHBACK);
-    }
-    if (request.customerEmail().isPresent() || request.customerPhone().isPresent()) {
-      requireCapability(provider, Capability.RECEIPT_CONTACT);
-    }
-    if (request.preloadExpiry().isPresent()) {
-      requireCapability(provider, Capability.PRELOAD);
-    }
-    if (request.taxFree() || request.onBehalfCollection()) {
-      requireCapability(provider, Capability.TAX_FLAGS);
-    }
-    if (request.unsignedSeries()
-        && provider.capabilities().contains(Capability.SIGNATURE_REQUIRED)) {
-      requireCapability(provider, Capability.UNSIGNED_SERIES);
+    for (Capability needed : Capability.requiredBy(request, provider.capabilities())) {
+      requireCapability(provider, needed);
     }
     ProviderLimits.check(request, provider);
     int max = provider.maxReferenceLength() - AttemptReference.MAX_SUFFIX_LENGTH;

@@ -1,5 +1,10 @@
 package dev.webecr.sdk.spi;
 
+import dev.webecr.sdk.PaymentMethod;
+import dev.webecr.sdk.PaymentRequest;
+import java.util.EnumSet;
+import java.util.Set;
+
 /** What a provider can do; {@link PosProvider#capabilities()} lists them. */
 public enum Capability {
   /** Pair a terminal with a redeem code shown on it. */
@@ -64,5 +69,32 @@ public enum Capability {
    * return, made automatically only when the ERP chose {@link
    * dev.webecr.sdk.DuplicatePolicy#AUTO_REVERSE} itself (reported only by default).
    */
-  FISCAL_RECEIPTS
+  FISCAL_RECEIPTS;
+
+  /**
+   * What a provider with {@code offered} capabilities must have to take {@code request}: its kind,
+   * and one for each option it uses (an unsigned series only where the provider otherwise requires
+   * a signature). The client refuses the request before anything is sent when one is missing.
+   */
+  public static Set<Capability> requiredBy(PaymentRequest request, Set<Capability> offered) {
+    Set<Capability> out = EnumSet.of(valueOf(request.kind().name()));
+    needs(out, request.installments().isPresent(), INSTALLMENTS);
+    needs(out, request.paymentMethod() != PaymentMethod.CARD, IRIS);
+    needs(out, request.tip().isPresent(), TIP);
+    needs(out, request.cashback().isPresent(), CASHBACK);
+    needs(
+        out,
+        request.customerEmail().isPresent() || request.customerPhone().isPresent(),
+        RECEIPT_CONTACT);
+    needs(out, request.preloadExpiry().isPresent(), PRELOAD);
+    needs(out, request.taxFree() || request.onBehalfCollection(), TAX_FLAGS);
+    needs(out, request.unsignedSeries() && offered.contains(SIGNATURE_REQUIRED), UNSIGNED_SERIES);
+    return out;
+  }
+
+  private static void needs(Set<Capability> out, boolean used, Capability capability) {
+    if (used) {
+      out.add(capability);
+    }
+  }
 }
