@@ -21,12 +21,13 @@ final class OriginalChecks {
       return;
     }
     OriginalTransaction o = r.original().get();
-    // the journal is read once, and only when needed: a refund counts earlier refunds, and an
-    // original that does not carry its facts is looked up there
+    // the journal is asked by original, and only when needed: a refund counts earlier refunds,
+    // and an original that does not carry its facts is looked up there
     boolean factsCarried = o.amount().isPresent() && o.approved().isPresent();
     boolean credits = r.kind() == TransactionType.REFUND || r.kind() == TransactionType.VOID;
-    List<JournalEntry> entries = credits || !factsCarried ? journal.all() : List.of();
-    Optional<JournalEntry> known = factsCarried ? Optional.empty() : journaled(o, entries);
+    List<JournalEntry> entries =
+        credits ? journal.byOriginal(o.intentId(), o.transactionId()) : List.of();
+    Optional<JournalEntry> known = factsCarried ? Optional.empty() : journaled(o, journal);
     switch (r.kind()) {
       case VOID:
         if (!approved(o, known).orElse(true)) {
@@ -138,12 +139,15 @@ final class OriginalChecks {
         || (o.transactionId().isPresent() && e.originalTransactionId().equals(o.transactionId()));
   }
 
-  private static Optional<JournalEntry> journaled(
-      OriginalTransaction o, List<JournalEntry> entries) {
+  /**
+   * The original's own attempt, for an original given by its id alone (without the facts {@code
+   * OriginalTransaction.of(intent)} carries): the one case that reads the whole journal.
+   */
+  private static Optional<JournalEntry> journaled(OriginalTransaction o, IntentJournal journal) {
     if (o.intentId().isEmpty()) {
       return Optional.empty();
     }
-    return entries.stream().filter(e -> e.intentId().equals(o.intentId())).findFirst();
+    return journal.all().stream().filter(e -> e.intentId().equals(o.intentId())).findFirst();
   }
 
   private static Optional<Money> amountOf(OriginalTransaction o, Optional<JournalEntry> known) {

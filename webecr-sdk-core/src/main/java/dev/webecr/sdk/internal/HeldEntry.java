@@ -22,6 +22,9 @@ final class HeldEntry {
   /** Epoch milliseconds: an {@code Instant} per line is what opening must not allocate. */
   private final long recordedAt;
 
+  /** True when it names an original (a void, refund or completion): decoded when asked by one. */
+  private final boolean namesOriginal;
+
   private byte[] bytes;
   private int from;
   private int to;
@@ -32,6 +35,8 @@ final class HeldEntry {
     this.entry = entry;
     this.phase = entry.phase();
     this.recordedAt = entry.recordedAt().toEpochMilli();
+    this.namesOriginal =
+        entry.originalIntentId().isPresent() || entry.originalTransactionId().isPresent();
   }
 
   /**
@@ -44,7 +49,9 @@ final class HeldEntry {
       int to,
       Map<String, Terminal> terminals,
       JournalPhase phase,
-      long recordedAt) {
+      long recordedAt,
+      boolean namesOriginal) {
+    this.namesOriginal = namesOriginal;
     this.bytes = bytes;
     this.from = from;
     this.to = to;
@@ -60,6 +67,10 @@ final class HeldEntry {
   /** True when the duplicate watch may look for it (decode to know: a found one is settled). */
   boolean mayBeWatched() {
     return phase == JournalPhase.NOT_FOUND;
+  }
+
+  boolean namesOriginal() {
+    return namesOriginal;
   }
 
   /** True when recorded after {@code horizon} (to the millisecond). */

@@ -116,6 +116,21 @@ public class InMemoryIntentJournal implements IntentJournal {
     return out;
   }
 
+  @Override
+  public synchronized List<JournalEntry> byOriginal(
+      Optional<String> intentId, Optional<String> transactionId) {
+    List<JournalEntry> out = new ArrayList<>();
+    for (HeldEntry held : latest.values()) {
+      if (held.namesOriginal()) {
+        JournalEntry e = held.entry();
+        if (IntentJournal.namesOriginal(e, intentId, transactionId)) {
+          out.add(e);
+        }
+      }
+    }
+    return out;
+  }
+
   /** For subclasses: every attempt as held, in order (compaction). */
   synchronized List<Map.Entry<String, HeldEntry>> held() {
     return new ArrayList<>(latest.entrySet());

@@ -122,7 +122,9 @@ public final class JournalLineCodec {
     if (phase == null || recordedAt == Long.MIN_VALUE) {
       return null;
     }
-    return new HeldEntry(bytes, from, to, terminals, phase, recordedAt);
+    // fields 18 and 19: the original's intent and transaction ids (none in version 1)
+    boolean namesOriginal = !v1 && (bars[18] > bars[17] + 1 || bars[19] > bars[18] + 1);
+    return new HeldEntry(bytes, from, to, terminals, phase, recordedAt, namesOriginal);
   }
 
   /** The provider reference of a line whose first separators are at {@code bars}. */

@@ -52,6 +52,25 @@ public interface IntentJournal extends AutoCloseable {
         .collect(Collectors.toList());
   }
 
+  /**
+   * The latest state of every attempt that names an original (its voids, refunds and completions)
+   * by the original's intent id or transaction id, whichever given (empty: not matched). A journal
+   * of many attempts should answer this without reading them all: a refund's or void's checks ask
+   * it before anything is sent.
+   */
+  default List<JournalEntry> byOriginal(Optional<String> intentId, Optional<String> transactionId) {
+    return all().stream()
+        .filter(e -> namesOriginal(e, intentId, transactionId))
+        .collect(Collectors.toList());
+  }
+
+  /** True when {@code e} names the original {@code intentId} or {@code transactionId}. */
+  static boolean namesOriginal(
+      JournalEntry e, Optional<String> intentId, Optional<String> transactionId) {
+    return (intentId.isPresent() && e.originalIntentId().equals(intentId))
+        || (transactionId.isPresent() && e.originalTransactionId().equals(transactionId));
+  }
+
   /** Closes files; further use fails. */
   @Override
   default void close() {}

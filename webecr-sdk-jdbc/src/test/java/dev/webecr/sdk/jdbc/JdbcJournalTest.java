@@ -94,4 +94,39 @@ class JdbcJournalTest {
     assertThatThrownBy(() -> JdbcStore.builder(pool).tablePrefix("Drop table;"))
         .hasMessageContaining("tablePrefix");
   }
+
+  @Test
+  void creditsWrittenBeforeSchemaVersion3AreFoundByTheirOriginalOnceItIsApplied() throws Exception {
+    String prefix = Postgres.freshPrefix();
+    try (JdbcStore before = store(prefix, "a")) {
+      before
+          .journal()
+          .record(
+              JournalEntry.builder()
+                  .from(entry("RF-A1", JournalPhase.SETTLED, "7"))
+                  .kind(TransactionType.REFUND)
+                  .originalIntentId("70")
+                  .originalTransactionId("T-70")
+                  .build());
+    }
+    // the row as a version-2 store wrote it: no original columns, version 3 not applied
+    try (java.sql.Connection c = pool.getConnection();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute(
+          "UPDATE "
+              + prefix
+              + "attempt SET original_intent_id = NULL, original_transaction_id = NULL");
+      s.execute("DELETE FROM " + prefix + "schema_version WHERE version = 3");
+    }
+
+    try (JdbcStore after = store(prefix, "a")) {
+      assertThat(
+              after.journal().byOriginal(java.util.Optional.of("70"), java.util.Optional.empty()))
+          .extracting(JournalEntry::providerReference)
+          .containsExactly("RF-A1");
+      assertThat(
+              after.journal().byOriginal(java.util.Optional.empty(), java.util.Optional.of("T-70")))
+          .hasSize(1);
+    }
+  }
 }

@@ -11,6 +11,7 @@ import dev.webecr.sdk.spi.JournalPhase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -161,6 +162,34 @@ public abstract class IntentJournalContractTest {
     assertThat(journal.watched(T0.minusSeconds(3_600)))
         .extracting(JournalEntry::providerReference)
         .containsExactlyInAnyOrder("A-A1", "E-A1", "G-A1");
+  }
+
+  @Test
+  void byOriginalListsTheCreditsNamingAnOriginalByIntentIdOrTransactionId() {
+    journal.record(
+        JournalEntry.builder().from(entry("S-A1", JournalPhase.SETTLED)).intentId("70").build());
+    journal.record(credit("RF1-A1", TransactionType.REFUND, "70", null));
+    journal.record(credit("RF2-A1", TransactionType.REFUND, null, "T|70%"));
+    journal.record(credit("VD-A1", TransactionType.VOID, "71", "T-71"));
+    journal = reopen(journal);
+
+    assertThat(journal.byOriginal(Optional.of("70"), Optional.of("T|70%")))
+        .extracting(JournalEntry::providerReference)
+        .containsExactlyInAnyOrder("RF1-A1", "RF2-A1");
+    assertThat(journal.byOriginal(Optional.empty(), Optional.of("T-71")))
+        .extracting(JournalEntry::providerReference)
+        .containsExactly("VD-A1");
+    assertThat(journal.byOriginal(Optional.of("72"), Optional.empty())).isEmpty();
+  }
+
+  private static JournalEntry credit(
+      String providerReference, TransactionType kind, String intentId, String transactionId) {
+    return JournalEntry.builder()
+        .from(entry(providerReference, JournalPhase.SETTLED))
+        .kind(kind)
+        .originalIntentId(Optional.ofNullable(intentId))
+        .originalTransactionId(Optional.ofNullable(transactionId))
+        .build();
   }
 
   @Test

@@ -107,6 +107,8 @@ public final class JdbcJournal implements IntentJournal {
         s.setLong(9, token);
       }
       s.setBoolean(10, e.isWatched());
+      s.setString(11, e.originalIntentId().orElse(null));
+      s.setString(12, e.originalTransactionId().orElse(null));
       s.executeUpdate();
     }
   }
@@ -125,6 +127,28 @@ public final class JdbcJournal implements IntentJournal {
   @Override
   public List<JournalEntry> all() {
     return query(sql.all(), null);
+  }
+
+  @Override
+  public List<JournalEntry> byOriginal(Optional<String> intentId, Optional<String> transactionId) {
+    List<JournalEntry> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql.byOriginal())) {
+      s.setString(1, intentId.orElse(null));
+      s.setString(2, transactionId.orElse(null));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          JournalEntry e = decode(r.getString(1));
+          if (IntentJournal.namesOriginal(e, intentId, transactionId)) {
+            out.add(e);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new JournalException(
+          "cannot read the journal (" + e.getSQLState() + ": " + e.getMessage() + ")", e);
+    }
+    return out;
   }
 
   @Override

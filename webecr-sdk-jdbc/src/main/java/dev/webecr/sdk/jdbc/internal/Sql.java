@@ -6,7 +6,9 @@ package dev.webecr.sdk.jdbc.internal;
  */
 public final class Sql {
   /** Schema scripts in the jar, in order; version = position + 1. */
-  static final String[] SCRIPTS = {"V1__journal_and_lease.sql", "V2__watched_attempts.sql"};
+  static final String[] SCRIPTS = {
+    "V1__journal_and_lease.sql", "V2__watched_attempts.sql", "V3__attempts_by_original.sql"
+  };
 
   final String attempt;
   final String lease;
@@ -50,10 +52,12 @@ public final class Sql {
     return "INSERT INTO "
         + attempt
         + " (provider_reference, reference, attempt, terminal_key,"
-        + " in_flight, recorded_at, entry, written_by, lease_token, watched)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        + " in_flight, recorded_at, entry, written_by, lease_token, watched,"
+        + " original_intent_id, original_transaction_id)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         + " ON CONFLICT (provider_reference) DO UPDATE SET in_flight = EXCLUDED.in_flight,"
-        + " watched = EXCLUDED.watched,"
+        + " watched = EXCLUDED.watched, original_intent_id = EXCLUDED.original_intent_id,"
+        + " original_transaction_id = EXCLUDED.original_transaction_id,"
         + " recorded_at = EXCLUDED.recorded_at, entry = EXCLUDED.entry,"
         + " written_by = EXCLUDED.written_by, lease_token = EXCLUDED.lease_token";
   }
@@ -77,6 +81,13 @@ public final class Sql {
   /** Watched attempts recorded at or after a time (recorded is never before created). */
   String watched() {
     return "SELECT entry FROM " + attempt + " WHERE watched AND recorded_at >= ? ORDER BY seq";
+  }
+
+  /** Attempts naming an original by intent id or transaction id (a null never matches). */
+  String byOriginal() {
+    return "SELECT entry FROM "
+        + attempt
+        + " WHERE original_intent_id = ? OR original_transaction_id = ? ORDER BY seq";
   }
 
   /**
