@@ -231,7 +231,7 @@ final class Reconciler {
     try {
       Optional<PaymentIntent> fresh =
           e.intentId().isPresent()
-              ? Optional.of(provider.get(t, e.intentId().get()))
+              ? Optional.of(provider.getAttempt(t, AttemptLookups.of(journal, e, e.intentId())))
               : provider.findAttempt(t, AttemptLookups.of(journal, e, Optional.empty()));
       fresh.ifPresent(i -> journalRefreshed(journal, i, clock));
     } catch (PosException ex) {

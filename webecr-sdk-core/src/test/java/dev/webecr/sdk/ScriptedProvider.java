@@ -1,5 +1,6 @@
 package dev.webecr.sdk;
 
+import dev.webecr.sdk.spi.AttemptLookup;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.CreateIntentCommand;
 import dev.webecr.sdk.spi.PosProvider;
@@ -188,7 +189,9 @@ final class ScriptedProvider implements PosProvider {
   }
 
   @Override
-  public PaymentIntent get(Terminal terminal, String intentId) {
+  public PaymentIntent getAttempt(Terminal terminal, AttemptLookup attempt) {
+    String intentId =
+        attempt.intentId().orElseThrow(() -> new IllegalArgumentException("no intent id"));
     if (unreachable) {
       throw new ConnectionException("connection refused", false, null, null);
     }
@@ -207,7 +210,8 @@ final class ScriptedProvider implements PosProvider {
   }
 
   @Override
-  public Optional<PaymentIntent> findByReference(Terminal terminal, String providerReference) {
+  public Optional<PaymentIntent> findAttempt(Terminal terminal, AttemptLookup attempt) {
+    String providerReference = attempt.providerReference();
     if (unreachable) {
       throw new ConnectionException("connection refused", false, null, null);
     }

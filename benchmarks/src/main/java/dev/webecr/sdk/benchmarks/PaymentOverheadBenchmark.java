@@ -74,7 +74,8 @@ public class PaymentOverheadBenchmark {
                 .build());
     while (!intent.isSettled()) {
       clock.advance(Duration.ofSeconds(1));
-      intent = provider.get(terminal, intent.id());
+      intent =
+          provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId(intent.id()));
     }
     return intent;
   }

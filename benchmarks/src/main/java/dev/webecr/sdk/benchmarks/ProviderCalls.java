@@ -116,7 +116,7 @@ final class ProviderCalls implements AutoCloseable {
 
   /** The provider's read. */
   PaymentIntent readProvider() {
-    return mellon.get(terminal, intentId);
+    return mellon.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId(intentId));
   }
 
   /** Baseline create: the same POST with raw OkHttp, parsed by Moshi. */

@@ -55,8 +55,9 @@ final class ProviderAttempts {
             ctx.provider.findAttempt(
                 terminal,
                 AttemptLookup.builder()
-                    .from(AttemptLookups.of(ctx.journal, entry, Optional.empty()))
-                    .sentAfter(Instant.EPOCH)
+                    .from(AttemptLookup.ofReference(reference, request.kind()))
+                    .excludedIntentIds(
+                        AttemptLookups.of(ctx.journal, entry, Optional.empty()).excludedIntentIds())
                     .build());
       } catch (RuntimeException e) {
         throw new ConnectionException(

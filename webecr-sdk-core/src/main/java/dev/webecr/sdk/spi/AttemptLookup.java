@@ -17,7 +17,10 @@ import org.immutables.value.Value;
 public abstract class AttemptLookup {
   AttemptLookup() {}
 
-  /** The attempt's reference, as sent in the create (where the provider's wire has one). */
+  /**
+   * The attempt's reference, as sent in the create (where the provider's wire has one); empty for
+   * an intent known by its id alone ({@link #ofIntentId}).
+   */
   public abstract String providerReference();
 
   /** Sale, refund or void. */
@@ -41,6 +44,31 @@ public abstract class AttemptLookup {
 
   /** Intent ids of other attempts: a lookup must never answer one of these for this attempt. */
   public abstract Set<String> excludedIntentIds();
+
+  /**
+   * An intent known by its id alone (a status asked on site, an original named by its id): no
+   * reference, no send of this client's, read as a sale until the provider's answer says more.
+   */
+  public static AttemptLookup ofIntentId(String intentId) {
+    return builder()
+        .providerReference("")
+        .kind(TransactionType.SALE)
+        .sentAfter(Instant.EPOCH)
+        .intentId(intentId)
+        .build();
+  }
+
+  /**
+   * A sale or refund known by its reference alone, whoever sent it and whenever (the lookup before
+   * a first attempt).
+   */
+  public static AttemptLookup ofReference(String providerReference, TransactionType kind) {
+    return builder()
+        .providerReference(providerReference)
+        .kind(kind)
+        .sentAfter(Instant.EPOCH)
+        .build();
+  }
 
   /** A new builder. */
   public static Builder builder() {

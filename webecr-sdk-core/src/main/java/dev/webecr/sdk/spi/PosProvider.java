@@ -32,7 +32,7 @@ import java.util.Set;
  * </ul>
  *
  * <p>Reads may be retried inside the provider. {@link #create} must never be re-sent by the
- * provider: the client recovers an unanswered create with {@link #findByReference}.
+ * provider: the client recovers an unanswered create with {@link #findAttempt}.
  */
 public interface PosProvider extends AutoCloseable {
   /** The provider's id, as in {@link Terminal#providerId()}: {@code "mellon"}, {@code "rrpay"}. */
@@ -61,7 +61,7 @@ public interface PosProvider extends AutoCloseable {
 
   /**
    * How long after an unanswered create the provider may still record it: once this has passed and
-   * {@link #findByReference} finds nothing, the create provably never arrived.
+   * {@link #findAttempt} finds nothing, the create provably never arrived.
    */
   default Duration createSettleTime() {
     return Duration.ofSeconds(30);
@@ -104,34 +104,20 @@ public interface PosProvider extends AutoCloseable {
    */
   PaymentIntent create(CreateIntentCommand command);
 
-  /** The current state of one intent. */
-  PaymentIntent get(Terminal terminal, String intentId);
-
-  /** The intent created under this reference, if the provider has one. */
-  Optional<PaymentIntent> findByReference(Terminal terminal, String providerReference);
+  /**
+   * The intent of one attempt, found again after its create's answer was lost (or, with {@link
+   * AttemptLookup#sentAfter()} at the epoch, whatever the provider holds under the reference):
+   * empty when the provider has none (yet). A provider whose wire keeps no reference for some kinds
+   * (Mellon voids) finds those another way; where it cannot tell for sure it answers empty, and the
+   * client keeps such an attempt in doubt rather than call it unsent.
+   */
+  Optional<PaymentIntent> findAttempt(Terminal terminal, AttemptLookup attempt);
 
   /**
-   * The intent of one attempt, found again after its create's answer was lost: empty when the
-   * provider has none (yet). Default: {@link #findByReference}. A provider whose wire keeps no
-   * reference for some kinds (Mellon voids) overrides it; where it cannot tell for sure it answers
-   * empty, and the client keeps such an attempt in doubt rather than call it unsent.
+   * The current state of an attempt whose intent id is known ({@code attempt.intentId()}), or of an
+   * intent known by its id alone ({@link AttemptLookup#ofIntentId}).
    */
-  default Optional<PaymentIntent> findAttempt(Terminal terminal, AttemptLookup attempt) {
-    return findByReference(terminal, attempt.providerReference());
-  }
-
-  /**
-   * The current state of an attempt whose intent id is known ({@code attempt.intentId()}). Default:
-   * {@link #get}. A provider overrides it to fall back on other routes (Mellon: the filtered list
-   * when the single-intent route is missing).
-   */
-  default PaymentIntent getAttempt(Terminal terminal, AttemptLookup attempt) {
-    return get(
-        terminal,
-        attempt
-            .intentId()
-            .orElseThrow(() -> new IllegalArgumentException("attempt.intentId is empty")));
-  }
+  PaymentIntent getAttempt(Terminal terminal, AttemptLookup attempt);
 
   /** The intents of a terminal in a period, every page. */
   default List<PaymentIntent> intents(Terminal terminal, Period period) {

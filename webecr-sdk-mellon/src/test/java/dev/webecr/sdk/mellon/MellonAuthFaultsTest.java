@@ -59,7 +59,11 @@ class MellonAuthFaultsTest {
         okJson("{\"access\":\"" + stubs.access + "\",\"refresh\":\"r\"}"));
     stubs.stubIntent(77, WebEcrStubs.intent(77, 2, null, "R-A1"));
 
-    assertThat(provider.get(stubs.terminal(), "77").id()).isEqualTo("77");
+    assertThat(
+            provider
+                .getAttempt(stubs.terminal(), dev.webecr.sdk.spi.AttemptLookup.ofIntentId("77"))
+                .id())
+        .isEqualTo("77");
     assertThat(stubs.count(postRequestedFor(urlEqualTo("/api/token/")))).isEqualTo(2);
   }
 
@@ -97,7 +101,11 @@ class MellonAuthFaultsTest {
     stubs.stubIntent(77, WebEcrStubs.intent(77, 2, null, "R-A1"));
     stubs.stubCreate(WebEcrStubs.intent(78, 1, null, "R-A2"));
 
-    Throwable onRead = catchThrowable(() -> provider.get(stubs.terminal(), "77"));
+    Throwable onRead =
+        catchThrowable(
+            () ->
+                provider.getAttempt(
+                    stubs.terminal(), dev.webecr.sdk.spi.AttemptLookup.ofIntentId("77")));
     Throwable onCreate =
         catchThrowable(
             () ->

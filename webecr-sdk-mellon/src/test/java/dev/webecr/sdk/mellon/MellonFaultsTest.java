@@ -106,7 +106,9 @@ class MellonFaultsTest {
             () -> get(urlEqualTo(BASE + "transactionintent/77/")),
             WebEcrStubs.intent(77, 2, null, "R-A1"),
             getRequestedFor(urlEqualTo(BASE + "transactionintent/77/")),
-            p -> assertThat(p.get(t, "77").id()).isEqualTo("77")),
+            p ->
+                assertThat(p.getAttempt(t, dev.webecr.sdk.spi.AttemptLookup.ofIntentId("77")).id())
+                    .isEqualTo("77")),
         new Read(
             () ->
                 get(urlPathEqualTo(BASE + "transactionintent/"))
@@ -114,7 +116,13 @@ class MellonFaultsTest {
             WebEcrStubs.page(WebEcrStubs.intent(77, 2, null, "R-A1")),
             getRequestedFor(urlPathEqualTo(BASE + "transactionintent/"))
                 .withQueryParam("CustomerReference", equalTo("R-A1")),
-            p -> assertThat(p.findByReference(t, "R-A1")).isPresent()),
+            p ->
+                assertThat(
+                        p.findAttempt(
+                            t,
+                            dev.webecr.sdk.spi.AttemptLookup.ofReference(
+                                "R-A1", dev.webecr.sdk.TransactionType.SALE)))
+                    .isPresent()),
         new Read(
             () -> get(urlEqualTo(BASE + "terminal/")),
             WebEcrStubs.page("{\"id\":358046,\"TerminalID\":\"64999964\"}"),
@@ -149,7 +157,8 @@ class MellonFaultsTest {
     stubs.server.stubFor(
         get(urlEqualTo(BASE + "transactionintent/77/")).willReturn(aResponse().withStatus(502)));
 
-    assertThatThrownBy(() -> provider.get(terminal, "77"))
+    assertThatThrownBy(
+            () -> provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId("77")))
         .isInstanceOfSatisfying(
             ProviderRejectedException.class,
             e -> {
@@ -168,7 +177,7 @@ class MellonFaultsTest {
         okJson(WebEcrStubs.intent(77, 2, null, "R-A1")));
     Instant before = stubs.clock.instant();
 
-    provider.get(terminal, "77");
+    provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId("77"));
 
     assertThat(Duration.between(before, stubs.clock.instant())).isEqualTo(Duration.ofSeconds(7));
   }
@@ -179,7 +188,8 @@ class MellonFaultsTest {
         get(urlEqualTo(BASE + "transactionintent/77/"))
             .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3600")));
 
-    assertThatThrownBy(() -> provider.get(terminal, "77"))
+    assertThatThrownBy(
+            () -> provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId("77")))
         .isInstanceOf(ProviderRejectedException.class);
     assertThat(stubs.count(getRequestedFor(urlEqualTo(BASE + "transactionintent/77/"))))
         .isEqualTo(1);
@@ -191,7 +201,8 @@ class MellonFaultsTest {
         get(urlEqualTo(BASE + "transactionintent/77/"))
             .willReturn(aResponse().withStatus(400).withBody("{\"detail\":\"Bad request.\"}")));
 
-    assertThatThrownBy(() -> provider.get(terminal, "77"))
+    assertThatThrownBy(
+            () -> provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId("77")))
         .isInstanceOfSatisfying(
             ProviderRejectedException.class,
             e -> {

@@ -45,7 +45,11 @@ class MellonIdentityTest {
         get(urlPathEqualTo(WebEcrStubs.BASE + "transactionintent/"))
             .willReturn(aResponse().withStatus(404).withBody("{\"detail\":\"Not found.\"}")));
 
-    Throwable error = catchThrowable(() -> provider.get(stubs.terminal(), "7"));
+    Throwable error =
+        catchThrowable(
+            () ->
+                provider.getAttempt(
+                    stubs.terminal(), dev.webecr.sdk.spi.AttemptLookup.ofIntentId("7")));
 
     List<LoggedRequest> sent = stubs.server.findAll(anyRequestedFor(anyUrl()));
     assertThat(sent)

@@ -177,7 +177,8 @@ class MellonProviderTest {
     stubs.stubIntent(77, WebEcrStubs.intent(77, 3, 1, "INV-1-A1"));
     stubs.stubTransactions(WebEcrStubs.page(WebEcrStubs.transaction("INV-1-A1", true)));
 
-    PaymentIntent paid = provider.get(terminal, "77");
+    PaymentIntent paid =
+        provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId("77"));
 
     assertThat(paid.isApproved()).isTrue();
     assertThat(paid.providerReference()).isEqualTo("INV-1-A1");
@@ -203,7 +204,8 @@ class MellonProviderTest {
         80, WebEcrStubs.intent(80, 3, 5, "INV-2-A1").replace("\"Transaction\":9001,", ""));
     stubs.stubTransactions(WebEcrStubs.page(WebEcrStubs.transaction("INV-2-A1", true)));
 
-    PaymentIntent paid = provider.get(terminal, "80");
+    PaymentIntent paid =
+        provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId("80"));
 
     assertThat(paid.result()).contains(IntentResult.APPROVED);
     assertThat(paid.rrn()).contains("012345678901");
@@ -214,7 +216,8 @@ class MellonProviderTest {
     stubs.stubIntent(81, WebEcrStubs.intent(81, 3, 5, "INV-3-A1"));
     stubs.stubTransactions(WebEcrStubs.page());
 
-    PaymentIntent doubt = provider.get(terminal, "81");
+    PaymentIntent doubt =
+        provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId("81"));
 
     assertThat(doubt.result()).contains(IntentResult.UNKNOWN);
     assertThat(doubt.isSettled()).isFalse();
@@ -224,7 +227,8 @@ class MellonProviderTest {
   void unknownCodesBecomeUnrecognizedAndKeepTheirRawValue() {
     stubs.stubIntent(82, WebEcrStubs.intent(82, 9, 42, "INV-4-A1"));
 
-    PaymentIntent odd = provider.get(terminal, "82");
+    PaymentIntent odd =
+        provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId("82"));
 
     assertThat(odd.status()).isEqualTo(IntentStatus.UNRECOGNIZED);
     assertThat(odd.statusCode()).isEqualTo(9);
@@ -233,7 +237,7 @@ class MellonProviderTest {
   }
 
   @Test
-  void findByReferenceMatchesTheExactReferenceOnThisTerminal() {
+  void findAttemptByReferenceMatchesTheExactReferenceOnThisTerminal() {
     stubs.stubFindByReference(
         "INV-5-A1",
         WebEcrStubs.page(
@@ -243,17 +247,26 @@ class MellonProviderTest {
             WebEcrStubs.intent(92, 2, null, "INV-5-A1")));
     stubs.stubIntent(92, WebEcrStubs.intent(92, 2, null, "INV-5-A1"));
 
-    assertThat(provider.findByReference(terminal, "INV-5-A1"))
+    assertThat(
+            provider.findAttempt(
+                terminal,
+                dev.webecr.sdk.spi.AttemptLookup.ofReference(
+                    "INV-5-A1", dev.webecr.sdk.TransactionType.SALE)))
         .get()
         .extracting(PaymentIntent::id)
         .isEqualTo("92");
   }
 
   @Test
-  void findByReferenceOfAnUnknownReferenceIsEmpty() {
+  void findAttemptOfAnUnknownReferenceIsEmpty() {
     stubs.stubFindByReference("NONE-A1", WebEcrStubs.page());
 
-    assertThat(provider.findByReference(terminal, "NONE-A1")).isEmpty();
+    assertThat(
+            provider.findAttempt(
+                terminal,
+                dev.webecr.sdk.spi.AttemptLookup.ofReference(
+                    "NONE-A1", dev.webecr.sdk.TransactionType.SALE)))
+        .isEmpty();
   }
 
   @Test

@@ -37,8 +37,8 @@ class MellonTokenTest {
   void theTokenIsFetchedOnceAndReused() {
     stubs.stubIntent(77, WebEcrStubs.intent(77, 2, null, "R-A1"));
 
-    provider.get(terminal, "77");
-    provider.get(terminal, "77");
+    provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId("77"));
+    provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId("77"));
 
     assertThat(stubs.count(postRequestedFor(urlEqualTo("/api/token/")))).isEqualTo(1);
   }
@@ -53,9 +53,9 @@ class MellonTokenTest {
             .willReturn(okJson("{\"access\":\"" + renewed + "\"}")));
     stubs.stubIntent(77, WebEcrStubs.intent(77, 2, null, "R-A1"));
 
-    provider.get(terminal, "77");
+    provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId("77"));
     stubs.clock.advance(Duration.ofMinutes(9)); // within a minute of expiry
-    provider.get(terminal, "77");
+    provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId("77"));
 
     assertThat(stubs.count(postRequestedFor(urlEqualTo("/api/token/refresh/")))).isEqualTo(1);
     assertThat(
@@ -72,8 +72,8 @@ class MellonTokenTest {
         post(urlEqualTo("/api/token/refresh/")).willReturn(aResponse().withStatus(401)));
     stubs.stubIntent(77, WebEcrStubs.intent(77, 2, null, "R-A1"));
 
-    provider.get(terminal, "77");
-    provider.get(terminal, "77");
+    provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId("77"));
+    provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId("77"));
 
     assertThat(stubs.count(postRequestedFor(urlEqualTo("/api/token/")))).isEqualTo(2);
   }
@@ -92,7 +92,9 @@ class MellonTokenTest {
         aResponse().withStatus(401),
         okJson(WebEcrStubs.intent(77, 2, null, "R-A1")));
 
-    assertThat(provider.get(terminal, "77").id()).isEqualTo("77");
+    assertThat(
+            provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId("77")).id())
+        .isEqualTo("77");
 
     assertThat(stubs.count(getRequestedFor(urlEqualTo(INTENT)))).isEqualTo(2);
     assertThat(stubs.count(postRequestedFor(urlEqualTo("/api/token/refresh/")))).isEqualTo(1);
@@ -104,7 +106,8 @@ class MellonTokenTest {
         post(urlEqualTo("/api/token/refresh/")).willReturn(okJson("{\"access\":\"other\"}")));
     stubs.server.stubFor(get(urlEqualTo(INTENT)).willReturn(aResponse().withStatus(401)));
 
-    assertThatThrownBy(() -> provider.get(terminal, "77"))
+    assertThatThrownBy(
+            () -> provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId("77")))
         .isInstanceOfSatisfying(
             PairingRevokedException.class, e -> assertThat(e.tid()).isEqualTo(WebEcrStubs.TID))
         .hasMessageContaining("pair it again");
@@ -115,7 +118,8 @@ class MellonTokenTest {
   void a403MeansThePairingWasRevoked() {
     stubs.server.stubFor(get(urlEqualTo(INTENT)).willReturn(aResponse().withStatus(403)));
 
-    assertThatThrownBy(() -> provider.get(terminal, "77"))
+    assertThatThrownBy(
+            () -> provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId("77")))
         .isInstanceOf(PairingRevokedException.class);
     assertThat(stubs.count(getRequestedFor(urlEqualTo(INTENT)))).isEqualTo(1);
   }
@@ -127,7 +131,8 @@ class MellonTokenTest {
             .willReturn(
                 aResponse().withStatus(401).withBody("{\"detail\":\"No active account found\"}")));
 
-    assertThatThrownBy(() -> provider.get(terminal, "77"))
+    assertThatThrownBy(
+            () -> provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId("77")))
         .isInstanceOf(AuthenticationException.class)
         .isNotInstanceOf(PairingRevokedException.class)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(WebEcrStubs.PASSWORD));

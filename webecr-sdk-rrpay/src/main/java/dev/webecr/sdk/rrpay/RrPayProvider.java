@@ -8,6 +8,7 @@ import dev.webecr.sdk.ProviderRejectedException;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.rrpay.internal.FolderExchange;
 import dev.webecr.sdk.rrpay.internal.RrPayCodec;
+import dev.webecr.sdk.spi.AttemptLookup;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.CreateIntentCommand;
 import dev.webecr.sdk.spi.PosProvider;
@@ -149,7 +150,7 @@ public final class RrPayProvider implements PosProvider {
     exchange.write(exchange.sent, name, body);
     exchange.write(exchange.outbox, name, body);
     if (awaitAnswer(id)) {
-      return get(c.terminal(), id);
+      return getAttempt(c.terminal(), AttemptLookup.ofIntentId(id));
     }
     // RRPay takes a request by renaming it out of the outbox, so exactly one of us gets the
     // file. Taking it back proves nothing about a RRPay that breaks that rule, so RRPay is asked
@@ -177,7 +178,9 @@ public final class RrPayProvider implements PosProvider {
   }
 
   @Override
-  public PaymentIntent get(Terminal terminal, String intentId) {
+  public PaymentIntent getAttempt(Terminal terminal, AttemptLookup attempt) {
+    String intentId =
+        attempt.intentId().orElseThrow(() -> new IllegalArgumentException("no intent id"));
     inbox.drain();
     RrPayCodec.Request request =
         inbox
@@ -190,7 +193,8 @@ public final class RrPayProvider implements PosProvider {
   }
 
   @Override
-  public Optional<PaymentIntent> findByReference(Terminal terminal, String providerReference) {
+  public Optional<PaymentIntent> findAttempt(Terminal terminal, AttemptLookup attempt) {
+    String providerReference = attempt.providerReference();
     inbox.drain();
     String id = providerReference;
     Optional<RrPayCodec.Request> request = inbox.sentRequest(id);

@@ -9,6 +9,7 @@ import dev.webecr.sdk.Period;
 import dev.webecr.sdk.ProviderRejectedException;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
+import dev.webecr.sdk.spi.AttemptLookup;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.CreateIntentCommand;
 import dev.webecr.sdk.spi.PosProvider;
@@ -137,7 +138,9 @@ public final class InMemoryPosProvider implements PosProvider {
   }
 
   @Override
-  public PaymentIntent get(Terminal terminal, String intentId) {
+  public PaymentIntent getAttempt(Terminal terminal, AttemptLookup attempt) {
+    String intentId =
+        attempt.intentId().orElseThrow(() -> new IllegalArgumentException("no intent id"));
     requireKnown(terminal.requireApiKey(), terminal.tid());
     return fake.intent(intentId)
         .map(i -> toIntent(i, terminal))
@@ -145,7 +148,8 @@ public final class InMemoryPosProvider implements PosProvider {
   }
 
   @Override
-  public Optional<PaymentIntent> findByReference(Terminal terminal, String providerReference) {
+  public Optional<PaymentIntent> findAttempt(Terminal terminal, AttemptLookup attempt) {
+    String providerReference = attempt.providerReference();
     requireKnown(terminal.requireApiKey(), terminal.tid());
     return fake.intents().stream()
         .filter(i -> providerReference.equals(i.reference))

@@ -222,7 +222,12 @@ class NeverTwiceTest {
     f.pay(approving, 2100, "INV-ELSEWHERE");
     f.advance(Duration.ofSeconds(10)); // past the listing lag
 
-    assertThat(f.mellon.findByReference(other, "INV-ELSEWHERE-A1")).isPresent();
+    assertThat(
+            f.mellon.findAttempt(
+                other,
+                dev.webecr.sdk.spi.AttemptLookup.ofReference(
+                    "INV-ELSEWHERE-A1", dev.webecr.sdk.TransactionType.SALE)))
+        .isPresent();
   }
 
   @Test

@@ -315,7 +315,12 @@ class RrPayEndToEndTest {
     waitFor(() -> Files.exists(inOutbox) ? inOutbox : null);
 
     try (RrPayProvider restarted = RrPayProvider.open(config())) {
-      assertThatThrownBy(() -> restarted.findByReference(restarted.terminal("POS1"), "K-13-A1"))
+      assertThatThrownBy(
+              () ->
+                  restarted.findAttempt(
+                      restarted.terminal("POS1"),
+                      dev.webecr.sdk.spi.AttemptLookup.ofReference(
+                          "K-13-A1", dev.webecr.sdk.TransactionType.SALE)))
           .isInstanceOfSatisfying(
               ConnectionException.class, e -> assertThat(e.isOutcomeUnknown()).isTrue());
     }

@@ -51,7 +51,8 @@ final class RefundCommand implements Callable<Integer> {
         PosClient client =
             cli.client(provider, PayCommand.signer(cli, input, providerId, signingAuthor))) {
       Terminal terminal = cli.terminal(client, tid);
-      PaymentIntent sale = provider.get(terminal, intentId);
+      PaymentIntent sale =
+          provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId(intentId));
       PaymentIntent refund =
           Progress.await(
               client.refundAsync(sale, Money.parse(amount, Money.EUR), reference),

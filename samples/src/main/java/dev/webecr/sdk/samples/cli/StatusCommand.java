@@ -48,7 +48,7 @@ final class StatusCommand implements Callable<Integer> {
       String id = paid.flatMap(dev.webecr.sdk.spi.JournalEntry::intentId).orElse(intentId);
       PaymentIntent intent;
       try {
-        intent = provider.get(terminal, id);
+        intent = provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId(id));
       } catch (ProviderRejectedException e) {
         if (!CliMessages.isNotFound(e)) {
           throw e;

@@ -31,7 +31,8 @@ final class VoidCommand implements Callable<Integer> {
     try (PosProvider provider = cli.provider();
         PosClient client = cli.client(provider, new EnvironmentSigner(null, null, null, null))) {
       Terminal terminal = cli.terminal(client, tid);
-      PaymentIntent original = provider.get(terminal, intentId);
+      PaymentIntent original =
+          provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId(intentId));
       PaymentIntent voided =
           Progress.await(
               client.voidPaymentAsync(original, reference),

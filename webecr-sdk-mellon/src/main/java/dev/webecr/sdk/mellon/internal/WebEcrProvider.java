@@ -218,27 +218,16 @@ public final class WebEcrProvider implements PosProvider {
   }
 
   @Override
-  public PaymentIntent get(Terminal terminal, String intentId) {
-    return getAttempt(
-        terminal,
-        AttemptLookup.builder()
-            .providerReference(MellonMapper.idReference(intentId))
-            .kind(TransactionType.SALE)
-            .sentAfter(Instant.EPOCH)
-            .intentId(intentId)
-            .build());
-  }
-
-  @Override
   public PaymentIntent getAttempt(Terminal terminal, AttemptLookup attempt) {
-    return readable("GET transactionintent", () -> lookups.get(terminal, attempt));
-  }
-
-  @Override
-  public Optional<PaymentIntent> findByReference(Terminal terminal, String providerReference) {
-    return readable(
-        "GET transactionintent?CustomerReference",
-        () -> lookups.byReference(terminal, providerReference));
+    // an intent known by its id alone is named, internally, by its id
+    AttemptLookup known =
+        attempt.providerReference().isEmpty()
+            ? AttemptLookup.builder()
+                .from(attempt)
+                .providerReference(MellonMapper.idReference(attempt.intentId().orElse("")))
+                .build()
+            : attempt;
+    return readable("GET transactionintent", () -> lookups.get(terminal, known));
   }
 
   @Override
