@@ -11,11 +11,13 @@ import dev.webecr.sdk.spi.PosProvider;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -79,10 +81,13 @@ final class Reconciler {
    * till's reconciliation. Only duplicates are looked for there.
    */
   private List<PaymentIntent> sameReferencesElsewhere(
-      java.util.Set<String> listedDevices, List<JournalEntry> journaled, Period period) {
-    java.util.Set<String> references = new java.util.HashSet<>();
+      Set<String> listedDevices, List<JournalEntry> journaled, Period period) {
+    Set<String> references = new HashSet<>();
     journaled.forEach(e -> references.add(e.reference()));
     List<PaymentIntent> out = new ArrayList<>();
+    if (references.isEmpty()) {
+      return out;
+    }
     for (Terminal t : terminals.known(provider.id())) {
       if (listedDevices.contains(t.callId())) {
         continue;

@@ -1,5 +1,7 @@
 package dev.webecr.sdk;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -14,8 +16,8 @@ final class RememberedTerminals implements TerminalDirectory {
   }
 
   /** The terminals of {@code providerId} seen with their keys since the client started. */
-  java.util.List<Terminal> known(String providerId) {
-    java.util.List<Terminal> out = new java.util.ArrayList<>();
+  List<Terminal> known(String providerId) {
+    List<Terminal> out = new ArrayList<>();
     for (Terminal t : seen.values()) {
       if (t.providerId().equals(providerId)) {
         out.add(t);

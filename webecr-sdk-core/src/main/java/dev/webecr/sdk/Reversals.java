@@ -5,7 +5,6 @@ import dev.webecr.sdk.internal.ReversalReferences;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -37,18 +36,18 @@ final class Reversals {
           journal
               .latest(charged.providerReference())
               .flatMap(JournalEntry::intentId)
-              .map(id -> " (this till's " + charged.providerReference() + " is intent " + id + ")")
+              .map(id -> "; this till's " + charged.providerReference() + " is intent " + id)
               .orElse("");
       return CompletableFuture.completedFuture(
           out.reversalProblem(
-                  "not given back here: another till journaled it"
+                  "not given back here: this till's journal does not hold it"
                       + ownUnderIt
-                      + ", and that till's reconciliation gives it back (or a person, where it"
-                      + " runs no reconciliation)")
+                      + " (another till's, whose reconciliation gives it back; or a person, where"
+                      + " no till holds it or reconciles)")
               .build());
     }
     CompletableFuture<PaymentIntent> reversal;
-    if (!journal.attempts(refundReference).isEmpty() || voidDeclined(journal, voidReference)) {
+    if (!journal.attempts(refundReference).isEmpty() || voidDeclined(journal, charged.id())) {
       reversal = pay.apply(request(charged, TransactionType.REFUND, refundReference));
     } else {
       reversal =
@@ -124,25 +123,17 @@ final class Reversals {
 
   /**
    * True when a void of the duplicate was declined or refused before processing (the batch was
-   * closed) and none is approved or in doubt: the money goes back by a refund. A void that came
-   * back BUSY is not grounds for a refund: it is tried again.
+   * closed) and no reversal of it is approved, in flight or lost: the money goes back by a refund.
+   * A void that came back BUSY is not grounds for a refund: it is tried again.
    */
-  private static boolean voidDeclined(IntentJournal journal, String voidReference) {
-    List<JournalEntry> voids = journal.attempts(voidReference);
-    boolean declined =
-        voids.stream()
+  private static boolean voidDeclined(IntentJournal journal, String intentId) {
+    return journal.attempts(ReversalReferences.voidOf(intentId)).stream()
             .anyMatch(
                 e ->
                     e.phase() == JournalPhase.NOT_SENT
                         || (e.phase() == JournalPhase.SETTLED
-                            && e.resultCode().equals(Optional.of(IntentResult.DECLINED.code()))));
-    return declined
-        && lostVoid(journal, voidReference).isEmpty()
-        && voids.stream()
-            .noneMatch(
-                e ->
-                    e.phase().isInFlight()
-                        || e.resultCode().equals(Optional.of(IntentResult.APPROVED.code())));
+                            && e.resultCode().equals(Optional.of(IntentResult.DECLINED.code()))))
+        && ReversalReferences.mayTryAgain(journal, intentId);
   }
 
   /**

@@ -42,13 +42,7 @@ class DuplicateApprovalsTest {
     // a till that does not ask before its first attempt (the documented risk; or one asking
     // within the listing lag): it charges the reference again
     try (PosClient otherTill = f.anotherTill(null, b -> b.lookupBeforeFirstAttempt(false))) {
-      PaymentIntent second =
-          otherTill.pay(
-              PaymentRequest.builder()
-                  .terminal(t)
-                  .amount(Money.euroCents(1800))
-                  .reference("DOC-2T")
-                  .build());
+      PaymentIntent second = pay(otherTill, t, 1800, "DOC-2T");
       f.advance(Duration.ofMinutes(1));
       Period period = Period.of(from, f.clock.instant());
 
@@ -94,13 +88,7 @@ class DuplicateApprovalsTest {
               .filter(x -> x.tid().equals(otherTid))
               .findFirst()
               .orElseThrow();
-      PaymentIntent second =
-          otherTill.pay(
-              PaymentRequest.builder()
-                  .terminal(theirs)
-                  .amount(Money.euroCents(1900))
-                  .reference("DOC-2X")
-                  .build());
+      PaymentIntent second = pay(otherTill, theirs, 1900, "DOC-2X");
       f.advance(Duration.ofMinutes(1));
       Period period = Period.of(from, f.clock.instant());
 
@@ -125,6 +113,15 @@ class DuplicateApprovalsTest {
       assertThat(here.discrepancies())
           .noneMatch(d -> d.kind() == Discrepancy.Kind.UNKNOWN_TO_JOURNAL);
     }
+  }
+
+  private static PaymentIntent pay(PosClient till, Terminal t, long cents, String reference) {
+    return till.pay(
+        PaymentRequest.builder()
+            .terminal(t)
+            .amount(Money.euroCents(cents))
+            .reference(reference)
+            .build());
   }
 
   /**

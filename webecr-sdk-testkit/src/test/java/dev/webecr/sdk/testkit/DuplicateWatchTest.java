@@ -65,6 +65,13 @@ class DuplicateWatchTest {
     return paid;
   }
 
+  /** Moves the clock past the late commit of {@code attempt}, which the fake has approved then. */
+  private void pastTheLateCommit(String attempt) {
+    java.time.Instant sent = f.journal.latest(attempt).orElseThrow().createdAt();
+    f.clock.advanceTo(sent.plus(Duration.ofSeconds(70)).plus(Duration.ofMinutes(11)));
+    assertThat(f.fake().approvalsByReference()).containsKey(attempt);
+  }
+
   private Throwable calledNotFound(Terminal t, String reference) {
     f.fake().behaviour().lateCommit(Duration.ofSeconds(70), Duration.ofMinutes(10));
     Throwable notFound = catchThrowable(() -> f.settle(payAsync(t, reference)));
@@ -139,9 +146,7 @@ class DuplicateWatchTest {
     Terminal t = f.terminal(TerminalProfile.APPROVE);
     chargedTwice(t, "DOC-W4");
     // the day's batch closes after the late commit and before the watch's next look
-    java.time.Instant sent = f.journal.latest("DOC-W4-A1").orElseThrow().createdAt();
-    f.clock.advanceTo(sent.plus(Duration.ofSeconds(70)).plus(Duration.ofMinutes(11)));
-    assertThat(f.fake().approvalsByReference()).containsKey("DOC-W4-A1");
+    pastTheLateCommit("DOC-W4-A1");
     f.fake().terminal(t.tid()).closeBatch();
 
     f.runUntil(() -> !told.isEmpty());
@@ -158,9 +163,7 @@ class DuplicateWatchTest {
   void aVoidThatCameBackBusyIsTriedAgainAsAVoidNeverEscalatedToARefund() {
     Terminal t = f.terminal(TerminalProfile.APPROVE);
     chargedTwice(t, "DOC-W6");
-    java.time.Instant sent = f.journal.latest("DOC-W6-A1").orElseThrow().createdAt();
-    f.clock.advanceTo(sent.plus(Duration.ofSeconds(70)).plus(Duration.ofMinutes(11)));
-    assertThat(f.fake().approvalsByReference()).containsKey("DOC-W6-A1");
+    pastTheLateCommit("DOC-W6-A1");
     // the terminal answers BUSY (another dialogue on it) to the watch's first void
     f.fake().terminal(t.tid()).profile(TerminalProfile.BUSY);
     long voids = f.server.requestCount(Endpoint.TXNVOID);
