@@ -53,9 +53,14 @@ public abstract class Discrepancy {
    */
   public abstract Optional<String> reversalProblem();
 
-  static Builder builder() {
+  /**
+   * A new builder: the engine fills one per run; a provider's or an ERP's tests may build one to
+   * feed code that handles reports.
+   */
+  public static Builder builder() {
     return new Builder();
   }
 
-  static final class Builder extends ImmutableDiscrepancy.Builder {}
+  /** Builds a {@link Discrepancy}. */
+  public static final class Builder extends ImmutableDiscrepancy.Builder {}
 }

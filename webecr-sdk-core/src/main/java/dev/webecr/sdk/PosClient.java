@@ -1,14 +1,11 @@
 package dev.webecr.sdk;
 
 import dev.webecr.sdk.internal.Futures;
-import dev.webecr.sdk.spi.Capability;
-import dev.webecr.sdk.spi.IntentJournal;
+import dev.webecr.sdk.internal.PaymentEngine;
 import dev.webecr.sdk.spi.PosProvider;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 /**
@@ -36,31 +33,9 @@ import java.util.function.Supplier;
  */
 public final class PosClient implements AutoCloseable {
   private final PaymentEngine engine;
-  private final PosProvider provider;
-  private final RememberedTerminals terminals;
-  private final int redeemCodeLength;
-  private final List<AutoCloseable> owned;
-  private final Executor executor;
 
-  PosClient(
-      PosClientBuilder b,
-      PosProvider provider,
-      IntentJournal journal,
-      ScheduledExecutorService scheduler,
-      Executor executor,
-      List<AutoCloseable> owned) {
-    this.engine = new PaymentEngine(b, provider, journal, scheduler, executor);
-    this.provider = provider;
-    this.terminals = engine.terminals;
-    this.redeemCodeLength = b.redeemCodeLength;
-    this.owned = owned;
-    this.executor = executor;
-  }
-
-  /** Arms the duplicate watch for what the journal holds; once the client is built. */
-  PosClient started() {
-    engine.start();
-    return this;
+  PosClient(PaymentEngine engine) {
+    this.engine = engine;
   }
 
   /** A new builder. */
@@ -70,7 +45,7 @@ public final class PosClient implements AutoCloseable {
 
   /** The provider this client speaks to. */
   public PosProvider provider() {
-    return provider;
+    return engine.provider();
   }
 
   /**
@@ -78,9 +53,7 @@ public final class PosClient implements AutoCloseable {
    * minutes) for its API key. Store the key; it does not expire but the merchant can revoke it.
    */
   public ApiKey pair(String redeemCode) {
-    String code = Checks.redeemCode(redeemCode, redeemCodeLength);
-    requireCapability(Capability.REDEEM);
-    return provider.redeem(code);
+    return engine.pair(Checks.redeemCode(redeemCode, engine.redeemCodeLength()));
   }
 
   /** {@link #pair} on the client's executor; every error, argument errors too, in the future. */
@@ -91,10 +64,7 @@ public final class PosClient implements AutoCloseable {
   /** The terminals an API key reaches, each carrying the key. */
   public List<Terminal> terminals(ApiKey apiKey) {
     Objects.requireNonNull(apiKey, "apiKey == null");
-    requireCapability(Capability.LIST_TERMINALS);
-    List<Terminal> found = provider.terminals(apiKey);
-    found.forEach(terminals::remember);
-    return found;
+    return engine.terminals(apiKey);
   }
 
   /**
@@ -102,10 +72,7 @@ public final class PosClient implements AutoCloseable {
    * MellonConfig.directMode(true)}): no pairing, no API key.
    */
   public List<Terminal> directTerminals() {
-    requireCapability(Capability.DIRECT_MODE);
-    List<Terminal> found = provider.directTerminals();
-    found.forEach(terminals::remember);
-    return found;
+    return engine.directTerminals();
   }
 
   /** {@link #directTerminals} on the client's executor. */
@@ -131,7 +98,7 @@ public final class PosClient implements AutoCloseable {
   /** {@link #pay} without blocking; no thread is held while the terminal works. */
   public CompletableFuture<PaymentIntent> payAsync(PaymentRequest request) {
     Objects.requireNonNull(request, "request == null");
-    return engine.pay(PaymentChecks.check(request, provider, terminals));
+    return engine.pay(request);
   }
 
   /** Refunds {@code amount} of an approved sale, linked to it, under a new ERP reference. */
@@ -175,7 +142,7 @@ public final class PosClient implements AutoCloseable {
   /** The provider's current state of an intent; journaled when the journal holds it. */
   public PaymentIntent refresh(PaymentIntent intent) {
     Objects.requireNonNull(intent, "intent == null");
-    return engine.reconciler.refresh(intent);
+    return engine.refresh(intent);
   }
 
   /** {@link #refresh} on the client's executor. */
@@ -187,8 +154,7 @@ public final class PosClient implements AutoCloseable {
   public List<PaymentIntent> intents(Terminal terminal, Period period) {
     Objects.requireNonNull(terminal, "terminal == null");
     Objects.requireNonNull(period, "period == null");
-    requireCapability(Capability.LIST_INTENTS);
-    return engine.reconciler.intents(terminal, period);
+    return engine.intents(terminal, period);
   }
 
   /** {@link #intents} on the client's executor. */
@@ -204,8 +170,7 @@ public final class PosClient implements AutoCloseable {
    */
   public ReconciliationReport reconcile(Period period) {
     Objects.requireNonNull(period, "period == null");
-    requireCapability(Capability.LIST_INTENTS);
-    return engine.reconciler.reconcile(period);
+    return engine.reconcile(period);
   }
 
   /** {@link #reconcile} on the client's executor. */
@@ -241,6 +206,15 @@ public final class PosClient implements AutoCloseable {
    */
   public void resolveManually(
       String providerReference, IntentResult outcome, String who, String why) {
+    Objects.requireNonNull(providerReference, "providerReference == null");
+    Objects.requireNonNull(outcome, "outcome == null");
+    Checks.notBlank("who", who);
+    Checks.notBlank("why", why);
+    if (!outcome.isSettled() || outcome.nextStep() != NextStep.NONE) {
+      throw new InvalidRequestException(
+          "outcome",
+          "must be a final result seen on the slip (APPROVED, DECLINED, CANCELLED, FAILED)");
+    }
     engine.resolveManually(providerReference, outcome, who, why);
   }
 
@@ -248,20 +222,9 @@ public final class PosClient implements AutoCloseable {
   @Override
   public void close() {
     engine.close();
-    for (AutoCloseable c : owned) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        // closing: nothing more to do
-      }
-    }
-  }
-
-  private void requireCapability(Capability capability) {
-    PaymentChecks.requireCapability(provider, capability);
   }
 
   private <T> CompletableFuture<T> async(Supplier<T> call) {
-    return CompletableFuture.supplyAsync(call, executor);
+    return engine.async(call);
   }
 }

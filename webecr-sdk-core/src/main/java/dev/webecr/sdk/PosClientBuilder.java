@@ -1,6 +1,8 @@
 package dev.webecr.sdk;
 
 import dev.webecr.sdk.internal.ClientThreads;
+import dev.webecr.sdk.internal.EngineConfig;
+import dev.webecr.sdk.internal.PaymentEngine;
 import dev.webecr.sdk.internal.ProviderLoader;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.IntentJournal;
@@ -14,40 +16,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Consumer;
-import org.slf4j.LoggerFactory;
 
 /**
  * Configures a {@link PosClient}. Required: a provider and a journal; a signer where the provider
  * requires signatures. {@code build()} names what is missing.
  */
 public final class PosClientBuilder {
-  PosProvider provider;
-  String providerId;
-  Map<String, String> providerProperties;
-  IntentJournal journal;
-  Path journalFile;
-  TerminalLease terminalLease = TerminalLease.none();
-  PaymentSigner signer;
-  TerminalDirectory terminalDirectory = (providerId, callId) -> java.util.Optional.empty();
-  Clock clock = Clock.systemUTC();
-  ScheduledExecutorService scheduler;
-  Executor executor;
-  Duration paymentDeadline = Duration.ofSeconds(300);
-  PollSchedule pollSchedule = PollSchedule.defaults();
-  Duration terminalWait = Duration.ZERO;
-  Duration serverWait = Duration.ofSeconds(60);
-  int serverWaitSlots = 24;
-  int redeemCodeLength = 8;
-  DuplicatePolicy duplicates;
-  Duration duplicateWatch = Duration.ofHours(24);
-  Consumer<Discrepancy> discrepancyListener =
-      d -> LoggerFactory.getLogger(PosClient.class).warn("the duplicate watch found {}", d);
-  boolean lookupBeforeFirstAttempt = true;
+  private PosProvider provider;
+  private String providerId;
+  private Map<String, String> providerProperties;
+  private IntentJournal journal;
+  private Path journalFile;
+  private PaymentSigner signer;
+  private ScheduledExecutorService scheduler;
+  private Executor executor;
+  private int serverWaitSlots = 24;
+
+  // the settings passed on as they are; their defaults are EngineConfig's
+  private final EngineConfig.Builder settings = EngineConfig.builder();
+
+  private DuplicatePolicy duplicates;
 
   PosClientBuilder() {}
 
@@ -82,7 +76,7 @@ public final class PosClientBuilder {
    * Default: one process.
    */
   public PosClientBuilder terminalLease(TerminalLease lease) {
-    this.terminalLease = Objects.requireNonNull(lease, "lease == null");
+    settings.terminalLease(Objects.requireNonNull(lease, "lease == null"));
     return this;
   }
 
@@ -94,13 +88,13 @@ public final class PosClientBuilder {
 
   /** Finds API keys of terminals after a restart; default: none beyond those seen. */
   public PosClientBuilder terminalDirectory(TerminalDirectory directory) {
-    this.terminalDirectory = Objects.requireNonNull(directory, "directory == null");
+    settings.terminalDirectory(Objects.requireNonNull(directory, "directory == null"));
     return this;
   }
 
   /** The clock for deadlines and journal times; default: system UTC. */
   public PosClientBuilder clock(Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "clock == null");
+    settings.clock(Objects.requireNonNull(clock, "clock == null"));
     return this;
   }
 
@@ -122,13 +116,13 @@ public final class PosClientBuilder {
     if (deadline.isNegative() || deadline.isZero()) {
       throw new InvalidRequestException("paymentDeadline", "must be positive");
     }
-    this.paymentDeadline = deadline;
+    settings.paymentDeadline(deadline);
     return this;
   }
 
   /** How often a running payment is polled; default {@link PollSchedule#defaults()}. */
   public PosClientBuilder pollSchedule(PollSchedule schedule) {
-    this.pollSchedule = Objects.requireNonNull(schedule, "schedule == null");
+    settings.pollSchedule(Objects.requireNonNull(schedule, "schedule == null"));
     return this;
   }
 
@@ -142,7 +136,7 @@ public final class PosClientBuilder {
    * never asked.
    */
   public PosClientBuilder lookupBeforeFirstAttempt(boolean lookup) {
-    this.lookupBeforeFirstAttempt = lookup;
+    settings.lookupBeforeFirstAttempt(lookup);
     return this;
   }
 
@@ -160,7 +154,7 @@ public final class PosClientBuilder {
   }
 
   /** The policy for {@code p}: the one chosen, else by whether it prints fiscal receipts. */
-  DuplicatePolicy duplicatesFor(PosProvider p) {
+  private DuplicatePolicy duplicatesFor(PosProvider p) {
     if (duplicates != null) {
       return duplicates;
     }
@@ -181,7 +175,7 @@ public final class PosClientBuilder {
     if (horizon.isNegative() || horizon.compareTo(Duration.ofDays(30)) > 0) {
       throw new InvalidRequestException("duplicateWatch", "must be 0 to 30 days");
     }
-    this.duplicateWatch = horizon;
+    settings.duplicateWatch(horizon);
     return this;
   }
 
@@ -191,7 +185,7 @@ public final class PosClientBuilder {
    * client's threads. Default: a warning in the log.
    */
   public PosClientBuilder onDiscrepancy(Consumer<Discrepancy> listener) {
-    this.discrepancyListener = Objects.requireNonNull(listener, "listener == null");
+    settings.discrepancyListener(Objects.requireNonNull(listener, "listener == null"));
     return this;
   }
 
@@ -204,7 +198,7 @@ public final class PosClientBuilder {
     if (wait.isNegative()) {
       throw new InvalidRequestException("terminalWait", "must not be negative");
     }
-    this.terminalWait = wait;
+    settings.terminalWait(wait);
     return this;
   }
 
@@ -218,7 +212,7 @@ public final class PosClientBuilder {
     if (wait.isNegative()) {
       throw new InvalidRequestException("serverWait", "must not be negative");
     }
-    this.serverWait = wait;
+    settings.serverWait(wait);
     return this;
   }
 
@@ -240,7 +234,7 @@ public final class PosClientBuilder {
     if (digits < 4 || digits > 16) {
       throw new InvalidRequestException("redeemCodeLength", "must be 4 to 16");
     }
-    this.redeemCodeLength = digits;
+    settings.redeemCodeLength(digits);
     return this;
   }
 
@@ -282,6 +276,17 @@ public final class PosClientBuilder {
       e = pool;
       owned.add(pool::shutdownNow);
     }
-    return new PosClient(this, p, j, s, e, owned).started();
+    EngineConfig config =
+        settings
+            .provider(p)
+            .journal(j)
+            .signer(Optional.ofNullable(signer))
+            .scheduler(s)
+            .executor(e)
+            .serverWaitSlots(serverWaitSlots)
+            .duplicates(duplicatesFor(p))
+            .owned(owned)
+            .build();
+    return new PosClient(new PaymentEngine(config).start());
   }
 }

@@ -26,9 +26,14 @@ public abstract class ReconciliationReport {
     return discrepancies().isEmpty();
   }
 
-  static Builder builder() {
+  /**
+   * A new builder: the engine fills one per run; a provider's or an ERP's tests may build one to
+   * feed code that handles reports.
+   */
+  public static Builder builder() {
     return new Builder();
   }
 
-  static final class Builder extends ImmutableReconciliationReport.Builder {}
+  /** Builds a {@link ReconciliationReport}. */
+  public static final class Builder extends ImmutableReconciliationReport.Builder {}
 }

@@ -39,9 +39,14 @@ public abstract class RecoveryReport {
   /** What the duplicate watch found this run (each also told to the client's listener). */
   public abstract List<Discrepancy> discrepancies();
 
-  static Builder builder() {
+  /**
+   * A new builder: the engine fills one per run; a provider's or an ERP's tests may build one to
+   * feed code that handles reports.
+   */
+  public static Builder builder() {
     return new Builder();
   }
 
-  static final class Builder extends ImmutableRecoveryReport.Builder {}
+  /** Builds a {@link RecoveryReport}. */
+  public static final class Builder extends ImmutableRecoveryReport.Builder {}
 }

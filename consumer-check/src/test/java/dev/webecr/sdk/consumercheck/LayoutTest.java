@@ -62,6 +62,37 @@ class LayoutTest {
     assertThat(offending).isEmpty();
   }
 
+  @Test
+  void theApiPackageHoldsNoEngineTypes() throws IOException {
+    Path api = root.resolve("webecr-sdk-core/src/main/java/dev/webecr/sdk");
+    List<String> frontDoors =
+        List.of("PosClient.java", "PosClientBuilder.java", "Journals.java", "JournalLines.java");
+    List<String> leaningOnTheEngine;
+    List<String> engineLike;
+    try (Stream<Path> files = Files.list(api)) {
+      List<Path> apiFiles =
+          files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList());
+      leaningOnTheEngine =
+          apiFiles.stream()
+              .filter(p -> read(p).contains("import dev.webecr.sdk.internal."))
+              .map(p -> p.getFileName().toString())
+              .filter(name -> !frontDoors.contains(name))
+              .collect(Collectors.toList());
+      // a package-private class that talks to a provider or a journal is engine, not API
+      engineLike =
+          apiFiles.stream()
+              .filter(p -> read(p).lines().noneMatch(l -> l.startsWith("public ")))
+              .filter(
+                  p ->
+                      read(p).contains("import dev.webecr.sdk.spi.PosProvider;")
+                          || read(p).contains("import dev.webecr.sdk.spi.IntentJournal;"))
+              .map(p -> p.getFileName().toString())
+              .collect(Collectors.toList());
+    }
+    assertThat(leaningOnTheEngine).isEmpty();
+    assertThat(engineLike).isEmpty();
+  }
+
   /** The internal package of the module {@code p} belongs to ("dev.webecr.sdk.jdbc.internal."). */
   private String ownInternalPackage(Path p) {
     String module = root.relativize(p).getName(0).toString();

@@ -8,12 +8,13 @@ import dev.webecr.sdk.spi.PaymentSigner;
 import dev.webecr.sdk.spi.PosProvider;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 
 /** Everything a payment run needs from its client; immutable once built. */
-public final class ClientContext {
+final class ClientContext {
   final PosProvider provider;
   final IntentJournal journal;
   final PaymentSigner signer;
@@ -37,36 +38,26 @@ public final class ClientContext {
   volatile Runnable watchWake = () -> {};
 
   /** Sets what {@link #watchWake} runs (the client's duplicate watch, once built). */
-  public void onNotFound(Runnable wake) {
-    this.watchWake = java.util.Objects.requireNonNull(wake, "wake == null");
+  void onNotFound(Runnable wake) {
+    this.watchWake = Objects.requireNonNull(wake, "wake == null");
   }
 
-  /** Bundles the client's collaborators; {@code signer} may be null. */
-  public ClientContext(
-      PosProvider provider,
-      IntentJournal journal,
-      PaymentSigner signer,
-      TerminalDirectory directory,
-      Clock clock,
-      ScheduledExecutorService scheduler,
-      Executor executor,
-      Duration paymentDeadline,
-      PollSchedule pollSchedule,
-      Duration serverWait,
-      int serverWaitSlots,
-      boolean lookupFirst) {
-    this.provider = provider;
-    this.journal = journal;
-    this.signer = signer;
+  /** The context of {@code config}'s payments; terminals are found in {@code directory}. */
+  ClientContext(EngineConfig config, TerminalDirectory directory) {
+    this.provider = config.provider();
+    this.journal = config.journal();
+    this.signer = config.signer().orElse(null);
     this.directory = directory;
-    this.clock = clock;
-    this.scheduler = scheduler;
-    this.executor = executor;
-    this.paymentDeadline = paymentDeadline;
-    this.pollSchedule = pollSchedule;
+    this.clock = config.clock();
+    this.scheduler = config.scheduler();
+    this.executor = config.executor();
+    this.paymentDeadline = config.paymentDeadline();
+    this.pollSchedule = config.pollSchedule();
     this.serverWait =
-        provider.capabilities().contains(Capability.SERVER_SIDE_WAIT) ? serverWait : Duration.ZERO;
-    this.waitSlots = new Semaphore(serverWaitSlots);
-    this.lookupFirst = lookupFirst;
+        provider.capabilities().contains(Capability.SERVER_SIDE_WAIT)
+            ? config.serverWait()
+            : Duration.ZERO;
+    this.waitSlots = new Semaphore(config.serverWaitSlots());
+    this.lookupFirst = config.lookupBeforeFirstAttempt();
   }
 }

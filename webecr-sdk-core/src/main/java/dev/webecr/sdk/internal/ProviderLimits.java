@@ -1,5 +1,8 @@
-package dev.webecr.sdk;
+package dev.webecr.sdk.internal;
 
+import dev.webecr.sdk.InvalidRequestException;
+import dev.webecr.sdk.Money;
+import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.spi.PosProvider;
 
 /** The provider's own limits on a payment: its currencies and its largest amount. */

@@ -1,5 +1,8 @@
-package dev.webecr.sdk;
+package dev.webecr.sdk.internal;
 
+import dev.webecr.sdk.Discrepancy;
+import dev.webecr.sdk.IntentResult;
+import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;

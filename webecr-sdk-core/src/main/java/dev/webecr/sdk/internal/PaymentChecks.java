@@ -1,5 +1,10 @@
-package dev.webecr.sdk;
+package dev.webecr.sdk.internal;
 
+import dev.webecr.sdk.InvalidRequestException;
+import dev.webecr.sdk.PaymentRequest;
+import dev.webecr.sdk.PosClient;
+import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.UnsupportedCapabilityException;
 import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.PosProvider;

@@ -1,8 +1,11 @@
-package dev.webecr.sdk;
+package dev.webecr.sdk.internal;
 
-import dev.webecr.sdk.internal.AttemptLookups;
-import dev.webecr.sdk.internal.JournalUpdate;
-import dev.webecr.sdk.internal.ReversalReferences;
+import dev.webecr.sdk.Discrepancy;
+import dev.webecr.sdk.DuplicatePolicy;
+import dev.webecr.sdk.IntentResult;
+import dev.webecr.sdk.PaymentIntent;
+import dev.webecr.sdk.PaymentRequest;
+import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
@@ -63,23 +66,19 @@ final class DuplicateWatch {
   private boolean closed;
 
   DuplicateWatch(
-      PosClientBuilder b,
-      PosProvider provider,
-      IntentJournal journal,
+      EngineConfig config,
       RememberedTerminals terminals,
-      ScheduledExecutorService scheduler,
-      Executor executor,
       Function<PaymentRequest, CompletableFuture<PaymentIntent>> pay) {
-    this.provider = provider;
-    this.journal = journal;
-    this.clock = b.clock;
-    this.scheduler = scheduler;
-    this.executor = executor;
+    this.provider = config.provider();
+    this.journal = config.journal();
+    this.clock = config.clock();
+    this.scheduler = config.scheduler();
+    this.executor = config.executor();
     this.terminals = terminals;
-    this.schedule = new WatchSchedule(b.duplicateWatch);
-    this.policy = b.duplicatesFor(provider);
+    this.schedule = new WatchSchedule(config.duplicateWatch());
+    this.policy = config.duplicates();
     this.pay = pay;
-    this.listener = b.discrepancyListener;
+    this.listener = config.discrepancyListener();
   }
 
   /** Arms the watch for the earliest look due among the watched attempts; cheap to call often. */

@@ -1,13 +1,16 @@
-package dev.webecr.sdk;
+package dev.webecr.sdk.internal;
 
-import dev.webecr.sdk.internal.ClientContext;
-import dev.webecr.sdk.internal.PaymentRun;
-import dev.webecr.sdk.internal.TerminalLanes;
+import dev.webecr.sdk.IntentResult;
+import dev.webecr.sdk.IntentStatus;
+import dev.webecr.sdk.InvalidRequestException;
+import dev.webecr.sdk.PaymentIntent;
+import dev.webecr.sdk.PosClient;
+import dev.webecr.sdk.RecoveryReport;
+import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
-import dev.webecr.sdk.spi.PosProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,22 +51,15 @@ final class Recovery {
   /** False where lookups are local: then an answer that arrived is taken at the next run. */
   private final boolean backsOff;
 
-  Recovery(
-      ClientContext ctx,
-      IntentJournal journal,
-      TerminalLanes lanes,
-      RememberedTerminals terminals,
-      Clock clock,
-      Duration paymentDeadline,
-      PosProvider provider) {
+  Recovery(ClientContext ctx, TerminalLanes lanes, RememberedTerminals terminals) {
     this.ctx = ctx;
-    this.journal = journal;
+    this.journal = ctx.journal;
     this.lanes = lanes;
     this.terminals = terminals;
-    this.clock = clock;
-    this.paymentDeadline = paymentDeadline;
-    this.providerId = provider.id();
-    this.backsOff = !provider.capabilities().contains(Capability.LOCAL_LOOKUPS);
+    this.clock = ctx.clock;
+    this.paymentDeadline = ctx.paymentDeadline;
+    this.providerId = ctx.provider.id();
+    this.backsOff = !ctx.provider.capabilities().contains(Capability.LOCAL_LOOKUPS);
   }
 
   /** Resumes what is in flight, then has {@code watch} look at what is due of its attempts. */
@@ -185,15 +180,6 @@ final class Recovery {
       IntentResult outcome,
       String who,
       String why) {
-    Objects.requireNonNull(providerReference, "providerReference == null");
-    Objects.requireNonNull(outcome, "outcome == null");
-    Checks.notBlank("who", who);
-    Checks.notBlank("why", why);
-    if (!outcome.isSettled() || outcome.nextStep() != NextStep.NONE) {
-      throw new InvalidRequestException(
-          "outcome",
-          "must be a final result seen on the slip (APPROVED, DECLINED, CANCELLED, FAILED)");
-    }
     JournalEntry e =
         journal
             .latest(providerReference)

@@ -1,4 +1,4 @@
-package dev.webecr.sdk;
+package dev.webecr.sdk.internal;
 
 import dev.webecr.sdk.spi.JournalEntry;
 import java.time.Duration;

@@ -1,5 +1,11 @@
-package dev.webecr.sdk;
+package dev.webecr.sdk.internal;
 
+import dev.webecr.sdk.IntentResult;
+import dev.webecr.sdk.InvalidRequestException;
+import dev.webecr.sdk.Money;
+import dev.webecr.sdk.OriginalTransaction;
+import dev.webecr.sdk.PaymentRequest;
+import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;

@@ -1,7 +1,15 @@
-package dev.webecr.sdk;
+package dev.webecr.sdk.internal;
 
-import dev.webecr.sdk.internal.Futures;
-import dev.webecr.sdk.internal.ReversalReferences;
+import dev.webecr.sdk.AuthenticationException;
+import dev.webecr.sdk.Discrepancy;
+import dev.webecr.sdk.DuplicatePolicy;
+import dev.webecr.sdk.IntentResult;
+import dev.webecr.sdk.OriginalTransaction;
+import dev.webecr.sdk.PaymentIntent;
+import dev.webecr.sdk.PaymentRequest;
+import dev.webecr.sdk.PosException;
+import dev.webecr.sdk.ProviderRejectedException;
+import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;

@@ -1,5 +1,7 @@
-package dev.webecr.sdk;
+package dev.webecr.sdk.internal;
 
+import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.TerminalDirectory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,15 @@
-package dev.webecr.sdk;
+package dev.webecr.sdk.internal;
 
-import dev.webecr.sdk.internal.AttemptLookups;
-import dev.webecr.sdk.internal.JournalUpdate;
+import dev.webecr.sdk.Discrepancy;
+import dev.webecr.sdk.DuplicatePolicy;
+import dev.webecr.sdk.IntentResult;
+import dev.webecr.sdk.PaymentIntent;
+import dev.webecr.sdk.PaymentRequest;
+import dev.webecr.sdk.Period;
+import dev.webecr.sdk.PosClient;
+import dev.webecr.sdk.PosException;
+import dev.webecr.sdk.ReconciliationReport;
+import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.spi.AttemptLookup;
 import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.spi.IntentJournal;
@@ -36,16 +44,14 @@ final class Reconciler {
   private final Function<PaymentRequest, CompletableFuture<PaymentIntent>> pay;
 
   Reconciler(
-      PosProvider provider,
-      IntentJournal journal,
+      ClientContext ctx,
       RememberedTerminals terminals,
-      Clock clock,
       DuplicatePolicy duplicatePolicy,
       Function<PaymentRequest, CompletableFuture<PaymentIntent>> pay) {
-    this.provider = provider;
-    this.journal = journal;
+    this.provider = ctx.provider;
+    this.journal = ctx.journal;
     this.terminals = terminals;
-    this.clock = clock;
+    this.clock = ctx.clock;
     this.duplicatePolicy = duplicatePolicy;
     this.pay = pay;
   }

@@ -1,0 +1,155 @@
+package dev.webecr.sdk.internal;
+
+import dev.webecr.sdk.ApiKey;
+import dev.webecr.sdk.IntentResult;
+import dev.webecr.sdk.PaymentIntent;
+import dev.webecr.sdk.PaymentRequest;
+import dev.webecr.sdk.Period;
+import dev.webecr.sdk.PosClient;
+import dev.webecr.sdk.ReconciliationReport;
+import dev.webecr.sdk.RecoveryReport;
+import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.spi.Capability;
+import dev.webecr.sdk.spi.PosProvider;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The payment engine behind one {@link PosClient}: it owns the context payments run in, the
+ * terminal lanes, the remembered terminals, recovery, reconciliation and the duplicate watch. The
+ * client checks its arguments and calls one method here per call of its own.
+ */
+public final class PaymentEngine {
+  private final ClientContext ctx;
+  private final EngineConfig config;
+  private final RememberedTerminals terminals;
+  private final TerminalLanes lanes;
+  private final Reconciler reconciler;
+  private final DuplicateWatch watch;
+
+  /** An engine for {@code config}; {@link #start()} arms its duplicate watch. */
+  public PaymentEngine(EngineConfig config) {
+    this.config = config;
+    this.terminals = new RememberedTerminals(config.terminalDirectory());
+    this.ctx = new ClientContext(config, terminals);
+    this.lanes = new TerminalLanes(config.scheduler(), config.terminalLease());
+    this.reconciler = new Reconciler(ctx, terminals, config.duplicates(), this::reversal);
+    this.watch = new DuplicateWatch(config, terminals, this::reversal);
+    ctx.onNotFound(watch::wake);
+  }
+
+  /** Arms the duplicate watch for what the journal holds. */
+  public PaymentEngine start() {
+    watch.wake();
+    return this;
+  }
+
+  /** The provider the engine speaks to. */
+  public PosProvider provider() {
+    return ctx.provider;
+  }
+
+  /** How many digits the client's redeem codes have. */
+  public int redeemCodeLength() {
+    return config.redeemCodeLength();
+  }
+
+  /** Trades a checked redeem code for an API key. */
+  public ApiKey pair(String redeemCode) {
+    requireCapability(Capability.REDEEM);
+    return ctx.provider.redeem(redeemCode);
+  }
+
+  /** The terminals an API key reaches, remembered with their key. */
+  public List<Terminal> terminals(ApiKey apiKey) {
+    requireCapability(Capability.LIST_TERMINALS);
+    return remembered(ctx.provider.terminals(apiKey));
+  }
+
+  /** The terminals the account owns itself (direct mode), remembered. */
+  public List<Terminal> directTerminals() {
+    requireCapability(Capability.DIRECT_MODE);
+    return remembered(ctx.provider.directTerminals());
+  }
+
+  /** A payment: checked against the provider, then run on its terminal's lane. */
+  public CompletableFuture<PaymentIntent> pay(PaymentRequest request) {
+    return run(PaymentChecks.check(request, ctx.provider, terminals));
+  }
+
+  /** See {@link PosClient#refresh}. */
+  public PaymentIntent refresh(PaymentIntent intent) {
+    return reconciler.refresh(intent);
+  }
+
+  /** See {@link PosClient#intents}. */
+  public List<PaymentIntent> intents(Terminal terminal, Period period) {
+    requireCapability(Capability.LIST_INTENTS);
+    return reconciler.intents(terminal, period);
+  }
+
+  /** See {@link PosClient#reconcile}. */
+  public ReconciliationReport reconcile(Period period) {
+    requireCapability(Capability.LIST_INTENTS);
+    return reconciler.reconcile(period);
+  }
+
+  /** See {@link PosClient#recover()}. */
+  public RecoveryReport recover() {
+    return new Recovery(ctx, lanes, terminals).run(watch);
+  }
+
+  /** See {@link PosClient#resolveManually}; the arguments already checked. */
+  public void resolveManually(
+      String providerReference, IntentResult outcome, String who, String why) {
+    Recovery.resolveManually(ctx.journal, ctx.clock, providerReference, outcome, who, why);
+  }
+
+  /** {@code call} on the engine's executor. */
+  public <T> CompletableFuture<T> async(Supplier<T> call) {
+    return CompletableFuture.supplyAsync(call, ctx.executor);
+  }
+
+  /** Stops the duplicate watch and closes what the builder created (provider, journal, pools). */
+  public void close() {
+    watch.close();
+    for (AutoCloseable c : config.owned()) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // closing: nothing more to do
+      }
+    }
+  }
+
+  /**
+   * A reversal of a duplicate, refused before sending rather than thrown: a terminal busy past the
+   * client's terminal wait is tried again by the watch a minute later, by a reconciliation at its
+   * next run.
+   */
+  private CompletableFuture<PaymentIntent> reversal(PaymentRequest request) {
+    try {
+      return run(PaymentChecks.check(request, ctx.provider, terminals));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e); // refused before sending: a problem reported
+    }
+  }
+
+  private CompletableFuture<PaymentIntent> run(PaymentRequest checked) {
+    OriginalChecks.check(checked, ctx.journal);
+    return lanes
+        .acquire(checked.terminal(), config.terminalWait())
+        .thenCompose(
+            release -> PaymentRun.pay(ctx, checked).whenComplete((intent, error) -> release.run()));
+  }
+
+  private List<Terminal> remembered(List<Terminal> found) {
+    found.forEach(terminals::remember);
+    return found;
+  }
+
+  private void requireCapability(Capability capability) {
+    PaymentChecks.requireCapability(ctx.provider, capability);
+  }
+}
