@@ -5,13 +5,10 @@ import dev.webecr.sdk.InvalidRequestException;
 import dev.webecr.sdk.OutcomeUnknownException;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PosException;
-import dev.webecr.sdk.ProviderSignature;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.UnsupportedCapabilityException;
-import dev.webecr.sdk.spi.AttemptLookup;
 import dev.webecr.sdk.spi.Capability;
-import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
 import dev.webecr.sdk.spi.SignatureOutcome;
 import java.time.Duration;
@@ -38,13 +35,9 @@ final class AttemptWatch {
 
   private final ClientContext ctx;
   private final Terminal terminal;
+  private final Attempt attempt;
   private final Instant deadline;
   private final CompletableFuture<PaymentIntent> result;
-  private JournalEntry entry;
-  private SignerCalls signer;
-  private ProviderSignature signature;
-  private Instant sentAt;
-  private Duration askedWait = Duration.ZERO;
   private Instant failureSeenAt;
   private Instant firstEmptyAfterWindow;
   private int emptyLookups;
@@ -55,48 +48,28 @@ final class AttemptWatch {
   AttemptWatch(
       ClientContext ctx,
       Terminal terminal,
+      Attempt attempt,
       Instant deadline,
       CompletableFuture<PaymentIntent> result) {
     this.ctx = ctx;
     this.terminal = terminal;
+    this.attempt = attempt;
     this.deadline = deadline;
     this.result = result;
   }
 
-  /** The attempt to watch: its journal entry, signing, signature (or null) and send time. */
-  void attempt(
-      JournalEntry entry, SignerCalls signer, ProviderSignature signature, Instant sentAt) {
-    this.entry = entry;
-    this.signer = signer;
-    this.signature = signature;
-    this.sentAt = sentAt;
-    this.failureSeenAt = null;
-    this.firstEmptyAfterWindow = null;
-    this.emptyLookups = 0;
-  }
-
-  /** The server-side wait the watched create asked for (it lengthens the settle window). */
-  void askedWait(Duration wait) {
-    this.askedWait = wait;
-  }
-
   /**
-   * Marks a journaled attempt resumed without its create's failure having been seen here (a crash,
-   * another node): the failure is taken as seen when that create would have timed out at the
-   * latest, so the settle window starts there.
+   * Marks the attempt resumed without its create's failure having been seen here (a crash, another
+   * node): the failure is taken as seen when that create would have timed out at the latest, so the
+   * settle window starts there.
    */
   void resumedUnseen() {
-    this.askedWait = ctx.serverWait;
-    this.failureSeenAt = sentAt.plus(ctx.provider.createSettleTime(askedWait));
+    this.failureSeenAt = attempt.sentAt().plus(attempt.settleTime());
   }
 
   /** True once the provider answered a read of this watch (an empty lookup counts). */
   boolean answered() {
     return answered;
-  }
-
-  AttemptLookup lookup(Optional<String> intentId) {
-    return AttemptLookups.of(ctx.journal, entry, intentId);
   }
 
   void lookup() {
@@ -105,13 +78,13 @@ final class AttemptWatch {
     }
     Optional<PaymentIntent> found = null;
     try {
-      found = ctx.provider.findAttempt(terminal, lookup(Optional.empty()));
+      found = ctx.provider.findAttempt(terminal, attempt.lookup());
       answered = true;
     } catch (AuthenticationException | InvalidRequestException | UnsupportedCapabilityException e) {
       inDoubt(null, e);
       return;
     } catch (RuntimeException e) {
-      log.debug("lookup of {} failed: will ask again", entry.providerReference(), e);
+      log.debug("lookup of {} failed: will ask again", attempt.providerReference(), e);
     }
     if (found != null && found.isPresent()) {
       onIntent(found.get());
@@ -120,7 +93,7 @@ final class AttemptWatch {
     if (found != null && notSentProven()) {
       notFound(
           CreateFailures.notFound(
-              entry.providerReference(),
+              attempt.providerReference(),
               Duration.between(failureSeenAt, ctx.clock.instant()),
               emptyLookups));
       return;
@@ -139,11 +112,11 @@ final class AttemptWatch {
    */
   private boolean notSentProven() {
     emptyLookups++;
-    if (entry.kind() == TransactionType.VOID) {
+    if (attempt.entry().kind() == TransactionType.VOID) {
       return false;
     }
     Instant now = ctx.clock.instant();
-    Instant windowEnd = failureSeenAt.plus(ctx.provider.createSettleTime(askedWait));
+    Instant windowEnd = failureSeenAt.plus(attempt.settleTime());
     if (now.isBefore(windowEnd)) {
       return false;
     }
@@ -160,13 +133,13 @@ final class AttemptWatch {
   void poll(String intentId, PaymentIntent last) {
     PaymentIntent next;
     try {
-      next = ctx.provider.getAttempt(terminal, lookup(Optional.of(intentId)));
+      next = ctx.provider.getAttempt(terminal, attempt.read(intentId));
       answered = true;
     } catch (AuthenticationException | InvalidRequestException | UnsupportedCapabilityException e) {
       inDoubt(last, e);
       return;
     } catch (RuntimeException e) {
-      log.debug("poll of {} failed: will ask again", entry.providerReference(), e);
+      log.debug("poll of {} failed: will ask again", attempt.providerReference(), e);
       next = null;
     }
     if (next == null) {
@@ -180,24 +153,11 @@ final class AttemptWatch {
     onIntent(next);
   }
 
-  /** The provider's intent as this attempt: its journaled reference and kind (voids lack both). */
-  PaymentIntent normalised(PaymentIntent reported) {
-    PaymentIntent.Builder b =
-        PaymentIntent.builder()
-            .from(reported)
-            .providerReference(entry.providerReference())
-            .kind(entry.kind());
-    if (signature != null && reported.signature().isEmpty()) {
-      b.signature(signature);
-    }
-    return b.build();
-  }
-
   void onIntent(PaymentIntent reported) {
-    PaymentIntent intent = normalised(reported);
-    journal(intent.isSettled() ? JournalPhase.SETTLED : JournalPhase.IN_FLIGHT, intent);
+    PaymentIntent intent = attempt.normalised(reported);
+    attempt.record(intent.isSettled() ? JournalPhase.SETTLED : JournalPhase.IN_FLIGHT, intent);
     if (intent.isSettled()) {
-      signer.tell(intent.isApproved() ? SignatureOutcome.USED : SignatureOutcome.CANCELLED);
+      attempt.end(intent.isApproved() ? SignatureOutcome.USED : SignatureOutcome.CANCELLED);
       result.complete(intent);
     } else if (!ctx.clock.instant().isBefore(deadline)) {
       inDoubt(intent, null);
@@ -206,36 +166,17 @@ final class AttemptWatch {
     }
   }
 
-  private void journal(JournalPhase phase, PaymentIntent intent) {
-    Optional<JournalEntry> changed = JournalUpdate.next(entry, phase, intent, ctx.clock.instant());
-    if (changed.isEmpty()) {
-      return;
-    }
-    JournalEntry next = changed.get();
-    try {
-      ctx.journal.record(next);
-      entry = next;
-    } catch (RuntimeException e) {
-      // The earlier entry stays: recovery re-asks the provider, so nothing is lost.
-      log.warn(
-          "could not journal {} as {}: recovery will ask the provider again",
-          entry.providerReference(),
-          phase,
-          e);
-    }
-  }
-
   /** Proven never charged (it never left, or was refused before processing). */
   void notSent(PosException cause) {
-    journal(JournalPhase.NOT_SENT, null);
-    signer.tell(SignatureOutcome.CANCELLED);
+    attempt.record(JournalPhase.NOT_SENT, null);
+    attempt.end(SignatureOutcome.CANCELLED);
     result.completeExceptionally(cause);
   }
 
   /** Not found after the settle window: paying again is allowed, the duplicate watch looks on. */
   private void notFound(PosException cause) {
-    journal(JournalPhase.NOT_FOUND, null);
-    signer.tell(SignatureOutcome.CANCELLED);
+    attempt.record(JournalPhase.NOT_FOUND, null);
+    attempt.end(SignatureOutcome.CANCELLED);
     ctx.watchWake.run();
     result.completeExceptionally(cause);
   }
@@ -243,14 +184,14 @@ final class AttemptWatch {
   void inDoubt(PaymentIntent last, Throwable cause) {
     log.warn(
         "payment {} is in doubt at its deadline: it stays in the journal for recovery",
-        entry.providerReference());
+        attempt.providerReference());
     result.completeExceptionally(
         new OutcomeUnknownException(
             "the outcome of payment "
-                + entry.providerReference()
+                + attempt.providerReference()
                 + " is not known yet; it stays in the journal and "
                 + "PosClient.recover() or paying again with the same reference resolves it",
-            entry.providerReference(),
+            attempt.providerReference(),
             last,
             cause));
   }
@@ -263,10 +204,11 @@ final class AttemptWatch {
             ? ctx.pollSchedule.delayAfterFailures(failures)
             : ctx.pollSchedule.delayBefore(polls++);
     Duration delay = min(wait, remaining());
-    ctx.scheduler.schedule(() -> step(next), delay.toMillis(), TimeUnit.MILLISECONDS);
+    ctx.scheduler.schedule(() -> step(ctx, result, next), delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  void step(Runnable body) {
+  /** Runs {@code body} on the client's executor; whatever it throws ends {@code result}. */
+  static void step(ClientContext ctx, CompletableFuture<?> result, Runnable body) {
     try {
       ctx.executor.execute(
           () -> {
@@ -281,7 +223,12 @@ final class AttemptWatch {
     }
   }
 
-  Duration remaining() {
+  private Duration remaining() {
+    return remaining(ctx, deadline);
+  }
+
+  /** What is left until {@code deadline}, never negative. */
+  static Duration remaining(ClientContext ctx, Instant deadline) {
     Duration left = Duration.between(ctx.clock.instant(), deadline);
     return left.isNegative() ? Duration.ZERO : left;
   }

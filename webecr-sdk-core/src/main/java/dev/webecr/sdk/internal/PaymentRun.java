@@ -35,15 +35,22 @@ public final class PaymentRun {
 
   private final ClientContext ctx;
   private final Terminal terminal;
+  private final Instant deadline;
   private final CompletableFuture<PaymentIntent> result = new CompletableFuture<>();
-  private final AttemptWatch watch;
+
+  /** The attempt this run watches, once it has one (sent or resumed). */
+  private AttemptWatch watch;
+
+  /** The signing of a new attempt, once asked; the attempt owns it once {@link #sent}. */
   private SignerCalls signer;
+
   private ProviderSignature signature;
+  private boolean sent;
 
   private PaymentRun(ClientContext ctx, Terminal terminal, Duration budget) {
     this.ctx = ctx;
     this.terminal = terminal;
-    this.watch = new AttemptWatch(ctx, terminal, ctx.clock.instant().plus(budget), result);
+    this.deadline = ctx.clock.instant().plus(budget);
   }
 
   /** Runs a validated request whose terminal lane the caller holds. */
@@ -52,7 +59,7 @@ public final class PaymentRun {
     Duration budget =
         request.preloadExpiry().map(ctx.paymentDeadline::plus).orElse(ctx.paymentDeadline);
     PaymentRun run = new PaymentRun(ctx, request.terminal(), budget);
-    run.watch.step(() -> run.begin(request));
+    AttemptWatch.step(ctx, run.result, () -> run.begin(request));
     return run.result;
   }
 
@@ -77,8 +84,9 @@ public final class PaymentRun {
       Duration budget,
       AtomicBoolean answered) {
     PaymentRun run = new PaymentRun(ctx, terminal, budget);
-    run.watch.step(() -> run.resumeLatest(entry));
-    return run.result.whenComplete((v, e) -> answered.set(run.watch.answered()));
+    AttemptWatch.step(ctx, run.result, () -> run.resumeLatest(entry));
+    return run.result.whenComplete(
+        (v, e) -> answered.set(run.watch != null && run.watch.answered()));
   }
 
   /**
@@ -105,6 +113,21 @@ public final class PaymentRun {
   }
 
   private void begin(PaymentRequest request) {
+    try {
+      decide(request);
+    } finally {
+      if (!sent && signer != null) {
+        // signed to compare documents, or refused before its create left: the signer may cancel
+        signer.tell(SignatureOutcome.CANCELLED);
+      }
+    }
+  }
+
+  /**
+   * What the earlier attempts of the reference allow: their approval, one in flight resumed, or a
+   * new attempt sent.
+   */
+  private void decide(PaymentRequest request) {
     List<JournalEntry> attempts = ctx.journal.attempts(request.reference());
     if (attempts.isEmpty() && ProviderAttempts.apply(ctx, request.kind())) {
       attempts = ProviderAttempts.adopt(ctx, terminal, request); // another till's, adopted
@@ -116,19 +139,9 @@ public final class PaymentRun {
       // earlier approval is returned, and use the signature only if a new attempt is sent.
       signer = SignerCalls.forAttempt(ctx.signer, request, next);
       signature = signer.sign(request);
-      try {
-        PriorAttempts.requireSameDocument(attempts, request.reference(), signature);
-      } catch (RuntimeException e) {
-        signer.tell(SignatureOutcome.CANCELLED);
-        throw e;
-      }
+      PriorAttempts.requireSameDocument(attempts, request.reference(), signature);
     }
-    try {
-      attempts = PriorAttempts.recheckNotSent(ctx, terminal, attempts);
-    } catch (RuntimeException e) {
-      unusedSignature();
-      throw e;
-    }
+    attempts = PriorAttempts.recheckNotSent(ctx, terminal, attempts);
     // the approval the ERP heard of first (a later one is a duplicate, given back by reconcile)
     Optional<JournalEntry> approved =
         attempts.stream()
@@ -141,37 +154,28 @@ public final class PaymentRun {
       log.debug(
           "{} is already approved: returning it, charging nothing",
           approved.get().providerReference());
-      unusedSignature();
       result.complete(settledIntent(approved.get()));
       return;
     }
     Optional<JournalEntry> open = attempts.stream().filter(a -> a.phase().isInFlight()).findFirst();
     if (open.isPresent()) {
       log.debug("{} is in flight: resuming it", open.get().providerReference());
-      unusedSignature();
       resume(open.get());
       return;
     }
     if (next > AttemptReference.MAX_ATTEMPTS) {
-      unusedSignature();
       throw new InvalidRequestException("reference", "too many attempts for this reference");
     }
     send(request, next);
   }
 
-  /** A signature taken to compare documents but not sent: the signer may cancel it. */
-  private void unusedSignature() {
-    if (signature != null) {
-      signer.tell(SignatureOutcome.CANCELLED);
-      signature = null;
-    }
-  }
-
   /** The intent of an attempt the journal holds settled; a failed read is not "not sent". */
   private PaymentIntent settledIntent(JournalEntry settled) {
-    watch.attempt(settled, null, null, settled.createdAt());
+    Attempt read = Attempt.journaled(ctx, settled, SignerCalls.none());
     try {
-      return watch.normalised(ctx.provider.getAttempt(terminal, watch.lookup(settled.intentId())));
+      return read.normalised(
+          ctx.provider.getAttempt(
+              terminal, settled.intentId().map(read::read).orElseGet(read::lookup)));
     } catch (RuntimeException e) {
       throw new ConnectionException(
           "payment "
@@ -197,19 +201,15 @@ public final class PaymentRun {
     Instant now = ctx.clock.instant();
     JournalEntry entry =
         AttemptRecords.prepared(request, terminal, providerReference, signature, now);
-    try {
-      ctx.journal.record(entry);
-    } catch (RuntimeException e) {
-      signer.tell(SignatureOutcome.CANCELLED);
-      throw e;
-    }
-    Duration wait = AttemptWatch.min(ctx.serverWait, watch.remaining());
+    ctx.journal.record(entry);
+    Duration wait = AttemptWatch.min(ctx.serverWait, AttemptWatch.remaining(ctx, deadline));
     boolean waiting = !wait.isZero() && ctx.waitSlots.tryAcquire();
     CreateIntentCommand command =
         AttemptRecords.command(
             request, terminal, providerReference, signature, waiting ? wait : Duration.ZERO);
-    watch.attempt(entry, signer, signature, now);
-    watch.askedWait(command.serverWait());
+    Attempt sending = Attempt.sent(ctx, entry, signer, signature, command.serverWait());
+    watch = new AttemptWatch(ctx, terminal, sending, deadline, result);
+    sent = true;
     PaymentIntent created;
     try {
       created = create(command, waiting);
@@ -240,13 +240,14 @@ public final class PaymentRun {
   }
 
   private void resume(JournalEntry journaled) {
-    signer =
+    SignerCalls calls =
         SignerCalls.forJournaled(
             ctx.signer,
             journaled,
             // an attempt of an unsigned series has no document hash: nothing to tell the signer
             needsSignature(journaled.kind()) && journaled.document().isPresent());
-    watch.attempt(journaled, signer, null, journaled.createdAt());
+    watch =
+        new AttemptWatch(ctx, terminal, Attempt.journaled(ctx, journaled, calls), deadline, result);
     if (journaled.phase() == JournalPhase.PREPARED || journaled.intentId().isEmpty()) {
       watch.resumedUnseen();
       watch.lookup();

@@ -28,6 +28,11 @@ final class SignerCalls {
     this.request = request;
   }
 
+  /** Nothing to sign and nothing owed: an attempt only read. */
+  static SignerCalls none() {
+    return new SignerCalls(null, null);
+  }
+
   /** The signing of attempt {@code attempt} of a new payment. */
   static SignerCalls forAttempt(PaymentSigner signer, PaymentRequest payment, int attempt) {
     return new SignerCalls(
@@ -66,7 +71,10 @@ final class SignerCalls {
     return request;
   }
 
-  /** Signs the attempt; a signature for another terminal or amount is refused (and cancelled). */
+  /**
+   * Signs the attempt; a signature for another terminal or amount is refused (the caller, ending
+   * the payment, cancels it).
+   */
   ProviderSignature sign(PaymentRequest payment) {
     ProviderSignature s;
     try {
@@ -80,9 +88,8 @@ final class SignerCalls {
     if (s == null) {
       throw new InvalidRequestException("signature", "the PaymentSigner returned null");
     }
-    owed = true;
+    owed = true; // from here on, whoever ends the payment tells the signer
     if (!s.tid().equals(payment.terminal().tid())) {
-      tell(SignatureOutcome.CANCELLED);
       throw new InvalidRequestException(
           "signature.input.tid",
           "signed for terminal "
@@ -91,7 +98,6 @@ final class SignerCalls {
               + payment.terminal().tid());
     }
     if (s.payableCents() != payment.amount().minorUnits()) {
-      tell(SignatureOutcome.CANCELLED);
       throw new InvalidRequestException(
           "signature.input.payable",
           "signed for "
