@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.webecr.sdk.ScriptedProvider.Script;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.IntentJournal;
+import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.PaymentSigner;
 import dev.webecr.sdk.spi.SignatureOutcome;
 import dev.webecr.sdk.spi.SigningRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -67,13 +69,34 @@ class RecoverDuringPaymentTest {
           }
         };
     CountDownLatch snapshotTaken = new CountDownLatch(1);
+    IntentJournal memory = Journals.inMemory();
     IntentJournal journal =
-        new dev.webecr.sdk.internal.InMemoryIntentJournal() {
+        new IntentJournal() {
           @Override
-          public synchronized List<dev.webecr.sdk.spi.JournalEntry> inFlight() {
-            List<dev.webecr.sdk.spi.JournalEntry> snapshot = super.inFlight();
+          public List<JournalEntry> inFlight() {
+            List<JournalEntry> snapshot = memory.inFlight();
             snapshotTaken.countDown(); // recover() has chosen what to resume
             return snapshot;
+          }
+
+          @Override
+          public void record(JournalEntry entry) {
+            memory.record(entry);
+          }
+
+          @Override
+          public Optional<JournalEntry> latest(String providerReference) {
+            return memory.latest(providerReference);
+          }
+
+          @Override
+          public List<JournalEntry> attempts(String reference) {
+            return memory.attempts(reference);
+          }
+
+          @Override
+          public List<JournalEntry> all() {
+            return memory.all();
           }
         };
     PosClient client =

@@ -1,22 +1,19 @@
 package dev.webecr.sdk.internal;
 
 import dev.webecr.sdk.JournalException;
+import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The embedded journal: an append-only file of {@link JournalLineCodec} lines. A record whose loss
@@ -27,22 +24,18 @@ import java.util.Map;
  * keeps the latest line per attempt, drops settled attempts past the retention, and swaps the file
  * atomically.
  */
-public final class FileIntentJournal extends InMemoryIntentJournal {
+public final class FileIntentJournal implements IntentJournal {
   /** Settled attempts are kept this long, so paying again with their reference stays safe. */
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+
+  /** The latest entry per attempt: what the file says once its superseded lines are skipped. */
+  private final InMemoryIntentJournal index = new InMemoryIntentJournal();
 
   private final Path path;
   private final Duration retention;
   private final Clock clock;
-  private FileChannel channel;
-  private FileLock lock;
+  private JournalFile file;
   private int linesInFile;
-
-  /** Bytes written, and bytes known to be on disk; guarded by {@link #forceLock}. */
-  private long written;
-
-  private long durable;
-  private final Object forceLock = new Object();
 
   private FileIntentJournal(Path path, Duration retention, Clock clock) {
     this.path = path;
@@ -74,24 +67,21 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
   }
 
   private void load() throws IOException {
-    if (path.getParent() != null) {
-      Files.createDirectories(path.getParent());
-    }
-    openChannel();
-    byte[] bytes = Files.readAllBytes(path);
+    file = JournalFile.open(path);
+    byte[] bytes = file.readAll();
     JournalFileScan scan = JournalFileScan.of(bytes);
     if (scan.corruptLine > 0) {
       throw corrupt("line " + scan.corruptLine);
     }
     if (scan.wholeLength < bytes.length) {
-      truncate(scan.wholeLength); // a torn last line: the crash came mid-write
+      file.truncate(scan.wholeLength); // a torn last line: the crash came mid-write
     }
     linesInFile = scan.lines;
     String undecodable = scan.firstUndecodableInFlight();
     if (undecodable != null) {
       throw corrupt("attempt " + undecodable);
     }
-    adopt(scan.latest);
+    index.adopt(scan.latest);
   }
 
   private JournalException corrupt(String where) {
@@ -100,49 +90,23 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
         null);
   }
 
-  private void truncate(int length) throws IOException {
-    channel.truncate(length);
-    channel.force(true);
-  }
-
-  private void openChannel() throws IOException {
-    channel =
-        FileChannel.open(
-            path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    try {
-      lock = channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    }
-    if (lock == null) {
-      throw new JournalException("journal " + path + " is in use by another client", null);
-    }
-    channel.position(channel.size());
-    synchronized (forceLock) {
-      written = channel.size();
-      durable = written;
-    }
-  }
-
   @Override
   public void record(JournalEntry entry) {
     long end;
     synchronized (this) {
-      if (channel == null) {
-        throw new JournalException("journal " + path + " is closed", null);
-      }
       try {
-        end = append(entry);
+        end = file.append((JournalLineCodec.encode(entry) + "\n").getBytes(StandardCharsets.UTF_8));
+        linesInFile++;
       } catch (IOException e) {
         throw new JournalException("cannot write the journal " + path, e);
       }
-      super.record(entry);
-      if (linesInFile > 2 * size() + 256 && compactOrFail()) {
+      index.record(entry);
+      if (linesInFile > 2 * index.size() + 256 && compactOrFail()) {
         return; // the compacted file was forced whole
       }
     }
     if (mustBeDurable(entry)) {
-      awaitDurable(end);
+      file.awaitDurable(end);
     }
   }
 
@@ -151,47 +115,39 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
     return entry.phase() == JournalPhase.PREPARED || entry.resolvedBy().isPresent();
   }
 
-  /**
-   * Returns once the file is on disk up to {@code end}. One caller forces for every record written
-   * before it started; those waiting behind it find their record already durable.
-   */
-  private void awaitDurable(long end) {
-    synchronized (forceLock) {
-      if (durable >= end) {
-        return;
-      }
-      long target = written;
-      try {
-        if (channel == null) {
-          throw new JournalException("journal " + path + " is closed", null);
-        }
-        channel.force(false);
-      } catch (IOException e) {
-        throw new JournalException("cannot write the journal " + path, e);
-      }
-      durable = target;
-    }
+  @Override
+  public Optional<JournalEntry> latest(String providerReference) {
+    return index.latest(providerReference);
+  }
+
+  @Override
+  public List<JournalEntry> attempts(String reference) {
+    return index.attempts(reference);
+  }
+
+  @Override
+  public List<JournalEntry> all() {
+    return index.all();
+  }
+
+  @Override
+  public List<JournalEntry> inFlight() {
+    return index.inFlight();
+  }
+
+  @Override
+  public List<JournalEntry> watched(Instant createdAfter) {
+    return index.watched(createdAfter);
+  }
+
+  @Override
+  public List<JournalEntry> byOriginal(Optional<String> intentId, Optional<String> transactionId) {
+    return index.byOriginal(intentId, transactionId);
   }
 
   /** Bytes known to be on disk: what a power cut leaves at least (tests). */
   long durableLength() {
-    synchronized (forceLock) {
-      return durable;
-    }
-  }
-
-  /** Writes one line (not forced); returns the file's length after it. */
-  private long append(JournalEntry entry) throws IOException {
-    ByteBuffer line =
-        ByteBuffer.wrap((JournalLineCodec.encode(entry) + "\n").getBytes(StandardCharsets.UTF_8));
-    while (line.hasRemaining()) {
-      channel.write(line);
-    }
-    linesInFile++;
-    synchronized (forceLock) {
-      written = channel.position();
-      return written;
-    }
+    return file.durableLength();
   }
 
   private boolean compactOrFail() {
@@ -204,11 +160,11 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
 
   /** True when many lines are superseded, or settled attempts have passed the retention. */
   private boolean worthCompacting() {
-    if (linesInFile > 2 * size() + 256) {
+    if (linesInFile > 2 * index.size() + 256) {
       return true;
     }
     Instant horizon = clock.instant().minus(retention);
-    return held().stream()
+    return index.held().stream()
         .anyMatch(e -> !e.getValue().inFlight() && !e.getValue().recordedAfter(horizon));
   }
 
@@ -217,28 +173,20 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
     Instant horizon = clock.instant().minus(retention);
     int kept = 0;
     ByteArrayOutputStream text = new ByteArrayOutputStream();
-    for (Map.Entry<String, HeldEntry> e : held()) {
+    for (Map.Entry<String, HeldEntry> e : index.held()) {
       HeldEntry h = e.getValue();
       if (h.inFlight() || h.recordedAfter(horizon)) {
         text.write(h.line()); // a line never decoded is copied as it was read
         text.write('\n');
         kept++;
       } else {
-        forget(e.getKey());
+        index.forget(e.getKey());
       }
     }
     if (kept == linesInFile) {
       return false;
     }
-    Path tmp = path.resolveSibling(path.getFileName() + ".compact");
-    Directories.writeForced(tmp, text.toByteArray());
-    synchronized (forceLock) { // no force may run on the channel being swapped
-      closeQuietly();
-      Directories.replace(tmp, path);
-      openChannel();
-      written = channel.size();
-      durable = written;
-    }
+    file.replaceWith(text.toByteArray());
     linesInFile = kept;
     return true;
   }
@@ -254,28 +202,9 @@ public final class FileIntentJournal extends InMemoryIntentJournal {
   }
 
   private void closeQuietly() {
-    synchronized (forceLock) {
-      try {
-        if (channel != null && channel.isOpen() && written > durable) {
-          channel.force(false); // the later states written since the last forced record
-          durable = written;
-        }
-      } catch (IOException e) {
-        // closing: recovery asks the provider about anything not on disk
-      }
+    if (file != null) {
+      file.close();
     }
-    try {
-      if (lock != null && lock.isValid()) {
-        lock.release();
-      }
-      if (channel != null) {
-        channel.close();
-      }
-    } catch (IOException e) {
-      // closing: nothing left to save
-    }
-    lock = null;
-    channel = null;
   }
 
   @Override

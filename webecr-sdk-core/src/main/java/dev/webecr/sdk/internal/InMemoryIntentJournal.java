@@ -3,6 +3,7 @@ package dev.webecr.sdk.internal;
 import dev.webecr.sdk.spi.AttemptReference;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,9 +14,10 @@ import java.util.Optional;
 /**
  * The latest entry per attempt, in memory, in order of first record; a reference's attempts are
  * found by probing their provider references (so a payment's idempotency check does not scan the
- * whole journal); the base of the file journal too, which hands it lines to decode only when asked.
+ * whole journal). The file journal keeps one as its index, holding the lines it read from disk
+ * undecoded until asked for.
  */
-public class InMemoryIntentJournal implements IntentJournal {
+public final class InMemoryIntentJournal implements IntentJournal {
   private LinkedHashMap<String, HeldEntry> latest = new LinkedHashMap<>();
 
   /**
@@ -46,7 +48,7 @@ public class InMemoryIntentJournal implements IntentJournal {
     }
   }
 
-  /** For subclasses: takes {@code lines} as the whole content of a journal still empty. */
+  /** Takes {@code lines} as the whole content of a journal still empty (the file journal's). */
   synchronized void adopt(LinkedHashMap<String, HeldEntry> lines) {
     if (!latest.isEmpty()) {
       throw new IllegalStateException("adopt into a journal already holding attempts");
@@ -103,7 +105,7 @@ public class InMemoryIntentJournal implements IntentJournal {
   }
 
   @Override
-  public synchronized List<JournalEntry> watched(java.time.Instant createdAfter) {
+  public synchronized List<JournalEntry> watched(Instant createdAfter) {
     List<JournalEntry> out = new ArrayList<>();
     for (HeldEntry held : latest.values()) {
       if (held.mayBeWatched()) {
@@ -131,13 +133,13 @@ public class InMemoryIntentJournal implements IntentJournal {
     return out;
   }
 
-  /** For subclasses: every attempt as held, in order (compaction). */
+  /** Every attempt as held, in order (the file journal's compaction). */
   synchronized List<Map.Entry<String, HeldEntry>> held() {
     return new ArrayList<>(latest.entrySet());
   }
 
-  /** For subclasses: forget an attempt (compaction). */
-  protected final synchronized void forget(String providerReference) {
+  /** Forgets an attempt (the file journal's compaction). */
+  synchronized void forget(String providerReference) {
     if (latest.remove(providerReference) == null) {
       return;
     }
@@ -152,8 +154,8 @@ public class InMemoryIntentJournal implements IntentJournal {
     }
   }
 
-  /** For subclasses: how many attempts are held. */
-  protected final synchronized int size() {
+  /** How many attempts are held. */
+  synchronized int size() {
     return latest.size();
   }
 }

@@ -1,0 +1,162 @@
+package dev.webecr.sdk.internal;
+
+import dev.webecr.sdk.JournalException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The file under a {@link FileIntentJournal}: locked against a second client, appended to, forced
+ * so that concurrent records waiting for the disk share one force, and swapped whole on compaction.
+ */
+final class JournalFile {
+  private final Path path;
+  private FileChannel channel;
+  private FileLock lock;
+
+  /** Bytes written, and bytes known to be on disk; guarded by {@link #forceLock}. */
+  private long written;
+
+  private long durable;
+  private final Object forceLock = new Object();
+
+  private JournalFile(Path path) {
+    this.path = path;
+  }
+
+  /** Opens (or creates) {@code path} and locks it; a file another client holds is refused. */
+  static JournalFile open(Path path) throws IOException {
+    if (path.getParent() != null) {
+      Files.createDirectories(path.getParent());
+    }
+    JournalFile file = new JournalFile(path);
+    file.openChannel();
+    return file;
+  }
+
+  Path path() {
+    return path;
+  }
+
+  /** The whole content, as it is on disk now. */
+  byte[] readAll() throws IOException {
+    return Files.readAllBytes(path);
+  }
+
+  /** Cuts the file to {@code length} bytes, on disk at once (a torn last line). */
+  void truncate(int length) throws IOException {
+    channel.truncate(length);
+    channel.force(true);
+    synchronized (forceLock) {
+      written = channel.size();
+      durable = written;
+    }
+  }
+
+  /** Writes {@code line} (not forced); returns the file's length after it. Callers serialise. */
+  long append(byte[] line) throws IOException {
+    if (channel == null) {
+      throw new JournalException("journal " + path + " is closed", null);
+    }
+    ByteBuffer buffer = ByteBuffer.wrap(line);
+    while (buffer.hasRemaining()) {
+      channel.write(buffer);
+    }
+    synchronized (forceLock) {
+      written = channel.position();
+      return written;
+    }
+  }
+
+  /**
+   * Returns once the file is on disk up to {@code end}. One caller forces for every record written
+   * before it started; those waiting behind it find their record already durable.
+   */
+  void awaitDurable(long end) {
+    synchronized (forceLock) {
+      if (durable >= end) {
+        return;
+      }
+      long target = written;
+      try {
+        if (channel == null) {
+          throw new JournalException("journal " + path + " is closed", null);
+        }
+        channel.force(false);
+      } catch (IOException e) {
+        throw new JournalException("cannot write the journal " + path, e);
+      }
+      durable = target;
+    }
+  }
+
+  /** Bytes known to be on disk: what a power cut leaves at least (tests). */
+  long durableLength() {
+    synchronized (forceLock) {
+      return durable;
+    }
+  }
+
+  /** Replaces the whole file with {@code content}, forced, atomically. */
+  void replaceWith(byte[] content) throws IOException {
+    Path tmp = path.resolveSibling(path.getFileName() + ".compact");
+    Directories.writeForced(tmp, content);
+    synchronized (forceLock) { // no force may run on the channel being swapped
+      close();
+      Directories.replace(tmp, path);
+      openChannel();
+    }
+  }
+
+  /** Forces what was written since the last force, then releases the file. */
+  void close() {
+    synchronized (forceLock) {
+      try {
+        if (channel != null && channel.isOpen() && written > durable) {
+          channel.force(false); // the later states written since the last forced record
+          durable = written;
+        }
+      } catch (IOException e) {
+        // closing: recovery asks the provider about anything not on disk
+      }
+    }
+    try {
+      if (lock != null && lock.isValid()) {
+        lock.release();
+      }
+      if (channel != null) {
+        channel.close();
+      }
+    } catch (IOException e) {
+      // closing: nothing left to save
+    }
+    lock = null;
+    channel = null;
+  }
+
+  private void openChannel() throws IOException {
+    channel =
+        FileChannel.open(
+            path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      channel.close();
+      channel = null;
+      throw new JournalException("journal " + path + " is in use by another client", null);
+    }
+    channel.position(channel.size());
+    synchronized (forceLock) {
+      written = channel.size();
+      durable = written;
+    }
+  }
+}
