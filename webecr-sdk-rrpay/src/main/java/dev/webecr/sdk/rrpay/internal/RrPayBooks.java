@@ -1,9 +1,13 @@
-package dev.webecr.sdk.rrpay;
+package dev.webecr.sdk.rrpay.internal;
 
 import dev.webecr.sdk.BasketLine;
 import dev.webecr.sdk.InvalidRequestException;
-import dev.webecr.sdk.rrpay.internal.FolderExchange;
-import dev.webecr.sdk.rrpay.internal.RrPayCodec;
+import dev.webecr.sdk.rrpay.CreditMapping;
+import dev.webecr.sdk.rrpay.RrPayDayTotals;
+import dev.webecr.sdk.rrpay.RrPayOutcome;
+import dev.webecr.sdk.rrpay.RrPayProvider;
+import dev.webecr.sdk.rrpay.RrPayResult;
+import dev.webecr.sdk.rrpay.RrPayTender;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -192,7 +196,14 @@ final class RrPayBooks {
       returns += sign < 0 ? 1 : 0;
       manual += r.manual() ? 1 : 0;
     }
-    return new RrPayDayTotals(day, net, rounding, sales, returns, manual);
+    return RrPayDayTotals.builder()
+        .day(day)
+        .netCents(net)
+        .roundingCents(rounding)
+        .sales(sales)
+        .returns(returns)
+        .manual(manual)
+        .build();
   }
 
   /** RRPay's own result when there is one (the fiscal record), else the cashier's entry. */

@@ -27,6 +27,10 @@ public final class RrPayCodec {
   public static final String SALE = "sale";
   public static final String CANCEL = "cancel";
   public static final String RETURN = "return";
+
+  /** The kinds of request a sale's id may have been sent under. */
+  public static final List<String> REQUEST_TYPES = List.of(SALE, RETURN, CANCEL);
+
   public static final String STATUS = "status";
   public static final String ACK = "ack";
   public static final String RESULT = "result";

@@ -1,9 +1,10 @@
-package dev.webecr.sdk.rrpay;
+package dev.webecr.sdk.rrpay.internal;
 
 import dev.webecr.sdk.Money;
-import dev.webecr.sdk.rrpay.internal.FolderExchange;
-import dev.webecr.sdk.rrpay.internal.ResultCheck;
-import dev.webecr.sdk.rrpay.internal.RrPayCodec;
+import dev.webecr.sdk.rrpay.CreditMapping;
+import dev.webecr.sdk.rrpay.RrPayOutcome;
+import dev.webecr.sdk.rrpay.RrPayResult;
+import dev.webecr.sdk.rrpay.RrPayTender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,7 +86,7 @@ final class RrPayInbox {
   }
 
   Optional<RrPayCodec.Request> sentRequest(String id) {
-    for (String type : RrPayProvider.REQUEST_TYPES) {
+    for (String type : RrPayCodec.REQUEST_TYPES) {
       Optional<String> json = exchange.read(exchange.sent.resolve(RrPayCodec.fileName(id, type)));
       if (json.isPresent()) {
         return Optional.of(new RrPayCodec.Request(RrPayCodec.parse(json.get())));
@@ -201,17 +202,18 @@ final class RrPayInbox {
         r.outcome.equals("paid")
             ? RrPayOutcome.PAID
             : r.outcome.equals("cancelled") ? RrPayOutcome.CANCELLED : RrPayOutcome.FAILED;
-    return new RrPayResult(
-        r.id,
-        outcome,
-        r.receiptNumber,
-        r.registerId,
-        r.fiscalisedAt,
-        tenders,
-        r.roundingCents,
-        manual,
-        r.returnAct,
-        r.reissuedReceipt);
+    return RrPayResult.builder()
+        .id(r.id)
+        .outcome(outcome)
+        .receiptNumber(Optional.ofNullable(r.receiptNumber))
+        .registerId(Optional.ofNullable(r.registerId))
+        .fiscalisedAt(Optional.ofNullable(r.fiscalisedAt))
+        .tenders(tenders)
+        .roundingCents(r.roundingCents)
+        .manual(manual)
+        .returnAct(Optional.ofNullable(r.returnAct))
+        .reissuedReceipt(Optional.ofNullable(r.reissuedReceipt))
+        .build();
   }
 
   /** Waits up to {@code timeout} for RRPay's ack, result or "not found" about {@code id}. */

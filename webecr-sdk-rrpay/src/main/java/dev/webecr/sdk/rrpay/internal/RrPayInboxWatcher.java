@@ -1,4 +1,4 @@
-package dev.webecr.sdk.rrpay;
+package dev.webecr.sdk.rrpay.internal;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;

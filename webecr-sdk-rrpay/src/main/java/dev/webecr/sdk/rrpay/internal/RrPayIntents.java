@@ -1,4 +1,4 @@
-package dev.webecr.sdk.rrpay;
+package dev.webecr.sdk.rrpay.internal;
 
 import dev.webecr.sdk.IntentResult;
 import dev.webecr.sdk.IntentStatus;
@@ -6,8 +6,9 @@ import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
-import dev.webecr.sdk.rrpay.internal.FolderExchange;
-import dev.webecr.sdk.rrpay.internal.RrPayCodec;
+import dev.webecr.sdk.rrpay.RrPayOutcome;
+import dev.webecr.sdk.rrpay.RrPayResult;
+import dev.webecr.sdk.rrpay.RrPayTender;
 import java.nio.file.Files;
 import java.util.Optional;
 

@@ -1,8 +1,7 @@
-package dev.webecr.sdk.rrpay;
+package dev.webecr.sdk.rrpay.internal;
 
 import dev.webecr.sdk.InvalidRequestException;
 import dev.webecr.sdk.TransactionType;
-import dev.webecr.sdk.rrpay.internal.RrPayCodec;
 import dev.webecr.sdk.spi.CreateIntentCommand;
 import java.util.Map;
 
