@@ -158,4 +158,28 @@ class MellonTokenTest {
 
     assertThat(stubs.count(postRequestedFor(urlEqualTo(WebEcrStubs.TXNINIT)))).isEqualTo(2);
   }
+
+  @Test
+  void a401OnACreateWhoseTokenCannotBeRenewedFailsWithTheOutcomeKnownAndIsNotSentAgain() {
+    stubs.server.stubFor(
+        post(urlEqualTo("/api/token/refresh/")).willReturn(aResponse().withStatus(503)));
+    stubs.server.stubFor(
+        post(urlEqualTo(WebEcrStubs.TXNINIT)).willReturn(aResponse().withStatus(401)));
+
+    assertThatThrownBy(
+            () ->
+                provider.create(
+                    dev.webecr.sdk.spi.CreateIntentCommand.builder()
+                        .terminal(terminal)
+                        .kind(dev.webecr.sdk.TransactionType.SALE)
+                        .amount(dev.webecr.sdk.Money.euroCents(2480))
+                        .providerReference("R-A1")
+                        .signature(MellonProviderTest.signature(2480))
+                        .build()))
+        .isInstanceOf(dev.webecr.sdk.ProviderRejectedException.class)
+        .isNotInstanceOf(dev.webecr.sdk.ConnectionException.class)
+        .satisfies(e -> assertThat(((dev.webecr.sdk.PosException) e).requestId()).isPresent());
+    // WebECR answered the only create it got with 401: never processed, and not sent again
+    assertThat(stubs.count(postRequestedFor(urlEqualTo(WebEcrStubs.TXNINIT)))).isEqualTo(1);
+  }
 }

@@ -4,6 +4,7 @@ import dev.webecr.sdk.SdkVersion;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -13,12 +14,11 @@ import okhttp3.Response;
  * ERP (so Mellon can tell which integration sent a request), and an {@code X-Request-Id} per
  * request that errors and the DEBUG log quote, for the ERP to give Mellon's support.
  *
- * <p>The id is chosen by {@link MellonHttp} before the call ({@link #next()}, handed over on the
- * calling thread: OkHttp runs application interceptors there), so that an error with no answer at
- * all can still name the request that was sent.
+ * <p>The id is chosen before the call, in its {@link CallFacts}, so that an error with no answer at
+ * all can still name the request that was sent. A create that asked WebECR to hold its answer gets
+ * a read timeout that long longer, here, per call.
  */
 final class IdentityInterceptor implements Interceptor {
-  private static final ThreadLocal<String> CHOSEN = new ThreadLocal<>();
   private final String userAgent;
 
   IdentityInterceptor(String application) {
@@ -40,23 +40,17 @@ final class IdentityInterceptor implements Interceptor {
     return new UUID(random.nextLong(), random.nextLong()).toString();
   }
 
-  /** Runs {@code call} with {@code id} as the request id of what it sends on this thread. */
-  static <T> T sending(String id, IoCall<T> call) throws IOException {
-    CHOSEN.set(id);
-    try {
-      return call.run();
-    } finally {
-      CHOSEN.remove();
-    }
-  }
-
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
+    CallFacts facts = request.tag(CallFacts.class);
     Request.Builder b = request.newBuilder().header("User-Agent", userAgent);
     if (request.header(WebEcrApi.REQUEST_ID) == null) {
-      String chosen = CHOSEN.get();
-      b.header(WebEcrApi.REQUEST_ID, chosen != null ? chosen : next());
+      b.header(WebEcrApi.REQUEST_ID, facts != null ? facts.requestId : next());
+    }
+    if (facts != null && !facts.serverWait.isZero()) {
+      long millis = chain.readTimeoutMillis() + facts.serverWait.toMillis();
+      chain = chain.withReadTimeout((int) millis, TimeUnit.MILLISECONDS);
     }
     return chain.proceed(b.build());
   }
@@ -69,10 +63,5 @@ final class IdentityInterceptor implements Interceptor {
     }
     String ours = raw.request().header(WebEcrApi.REQUEST_ID);
     return ours == null ? "none" : ours;
-  }
-
-  /** A call that may throw {@link IOException}. */
-  interface IoCall<T> {
-    T run() throws IOException;
   }
 }

@@ -1,42 +1,32 @@
 package dev.webecr.sdk.mellon.internal;
 
 import com.squareup.moshi.Moshi;
-import dev.webecr.sdk.AuthenticationException;
-import dev.webecr.sdk.ConnectionException;
-import dev.webecr.sdk.PairingRevokedException;
-import dev.webecr.sdk.PosException;
 import dev.webecr.sdk.mellon.MellonConfig;
-import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import okhttp3.CertificatePinner;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.ResponseBody;
-import retrofit2.Call;
-import retrofit2.Response;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
- * Runs WebECR calls and turns every way they can end into the SDK's errors.
+ * The WebECR client, put together from OkHttp's and Retrofit's seams: {@link IdentityInterceptor}
+ * (who calls, which request, a create's longer read timeout), {@link LoggingInterceptor}, {@link
+ * TokenAuth} (the bearer, renewed once on a 401), {@link AnswerConverterFactory} (answers as parsed
+ * JSON with their raw body) and {@link WebEcrCallAdapterFactory} (every failure as the SDK's error,
+ * creates "outcome unknown" once they may have left).
  *
  * <p>Reads are retried by Failsafe with backoff and jitter on connection errors, 5xx, 429 ({@code
- * Retry-After} honoured) and malformed answers. Creates are sent once: OkHttp's silent retry is
- * off, Failsafe is not involved, and any failure after the request may have left is an
- * outcome-unknown {@link ConnectionException}. A 401 renews the token and repeats the call once (a
- * 401 was never processed); a second 401, or a 403, on a call with an API key means the pairing was
- * revoked.
+ * Retry-After} honoured) and malformed answers ({@link #read}). Creates are sent once: OkHttp's
+ * silent retry is off and Failsafe is not involved.
  */
 public final class MellonHttp implements AutoCloseable {
   private final MellonConfig config;
   private final WebEcrApi api;
-  private final WebEcrApi waitingApi;
   private final OkHttpClient client;
   private final ReadRetries retries;
   private final boolean ownsClient;
-  final TokenManager tokens;
 
   MellonHttp(MellonConfig config, Clock clock) {
     this.config = config;
@@ -54,208 +44,53 @@ public final class MellonHttp implements AutoCloseable {
             .followRedirects(false)
             .addInterceptor(new IdentityInterceptor(config.applicationName().orElse(null)))
             .addInterceptor(new LoggingInterceptor());
+    HttpUrl base = HttpUrl.get(config.resolvedResourceUrl());
     if (!config.certificatePins().isEmpty()) {
-      String host = HttpUrl.get(config.resolvedResourceUrl()).host();
       http.certificatePinner(
           new CertificatePinner.Builder()
-              .add(host, config.certificatePins().toArray(new String[0]))
+              .add(base.host(), config.certificatePins().toArray(new String[0]))
               .build());
     }
-    this.client = http.build();
-    Duration maxWait = Duration.ofSeconds(MellonWire.MAX_SERVER_WAIT_SECONDS);
-    OkHttpClient waiting =
-        client
-            .newBuilder()
-            .readTimeout(config.readTimeout().plus(maxWait))
-            .callTimeout(config.callTimeout().plus(maxWait))
-            .build();
-    Moshi moshi = new Moshi.Builder().build();
-    this.api = retrofit(client, moshi).create(WebEcrApi.class);
-    this.waitingApi = retrofit(waiting, moshi).create(WebEcrApi.class);
+    // the token endpoints are called without a bearer; both clients share pool and threads
+    OkHttpClient tokenClient = http.build();
+    TokenManager tokens = new TokenManager(retrofit(tokenClient), config, clock);
+    TokenAuth auth = new TokenAuth(tokens, base);
+    this.client = tokenClient.newBuilder().addInterceptor(auth).authenticator(auth).build();
+    this.api = retrofit(client);
     this.retries = new ReadRetries(config);
-    this.tokens = new TokenManager(this, clock);
   }
 
-  private Retrofit retrofit(OkHttpClient http, Moshi moshi) {
+  private WebEcrApi retrofit(OkHttpClient http) {
     return new Retrofit.Builder()
         .baseUrl(config.resolvedResourceUrl())
         .client(http)
-        .addConverterFactory(MoshiConverterFactory.create(moshi))
-        .build();
+        .addCallAdapterFactory(new WebEcrCallAdapterFactory(config.callTimeout()))
+        .addConverterFactory(new AnswerConverterFactory())
+        .addConverterFactory(MoshiConverterFactory.create(new Moshi.Builder().build())) // bodies
+        .build()
+        .create(WebEcrApi.class);
   }
 
+  /** WebECR's calls; those marked {@link WebEcrApi.SentOnce} go straight through it. */
   WebEcrApi api() {
     return api;
   }
 
-  WebEcrApi api(Duration serverWait) {
-    return serverWait.isZero() ? api : waitingApi;
-  }
-
-  WireJson login() {
-    WireBodies.Login body = new WireBodies.Login();
-    body.username = config.username();
-    body.password = config.password();
-    return tokenCall(api.token(config.resolvedTokenUrl(), body));
-  }
-
-  WireJson refreshToken(String refresh) {
-    WireBodies.Refresh body = new WireBodies.Refresh();
-    body.refresh = refresh;
-    return tokenCall(api.refreshToken(config.resolvedTokenRefreshUrl(), body));
-  }
-
   /**
-   * A token call, not retried on its own: it runs inside a read's attempt (whose policy retries it)
-   * or before a create (which then fails having sent nothing).
+   * A read, retried as the class says: {@code call} makes one attempt (with facts of its own, so
+   * each attempt has its own request id).
    */
-  private WireJson tokenCall(Call<ResponseBody> call) {
-    Response<ResponseBody> r = execute(call, false, null);
-    try {
-      if (r.code() == 400 || r.code() == 401 || r.code() == 403) {
-        WebEcrAnswers.close(r);
-        throw new AuthenticationException(
-            "WebECR refused the integrator login (HTTP "
-                + r.code()
-                + "): check username and password",
-            r.code());
-      }
-      return WebEcrAnswers.success(r, "token", false, null).json;
-    } catch (PosException e) {
-      throw namingRequest(e, r);
-    }
-  }
-
-  /** A read, retried as the class says; {@code tid} names the terminal in pairing errors. */
-  Answer read(String what, String tid, Function<String, Call<ResponseBody>> call) {
-    java.util.function.Supplier<Answer> attempt = () -> authorised(what, tid, call, false, null);
+  Answer read(Supplier<Answer> call) {
     RuntimeException first;
     try {
-      return attempt.get();
+      return call.get();
     } catch (RuntimeException e) {
       first = e;
     }
     if (config.maxReadRetries() == 0 || !retries.retryable(first)) {
-      throw WebEcrAnswers.publicError(what, first);
+      throw WebEcrAnswers.publicError("WebECR", first);
     }
-    return retries.retried(what, attempt, retries.delayBefore(first, 1));
-  }
-
-  /**
-   * A create, sent once. {@code providerReference} goes into outcome-unknown errors so the client
-   * can look the intent up.
-   */
-  Answer send(
-      String what,
-      String tid,
-      String providerReference,
-      Function<String, Call<ResponseBody>> call) {
-    return authorised(what, tid, call, true, providerReference);
-  }
-
-  /**
-   * {@link #send} of a create that asks WebECR to wait {@code serverWait} for the terminal: its
-   * call timeout is the configured one plus that wait, no more (the settle window counts from it).
-   */
-  Answer send(
-      String what,
-      String tid,
-      String providerReference,
-      Duration serverWait,
-      Function<String, Call<ResponseBody>> call) {
-    long millis = config.callTimeout().plus(serverWait).toMillis();
-    return send(
-        what,
-        tid,
-        providerReference,
-        bearer -> {
-          Call<ResponseBody> c = call.apply(bearer);
-          c.timeout().timeout(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
-          return c;
-        });
-  }
-
-  /**
-   * The bearer for a create: a token failure here means nothing of the create was sent, and it
-   * surfaces as a public type (the token call's own errors are internal retry signals).
-   */
-  private String bearerBeforeCreate(String what) {
-    try {
-      return tokens.bearer();
-    } catch (RetryAfterRejection e) {
-      // the token endpoint refused: nothing of the create was sent
-      throw WebEcrAnswers.publicCopy(e);
-    } catch (MalformedAnswer e) {
-      throw new ConnectionException(
-          what + ": unreadable token answer (" + e.getMessage() + "); nothing was sent",
-          false,
-          null,
-          null);
-    }
-  }
-
-  private Answer authorised(
-      String what,
-      String tid,
-      Function<String, Call<ResponseBody>> call,
-      boolean create,
-      String providerReference) {
-    String bearer = create ? bearerBeforeCreate(what) : tokens.bearer();
-    Response<ResponseBody> r = execute(call.apply(bearer), create, providerReference);
-    if (r.code() == 401) {
-      WebEcrAnswers.close(r);
-      tokens.invalidate(bearer);
-      r =
-          execute(
-              call.apply(create ? bearerBeforeCreate(what) : tokens.bearer()),
-              create,
-              providerReference);
-    }
-    try {
-      if (r.code() == 401 || r.code() == 403) {
-        WebEcrAnswers.close(r);
-        throw new PairingRevokedException(tid, r.code());
-      }
-      return WebEcrAnswers.success(r, what, create, providerReference);
-    } catch (PosException e) {
-      throw namingRequest(e, r);
-    }
-  }
-
-  private Response<ResponseBody> execute(
-      Call<ResponseBody> call, boolean create, String providerReference) {
-    String requestId = IdentityInterceptor.next();
-    try {
-      return IdentityInterceptor.sending(requestId, call::execute);
-    } catch (IOException e) {
-      okhttp3.HttpUrl url = call.request().url();
-      // the host and port say where it failed; no query (it may hold references)
-      String what =
-          call.request().method()
-              + " "
-              + url.scheme()
-              + "://"
-              + url.host()
-              + ":"
-              + url.port()
-              + url.encodedPath();
-      boolean notSent = WebEcrAnswers.provablyNotSent(e);
-      throw new ConnectionException(
-              what
-                  + " failed ("
-                  + e.getClass().getSimpleName()
-                  + ")"
-                  + (create && !notSent ? ": the request may have reached WebECR" : ""),
-              create && !notSent,
-              providerReference,
-              e)
-          .initRequestId(requestId);
-    }
-  }
-
-  /** {@code e}, naming the request {@code r} answered unless it names one already. */
-  private static PosException namingRequest(PosException e, Response<ResponseBody> r) {
-    return e.requestId().isPresent() ? e : e.initRequestId(IdentityInterceptor.of(r.raw()));
+    return retries.retried("WebECR", call, retries.delayBefore(first, 1));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.webecr.sdk.mellon.internal;
 
 import dev.webecr.sdk.AuthenticationException;
+import dev.webecr.sdk.mellon.MellonConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +12,9 @@ import java.util.Optional;
 /**
  * The integrator's JWT: logged in lazily, refreshed shortly before its {@code exp}, logged in again
  * when the refresh fails. Thread-safe; one login or refresh at a time. Tokens never leave this
- * class except as the {@code Authorization} header value.
+ * class except as the {@code Authorization} header value {@link TokenAuth} puts on. A token call is
+ * not retried on its own: it runs inside a read's attempt (whose policy retries it) or before a
+ * create (which then fails having sent nothing).
  */
 final class TokenManager {
   /** Renew this long before expiry, so a token never expires in flight. */
@@ -20,14 +23,17 @@ final class TokenManager {
   /** Assumed lifetime when the token carries no readable {@code exp}. */
   static final Duration UNKNOWN_LIFETIME = Duration.ofMinutes(5);
 
-  private final MellonHttp http;
+  private final WebEcrApi api;
+  private final MellonConfig config;
   private final Clock clock;
   private String access;
   private String refresh;
   private Instant accessExpiry = Instant.MIN;
 
-  TokenManager(MellonHttp http, Clock clock) {
-    this.http = http;
+  /** Tokens from {@code config}'s token endpoints, through {@code api} (a client without them). */
+  TokenManager(WebEcrApi api, MellonConfig config, Clock clock) {
+    this.api = api;
+    this.config = config;
     this.clock = clock;
   }
 
@@ -49,14 +55,25 @@ final class TokenManager {
   private void renew() {
     if (refresh != null) {
       try {
-        WireJson answer = http.refreshToken(refresh);
+        WireBodies.Refresh body = new WireBodies.Refresh();
+        body.refresh = refresh;
+        WireJson answer =
+            api.refreshToken(
+                    config.resolvedTokenRefreshUrl(),
+                    body,
+                    CallFacts.read("POST token refresh", null))
+                .json;
         accept(answer.text("access"), Optional.of(refresh));
         return;
       } catch (AuthenticationException e) {
         refresh = null; // expired refresh token: log in again below
       }
     }
-    WireJson answer = http.login();
+    WireBodies.Login body = new WireBodies.Login();
+    body.username = config.username();
+    body.password = config.password();
+    WireJson answer =
+        api.token(config.resolvedTokenUrl(), body, CallFacts.read("POST token", null)).json;
     accept(answer.text("access"), answer.text("refresh"));
   }
 

@@ -1,6 +1,7 @@
 package dev.webecr.sdk.mellon.internal;
 
 import dev.webecr.sdk.ConnectionException;
+import dev.webecr.sdk.PosException;
 import dev.webecr.sdk.ProviderRejectedException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -12,15 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import okhttp3.ResponseBody;
-import retrofit2.Response;
+import okhttp3.Headers;
 
 /**
- * Reading WebECR's answers: a success as parsed JSON with its raw body, every error status as the
- * SDK's error (a create's failure is "outcome unknown" unless it is a 400 naming request fields,
- * the one refusal known to come before processing), and the internal retry signals as the public
- * types a caller can catch. No raw body ever goes into a message: only Django's first error, one
- * line, truncated.
+ * What WebECR's answers mean for {@link WebEcrCallAdapterFactory}: every error status as the SDK's
+ * error (a create's failure is "outcome unknown" unless it is a 400 naming request fields, the one
+ * refusal known to come before processing), and the internal retry signals as the public types a
+ * caller can catch. No raw body ever goes into a message: only Django's first error, one line,
+ * truncated.
  */
 final class WebEcrAnswers {
   private static final int MAX_MESSAGE = 200;
@@ -52,44 +52,54 @@ final class WebEcrAnswers {
     return copy;
   }
 
-  static Answer success(
-      Response<ResponseBody> r, String what, boolean create, String providerReference) {
-    String body;
-    try (ResponseBody b = r.isSuccessful() ? r.body() : r.errorBody()) {
-      body = b == null ? "" : b.string();
-    } catch (IOException e) {
-      throw new ConnectionException(
-          what + ": the answer broke off (" + e.getClass().getSimpleName() + ")",
-          create,
-          providerReference,
-          e);
+  /**
+   * The token could not be had for a call sent once: nothing of that call was processed (at most a
+   * 401), so its failure is the token call's, as a public type with the outcome known.
+   */
+  static RuntimeException beforeSending(String what, RuntimeException tokenError) {
+    if (tokenError instanceof RetryAfterRejection) {
+      return publicCopy((RetryAfterRejection) tokenError);
     }
-    int code = r.code();
-    if (code >= 200 && code < 300) {
-      try {
-        return new Answer(WireJson.parse(body), body);
-      } catch (MalformedAnswer e) {
-        if (create) {
-          throw new ConnectionException(
-              what + ": unreadable answer (" + e.getMessage() + "): the payment may exist",
-              true,
-              providerReference,
-              null);
-        }
-        throw new RetryAfterRejection(
-            what + ": unreadable answer (" + e.getMessage() + ")", code, null);
-      }
+    if (tokenError instanceof MalformedAnswer) {
+      return new ConnectionException(
+          what + ": unreadable token answer (" + tokenError.getMessage() + "); nothing was sent",
+          false,
+          null,
+          null);
     }
-    String message = what + ": WebECR answered HTTP " + code + detail(body);
-    if (create && !refusedBeforeProcessing(code, body)) {
+    return tokenError;
+  }
+
+  /**
+   * A 2xx answer that is not the JSON promised: a call sent once may have done its work (outcome
+   * unknown); a read is retried.
+   */
+  static PosException unreadable(MalformedAnswer e, boolean once, CallFacts facts) {
+    String message = facts.what + ": unreadable answer (" + e.getMessage() + ")";
+    if (once) {
+      return new ConnectionException(
+          message + ": the payment may exist", true, facts.providerReference, null);
+    }
+    return new RetryAfterRejection(message, 200, null);
+  }
+
+  /**
+   * An error status (not 401 or 403, which the adapter reads as a revoked pairing): for a call sent
+   * once, "outcome unknown" unless it is a refusal known to come before processing; for a read, 429
+   * and 5xx are retried ({@code Retry-After} honoured) and the rest refused.
+   */
+  static PosException failure(
+      int code, String body, Headers headers, boolean once, CallFacts facts) {
+    String message = facts.what + ": WebECR answered HTTP " + code + detail(body);
+    if (once && !refusedBeforeProcessing(code, body)) {
       // 408, 409, 429, other 4xx, 5xx: a gateway or the backend may have committed it first
-      throw new ConnectionException(
-          message + "; the payment may exist", true, providerReference, null);
+      return new ConnectionException(
+          message + "; the payment may exist", true, facts.providerReference, null);
     }
     if (code >= 500 || code == 429) {
-      throw new RetryAfterRejection(message, code, retryAfter(r));
+      return new RetryAfterRejection(message, code, retryAfter(headers));
     }
-    throw new ProviderRejectedException(message, code, errorCode(body), false);
+    return new ProviderRejectedException(message, code, errorCode(body), false);
   }
 
   /**
@@ -132,8 +142,8 @@ final class WebEcrAnswers {
     return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE) + "...";
   }
 
-  private static Duration retryAfter(Response<?> r) {
-    String value = r.headers().get("Retry-After");
+  private static Duration retryAfter(Headers headers) {
+    String value = headers.get("Retry-After");
     if (value == null) {
       return null;
     }
@@ -158,12 +168,5 @@ final class WebEcrAnswers {
     }
     String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
     return e instanceof InterruptedIOException && m.contains("connect timed out");
-  }
-
-  static void close(Response<ResponseBody> r) {
-    ResponseBody b = r.isSuccessful() ? r.body() : r.errorBody();
-    if (b != null) {
-      b.close();
-    }
   }
 }

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
-import okhttp3.ResponseBody;
-import retrofit2.Call;
 
 /**
  * The read side of WebECR as parsed JSON: one intent, and every page of the lists (intents, voids,
@@ -41,42 +39,33 @@ final class WebEcrPages {
   Answer intent(Terminal terminal, String intentId) {
     String key = keyOf(terminal);
     return http.read(
-        "GET transactionintent/{id}",
-        terminal.tid(),
-        bearer -> http.api().intent(bearer, key, intentId));
+        () ->
+            http.api()
+                .intent(
+                    key, intentId, CallFacts.read("GET transactionintent/{id}", terminal.tid())));
   }
 
   List<WireJson> intents(Terminal terminal, Map<String, String> filters) {
     String key = keyOf(terminal);
     Map<String, String> query = withLimit(filters);
     return all(
-        "GET transactionintent",
-        terminal.tid(),
-        key,
-        bearer -> http.api().intents(bearer, key, query));
+        "GET transactionintent", terminal.tid(), key, f -> http.api().intents(key, query, f));
   }
 
   List<WireJson> voids(Terminal terminal) {
     String key = keyOf(terminal);
     return all(
-        "GET txnvoid",
-        terminal.tid(),
-        key,
-        bearer -> http.api().voids(bearer, key, terminal.callId()));
+        "GET txnvoid", terminal.tid(), key, f -> http.api().voids(key, terminal.callId(), f));
   }
 
   List<WireJson> transactions(Terminal terminal, Map<String, String> filters) {
     String key = keyOf(terminal);
     Map<String, String> query = withLimit(filters);
-    return all(
-        "GET transaction",
-        terminal.tid(),
-        key,
-        bearer -> http.api().transactions(bearer, key, query));
+    return all("GET transaction", terminal.tid(), key, f -> http.api().transactions(key, query, f));
   }
 
   List<WireJson> terminals(String apiKey) {
-    return all("GET terminal", null, apiKey, bearer -> http.api().terminals(bearer, apiKey));
+    return all("GET terminal", null, apiKey, f -> http.api().terminals(apiKey, f));
   }
 
   private static Map<String, String> withLimit(Map<String, String> filters) {
@@ -115,9 +104,9 @@ final class WebEcrPages {
 
   /** The results of every page of a list. */
   private List<WireJson> all(
-      String what, String tid, String key, Function<String, Call<ResponseBody>> first) {
+      String what, String tid, String key, Function<CallFacts, Answer> first) {
     List<WireJson> out = new ArrayList<>();
-    Answer page = http.read(what, tid, first);
+    Answer page = http.read(() -> first.apply(CallFacts.read(what, tid)));
     out.addAll(MellonMapper.results(page.json));
     Optional<String> next = MellonMapper.next(page.json);
     for (int n = 0; next.isPresent(); n++) {
@@ -125,7 +114,7 @@ final class WebEcrPages {
         throw new ConnectionException(what + ": too many pages", false, null, null);
       }
       String url = sameOrigin(what, next.get());
-      page = http.read(what, tid, bearer -> http.api().page(bearer, key, url));
+      page = http.read(() -> http.api().page(key, url, CallFacts.read(what, tid)));
       out.addAll(MellonMapper.results(page.json));
       next = MellonMapper.next(page.json);
     }

@@ -139,7 +139,7 @@ public final class WebEcrProvider implements PosProvider {
     WireBodies.Redeem body = new WireBodies.Redeem();
     body.Code = code;
     try {
-      Answer a = http.send("redeem", null, null, bearer -> http.api().redeem(bearer, body));
+      Answer a = http.api().redeem(body, CallFacts.sent("POST redeem", null, null, Duration.ZERO));
       return ApiKey.of(MellonMapper.apiKeyOf(a.json));
     } catch (MalformedAnswer e) {
       throw new ConnectionException(
@@ -176,21 +176,21 @@ public final class WebEcrProvider implements PosProvider {
     if (command.kind() == TransactionType.VOID) {
       WireBodies.TxnVoid body = TxnInitBodies.voidOf(command, timeout);
       a =
-          http.send(
-              "POST txnvoid",
-              t.tid(),
-              command.providerReference(),
-              wait,
-              bearer -> http.api(wait).txnVoid(bearer, key, t.callId(), body));
+          http.api()
+              .txnVoid(
+                  key,
+                  t.callId(),
+                  body,
+                  CallFacts.sent("POST txnvoid", t.tid(), command.providerReference(), wait));
     } else {
       WireBodies.TxnInit body = TxnInitBodies.of(command, timeout, config);
       a =
-          http.send(
-              "POST txninit",
-              t.tid(),
-              command.providerReference(),
-              wait,
-              bearer -> http.api(wait).txnInit(bearer, key, t.callId(), body));
+          http.api()
+              .txnInit(
+                  key,
+                  t.callId(),
+                  body,
+                  CallFacts.sent("POST txninit", t.tid(), command.providerReference(), wait));
     }
     // The request has left: from here only "outcome unknown" may be thrown (see PosProvider).
     PaymentIntent bare;
