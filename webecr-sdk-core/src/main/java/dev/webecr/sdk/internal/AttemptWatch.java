@@ -1,6 +1,7 @@
 package dev.webecr.sdk.internal;
 
 import dev.webecr.sdk.AuthenticationException;
+import dev.webecr.sdk.IntentStatus;
 import dev.webecr.sdk.InvalidRequestException;
 import dev.webecr.sdk.OutcomeUnknownException;
 import dev.webecr.sdk.PaymentIntent;
@@ -33,6 +34,12 @@ import org.slf4j.LoggerFactory;
 final class AttemptWatch {
   private static final Logger log = LoggerFactory.getLogger(AttemptWatch.class);
 
+  /**
+   * [assumed] How long a terminal's UNKNOWN is polled before the payment is called in doubt: the
+   * host's timing is not published; the fake settles its LATE profile after 60 s.
+   */
+  static final Duration FINISHED_IN_DOUBT = Duration.ofMinutes(2);
+
   private final ClientContext ctx;
   private final Terminal terminal;
   private final Attempt attempt;
@@ -40,6 +47,7 @@ final class AttemptWatch {
   private final CompletableFuture<PaymentIntent> result;
   private Instant failureSeenAt;
   private Instant firstEmptyAfterWindow;
+  private Instant finishedInDoubtSince;
   private int emptyLookups;
   private int polls;
   private int failures;
@@ -159,11 +167,28 @@ final class AttemptWatch {
     if (intent.isSettled()) {
       attempt.end(intent.isApproved() ? SignatureOutcome.USED : SignatureOutcome.CANCELLED);
       result.complete(intent);
-    } else if (!ctx.clock.instant().isBefore(deadline)) {
+    } else if (!ctx.clock.instant().isBefore(deadline) || finishedInDoubtTooLong(intent)) {
       inDoubt(intent, null);
     } else {
       later(() -> poll(intent.id(), intent), false);
     }
+  }
+
+  /**
+   * True once the terminal has finished (COMPLETED) with a result that settles nothing (UNKNOWN)
+   * for longer than {@link #FINISHED_IN_DOUBT}: the host may still tell (Mellon's 13.13 EUR
+   * scenario settles by polling), so it is asked that long, but the cashier is not kept to the
+   * payment deadline at a terminal that sits idle; recovery goes on asking.
+   */
+  private boolean finishedInDoubtTooLong(PaymentIntent intent) {
+    if (intent.status() != IntentStatus.COMPLETED) {
+      return false;
+    }
+    Instant now = ctx.clock.instant();
+    if (finishedInDoubtSince == null) {
+      finishedInDoubtSince = now;
+    }
+    return !now.isBefore(finishedInDoubtSince.plus(FINISHED_IN_DOUBT));
   }
 
   /** Proven never charged (it never left, or was refused before processing). */

@@ -106,6 +106,37 @@ class MellonProfilesTest {
   }
 
   @Test
+  void
+      aTerminalThatFinishedWithUnknownIsAskedTwoMinutesMoreThenCalledInDoubtNotHeldToTheDeadline() {
+    Terminal t = terminal(TerminalProfile.NO_ANSWER); // UNKNOWN from 180 s on, for good
+    Instant start = clock.instant();
+    try (PosClient patient =
+        PosClient.builder()
+            .provider(mellon)
+            .journal(Journals.inMemory())
+            .signer(signer)
+            .clock(clock)
+            .scheduler(new VirtualTimeScheduler(clock))
+            .executor(Runnable::run)
+            .paymentDeadline(Duration.ofMinutes(15))
+            .build()) {
+      assertThatThrownBy(
+              () ->
+                  patient.pay(
+                      PaymentRequest.builder()
+                          .terminal(t)
+                          .amount(Money.euroCents(1000))
+                          .reference("P-UNKNOWN-LONG")
+                          .build()))
+          .isInstanceOf(OutcomeUnknownException.class);
+    }
+    Duration waited = Duration.between(start, clock.instant());
+    assertThat(waited).isBetween(Duration.ofSeconds(300), Duration.ofSeconds(320));
+    assertThat(signer.outcomes())
+        .isEmpty(); // in doubt: the signature is neither used nor cancelled
+  }
+
+  @Test
   void aPaymentWhileAnotherRunsOnTheDeviceIsBusy() {
     Terminal slow = terminal(TerminalProfile.SLOW);
     PosClient otherTill =
