@@ -1,7 +1,5 @@
 package dev.webecr.sdk.mellon.internal;
 
-import dev.webecr.sdk.IntentResult;
-import dev.webecr.sdk.IntentStatus;
 import dev.webecr.sdk.OriginalTransaction;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.ProviderRejectedException;
@@ -26,8 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Finding intents again and reading their state: by reference, a void by its original's
  * TransactionId (its wire has no reference), by id through the single-intent route or, where that
- * route is missing, through the filtered list; and the card transaction joined to a completed
- * intent.
+ * route is missing, through the filtered list; each with its card transaction joined ({@link
+ * CardDataJoin}).
  */
 final class IntentLookups {
   private static final Logger log = LoggerFactory.getLogger(IntentLookups.class);
@@ -39,16 +37,20 @@ final class IntentLookups {
   /** [assumed] How far back an intent known only by its id is looked for without its route. */
   private static final Duration RECENT = Duration.ofDays(7);
 
-  /** How long before its intent's timestamp a card transaction is looked for. */
-  private static final Duration JOIN_MARGIN = Duration.ofMinutes(10);
-
   private final WebEcrPages pages;
   private final Clock clock;
+  private final CardDataJoin join;
   private volatile boolean singleRouteMissing;
 
   IntentLookups(WebEcrPages pages, Clock clock) {
     this.pages = pages;
     this.clock = clock;
+    this.join = new CardDataJoin(pages, clock);
+  }
+
+  /** See {@link CardDataJoin#withCardData(Answer, Terminal, AttemptLookup)}. */
+  PaymentIntent withCardData(Answer answer, Terminal terminal, AttemptLookup attempt) {
+    return join.withCardData(answer, terminal, attempt);
   }
 
   /** The intent of an attempt: by reference, or for a void through its original. */
@@ -96,10 +98,10 @@ final class IntentLookups {
       log.error(
           "reference {} was found on another terminal (WebECR id {}) than {}: reporting it",
           reference,
-          first.text("Terminal").orElse("?"),
+          MellonMapper.terminalId(first).orElse("?"),
           terminal.tid());
     }
-    return Optional.of(withCardData(first, terminal, reference));
+    return Optional.of(join.withCardData(first, terminal, reference));
   }
 
   /**
@@ -139,7 +141,7 @@ final class IntentLookups {
           attempt.providerReference());
       return Optional.empty();
     }
-    return candidates.stream().findFirst().map(i -> withCardData(i, terminal, attempt));
+    return candidates.stream().findFirst().map(i -> join.withCardData(i, terminal, attempt));
   }
 
   /**
@@ -192,91 +194,7 @@ final class IntentLookups {
         ISO.format(clock.instant().minus(RECENT).truncatedTo(ChronoUnit.SECONDS)));
     for (WireJson i : pages.intents(terminal, window)) {
       if (MellonMapper.intentId(i).equals(Optional.of(id))) {
-        return Optional.of(withCardData(i, terminal, MellonMapper.idReference(id)));
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** {@link #withCardData(Answer, Terminal, String)} of a list item (its JSON written again). */
-  PaymentIntent withCardData(WireJson item, Terminal terminal, String reference) {
-    return withCardData(new Answer(item, item.toJson()), terminal, reference);
-  }
-
-  private PaymentIntent withCardData(WireJson item, Terminal terminal, AttemptLookup attempt) {
-    return withCardData(new Answer(item, item.toJson()), terminal, attempt);
-  }
-
-  /**
-   * The intent of {@code attempt}: a void is settled by {@link VoidEvidence}, anything else as
-   * usual.
-   */
-  PaymentIntent withCardData(Answer answer, Terminal terminal, AttemptLookup attempt) {
-    if (attempt.kind() != TransactionType.VOID) {
-      return withCardData(answer, terminal, attempt.providerReference());
-    }
-    String reference = attempt.providerReference();
-    PaymentIntent bare = MellonMapper.voidIntent(answer, Optional.empty(), terminal, reference);
-    boolean unknown = bare.result().equals(Optional.of(IntentResult.UNKNOWN));
-    if (bare.status() != IntentStatus.COMPLETED || !(bare.isApproved() || unknown)) {
-      return bare;
-    }
-    Optional<Answer> record =
-        MellonMapper.carriesTransaction(answer.json)
-            ? Optional.empty()
-            : transactionOf(answer.json, terminal, reference);
-    PaymentIntent joined =
-        record.isEmpty() ? bare : MellonMapper.voidIntent(answer, record, terminal, reference);
-    if (!unknown) {
-      return joined;
-    }
-    Optional<WireJson> evidence =
-        record.map(a -> a.json).or(() -> answer.json.object("Transaction"));
-    return evidence
-        .flatMap(r -> VoidEvidence.result(answer.json, r, attempt))
-        .map(
-            result ->
-                PaymentIntent.builder()
-                    .from(joined)
-                    .statusCode(IntentStatus.COMPLETED.code())
-                    .resultCode(result.code())
-                    .build())
-        .orElse(joined);
-  }
-
-  /** Maps an intent, joining its card transaction when it completed approved or in doubt. */
-  PaymentIntent withCardData(Answer answer, Terminal terminal, String reference) {
-    WireJson intent = answer.json;
-    PaymentIntent bare = MellonMapper.intent(answer, Optional.empty(), terminal, reference);
-    boolean completed = bare.status() == IntentStatus.COMPLETED;
-    boolean worthJoining =
-        bare.isApproved() || bare.result().equals(Optional.of(IntentResult.UNKNOWN));
-    if (!completed || !worthJoining || MellonMapper.carriesTransaction(intent)) {
-      return bare;
-    }
-    Optional<Answer> txn =
-        transactionOf(intent, terminal, MellonMapper.reference(intent).orElse(reference));
-    return txn.isEmpty() ? bare : MellonMapper.intent(answer, txn, terminal, reference);
-  }
-
-  private Optional<Answer> transactionOf(WireJson intent, Terminal terminal, String reference) {
-    String record = MellonMapper.transactionRecord(intent).orElse(null);
-    // The card transaction follows its intent: a window from just before the intent's own
-    // (server) timestamp keeps the read to a page; without one, our clock and a day's margin.
-    Optional<Instant> created = MellonMapper.created(intent);
-    Instant from =
-        created
-            .map(c -> c.minus(JOIN_MARGIN))
-            .orElseGet(() -> clock.instant().minus(Duration.ofDays(1)));
-    Map<String, String> filter = new LinkedHashMap<>();
-    filter.put(MellonWire.FILTER_TID, terminal.tid());
-    filter.put(MellonWire.FILTER_FROM, ISO.format(from.truncatedTo(ChronoUnit.SECONDS)));
-    filter.put(
-        MellonWire.FILTER_TO,
-        ISO.format(clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS)));
-    for (WireJson t : pages.transactions(terminal, filter)) {
-      if (MellonMapper.matchesTransaction(t, record, reference)) {
-        return Optional.of(new Answer(t, t.toJson()));
+        return Optional.of(join.withCardData(i, terminal, MellonMapper.idReference(id)));
       }
     }
     return Optional.empty();

@@ -1,6 +1,5 @@
 package dev.webecr.sdk.mellon.internal;
 
-import dev.webecr.sdk.ApiKey;
 import dev.webecr.sdk.IntentResult;
 import dev.webecr.sdk.IntentStatus;
 import dev.webecr.sdk.Money;
@@ -12,8 +11,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * WebECR answers to core types: the one place that knows the answers' field names. Ids, RRN,
- * AuthCode, STAN, TID and MID stay strings.
+ * WebECR's payment answers (intents, card records, lists) to core types: with {@link
+ * PairingAnswers}, the place that knows the answers' field names. Ids, RRN, AuthCode, STAN, TID and
+ * MID stay strings.
  */
 final class MellonMapper {
   static final String PROVIDER_ID = "mellon";
@@ -22,30 +22,6 @@ final class MellonMapper {
   static final String RECORD_PREFIX = "txn-";
 
   private MellonMapper() {}
-
-  /** A terminal of the list; anything unreadable is a {@link MalformedAnswer}. */
-  static Terminal terminal(WireJson t, ApiKey apiKey) {
-    try {
-      Terminal.Builder b =
-          Terminal.builder()
-              .providerId(PROVIDER_ID)
-              .tid(
-                  t.text("TerminalID")
-                      .orElseThrow(() -> new MalformedAnswer("terminal without TerminalID")))
-              .callId(t.text("id").orElseThrow(() -> new MalformedAnswer("terminal without id")))
-              .merchantId(t.text("Merchant"))
-              .model(t.text("TerminalType"))
-              .label(t.text("FriendlyName"));
-      if (apiKey != null) { // direct mode: none
-        b.apiKey(apiKey);
-      }
-      return b.build();
-    } catch (MalformedAnswer e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new MalformedAnswer("terminal not readable (" + e.getClass().getSimpleName() + ")");
-    }
-  }
 
   /**
    * An intent; {@code transaction} is the card transaction joined to it, when known (an intent
@@ -263,6 +239,16 @@ final class MellonMapper {
         || (recordId == null && txn.text("CustomerReference").equals(Optional.of(reference)));
   }
 
+  /** WebECR's own id of the terminal an intent ran on. */
+  static Optional<String> terminalId(WireJson intent) {
+    return intent.text("Terminal");
+  }
+
+  /** The card transaction an intent carries as an object, when it carries one. */
+  static Optional<WireJson> embeddedTransaction(WireJson intent) {
+    return intent.object("Transaction");
+  }
+
   static boolean onTerminal(WireJson intent, Terminal terminal) {
     return intent.text("Terminal").map(t -> t.equals(terminal.callId())).orElse(true);
   }
@@ -277,10 +263,6 @@ final class MellonMapper {
 
   static java.util.List<WireJson> results(WireJson page) {
     return page.objects("results");
-  }
-
-  static String apiKeyOf(WireJson redeemed) {
-    return redeemed.text("Id").orElseThrow(() -> new MalformedAnswer("redeem answer without Id"));
   }
 
   private static TransactionType kind(WireJson i) {

@@ -5,8 +5,8 @@ import dev.webecr.sdk.TransactionType;
 
 /**
  * WebECR's codes and query filter names: with {@link WebEcrApi} (paths, headers), {@link
- * WireBodies} (request fields) and {@link MellonMapper} (answer fields), every wire name of the
- * provider lives in this package.
+ * WireBodies} (request fields), {@link MellonMapper} and {@link PairingAnswers} (answer fields),
+ * every wire name of the provider lives in this package, each kind in one file.
  */
 final class MellonWire {
   /** The longest server-side wait ({@code Timeout}) WebECR accepts, in seconds. */

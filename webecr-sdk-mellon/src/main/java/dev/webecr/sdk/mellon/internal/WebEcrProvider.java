@@ -95,7 +95,7 @@ public final class WebEcrProvider implements PosProvider {
   public List<Terminal> directTerminals() {
     List<Terminal> out = new ArrayList<>();
     for (WireJson t : pages.terminals(null)) {
-      out.add(MellonMapper.terminal(t, null));
+      out.add(PairingAnswers.terminal(t, null));
     }
     return out;
   }
@@ -140,7 +140,7 @@ public final class WebEcrProvider implements PosProvider {
     body.Code = code;
     try {
       Answer a = http.api().redeem(body, CallFacts.sent("POST redeem", null, null, Duration.ZERO));
-      return ApiKey.of(MellonMapper.apiKeyOf(a.json));
+      return ApiKey.of(PairingAnswers.apiKeyOf(a.json));
     } catch (MalformedAnswer e) {
       throw new ConnectionException(
           "redeem: unreadable answer; the code may be used up: show a " + "new one on the terminal",
@@ -156,7 +156,7 @@ public final class WebEcrProvider implements PosProvider {
     List<Terminal> out = new ArrayList<>();
     try {
       for (WireJson t : pages.terminals(key)) {
-        out.add(MellonMapper.terminal(t, apiKey));
+        out.add(PairingAnswers.terminal(t, apiKey));
       }
     } catch (MalformedAnswer e) {
       throw WebEcrAnswers.unreadable("GET terminal", e);

@@ -94,7 +94,9 @@ class MellonDecoderFuzzTest {
                           Optional.of(answer),
                           TERMINAL,
                           "R-A1"));
-              tryEach(() -> MellonMapper.terminal(json, ApiKey.of("k")));
+              tryEach(() -> PairingAnswers.terminal(json, ApiKey.of("k")));
+              tryEach(() -> PairingAnswers.apiKeyOf(json));
+              tryEach(() -> MellonMapper.recordIntent(json, TERMINAL));
               tryEach(
                   () ->
                       MellonMapper.results(json)
