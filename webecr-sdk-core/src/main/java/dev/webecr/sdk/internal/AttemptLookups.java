@@ -21,6 +21,7 @@ public final class AttemptLookups {
             .providerReference(entry.providerReference())
             .kind(entry.kind())
             .sentAfter(entry.createdAt())
+            .amount(entry.amount())
             .intentId(intentId)
             .originalIntentId(entry.originalIntentId())
             .originalTransactionId(entry.originalTransactionId());

@@ -1,5 +1,6 @@
 package dev.webecr.sdk.spi;
 
+import dev.webecr.sdk.Money;
 import dev.webecr.sdk.TransactionType;
 import java.time.Instant;
 import java.util.Optional;
@@ -41,6 +42,13 @@ public abstract class AttemptLookup {
 
   /** The original's transaction id (Mellon's TransactionId), for a refund or void. */
   public abstract Optional<String> originalTransactionId();
+
+  /**
+   * The attempt's amount, as journaled: for a provider whose "still running" answer carries none
+   * (Viva's 202), so the intent it reports can still say what is at stake. Empty for an intent
+   * known by its id or reference alone.
+   */
+  public abstract Optional<Money> amount();
 
   /** Intent ids of other attempts: a lookup must never answer one of these for this attempt. */
   public abstract Set<String> excludedIntentIds();

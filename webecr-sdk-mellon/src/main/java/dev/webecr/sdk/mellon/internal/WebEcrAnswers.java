@@ -3,16 +3,8 @@ package dev.webecr.sdk.mellon.internal;
 import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.PosException;
 import dev.webecr.sdk.ProviderRejectedException;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Headers;
 
 /**
@@ -152,21 +144,5 @@ final class WebEcrAnswers {
     } catch (NumberFormatException e) {
       return null; // an HTTP date: fall back to our own backoff
     }
-  }
-
-  /**
-   * True when the request cannot have left: no connection was made, or TLS refused the peer
-   * (handshake, certificate pin, host name) before a byte of the request was written.
-   */
-  static boolean provablyNotSent(IOException e) {
-    if (e instanceof ConnectException
-        || e instanceof UnknownHostException
-        || e instanceof NoRouteToHostException
-        || e instanceof SSLHandshakeException
-        || e instanceof SSLPeerUnverifiedException) {
-      return true;
-    }
-    String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-    return e instanceof InterruptedIOException && m.contains("connect timed out");
   }
 }

@@ -4,6 +4,7 @@ import dev.webecr.sdk.AuthenticationException;
 import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.PairingRevokedException;
 import dev.webecr.sdk.PosException;
+import dev.webecr.sdk.spi.SendFailures;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -133,7 +134,7 @@ final class WebEcrCallAdapterFactory extends CallAdapter.Factory {
             + ":"
             + url.port()
             + url.encodedPath();
-    boolean notSent = WebEcrAnswers.provablyNotSent(e);
+    boolean notSent = SendFailures.provablyNotSent(e);
     return new ConnectionException(
         where
             + " failed ("
