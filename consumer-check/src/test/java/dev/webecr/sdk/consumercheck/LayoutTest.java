@@ -105,6 +105,8 @@ class LayoutTest {
         return "dev.webecr.sdk.rrpay.internal.";
       case "webecr-sdk-jdbc":
         return "dev.webecr.sdk.jdbc.internal.";
+      case "webecr-sdk-viva":
+        return "dev.webecr.sdk.viva.internal.";
       default:
         return null; // testkit, samples, benchmarks have no internals of their own
     }

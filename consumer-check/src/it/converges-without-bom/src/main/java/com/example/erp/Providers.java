@@ -5,6 +5,8 @@ import dev.webecr.sdk.jdbc.JdbcStore;
 import dev.webecr.sdk.mellon.MellonConfig;
 import dev.webecr.sdk.mellon.MellonProvider;
 import dev.webecr.sdk.rrpay.RrPayProvider;
+import dev.webecr.sdk.viva.VivaConfig;
+import dev.webecr.sdk.viva.VivaProvider;
 import java.util.List;
 
 /** Touches every published module's entry point, so -Werror sees their class files. */
@@ -14,6 +16,6 @@ public final class Providers {
   /** The entry points this ERP compiles against. */
   public static List<Class<?>> entryPoints() {
     return List.of(PosClient.class, MellonConfig.class, MellonProvider.class, RrPayProvider.class,
-        JdbcStore.class);
+        VivaConfig.class, VivaProvider.class, JdbcStore.class);
   }
 }

@@ -1,0 +1,298 @@
+package dev.webecr.sdk.testkit.viva;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.webecr.sdk.ConnectionException;
+import dev.webecr.sdk.IntentResult;
+import dev.webecr.sdk.InvalidRequestException;
+import dev.webecr.sdk.Money;
+import dev.webecr.sdk.OriginalTransaction;
+import dev.webecr.sdk.OutcomeUnknownException;
+import dev.webecr.sdk.PaymentIntent;
+import dev.webecr.sdk.PaymentRequest;
+import dev.webecr.sdk.Period;
+import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.TransactionType;
+import dev.webecr.sdk.spi.CreateIntentCommand;
+import dev.webecr.sdk.spi.SignatureOutcome;
+import dev.webecr.sdk.spi.SigningRequest;
+import dev.webecr.sdk.viva.VivaEnvironment;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Viva provider end to end (PosClient, provider, {@link FakeVivaServer} with its worst-case
+ * defaults), on virtual time: the outcomes, never twice after a lost answer, the token, the AADE
+ * fields, refunds, pre-authorisations and the day listing (viva-cloud-terminal §18).
+ */
+class VivaProviderTest {
+  private VivaTill till;
+
+  @AfterEach
+  void stop() {
+    if (till != null) {
+      till.close();
+    }
+  }
+
+  @Test
+  void anApprovedSaleCarriesTheAadeTransactionIdForMyData() {
+    till = new VivaTill();
+
+    PaymentIntent paid = till.pay(FakeVivaTerminal.APPROVE, 1240, "INV-1");
+
+    assertThat(paid.isApproved()).isTrue();
+    assertThat(paid.id()).isEqualTo("INV-1-A1");
+    assertThat(paid.transactionId()).get().asString().hasSize(21).containsOnlyDigits();
+    assertThat(paid.rrn()).isPresent();
+    assertThat(paid.authorisationCode()).isPresent();
+    assertThat(paid.completedAt()).isPresent();
+    assertThat(till.signer.outcomes()).containsEntry("INV-1-A1", SignatureOutcome.USED);
+    assertThat(till.fake.posts("INV-1-A1")).isEqualTo(1);
+  }
+
+  @Test
+  void declinesCancelsAndUnpaidExpiryAreOutcomesThatChargedNothing() {
+    till = new VivaTill();
+
+    assertThat(till.pay(FakeVivaTerminal.DECLINE, 1000, "D-1").result())
+        .contains(IntentResult.DECLINED);
+    assertThat(till.pay(FakeVivaTerminal.CANCEL, 1000, "C-1").result())
+        .contains(IntentResult.CANCELLED);
+    Instant start = till.clock.instant();
+    assertThat(till.pay(FakeVivaTerminal.NOBODY_PAYS, 1000, "E-1").result())
+        .contains(IntentResult.CANCELLED);
+    assertThat(Duration.between(start, till.clock.instant())).isGreaterThan(Duration.ofSeconds(59));
+    assertThat(till.signer.outcomes())
+        .containsEntry("D-1-A1", SignatureOutcome.CANCELLED)
+        .containsEntry("E-1-A1", SignatureOutcome.CANCELLED);
+  }
+
+  @Test
+  void aFailureVivaDoesNotPlaceIsInDoubtNotNothingCharged() {
+    till = new VivaTill();
+
+    assertThatThrownBy(() -> till.pay(FakeVivaTerminal.APPROVE, 1099, "U-1"))
+        .isInstanceOfSatisfying(
+            OutcomeUnknownException.class,
+            e ->
+                assertThat(e.lastKnown())
+                    .get()
+                    .satisfies(i -> assertThat(i.result()).contains(IntentResult.UNKNOWN)));
+    assertThat(till.signer.outcomes()).doesNotContainKey("U-1-A1"); // neither used nor cancelled
+  }
+
+  @Test
+  void aCreateWhoseAnswerIsLostIsNeverSentAgainAndSettlesByReadingItsSession() {
+    till = new VivaTill();
+    till.fake.nextCreate(FakeVivaServer.CreateAnswer.RESET_AFTER_STORE);
+
+    PaymentIntent paid = till.pay(FakeVivaTerminal.APPROVE, 2480, "LOST-1");
+
+    assertThat(paid.isApproved()).isTrue();
+    assertThat(till.fake.posts("LOST-1-A1")).isEqualTo(1);
+    assertThat(till.fake.charges("LOST-1-A1")).isEqualTo(1);
+  }
+
+  @Test
+  void a500AfterTheSessionWasStoredIsOutcomeUnknownAndFound() {
+    till = new VivaTill();
+    till.fake.nextCreate(FakeVivaServer.CreateAnswer.ERROR_500_AFTER_STORE);
+
+    PaymentIntent paid = till.pay(FakeVivaTerminal.APPROVE, 2480, "S500-1");
+
+    assertThat(paid.isApproved()).isTrue();
+    assertThat(till.fake.posts("S500-1-A1")).isEqualTo(1);
+  }
+
+  @Test
+  void aCreateVivaNeverStoredIsCalledNotFoundOnlyAfterTheSettleWindowThenPaidOnce() {
+    till = new VivaTill(b -> b, b -> b, b -> b.paymentDeadline(Duration.ofSeconds(300)));
+    till.fake.nextCreate(FakeVivaServer.CreateAnswer.ERROR_500_NOT_STORED);
+    Instant start = till.clock.instant();
+
+    assertThatThrownBy(() -> till.pay(FakeVivaTerminal.APPROVE, 2480, "NS-1"))
+        .isInstanceOfSatisfying(
+            ConnectionException.class, e -> assertThat(e.isOutcomeUnknown()).isFalse())
+        .hasMessageContaining("not found");
+    assertThat(Duration.between(start, till.clock.instant()))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(120));
+
+    PaymentIntent again = till.pay(FakeVivaTerminal.APPROVE, 2480, "NS-1");
+    assertThat(again.isApproved()).isTrue();
+    assertThat(again.id()).isEqualTo("NS-1-A2");
+    assertThat(till.fake.charges("NS-1-A1") + till.fake.charges("NS-1-A2")).isEqualTo(1);
+  }
+
+  @Test
+  void aSessionThatNeverReachesTheDeviceStaysInDoubtAndIsNeverSentAgain() {
+    till = new VivaTill();
+
+    assertThatThrownBy(() -> till.pay(FakeVivaTerminal.NEVER_REACHED, 1500, "OFF-1"))
+        .isInstanceOf(OutcomeUnknownException.class);
+    till.clock.advance(Duration.ofMinutes(5));
+    assertThat(till.client.recover().inDoubt()).containsExactly("OFF-1-A1");
+    assertThatThrownBy(() -> till.pay(FakeVivaTerminal.NEVER_REACHED, 1500, "OFF-1"))
+        .isInstanceOf(OutcomeUnknownException.class);
+    assertThat(till.fake.posts("OFF-1-A1")).isEqualTo(1);
+    assertThat(till.fake.posts("OFF-1-A2")).isZero();
+  }
+
+  @Test
+  void aTokenRevokedWhileASessionRunsIsRenewedOnceAndTheReadRepeatedNoPostRepeated() {
+    till = new VivaTill();
+    till.terminal(FakeVivaTerminal.APPROVE);
+    till.fake.revokeTokensBeforeNextRead();
+
+    PaymentIntent paid = till.pay(FakeVivaTerminal.APPROVE, 700, "TOK-1");
+
+    assertThat(paid.isApproved()).isTrue();
+    assertThat(till.fake.tokensMinted()).isEqualTo(2);
+    assertThat(till.fake.posts("TOK-1-A1")).isEqualTo(1);
+  }
+
+  @Test
+  void aCreateThatMetAnExpiredTokenIsNeverRepeatedItIsInDoubtUntilProvedAbsent() {
+    till = new VivaTill();
+    Terminal t = till.terminal(FakeVivaTerminal.APPROVE);
+    till.fake.revokeTokensBeforeNextCreate();
+
+    assertThatThrownBy(
+            () ->
+                till.client.pay(
+                    PaymentRequest.builder()
+                        .terminal(t)
+                        .amount(Money.euroCents(700))
+                        .reference("TOK-2")
+                        .build()))
+        .isInstanceOf(OutcomeUnknownException.class);
+    till.clock.advance(Duration.ofMinutes(5));
+
+    assertThat(till.client.recover().notSent()).containsExactly("TOK-2-A1");
+    assertThat(till.fake.posts("TOK-2-A1")).isZero(); // refused at the door, never sent again
+  }
+
+  @Test
+  void aSignatureProviderWithoutAVivaNumberIsRefusedBeforeAnythingIsSent() {
+    till =
+        new VivaTill(
+            b -> b, b -> b.aadeProviderId(Optional.empty()).putAadeProviderIds("8", 108), b -> b);
+
+    assertThatThrownBy(() -> till.pay(FakeVivaTerminal.APPROVE, 1000, "NUM-1"))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> assertThat(e.field()).isEqualTo("signature.providerId"));
+    assertThat(till.fake.posts("NUM-1-A1")).isZero();
+  }
+
+  @Test
+  void aProviderNumberVivaDoesNotKnowFailsOnTheTerminalWith1076AndChargesNothing() {
+    till = new VivaTill(b -> b, b -> b.aadeProviderId(8), b -> b);
+
+    PaymentIntent failed = till.pay(FakeVivaTerminal.APPROVE, 1000, "AADE-1");
+
+    assertThat(failed.result()).contains(IntentResult.FAILED);
+    assertThat(failed.providerRecord()).get().asString().contains("1076");
+    assertThat(till.signer.outcomes()).containsEntry("AADE-1-A1", SignatureOutcome.CANCELLED);
+  }
+
+  @Test
+  void belowTheDemoMinimumIsRefusedBeforeSending() {
+    till = new VivaTill(b -> b, b -> b.environment(VivaEnvironment.DEMO), b -> b);
+
+    assertThatThrownBy(() -> till.pay(FakeVivaTerminal.APPROVE, 29, "MIN-1"))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("amount"));
+    assertThat(till.fake.posts("MIN-1-A1")).isZero();
+  }
+
+  @Test
+  void aRefundNamesItsSaleAsParentSession() {
+    till = new VivaTill();
+    PaymentIntent sale = till.pay(FakeVivaTerminal.APPROVE, 5000, "R-1");
+
+    PaymentIntent refund = till.client.refund(sale, Money.euroCents(2000), "R-1-CN");
+
+    assertThat(refund.kind()).isEqualTo(TransactionType.REFUND);
+    assertThat(refund.isApproved()).isTrue();
+  }
+
+  @Test
+  void aPreAuthorisationIsCompletedUnderItsOwnSession() {
+    till = new VivaTill();
+    Terminal t = till.terminal(FakeVivaTerminal.APPROVE);
+    PaymentIntent hold =
+        till.client.pay(
+            PaymentRequest.builder()
+                .terminal(t)
+                .kind(TransactionType.PRE_AUTHORISATION)
+                .amount(Money.euroCents(10000))
+                .reference("H-1")
+                .build());
+
+    PaymentIntent done =
+        till.client.pay(
+            PaymentRequest.builder()
+                .terminal(t)
+                .kind(TransactionType.PRE_AUTH_COMPLETION)
+                .amount(Money.euroCents(8000))
+                .reference("H-1-DONE")
+                .original(OriginalTransaction.of(hold))
+                .build());
+
+    assertThat(hold.kind()).isEqualTo(TransactionType.PRE_AUTHORISATION);
+    assertThat(done.isApproved()).isTrue();
+    assertThat(done.id()).isEqualTo("H-1-DONE-A1");
+  }
+
+  @Test
+  void theDaysSessionsAreListedOnceTheListingCaughtUp() {
+    till = new VivaTill();
+    Instant start = till.clock.instant();
+    till.pay(FakeVivaTerminal.APPROVE, 100, "L-1");
+    till.pay(FakeVivaTerminal.APPROVE, 200, "L-2");
+    Instant end = till.clock.instant();
+    till.clock.advance(Duration.ofMinutes(1));
+
+    List<PaymentIntent> listed =
+        till.client.intents(till.terminal(FakeVivaTerminal.APPROVE), Period.of(start, end));
+
+    assertThat(listed).extracting(PaymentIntent::id).contains("L-1-A1", "L-2-A1");
+    assertThat(listed).allSatisfy(i -> assertThat(i.isApproved()).isTrue());
+  }
+
+  @Test
+  void theFakesDefaultChargesARepeatedSessionIdAgainSoTheSdkMustNeverRepeatOne() {
+    // the fake must not agree with the SDK by construction: its default is the worst reading
+    till = new VivaTill();
+    Terminal t = till.terminal(FakeVivaTerminal.APPROVE);
+    CreateIntentCommand twice =
+        CreateIntentCommand.builder()
+            .terminal(t)
+            .kind(TransactionType.SALE)
+            .amount(Money.euroCents(300))
+            .providerReference("REP-1-A1")
+            .signature(
+                till.signer.sign(
+                    SigningRequest.builder()
+                        .reference("REP-1")
+                        .providerReference("REP-1-A1")
+                        .attempt(1)
+                        .kind(TransactionType.SALE)
+                        .amount(Money.euroCents(300))
+                        .terminalTid(t.tid())
+                        .build()))
+            .build();
+
+    till.provider.create(twice);
+    till.provider.create(twice);
+    till.clock.advance(Duration.ofSeconds(10));
+
+    assertThat(till.fake.charges("REP-1-A1")).isEqualTo(2);
+  }
+}

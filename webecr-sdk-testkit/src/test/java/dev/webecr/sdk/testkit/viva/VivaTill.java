@@ -1,0 +1,74 @@
+package dev.webecr.sdk.testkit.viva;
+
+import dev.webecr.sdk.Journals;
+import dev.webecr.sdk.Money;
+import dev.webecr.sdk.PaymentIntent;
+import dev.webecr.sdk.PaymentRequest;
+import dev.webecr.sdk.PosClient;
+import dev.webecr.sdk.PosClientBuilder;
+import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.spi.PosProvider;
+import dev.webecr.sdk.testkit.TestClock;
+import dev.webecr.sdk.testkit.TestSigner;
+import dev.webecr.sdk.testkit.VirtualTimeScheduler;
+import dev.webecr.sdk.viva.VivaConfig;
+import dev.webecr.sdk.viva.VivaProvider;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+
+/** One till paying through the Viva provider against the fake, on virtual time. */
+final class VivaTill implements AutoCloseable {
+  final TestClock clock = new TestClock(Instant.parse("2026-11-22T08:00:00Z"));
+  final TestSigner signer = new TestSigner(clock);
+  final FakeVivaServer fake;
+  final PosProvider provider;
+  final PosClient client;
+
+  VivaTill(
+      UnaryOperator<FakeVivaServer.Builder> fakeSetup,
+      UnaryOperator<VivaConfig.Builder> configSetup,
+      UnaryOperator<PosClientBuilder> clientSetup) {
+    this.fake = fakeSetup.apply(FakeVivaServer.builder().clock(clock)).build().start();
+    this.provider = VivaProvider.create(configSetup.apply(fake.vivaConfig()).build(), clock);
+    this.client =
+        clientSetup
+            .apply(
+                PosClient.builder()
+                    .provider(provider)
+                    .journal(Journals.inMemory())
+                    .signer(signer)
+                    .clock(clock)
+                    .scheduler(new VirtualTimeScheduler(clock))
+                    .executor(Runnable::run)
+                    .paymentDeadline(Duration.ofSeconds(120)))
+            .build();
+  }
+
+  VivaTill() {
+    this(b -> b, b -> b, b -> b);
+  }
+
+  Terminal terminal(FakeVivaTerminal which) {
+    return client.directTerminals().stream()
+        .filter(t -> t.tid().equals(which.terminalId()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  PaymentIntent pay(FakeVivaTerminal which, long cents, String reference) {
+    return client.pay(
+        PaymentRequest.builder()
+            .terminal(terminal(which))
+            .amount(Money.euroCents(cents))
+            .reference(reference)
+            .build());
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    provider.close();
+    fake.close();
+  }
+}
