@@ -43,7 +43,16 @@ final class AttemptWatch {
   private final ClientContext ctx;
   private final Terminal terminal;
   private final Attempt attempt;
-  private final Instant deadline;
+
+  /**
+   * [assumed] How long an attempt is still read after the abort its deadline sent: an abort is a
+   * request to the device, the answer comes with a later read (Viva's contract §15).
+   */
+  static final Duration ABORT_GRACE = Duration.ofSeconds(30);
+
+  private Instant deadline;
+  private final boolean mayAbort;
+  private boolean aborted;
   private final CompletableFuture<PaymentIntent> result;
   private Instant failureSeenAt;
   private Instant firstEmptyAfterWindow;
@@ -58,11 +67,13 @@ final class AttemptWatch {
       Terminal terminal,
       Attempt attempt,
       Instant deadline,
+      boolean mayAbort,
       CompletableFuture<PaymentIntent> result) {
     this.ctx = ctx;
     this.terminal = terminal;
     this.attempt = attempt;
     this.deadline = deadline;
+    this.mayAbort = mayAbort && ctx.provider.capabilities().contains(Capability.ABORT);
     this.result = result;
   }
 
@@ -106,7 +117,7 @@ final class AttemptWatch {
               emptyLookups));
       return;
     }
-    if (!ctx.clock.instant().isBefore(deadline)) {
+    if (pastDeadline(null)) {
       inDoubt(null, null);
       return;
     }
@@ -151,7 +162,7 @@ final class AttemptWatch {
       next = null;
     }
     if (next == null) {
-      if (!ctx.clock.instant().isBefore(deadline)) {
+      if (pastDeadline(last)) {
         inDoubt(last, null);
       } else {
         later(() -> poll(intentId, last), true);
@@ -167,11 +178,33 @@ final class AttemptWatch {
     if (intent.isSettled()) {
       attempt.end(intent.isApproved() ? SignatureOutcome.USED : SignatureOutcome.CANCELLED);
       result.complete(intent);
-    } else if (!ctx.clock.instant().isBefore(deadline) || finishedInDoubtTooLong(intent)) {
+    } else if (finishedInDoubtTooLong(intent) || pastDeadline(intent)) {
       inDoubt(intent, null);
     } else {
       later(() -> poll(intent.id(), intent), false);
     }
+  }
+
+  /**
+   * True once the deadline has passed. The first time, where the provider can abort and the
+   * terminal has not finished, it asks for the abort once and reads on for {@link #ABORT_GRACE}.
+   */
+  private boolean pastDeadline(PaymentIntent last) {
+    if (ctx.clock.instant().isBefore(deadline)) {
+      return false;
+    }
+    if (!mayAbort || aborted || (last != null && last.status() == IntentStatus.COMPLETED)) {
+      return true;
+    }
+    aborted = true;
+    try {
+      ctx.provider.abort(terminal, last == null ? attempt.lookup() : attempt.read(last.id()));
+      log.info("{} reached its deadline: abort asked, reading on", attempt.providerReference());
+    } catch (RuntimeException e) {
+      log.warn("abort of {} failed: reading on", attempt.providerReference(), e);
+    }
+    deadline = ctx.clock.instant().plus(ABORT_GRACE);
+    return false;
   }
 
   /**

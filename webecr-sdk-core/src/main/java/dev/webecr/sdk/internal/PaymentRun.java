@@ -47,10 +47,14 @@ public final class PaymentRun {
   private ProviderSignature signature;
   private boolean sent;
 
-  private PaymentRun(ClientContext ctx, Terminal terminal, Duration budget) {
+  /** A cashier waits on this run: at its deadline a running attempt may be aborted. */
+  private final boolean cashierWaits;
+
+  private PaymentRun(ClientContext ctx, Terminal terminal, Duration budget, boolean cashierWaits) {
     this.ctx = ctx;
     this.terminal = terminal;
     this.deadline = ctx.clock.instant().plus(budget);
+    this.cashierWaits = cashierWaits;
   }
 
   /** Runs a validated request whose terminal lane the caller holds. */
@@ -58,7 +62,7 @@ public final class PaymentRun {
     // a preloaded payment waits on the POS until opened: its deadline runs from its expiry
     Duration budget =
         request.preloadExpiry().map(ctx.paymentDeadline::plus).orElse(ctx.paymentDeadline);
-    PaymentRun run = new PaymentRun(ctx, request.terminal(), budget);
+    PaymentRun run = new PaymentRun(ctx, request.terminal(), budget, true);
     AttemptWatch.step(ctx, run.result, () -> run.begin(request));
     return run.result;
   }
@@ -83,7 +87,7 @@ public final class PaymentRun {
       Terminal terminal,
       Duration budget,
       AtomicBoolean answered) {
-    PaymentRun run = new PaymentRun(ctx, terminal, budget);
+    PaymentRun run = new PaymentRun(ctx, terminal, budget, false);
     AttemptWatch.step(ctx, run.result, () -> run.resumeLatest(entry));
     return run.result.whenComplete(
         (v, e) -> answered.set(run.watch != null && run.watch.answered()));
@@ -208,7 +212,7 @@ public final class PaymentRun {
         AttemptRecords.command(
             request, terminal, providerReference, signature, waiting ? wait : Duration.ZERO);
     Attempt sending = Attempt.sent(ctx, entry, signer, signature, command.serverWait());
-    watch = new AttemptWatch(ctx, terminal, sending, deadline, result);
+    watch = new AttemptWatch(ctx, terminal, sending, deadline, cashierWaits, result);
     sent = true;
     PaymentIntent created;
     try {
@@ -247,7 +251,13 @@ public final class PaymentRun {
             // an attempt of an unsigned series has no document hash: nothing to tell the signer
             needsSignature(journaled.kind()) && journaled.document().isPresent());
     watch =
-        new AttemptWatch(ctx, terminal, Attempt.journaled(ctx, journaled, calls), deadline, result);
+        new AttemptWatch(
+            ctx,
+            terminal,
+            Attempt.journaled(ctx, journaled, calls),
+            deadline,
+            cashierWaits,
+            result);
     if (journaled.phase() == JournalPhase.PREPARED || journaled.intentId().isEmpty()) {
       watch.resumedUnseen();
       watch.lookup();

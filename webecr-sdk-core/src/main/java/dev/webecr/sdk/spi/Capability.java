@@ -69,7 +69,13 @@ public enum Capability {
    * return, made automatically only when the ERP chose {@link
    * dev.webecr.sdk.DuplicatePolicy#AUTO_REVERSE} itself (reported only by default).
    */
-  FISCAL_RECEIPTS;
+  FISCAL_RECEIPTS,
+  /**
+   * A running attempt can be asked to stop ({@link PosProvider#abort}): the client asks once at the
+   * payment deadline and reads on for a short grace, since an abort is a request to the device, not
+   * a result (Viva). An approval that comes after it is an approval.
+   */
+  ABORT;
 
   /**
    * What a provider with {@code offered} capabilities must have to take {@code request}: its kind,

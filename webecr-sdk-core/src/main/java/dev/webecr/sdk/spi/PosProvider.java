@@ -119,6 +119,14 @@ public interface PosProvider extends AutoCloseable {
    */
   PaymentIntent getAttempt(Terminal terminal, AttemptLookup attempt);
 
+  /**
+   * Asks the terminal to stop a running attempt ({@link Capability#ABORT}). Only a later read says
+   * what happened: the attempt may still be approved. Default: unsupported.
+   */
+  default void abort(Terminal terminal, AttemptLookup attempt) {
+    throw new UnsupportedCapabilityException(id(), Capability.ABORT);
+  }
+
   /** The intents of a terminal in a period, every page. */
   default List<PaymentIntent> intents(Terminal terminal, Period period) {
     throw new UnsupportedCapabilityException(id(), Capability.LIST_INTENTS);

@@ -58,6 +58,8 @@ final class FakeVivaRoutes {
       send(x, 200, devices());
     } else if (method.equals("POST") && route.startsWith("transactions:")) {
       create(x, route.substring("transactions:".length()));
+    } else if (method.equals("DELETE") && route.startsWith("sessions/")) {
+      abort(x, route.substring("sessions/".length()), x.getRequestURI().getQuery());
     } else if (method.equals("GET") && route.startsWith("sessions/")) {
       read(x, route.substring("sessions/".length()));
     } else if (method.equals("GET") && route.equals("sessions")) {
@@ -164,6 +166,20 @@ final class FakeVivaRoutes {
       throw new IOException("the fake cuts the connection after storing " + sessionId);
     }
     send(x, answer == FakeVivaServer.CreateAnswer.ERROR_500_AFTER_STORE ? 500 : 200, "");
+  }
+
+  private void abort(HttpExchange x, String sessionId, String query) throws IOException {
+    FakeVivaSession s = f.current.get(sessionId);
+    if (s == null) {
+      send(x, 404, "{\"detail\":\"Session not found\"}");
+      return;
+    }
+    f.aborts.merge(sessionId, 1, Integer::sum);
+    boolean sameRegister = ("cashRegisterId=" + s.cashRegisterId).equals(query);
+    if (sameRegister && f.abortEffect == FakeVivaServer.AbortEffect.EFFECTIVE) {
+      s.abort(f.clock.instant());
+    }
+    send(x, 200, "");
   }
 
   private void read(HttpExchange x, String sessionId) throws IOException {

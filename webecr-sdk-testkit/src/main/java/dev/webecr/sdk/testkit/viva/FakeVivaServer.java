@@ -41,6 +41,14 @@ public final class FakeVivaServer implements AutoCloseable {
     ERROR_500_NOT_STORED
   }
 
+  /** What an abort does (§17 #10): Viva's own answer is a request, not a result. */
+  public enum AbortEffect {
+    /** 200, and the session goes on as if nothing was asked (the default). */
+    IGNORED,
+    /** The session ends cancelled, unless the card was read already. */
+    EFFECTIVE
+  }
+
   /** What a repeated {@code sessionId} does (§17 #11: Viva's behaviour is not known). */
   public enum RepeatSession {
     /** A second dialogue and a second charge; both in the day's list (the default). */
@@ -57,6 +65,8 @@ public final class FakeVivaServer implements AutoCloseable {
   final Duration listLag;
   final Duration tokenLifetime;
   final RepeatSession repeat;
+  final AbortEffect abortEffect;
+  final Map<String, Integer> aborts = new LinkedHashMap<>();
   final Map<String, Instant> tokens = new LinkedHashMap<>();
   final Map<String, FakeVivaSession> current = new LinkedHashMap<>();
   final List<FakeVivaSession> all = new ArrayList<>();
@@ -73,6 +83,7 @@ public final class FakeVivaServer implements AutoCloseable {
     this.listLag = b.listLag;
     this.tokenLifetime = b.tokenLifetime;
     this.repeat = b.repeat;
+    this.abortEffect = b.abortEffect;
   }
 
   /** A builder with the worst-case defaults. */
@@ -142,6 +153,11 @@ public final class FakeVivaServer implements AutoCloseable {
     return posts.getOrDefault(sessionId, 0);
   }
 
+  /** How many aborts Viva received for {@code sessionId}. */
+  public synchronized int aborts(String sessionId) {
+    return aborts.getOrDefault(sessionId, 0);
+  }
+
   /** How many tokens were minted. */
   public synchronized int tokensMinted() {
     return minted;
@@ -172,6 +188,7 @@ public final class FakeVivaServer implements AutoCloseable {
     private Duration tokenLifetime = Duration.ofHours(1);
     private RepeatSession repeat = RepeatSession.SECOND_CHARGE;
     private long minimumAmountCents = 30;
+    private AbortEffect abortEffect = AbortEffect.IGNORED;
 
     private Builder() {}
 
@@ -208,6 +225,12 @@ public final class FakeVivaServer implements AutoCloseable {
     /** The smallest amount a terminal takes (default 30 cents, the demo's). */
     public Builder minimumAmountCents(long cents) {
       this.minimumAmountCents = cents;
+      return this;
+    }
+
+    /** What an abort does (default: ignored). */
+    public Builder abortEffect(AbortEffect effect) {
+      this.abortEffect = Objects.requireNonNull(effect, "effect == null");
       return this;
     }
 

@@ -32,6 +32,9 @@ final class FakeVivaSession {
 
   private final FakeVivaTerminal terminal;
 
+  /** When an abort stopped it; null: not aborted. */
+  private Instant abortedAt;
+
   FakeVivaSession(
       Map<String, Object> body, String kind, Instant createdAt, long serial, int failWith) {
     this.sessionId = text(body.get("sessionId"));
@@ -49,8 +52,23 @@ final class FakeVivaSession {
     this.terminal = FakeVivaTerminal.of(terminalId);
   }
 
+  /**
+   * Stops it at {@code now} if the abort can still work: not once it ended, nor once the card was
+   * read (the slow terminal reads it at once).
+   */
+  boolean abort(Instant now) {
+    if (isFinal(now) || terminal == FakeVivaTerminal.SLOW) {
+      return false;
+    }
+    abortedAt = now;
+    return true;
+  }
+
   /** When its outcome is known; null: never (the request never reached the device). */
   Instant endsAt() {
+    if (abortedAt != null) {
+      return abortedAt;
+    }
     if (failWith != 0) {
       return createdAt.plusSeconds(1);
     }
@@ -65,6 +83,9 @@ final class FakeVivaSession {
 
   /** The eventId it ends with; 0 for an approval. */
   int eventId() {
+    if (abortedAt != null) {
+      return 1016;
+    }
     if (failWith != 0) {
       return failWith;
     }
@@ -97,7 +118,11 @@ final class FakeVivaSession {
     b.put("message", success ? "Transaction approved" : "Transaction failed (" + eventId() + ")");
     b.put("preauth", preauth);
     b.put("tipAmount", tip);
-    b.put("abortOperation", false);
+    b.put("abortOperation", abortedAt != null);
+    if (abortedAt != null) {
+      b.put("abortSuccess", true);
+      b.put("abortAckTime", WHEN.format(abortedAt.atZone(ATHENS)));
+    }
     b.put("transactionDateTime", WHEN.format(endsAt().atZone(ATHENS)));
     if (success) {
       b.put("transactionId", String.format("f1a2b3c4-0000-4000-8000-%012d", serial));

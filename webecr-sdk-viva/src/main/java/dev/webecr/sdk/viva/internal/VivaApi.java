@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
 import retrofit2.http.Body;
+import retrofit2.http.DELETE;
 import retrofit2.http.Field;
 import retrofit2.http.FormUrlEncoded;
 import retrofit2.http.GET;
@@ -64,6 +65,12 @@ interface VivaApi {
   /** §6: 202 while running (or never reached), 200 when final, 404 unknown. */
   @GET("ecr/v1/sessions/{sessionId}")
   VivaAnswer session(@Path("sessionId") String sessionId);
+
+  /** §8: asks the device to stop a session; a request, not a result. */
+  @DELETE("ecr/v1/sessions/{sessionId}")
+  @SentOnce
+  VivaAnswer abort(
+      @Path("sessionId") String sessionId, @Query("cashRegisterId") String cashRegisterId);
 
   /** §7: the sessions of one day. */
   @GET("ecr/v1/sessions")

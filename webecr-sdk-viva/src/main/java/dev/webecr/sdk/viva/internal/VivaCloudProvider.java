@@ -45,7 +45,8 @@ public final class VivaCloudProvider implements PosProvider {
           Capability.TIP,
           Capability.INSTALLMENTS,
           Capability.DIRECT_MODE,
-          Capability.LIST_INTENTS);
+          Capability.LIST_INTENTS,
+          Capability.ABORT);
 
   private final VivaConfig config;
   private final VivaHttp http;
@@ -164,6 +165,19 @@ public final class VivaCloudProvider implements PosProvider {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * §8: one {@code DELETE} naming the sale's own cash register; 409 (an abort already pending) is
+   * taken as asked. Never repeated, never read as a result.
+   */
+  @Override
+  public void abort(Terminal terminal, AttemptLookup attempt) {
+    String sessionId = attempt.intentId().orElse(attempt.providerReference());
+    VivaAnswer a = http.api().abort(sessionId, config.cashRegisterId());
+    if (a.code != 409) {
+      a.successful("DELETE sessions/{sessionId}");
+    }
   }
 
   @Override
