@@ -182,4 +182,36 @@ class MellonTokenTest {
     // WebECR answered the only create it got with 401: never processed, and not sent again
     assertThat(stubs.count(postRequestedFor(urlEqualTo(WebEcrStubs.TXNINIT)))).isEqualTo(1);
   }
+
+  @Test
+  void a401ForATokenOurClockSaysHasExpiredAgainIsRenewedNotTakenForARevokedPairing() {
+    // every token the endpoints give is already past its exp by our clock (a clock that jumped)
+    String stale = WebEcrStubs.jwt(stubs.clock.instant().minus(Duration.ofMinutes(1)));
+    stubs.stubToken(stale);
+    stubs.server.stubFor(
+        post(urlEqualTo("/api/token/refresh/"))
+            .willReturn(okJson("{\"access\":\"" + stale + "\"}")));
+    stubs.server.stubFor(
+        get(urlEqualTo(INTENT))
+            .inScenario("expired")
+            .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+            .willReturn(aResponse().withStatus(401))
+            .willSetStateTo("once"));
+    stubs.server.stubFor(
+        get(urlEqualTo(INTENT))
+            .inScenario("expired")
+            .whenScenarioStateIs("once")
+            .willReturn(aResponse().withStatus(401))
+            .willSetStateTo("twice"));
+    stubs.server.stubFor(
+        get(urlEqualTo(INTENT))
+            .inScenario("expired")
+            .whenScenarioStateIs("twice")
+            .willReturn(okJson(WebEcrStubs.intent(77, 2, null, "R-A1"))));
+
+    assertThat(
+            provider.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId("77")).id())
+        .isEqualTo("77");
+    assertThat(stubs.count(getRequestedFor(urlEqualTo(INTENT)))).isEqualTo(3);
+  }
 }

@@ -11,11 +11,14 @@ import okhttp3.Route;
 /**
  * The integrator's token on OkHttp's own seams: as an interceptor it puts the bearer on every
  * request to WebECR's resource host (never elsewhere), renewed first when due; as the {@link
- * Authenticator} it renews the token once after a 401 (WebECR never processes a request it answers
- * 401, so sending it again, a create too, charges nothing) and gives up on a second, which the call
- * adapter reads as a revoked pairing.
+ * Authenticator} it renews the token after a 401 (WebECR never processes a request it answers 401,
+ * so sending it again, a create too, charges nothing), and again only while the token a 401 met has
+ * expired by this client's clock; a 401 for a live token is left to the call adapter, which reads
+ * it as a revoked pairing. At most three tries.
  */
 final class TokenAuth implements Interceptor, Authenticator {
+  private static final int MAX_TRIES = 3;
+
   private final TokenManager tokens;
   private final HttpUrl base;
 
@@ -36,10 +39,13 @@ final class TokenAuth implements Interceptor, Authenticator {
   @Override
   public Request authenticate(Route route, Response response) throws IOException {
     Request failed = response.request();
-    if (response.priorResponse() != null || !toWebEcr(failed.url())) {
-      return null; // a second 401 in a row: the API key, not the token, is refused
-    }
     String used = failed.header(WebEcrApi.AUTHORIZATION);
+    if (!toWebEcr(failed.url()) || tries(response) >= MAX_TRIES) {
+      return null;
+    }
+    if (response.priorResponse() != null && (used == null || !tokens.expired(used))) {
+      return null; // a second 401 for a live token: the API key, not the token, is refused
+    }
     if (used != null) {
       tokens.invalidate(used);
     }
@@ -49,6 +55,14 @@ final class TokenAuth implements Interceptor, Authenticator {
       response.close(); // OkHttp closes the 401 only when a retry follows
       throw e;
     }
+  }
+
+  private static int tries(Response response) {
+    int n = 1;
+    for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
+      n++;
+    }
+    return n;
   }
 
   private Request withBearer(Request request) throws TokenFailure {

@@ -52,6 +52,16 @@ final class TokenManager {
     }
   }
 
+  /**
+   * True when {@code bearerUsed} is not a live token by this client's clock: already replaced, or
+   * past its {@code exp}. A 401 for such a token is an expiry, not a refused API key.
+   */
+  synchronized boolean expired(String bearerUsed) {
+    return access == null
+        || !bearerUsed.equals("Bearer " + access)
+        || !clock.instant().isBefore(accessExpiry);
+  }
+
   private void renew() {
     if (refresh != null) {
       try {
