@@ -218,6 +218,22 @@ public final class PosClient implements AutoCloseable {
     engine.resolveManually(providerReference, outcome, who, why);
   }
 
+  /**
+   * Reads a running attempt now instead of at its next poll: for a provider's webhook (Viva's
+   * 1802/1803), which is a hint, never an outcome. The read's answer settles the attempt as any
+   * poll would; polling goes on whether hints come or not.
+   *
+   * @param providerReference the attempt the hint names (Viva's {@code SessionId})
+   * @param terminalCallId the terminal it names: a hint for another terminal is not taken
+   * @return true when an attempt under that reference on that terminal was waiting for its next
+   *     read here; false otherwise (none runs in this client, or a read is under way)
+   */
+  public boolean readNow(String providerReference, String terminalCallId) {
+    Objects.requireNonNull(providerReference, "providerReference == null");
+    Objects.requireNonNull(terminalCallId, "terminalCallId == null");
+    return engine.readNow(providerReference, terminalCallId);
+  }
+
   /** Stops the client's own threads and closes what it created (provider, journal). */
   @Override
   public void close() {

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,8 +57,7 @@ final class AttemptWatch {
   private Instant firstEmptyAfterWindow;
   private Instant finishedInDoubtSince;
   private int emptyLookups;
-  private int polls;
-  private int failures;
+  private final NextRead reads;
   private boolean answered;
 
   AttemptWatch(
@@ -75,6 +73,9 @@ final class AttemptWatch {
     this.deadline = deadline;
     this.mayAbort = mayAbort && ctx.provider.capabilities().contains(Capability.ABORT);
     this.result = result;
+    this.reads = new NextRead(ctx, result);
+    ctx.watching.put(attempt.providerReference(), this);
+    result.whenComplete((v, e) -> ctx.watching.remove(attempt.providerReference(), this));
   }
 
   /**
@@ -254,31 +255,21 @@ final class AttemptWatch {
             cause));
   }
 
-  /** The next step after the schedule's delay; a failed read backs off instead. */
   private void later(Runnable next, boolean failed) {
-    failures = failed ? failures + 1 : 0;
-    Duration wait =
-        failed
-            ? ctx.pollSchedule.delayAfterFailures(failures)
-            : ctx.pollSchedule.delayBefore(polls++);
-    Duration delay = min(wait, remaining());
-    ctx.scheduler.schedule(() -> step(ctx, result, next), delay.toMillis(), TimeUnit.MILLISECONDS);
+    reads.after(next, failed, remaining());
   }
 
-  /** Runs {@code body} on the client's executor; whatever it throws ends {@code result}. */
-  static void step(ClientContext ctx, CompletableFuture<?> result, Runnable body) {
-    try {
-      ctx.executor.execute(
-          () -> {
-            try {
-              body.run();
-            } catch (Throwable t) {
-              result.completeExceptionally(t);
-            }
-          });
-    } catch (RuntimeException rejected) {
-      result.completeExceptionally(rejected);
-    }
+  /**
+   * Reads the attempt now rather than at its scheduled time (a provider's webhook says its outcome
+   * may be there); false when no read is waiting.
+   */
+  boolean readNow() {
+    return reads.now();
+  }
+
+  /** The terminal the attempt runs on (a hint names it). */
+  Terminal terminal() {
+    return terminal;
   }
 
   private Duration remaining() {

@@ -9,6 +9,8 @@ import dev.webecr.sdk.spi.PosProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -33,6 +35,9 @@ final class ClientContext {
 
   /** Whether the provider is asked before the first attempt of an unknown reference. */
   final boolean lookupFirst;
+
+  /** The attempts being watched now, by provider reference (for hints that ask for a read). */
+  final ConcurrentMap<String, AttemptWatch> watching = new ConcurrentHashMap<>();
 
   /** Arms the client's duplicate watch: an attempt was just called not found. */
   volatile Runnable watchWake = () -> {};

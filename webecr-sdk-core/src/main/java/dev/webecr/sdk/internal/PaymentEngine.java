@@ -106,6 +106,12 @@ public final class PaymentEngine {
     Recovery.resolveManually(ctx.journal, ctx.clock, providerReference, outcome, who, why);
   }
 
+  /** See {@link PosClient#readNow}. */
+  public boolean readNow(String providerReference, String terminalCallId) {
+    AttemptWatch watch = ctx.watching.get(providerReference);
+    return watch != null && watch.terminal().callId().equals(terminalCallId) && watch.readNow();
+  }
+
   /** {@code call} on the engine's executor. */
   public <T> CompletableFuture<T> async(Supplier<T> call) {
     return CompletableFuture.supplyAsync(call, ctx.executor);

@@ -63,7 +63,7 @@ public final class PaymentRun {
     Duration budget =
         request.preloadExpiry().map(ctx.paymentDeadline::plus).orElse(ctx.paymentDeadline);
     PaymentRun run = new PaymentRun(ctx, request.terminal(), budget, true);
-    AttemptWatch.step(ctx, run.result, () -> run.begin(request));
+    NextRead.step(ctx, run.result, () -> run.begin(request));
     return run.result;
   }
 
@@ -88,7 +88,7 @@ public final class PaymentRun {
       Duration budget,
       AtomicBoolean answered) {
     PaymentRun run = new PaymentRun(ctx, terminal, budget, false);
-    AttemptWatch.step(ctx, run.result, () -> run.resumeLatest(entry));
+    NextRead.step(ctx, run.result, () -> run.resumeLatest(entry));
     return run.result.whenComplete(
         (v, e) -> answered.set(run.watch != null && run.watch.answered()));
   }

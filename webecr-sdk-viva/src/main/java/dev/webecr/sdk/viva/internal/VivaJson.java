@@ -137,6 +137,12 @@ final class VivaJson {
     }
   }
 
+  /** A nested object. */
+  Optional<VivaJson> child(String key) {
+    Object v = fields.get(key);
+    return v instanceof Map ? Optional.of(of(v)) : Optional.empty();
+  }
+
   /** A boolean ({@code true}/{@code false}, or their text). */
   Optional<Boolean> bool(String key) {
     Object v = fields.get(key);

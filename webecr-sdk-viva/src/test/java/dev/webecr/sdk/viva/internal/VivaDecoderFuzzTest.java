@@ -68,6 +68,8 @@ class VivaDecoderFuzzTest {
     tryEach(() -> VivaJson.list(body).forEach(VivaJson::toJson));
     tryEach(() -> new VivaAnswer(404, body).detail());
     tryEach(() -> new VivaAnswer(500, body).successful("GET"));
+    tryEach(() -> WebhookEvent.parse(body));
+    tryEach(() -> WebhookEvent.parse("{\"EventTypeId\":1802,\"EventData\":" + body + "}"));
   }
 
   @Property(tries = 50)

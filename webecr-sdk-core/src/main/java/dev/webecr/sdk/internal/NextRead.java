@@ -1,0 +1,87 @@
+package dev.webecr.sdk.internal;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * When a watched attempt is read next: after the poll schedule's delay, longer after failed reads,
+ * never past what is left of its deadline; or at once when a hint (a provider's webhook) says its
+ * outcome may be there. One chain of reads per attempt: a read brought forward replaces the one
+ * scheduled, which then finds itself stale and does nothing.
+ */
+final class NextRead {
+  private final ClientContext ctx;
+  private final CompletableFuture<?> result;
+  private int polls;
+  private int failures;
+  private int generation;
+  private Runnable pending;
+
+  NextRead(ClientContext ctx, CompletableFuture<?> result) {
+    this.ctx = ctx;
+    this.result = result;
+  }
+
+  /** Schedules {@code next}; a failed read backs off instead of following the schedule. */
+  void after(Runnable next, boolean failed, Duration left) {
+    failures = failed ? failures + 1 : 0;
+    Duration wait =
+        failed
+            ? ctx.pollSchedule.delayAfterFailures(failures)
+            : ctx.pollSchedule.delayBefore(polls++);
+    Duration delay = wait.compareTo(left) <= 0 ? wait : left;
+    int gen;
+    synchronized (this) {
+      pending = next;
+      gen = ++generation;
+    }
+    ctx.scheduler.schedule(() -> fire(gen), delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Runs the scheduled read now; false when none is waiting (a read is running, or the attempt has
+   * ended): that read's answer is as fresh as a hint could ask for.
+   */
+  boolean now() {
+    Runnable next;
+    synchronized (this) {
+      if (pending == null || result.isDone()) {
+        return false;
+      }
+      next = pending;
+      pending = null;
+      generation++;
+    }
+    step(ctx, result, next);
+    return true;
+  }
+
+  private void fire(int gen) {
+    Runnable next;
+    synchronized (this) {
+      if (gen != generation || pending == null) {
+        return; // brought forward by a hint: this one is stale
+      }
+      next = pending;
+      pending = null;
+    }
+    step(ctx, result, next);
+  }
+
+  /** Runs {@code body} on the client's executor; whatever it throws ends {@code result}. */
+  static void step(ClientContext ctx, CompletableFuture<?> result, Runnable body) {
+    try {
+      ctx.executor.execute(
+          () -> {
+            try {
+              body.run();
+            } catch (Throwable t) {
+              result.completeExceptionally(t);
+            }
+          });
+    } catch (RuntimeException rejected) {
+      result.completeExceptionally(rejected);
+    }
+  }
+}

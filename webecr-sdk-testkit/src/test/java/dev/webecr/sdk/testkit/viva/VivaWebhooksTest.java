@@ -1,0 +1,123 @@
+package dev.webecr.sdk.testkit.viva;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.webecr.sdk.Journals;
+import dev.webecr.sdk.Money;
+import dev.webecr.sdk.PaymentIntent;
+import dev.webecr.sdk.PaymentRequest;
+import dev.webecr.sdk.PosClient;
+import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.testkit.VirtualTimeScheduler;
+import dev.webecr.sdk.viva.VivaWebhooks;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Viva's webhooks are hints: an event makes the client read the session now, and only that read
+ * settles the payment; duplicates, strangers and forged posts change nothing (contract §13, §18
+ * #7–#9).
+ */
+class VivaWebhooksTest {
+  private final VivaTill till = new VivaTill();
+  private final VirtualTimeScheduler scheduler = VirtualTimeScheduler.stepped(till.clock);
+  private final PosClient client =
+      PosClient.builder()
+          .provider(till.provider)
+          .journal(Journals.inMemory())
+          .signer(till.signer)
+          .clock(till.clock)
+          .scheduler(scheduler)
+          .executor(Runnable::run)
+          .paymentDeadline(Duration.ofSeconds(120))
+          .build();
+  private final VivaWebhooks hooks = VivaWebhooks.of("viva-key-1", "url-token-1", client);
+
+  @AfterEach
+  void stop() {
+    client.close();
+    till.close();
+  }
+
+  private static String event(int type, String session, String terminal) {
+    return "{\"EventTypeId\":"
+        + type
+        + ",\"EventData\":{\"SessionId\":\""
+        + session
+        + "\",\"TerminalId\":"
+        + terminal
+        + ",\"Success\":true,\"Amount\":40.0}}";
+  }
+
+  @Test
+  void anEventMakesTheClientReadNowAndTheReadAloneSettlesThePayment() {
+    Terminal t = till.terminal(FakeVivaTerminal.SLOW); // approves at 90 s
+    CompletableFuture<PaymentIntent> paying =
+        client.payAsync(
+            PaymentRequest.builder()
+                .terminal(t)
+                .amount(Money.euroCents(4000))
+                .reference("WH-1")
+                .build());
+    assertThat(paying).isNotDone(); // its next read waits in the stepped scheduler
+
+    // an early event (the terminal has not finished): the read it brings says "running"
+    assertThat(hooks.onPost("url-token-1", event(1803, "WH-1-A1", t.callId())).status())
+        .isEqualTo(200);
+    assertThat(paying).isNotDone();
+    till.clock.advance(Duration.ofSeconds(90));
+    VivaWebhooks.Answer answer = hooks.onPost("url-token-1", event(1802, "WH-1-A1", t.callId()));
+
+    assertThat(answer.body()).isEqualTo("{\"Key\":\"viva-key-1\"}");
+    assertThat(paying).isCompletedWithValueMatching(PaymentIntent::isApproved);
+    assertThat(hooks.applied()).isEqualTo(2);
+    // a duplicate after the outcome: nothing waits, nothing changes
+    hooks.onPost("url-token-1", event(1802, "WH-1-A1", t.callId()));
+    assertThat(hooks.notWaiting()).isEqualTo(1);
+    assertThat(till.fake.posts("WH-1-A1")).isEqualTo(1);
+  }
+
+  @Test
+  void aForgedPostOrAnotherTerminalsEventReadsNothing() {
+    Terminal t = till.terminal(FakeVivaTerminal.SLOW);
+    CompletableFuture<PaymentIntent> paying =
+        client.payAsync(
+            PaymentRequest.builder()
+                .terminal(t)
+                .amount(Money.euroCents(4000))
+                .reference("WH-2")
+                .build());
+    till.clock.advance(Duration.ofSeconds(90));
+
+    assertThat(hooks.onPost("guessed", event(1802, "WH-2-A1", t.callId())).status()).isEqualTo(404);
+    hooks.onPost("url-token-1", event(1802, "WH-2-A1", "16000001"));
+    hooks.onPost("url-token-1", "<html>not an event</html>");
+    hooks.onPost("url-token-1", "{\"EventTypeId\":1796,\"EventData\":{}}");
+
+    assertThat(paying).isNotDone();
+    assertThat(hooks.badToken()).isEqualTo(1);
+    assertThat(hooks.notWaiting()).isEqualTo(1);
+    assertThat(hooks.unreadable()).isEqualTo(2);
+    assertThat(hooks.onGet().body()).isEqualTo("{\"Key\":\"viva-key-1\"}");
+    assertThat(hooks.toString()).doesNotContain("viva-key-1").doesNotContain("url-token-1");
+  }
+
+  @Test
+  void withoutAnyEventPollingAloneSettlesThePayment() throws InterruptedException {
+    Terminal t = till.terminal(FakeVivaTerminal.SLOW);
+    CompletableFuture<PaymentIntent> paying =
+        client.payAsync(
+            PaymentRequest.builder()
+                .terminal(t)
+                .amount(Money.euroCents(4000))
+                .reference("WH-3")
+                .build());
+
+    scheduler.runUntil(() -> true, paying::isDone);
+
+    assertThat(paying).isCompletedWithValueMatching(PaymentIntent::isApproved);
+    assertThat(hooks.applied()).isZero();
+  }
+}
