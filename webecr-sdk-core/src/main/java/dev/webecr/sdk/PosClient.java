@@ -2,6 +2,7 @@ package dev.webecr.sdk;
 
 import dev.webecr.sdk.internal.Futures;
 import dev.webecr.sdk.internal.PaymentEngine;
+import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.PosProvider;
 import java.util.List;
 import java.util.Objects;
@@ -232,6 +233,20 @@ public final class PosClient implements AutoCloseable {
     Objects.requireNonNull(providerReference, "providerReference == null");
     Objects.requireNonNull(terminalCallId, "terminalCallId == null");
     return engine.readNow(providerReference, terminalCallId);
+  }
+
+  /**
+   * The cashier's cancel: asks the terminal to stop the payment of {@code reference} that runs in
+   * this client ({@link Capability#ABORT}: Viva). It is a request to the device, not a result: the
+   * payment goes on being read and ends as the provider says; an approval that comes anyway is an
+   * approval.
+   *
+   * @return true when a payment of that reference was running here and the stop was asked
+   * @throws UnsupportedCapabilityException when the provider cannot abort
+   */
+  public boolean cancel(String reference) {
+    Objects.requireNonNull(reference, "reference == null");
+    return engine.cancel(reference);
   }
 
   /** Stops the client's own threads and closes what it created (provider, journal). */

@@ -43,15 +43,7 @@ final class AttemptWatch {
   private final Terminal terminal;
   private final Attempt attempt;
 
-  /**
-   * [assumed] How long an attempt is still read after the abort its deadline sent: an abort is a
-   * request to the device, the answer comes with a later read (Viva's contract §15).
-   */
-  static final Duration ABORT_GRACE = Duration.ofSeconds(30);
-
-  private Instant deadline;
-  private final boolean mayAbort;
-  private boolean aborted;
+  private final AttemptDeadline deadline;
   private final CompletableFuture<PaymentIntent> result;
   private Instant failureSeenAt;
   private Instant firstEmptyAfterWindow;
@@ -70,8 +62,7 @@ final class AttemptWatch {
     this.ctx = ctx;
     this.terminal = terminal;
     this.attempt = attempt;
-    this.deadline = deadline;
-    this.mayAbort = mayAbort && ctx.provider.capabilities().contains(Capability.ABORT);
+    this.deadline = new AttemptDeadline(ctx, terminal, attempt, deadline, mayAbort);
     this.result = result;
     this.reads = new NextRead(ctx, result);
     ctx.watching.put(attempt.providerReference(), this);
@@ -186,26 +177,8 @@ final class AttemptWatch {
     }
   }
 
-  /**
-   * True once the deadline has passed. The first time, where the provider can abort and the
-   * terminal has not finished, it asks for the abort once and reads on for {@link #ABORT_GRACE}.
-   */
   private boolean pastDeadline(PaymentIntent last) {
-    if (ctx.clock.instant().isBefore(deadline)) {
-      return false;
-    }
-    if (!mayAbort || aborted || (last != null && last.status() == IntentStatus.COMPLETED)) {
-      return true;
-    }
-    aborted = true;
-    try {
-      ctx.provider.abort(terminal, last == null ? attempt.lookup() : attempt.read(last.id()));
-      log.info("{} reached its deadline: abort asked, reading on", attempt.providerReference());
-    } catch (RuntimeException e) {
-      log.warn("abort of {} failed: reading on", attempt.providerReference(), e);
-    }
-    deadline = ctx.clock.instant().plus(ABORT_GRACE);
-    return false;
+    return deadline.past(last);
   }
 
   /**
@@ -267,13 +240,23 @@ final class AttemptWatch {
     return reads.now();
   }
 
+  /** The cashier's cancel: see {@link AttemptDeadline#abortNow()}. */
+  void abortNow() {
+    deadline.abortNow();
+  }
+
+  /** The ERP reference of the attempt. */
+  String reference() {
+    return attempt.entry().reference();
+  }
+
   /** The terminal the attempt runs on (a hint names it). */
   Terminal terminal() {
     return terminal;
   }
 
   private Duration remaining() {
-    return remaining(ctx, deadline);
+    return deadline.remaining();
   }
 
   /** What is left until {@code deadline}, never negative. */

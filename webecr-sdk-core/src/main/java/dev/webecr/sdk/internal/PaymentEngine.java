@@ -112,6 +112,18 @@ public final class PaymentEngine {
     return watch != null && watch.terminal().callId().equals(terminalCallId) && watch.readNow();
   }
 
+  /** See {@link PosClient#cancel}. */
+  public boolean cancel(String reference) {
+    requireCapability(Capability.ABORT);
+    for (AttemptWatch watch : ctx.watching.values()) {
+      if (watch.reference().equals(reference)) {
+        watch.abortNow();
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@code call} on the engine's executor. */
   public <T> CompletableFuture<T> async(Supplier<T> call) {
     return CompletableFuture.supplyAsync(call, ctx.executor);

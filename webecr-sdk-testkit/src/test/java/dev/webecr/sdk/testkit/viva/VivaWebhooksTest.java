@@ -120,4 +120,25 @@ class VivaWebhooksTest {
     assertThat(paying).isCompletedWithValueMatching(PaymentIntent::isApproved);
     assertThat(hooks.applied()).isZero();
   }
+
+  @Test
+  void theCashiersCancelAsksTheTerminalToStopAndTheReadsSayWhatHappened()
+      throws InterruptedException {
+    Terminal t = till.terminal(FakeVivaTerminal.APPROVE); // approves at 3 s
+    CompletableFuture<PaymentIntent> paying =
+        client.payAsync(
+            PaymentRequest.builder()
+                .terminal(t)
+                .amount(Money.euroCents(900))
+                .reference("CX-1")
+                .build());
+
+    assertThat(client.cancel("CX-1")).isTrue();
+    assertThat(client.cancel("CX-OTHER")).isFalse();
+    scheduler.runUntil(() -> true, paying::isDone);
+
+    // the fake ignores aborts by default, as Viva may: the approval that came is the outcome
+    assertThat(till.fake.aborts("CX-1-A1")).isEqualTo(1);
+    assertThat(paying).isCompletedWithValueMatching(PaymentIntent::isApproved);
+  }
 }
