@@ -20,12 +20,14 @@ class SigningTest {
   private final List<String> outcomes = new CopyOnWriteArrayList<>();
   private String signedTid = "12345678";
   private long signedCents = -1;
+  private final List<String> networks = new CopyOnWriteArrayList<>();
 
   private final PaymentSigner signer =
       new PaymentSigner() {
         @Override
         public ProviderSignature sign(SigningRequest r) {
           long payable = signedCents >= 0 ? signedCents : r.amount().minorUnits();
+          networks.add(r.network().orElse("?"));
           return ProviderSignature.of(
               Signatures.input(payable, signedTid), "MEUCIQsecret==", "8", "800123456");
         }
@@ -57,6 +59,8 @@ class SigningTest {
     assertThat(mydata.tid()).isEqualTo("12345678");
     assertThat(mydata.signingAuthor()).contains("800123456"); // its own field, not ProviderId 8
     assertThat(outcomes).containsExactly("INV-1-A1=USED");
+    // the signer learns the network, whose numbering of e-invoicing providers it must answer in
+    assertThat(networks).containsExactly(terminal.providerId());
   }
 
   @Test

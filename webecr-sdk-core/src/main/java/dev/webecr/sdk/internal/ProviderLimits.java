@@ -5,7 +5,7 @@ import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.spi.PosProvider;
 
-/** The provider's own limits on a payment: its currencies and its largest amount. */
+/** The provider's own limits on a payment: its currencies, its largest and smallest amounts. */
 final class ProviderLimits {
   private ProviderLimits() {}
 
@@ -27,6 +27,15 @@ final class ProviderLimits {
           "amount",
           "at most "
               + Money.of(provider.maxAmountMinorUnits(), r.amount().currency())
+              + " per payment for provider '"
+              + provider.id()
+              + "'");
+    }
+    if (r.amount().minorUnits() < provider.minAmountMinorUnits()) {
+      throw new InvalidRequestException(
+          "amount",
+          "at least "
+              + Money.of(provider.minAmountMinorUnits(), r.amount().currency())
               + " per payment for provider '"
               + provider.id()
               + "'");

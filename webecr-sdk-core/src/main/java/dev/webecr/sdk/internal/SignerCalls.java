@@ -44,6 +44,7 @@ final class SignerCalls {
             .kind(payment.kind())
             .amount(payment.amount())
             .terminalTid(payment.terminal().tid())
+            .network(payment.terminal().providerId())
             .build());
   }
 
@@ -62,6 +63,7 @@ final class SignerCalls {
                 .kind(journaled.kind())
                 .amount(journaled.amount())
                 .terminalTid(journaled.terminal().tid())
+                .network(journaled.terminal().providerId())
                 .build());
     calls.owed = signed;
     return calls;

@@ -60,6 +60,14 @@ public interface PosProvider extends AutoCloseable {
   }
 
   /**
+   * The smallest amount one payment may carry, in minor units; default 1. The client refuses a
+   * smaller one before anything is sent (Viva's demo takes no less than 0.30 EUR).
+   */
+  default long minAmountMinorUnits() {
+    return 1;
+  }
+
+  /**
    * How long after an unanswered create the provider may still record it: once this has passed and
    * {@link #findAttempt} finds nothing, the create provably never arrived.
    */

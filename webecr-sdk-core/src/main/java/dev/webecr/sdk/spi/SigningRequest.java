@@ -27,6 +27,13 @@ public abstract class SigningRequest {
   /** The TID the payment runs on: part of the signed content. */
   public abstract String terminalTid();
 
+  /**
+   * The provider network the payment goes through ({@code "mellon"}, {@code "viva"}): networks
+   * number e-invoicing providers each their own way (ILYDA is 8 on Mellon's, 108 on Viva's), so a
+   * signer serving several can answer in the network's numbering. Empty when not known.
+   */
+  public abstract java.util.Optional<String> network();
+
   /** A new builder. */
   public static Builder builder() {
     return new Builder();

@@ -86,6 +86,11 @@ public final class VivaCloudProvider implements PosProvider {
   }
 
   @Override
+  public long minAmountMinorUnits() {
+    return config.minimumAmountCents();
+  }
+
+  @Override
   public Duration createSettleTime() {
     return SETTLE;
   }
