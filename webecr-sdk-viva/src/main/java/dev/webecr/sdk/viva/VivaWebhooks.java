@@ -11,7 +11,7 @@ import java.util.function.BiPredicate;
 
 /**
  * Viva's webhooks 1802 ("session created": paid) and 1803 ("session failed") for any HTTP server
- * (viva-cloud-terminal §13). Mount {@link #onGet()} and {@link #onPost} on a URL that carries an
+ * (viva-cloud-terminal §13). Mount {@link #onGet} and {@link #onPost} on a URL that carries an
  * unguessable token of yours: Viva signs nothing, so whoever knows the URL can post, and the body
  * is never trusted. An event is a hint: it makes the client read the session now ({@link
  * PosClient#readNow}), and only that read settles the payment; polling goes on whatever comes.
@@ -20,7 +20,7 @@ import java.util.function.BiPredicate;
  *
  * <pre>{@code
  * VivaWebhooks hooks = VivaWebhooks.of(keyFromViva, urlToken, client);
- * // GET  /viva/<urlToken>  -> hooks.onGet()
+ * // GET  /viva/<urlToken>  -> hooks.onGet(<urlToken from the path>)
  * // POST /viva/<urlToken>  -> hooks.onPost(<urlToken from the path>, body)
  * }</pre>
  */
@@ -77,8 +77,15 @@ public final class VivaWebhooks {
     return new VivaWebhooks(verificationKey, urlToken, readNow);
   }
 
-  /** Viva's check of the URL: the verification key, as Viva expects it back. */
-  public Answer onGet() {
+  /**
+   * Viva's check of the URL carrying {@code urlToken}: the verification key, as Viva expects it
+   * back; a wrong token gets 404.
+   */
+  public Answer onGet(String urlToken) {
+    if (!tokenMatches(urlToken)) {
+      badToken.incrementAndGet();
+      return new Answer(404, "{}");
+    }
     return new Answer(200, keyBody());
   }
 
@@ -87,8 +94,7 @@ public final class VivaWebhooks {
    * retries what is not answered 200); a wrong token gets 404 and nothing is read.
    */
   public Answer onPost(String urlToken, String body) {
-    if (urlToken == null
-        || !MessageDigest.isEqual(this.urlToken, urlToken.getBytes(StandardCharsets.UTF_8))) {
+    if (!tokenMatches(urlToken)) {
       badToken.incrementAndGet();
       return new Answer(404, "{}");
     }
@@ -124,6 +130,10 @@ public final class VivaWebhooks {
   /** Posts whose body is not a session event Viva describes. */
   public long unreadable() {
     return unreadable.get();
+  }
+
+  private boolean tokenMatches(String given) {
+    return given != null && MessageDigest.isEqual(urlToken, given.getBytes(StandardCharsets.UTF_8));
   }
 
   private String keyBody() {

@@ -100,7 +100,9 @@ class VivaWebhooksTest {
     assertThat(hooks.badToken()).isEqualTo(1);
     assertThat(hooks.notWaiting()).isEqualTo(1);
     assertThat(hooks.unreadable()).isEqualTo(2);
-    assertThat(hooks.onGet().body()).isEqualTo("{\"Key\":\"viva-key-1\"}");
+    assertThat(hooks.onGet("url-token-1").body()).isEqualTo("{\"Key\":\"viva-key-1\"}");
+    assertThat(hooks.onGet("guessed").status()).isEqualTo(404);
+    assertThat(hooks.badToken()).isEqualTo(2);
     assertThat(hooks.toString()).doesNotContain("viva-key-1").doesNotContain("url-token-1");
   }
 
