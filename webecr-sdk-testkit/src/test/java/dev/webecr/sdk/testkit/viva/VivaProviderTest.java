@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.IntentResult;
 import dev.webecr.sdk.InvalidRequestException;
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.OriginalTransaction;
 import dev.webecr.sdk.OutcomeUnknownException;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.Period;
+import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.spi.CreateIntentCommand;
@@ -333,5 +335,96 @@ class VivaProviderTest {
     till.clock.advance(Duration.ofSeconds(10));
 
     assertThat(till.fake.charges("REP-1-A1")).isEqualTo(2);
+  }
+
+  @Test
+  void aReconciliationFindsASessionUnderOurSuffixThatTheJournalNeverWrote() {
+    till = new VivaTill();
+    Terminal t = till.terminal(FakeVivaTerminal.APPROVE);
+    Instant start = till.clock.instant();
+    till.pay(FakeVivaTerminal.APPROVE, 500, "OURS-1");
+    // another installation (or a lost journal) started INV-77-A1 on our terminal
+    till.provider.create(
+        CreateIntentCommand.builder()
+            .terminal(t)
+            .kind(TransactionType.SALE)
+            .amount(Money.euroCents(7700))
+            .providerReference("INV-77-A1")
+            .signature(
+                till.signer.sign(
+                    SigningRequest.builder()
+                        .reference("INV-77")
+                        .providerReference("INV-77-A1")
+                        .attempt(1)
+                        .kind(TransactionType.SALE)
+                        .amount(Money.euroCents(7700))
+                        .terminalTid(t.tid())
+                        .build()))
+            .build());
+    till.clock.advance(Duration.ofMinutes(2));
+
+    dev.webecr.sdk.ReconciliationReport report =
+        till.client.reconcile(Period.of(start, till.clock.instant()));
+
+    assertThat(report.discrepancies())
+        .anySatisfy(
+            d -> {
+              assertThat(d.kind()).isEqualTo(dev.webecr.sdk.Discrepancy.Kind.UNKNOWN_TO_JOURNAL);
+              assertThat(d.providerReference()).isEqualTo("INV-77-A1");
+            });
+    assertThat(report.discrepancies())
+        .noneSatisfy(d -> assertThat(d.providerReference()).isEqualTo("OURS-1-A1"));
+  }
+
+  @Test
+  void aCrashAfterTheCreateLeftIsRecoveredByReadingNeverBySendingAgain() {
+    till = new VivaTill();
+    Terminal t = till.terminal(FakeVivaTerminal.APPROVE);
+    dev.webecr.sdk.spi.IntentJournal journal = Journals.inMemory();
+    // the till journaled the attempt, sent its create, and died before the answer came
+    journal.record(
+        dev.webecr.sdk.spi.JournalEntry.builder()
+            .providerReference("CR-1-A1")
+            .terminal(t.withoutApiKey())
+            .kind(TransactionType.SALE)
+            .amount(Money.euroCents(1500))
+            .phase(dev.webecr.sdk.spi.JournalPhase.PREPARED)
+            .createdAt(till.clock.instant())
+            .recordedAt(till.clock.instant())
+            .build());
+    till.provider.create(
+        CreateIntentCommand.builder()
+            .terminal(t)
+            .kind(TransactionType.SALE)
+            .amount(Money.euroCents(1500))
+            .providerReference("CR-1-A1")
+            .signature(
+                till.signer.sign(
+                    SigningRequest.builder()
+                        .reference("CR-1")
+                        .providerReference("CR-1-A1")
+                        .attempt(1)
+                        .kind(TransactionType.SALE)
+                        .amount(Money.euroCents(1500))
+                        .terminalTid(t.tid())
+                        .build()))
+            .build());
+
+    try (PosClient restarted =
+        PosClient.builder()
+            .provider(till.provider)
+            .journal(journal)
+            .signer(till.signer)
+            .clock(till.clock)
+            .scheduler(new dev.webecr.sdk.testkit.VirtualTimeScheduler(till.clock))
+            .executor(Runnable::run)
+            .paymentDeadline(Duration.ofSeconds(120))
+            .build()) {
+      assertThat(restarted.recover().settled())
+          .singleElement()
+          .satisfies(i -> assertThat(i.isApproved()).isTrue());
+    }
+    assertThat(till.fake.posts("CR-1-A1")).isEqualTo(1); // the fake would have charged again
+    assertThat(till.fake.charges("CR-1-A1")).isEqualTo(1);
   }
 }
