@@ -91,7 +91,9 @@ final class VivaRequests {
         return new Sending(
             sessionId, "POST transactions:preauth-completion", api -> api.completion(body));
       default:
-        throw new UnsupportedCapabilityException(VivaProvider.ID, capabilityOf(c));
+        // the client refuses these before; a direct call is told which capability is missing
+        throw new UnsupportedCapabilityException(
+            VivaProvider.ID, Capability.valueOf(c.kind().name()));
     }
   }
 
@@ -131,14 +133,5 @@ final class VivaRequests {
     }
     body.aadeProviderSignatureData = s.input(); // verbatim, not split: Viva checks it whole
     body.aadeProviderSignature = s.signature();
-  }
-
-  private static Capability capabilityOf(CreateIntentCommand c) {
-    switch (c.kind()) {
-      case VOID:
-        return Capability.VOID;
-      default:
-        return Capability.SALE;
-    }
   }
 }

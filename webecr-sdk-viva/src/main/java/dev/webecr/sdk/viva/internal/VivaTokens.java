@@ -30,7 +30,6 @@ final class VivaTokens implements Interceptor {
   private final HttpUrl apiBase;
   private String access;
   private Instant expiry = Instant.MIN;
-  private int minted;
 
   VivaTokens(VivaApi tokenApi, VivaConfig config, Clock clock) {
     this.tokenApi = tokenApi;
@@ -55,11 +54,6 @@ final class VivaTokens implements Interceptor {
     access = null;
   }
 
-  /** How many tokens were minted (tests: one new token per expiry, not one per call). */
-  synchronized int minted() {
-    return minted;
-  }
-
   private void mint() {
     String basic =
         Credentials.basic(config.clientId(), config.clientSecret(), StandardCharsets.UTF_8);
@@ -82,7 +76,6 @@ final class VivaTokens implements Interceptor {
       access = token.text("access_token").orElseThrow(() -> new UnreadableAnswer("no token"));
       long lifetime = token.number("expires_in").orElse(DEFAULT_LIFETIME_SECONDS);
       expiry = clock.instant().plusSeconds(lifetime);
-      minted++;
     } catch (UnreadableAnswer e) {
       throw new ProviderRejectedException(
           "Viva's token endpoint answered no usable token (" + e.getMessage() + ")",
