@@ -427,4 +427,26 @@ class VivaProviderTest {
     assertThat(till.fake.posts("CR-1-A1")).isEqualTo(1); // the fake would have charged again
     assertThat(till.fake.charges("CR-1-A1")).isEqualTo(1);
   }
+
+  @Test
+  void forcedPastTheChecksTheFakeFailsTheSessionAsTheTerminalWould() {
+    // an ERP that turned AADE mode off against a merchant in AADE mode: Viva's terminal says 1083
+    till = new VivaTill(b -> b, b -> b.aadeMode(false), b -> b);
+
+    PaymentIntent missing = till.pay(FakeVivaTerminal.APPROVE, 1000, "F-1083");
+
+    assertThat(missing.result()).contains(IntentResult.FAILED);
+    assertThat(missing.providerRecord()).get().asString().contains("1083");
+    assertThat(till.fake.charges("F-1083-A1")).isZero();
+  }
+
+  @Test
+  void belowTheTerminalsMinimumWhenTheConfigurationAllowsItFailsWith6000() {
+    till = new VivaTill(b -> b.minimumAmountCents(30), b -> b.minimumAmountCents(1), b -> b);
+
+    PaymentIntent small = till.pay(FakeVivaTerminal.APPROVE, 29, "F-6000");
+
+    assertThat(small.result()).contains(IntentResult.FAILED);
+    assertThat(small.providerRecord()).get().asString().contains("6000");
+  }
 }
