@@ -35,6 +35,9 @@ final class FakeVivaSession {
   /** When an abort stopped it; null: not aborted. */
   private Instant abortedAt;
 
+  /** When the terminal acknowledged an abort it then ignored; null: none. */
+  private Instant abortAcknowledgedAt;
+
   FakeVivaSession(
       Map<String, Object> body, String kind, Instant createdAt, long serial, int failWith) {
     this.sessionId = text(body.get("sessionId"));
@@ -57,6 +60,10 @@ final class FakeVivaSession {
    * read (the slow terminal reads it at once).
    */
   boolean abort(Instant now) {
+    if (terminal == FakeVivaTerminal.ACKNOWLEDGES_ABORT && !isFinal(now)) {
+      abortAcknowledgedAt = now; // said yes, and went on
+      return false;
+    }
     if (isFinal(now) || terminal == FakeVivaTerminal.SLOW) {
       return false;
     }
@@ -118,7 +125,10 @@ final class FakeVivaSession {
     b.put("message", success ? "Transaction approved" : "Transaction failed (" + eventId() + ")");
     b.put("preauth", preauth);
     b.put("tipAmount", tip);
-    b.put("abortOperation", abortedAt != null);
+    b.put("abortOperation", abortedAt != null || abortAcknowledgedAt != null);
+    if (abortAcknowledgedAt != null) {
+      b.put("abortAckTime", WHEN.format(abortAcknowledgedAt.atZone(ATHENS)));
+    }
     if (abortedAt != null) {
       b.put("abortSuccess", true);
       b.put("abortAckTime", WHEN.format(abortedAt.atZone(ATHENS)));

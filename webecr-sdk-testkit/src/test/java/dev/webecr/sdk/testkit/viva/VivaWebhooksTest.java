@@ -143,4 +143,42 @@ class VivaWebhooksTest {
     assertThat(till.fake.aborts("CX-1-A1")).isEqualTo(1);
     assertThat(paying).isCompletedWithValueMatching(PaymentIntent::isApproved);
   }
+
+  @Test
+  void aTerminalThatAcknowledgesTheCancelAndGoesOnIsReportedApprovedNotCancelled()
+      throws InterruptedException {
+    try (VivaTill strict =
+        new VivaTill(b -> b.abortEffect(FakeVivaServer.AbortEffect.EFFECTIVE), b -> b, b -> b)) {
+      VirtualTimeScheduler steps = VirtualTimeScheduler.stepped(strict.clock);
+      try (PosClient till =
+          PosClient.builder()
+              .provider(strict.provider)
+              .journal(Journals.inMemory())
+              .signer(strict.signer)
+              .clock(strict.clock)
+              .scheduler(steps)
+              .executor(Runnable::run)
+              .paymentDeadline(Duration.ofSeconds(120))
+              .build()) {
+        Terminal t = strict.terminal(FakeVivaTerminal.ACKNOWLEDGES_ABORT); // approves at 40 s
+        java.time.Instant start = strict.clock.instant();
+        CompletableFuture<PaymentIntent> paying =
+            till.payAsync(
+                PaymentRequest.builder()
+                    .terminal(t)
+                    .amount(Money.euroCents(2500))
+                    .reference("CX-7")
+                    .build());
+        steps.runUntil(() -> true, () -> !strict.clock.instant().isBefore(start.plusSeconds(5)));
+
+        assertThat(till.cancel("CX-7")).isTrue(); // the cashier presses cancel at 5 s
+        steps.runUntil(() -> true, paying::isDone);
+
+        assertThat(paying).isCompletedWithValueMatching(PaymentIntent::isApproved);
+        assertThat(paying.join().providerRecord()).get().asString().contains("abortAckTime");
+        assertThat(strict.fake.aborts("CX-7-A1")).isEqualTo(1);
+        assertThat(strict.fake.charges("CX-7-A1")).isEqualTo(1);
+      }
+    }
+  }
 }
