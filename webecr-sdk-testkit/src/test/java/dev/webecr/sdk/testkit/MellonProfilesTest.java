@@ -55,6 +55,19 @@ class MellonProfilesTest {
         .orElseThrow();
   }
 
+  /** A client with a journal of its own and another deadline, on the same provider and clock. */
+  private PosClient anotherClient(Duration deadline) {
+    return PosClient.builder()
+        .provider(mellon)
+        .journal(Journals.inMemory())
+        .signer(signer)
+        .clock(clock)
+        .scheduler(new VirtualTimeScheduler(clock))
+        .executor(Runnable::run)
+        .paymentDeadline(deadline)
+        .build();
+  }
+
   private PaymentIntent pay(Terminal t, long cents, String reference) {
     return client.pay(
         PaymentRequest.builder()
@@ -110,16 +123,7 @@ class MellonProfilesTest {
       aTerminalThatFinishedWithUnknownIsAskedTwoMinutesMoreThenCalledInDoubtNotHeldToTheDeadline() {
     Terminal t = terminal(TerminalProfile.NO_ANSWER); // UNKNOWN from 180 s on, for good
     Instant start = clock.instant();
-    try (PosClient patient =
-        PosClient.builder()
-            .provider(mellon)
-            .journal(Journals.inMemory())
-            .signer(signer)
-            .clock(clock)
-            .scheduler(new VirtualTimeScheduler(clock))
-            .executor(Runnable::run)
-            .paymentDeadline(Duration.ofMinutes(15))
-            .build()) {
+    try (PosClient patient = anotherClient(Duration.ofMinutes(15))) {
       assertThatThrownBy(
               () ->
                   patient.pay(
@@ -139,16 +143,7 @@ class MellonProfilesTest {
   @Test
   void aPaymentWhileAnotherRunsOnTheDeviceIsBusy() {
     Terminal slow = terminal(TerminalProfile.SLOW);
-    PosClient otherTill =
-        PosClient.builder()
-            .provider(mellon)
-            .journal(Journals.inMemory())
-            .signer(signer)
-            .clock(clock)
-            .scheduler(new VirtualTimeScheduler(clock))
-            .executor(Runnable::run)
-            .paymentDeadline(Duration.ofSeconds(10))
-            .build();
+    PosClient otherTill = anotherClient(Duration.ofSeconds(10));
     assertThatThrownBy(
             () ->
                 otherTill.pay(

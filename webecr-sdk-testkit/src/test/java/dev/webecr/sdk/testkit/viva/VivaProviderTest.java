@@ -18,7 +18,7 @@ import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.spi.CreateIntentCommand;
 import dev.webecr.sdk.spi.SignatureOutcome;
-import dev.webecr.sdk.spi.SigningRequest;
+import dev.webecr.sdk.testkit.VirtualTimeScheduler;
 import dev.webecr.sdk.viva.VivaEnvironment;
 import java.time.Duration;
 import java.time.Instant;
@@ -312,23 +312,7 @@ class VivaProviderTest {
     // the fake must not agree with the SDK by construction: its default is the worst reading
     till = new VivaTill();
     Terminal t = till.terminal(FakeVivaTerminal.APPROVE);
-    CreateIntentCommand twice =
-        CreateIntentCommand.builder()
-            .terminal(t)
-            .kind(TransactionType.SALE)
-            .amount(Money.euroCents(300))
-            .providerReference("REP-1-A1")
-            .signature(
-                till.signer.sign(
-                    SigningRequest.builder()
-                        .reference("REP-1")
-                        .providerReference("REP-1-A1")
-                        .attempt(1)
-                        .kind(TransactionType.SALE)
-                        .amount(Money.euroCents(300))
-                        .terminalTid(t.tid())
-                        .build()))
-            .build();
+    CreateIntentCommand twice = till.signedCreate(t, 300, "REP-1-A1");
 
     till.provider.create(twice);
     till.provider.create(twice);
@@ -344,23 +328,7 @@ class VivaProviderTest {
     Instant start = till.clock.instant();
     till.pay(FakeVivaTerminal.APPROVE, 500, "OURS-1");
     // another installation (or a lost journal) started INV-77-A1 on our terminal
-    till.provider.create(
-        CreateIntentCommand.builder()
-            .terminal(t)
-            .kind(TransactionType.SALE)
-            .amount(Money.euroCents(7700))
-            .providerReference("INV-77-A1")
-            .signature(
-                till.signer.sign(
-                    SigningRequest.builder()
-                        .reference("INV-77")
-                        .providerReference("INV-77-A1")
-                        .attempt(1)
-                        .kind(TransactionType.SALE)
-                        .amount(Money.euroCents(7700))
-                        .terminalTid(t.tid())
-                        .build()))
-            .build());
+    till.provider.create(till.signedCreate(t, 7700, "INV-77-A1"));
     till.clock.advance(Duration.ofMinutes(2));
 
     dev.webecr.sdk.ReconciliationReport report =
@@ -392,34 +360,10 @@ class VivaProviderTest {
             .createdAt(till.clock.instant())
             .recordedAt(till.clock.instant())
             .build());
-    till.provider.create(
-        CreateIntentCommand.builder()
-            .terminal(t)
-            .kind(TransactionType.SALE)
-            .amount(Money.euroCents(1500))
-            .providerReference("CR-1-A1")
-            .signature(
-                till.signer.sign(
-                    SigningRequest.builder()
-                        .reference("CR-1")
-                        .providerReference("CR-1-A1")
-                        .attempt(1)
-                        .kind(TransactionType.SALE)
-                        .amount(Money.euroCents(1500))
-                        .terminalTid(t.tid())
-                        .build()))
-            .build());
+    till.provider.create(till.signedCreate(t, 1500, "CR-1-A1"));
 
     try (PosClient restarted =
-        PosClient.builder()
-            .provider(till.provider)
-            .journal(journal)
-            .signer(till.signer)
-            .clock(till.clock)
-            .scheduler(new dev.webecr.sdk.testkit.VirtualTimeScheduler(till.clock))
-            .executor(Runnable::run)
-            .paymentDeadline(Duration.ofSeconds(120))
-            .build()) {
+        till.clientBuilder(journal, new VirtualTimeScheduler(till.clock)).build()) {
       assertThat(restarted.recover().settled())
           .singleElement()
           .satisfies(i -> assertThat(i.isApproved()).isTrue());

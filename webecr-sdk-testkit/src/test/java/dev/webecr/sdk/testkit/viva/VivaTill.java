@@ -7,7 +7,12 @@ import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.PosClientBuilder;
 import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.TransactionType;
+import dev.webecr.sdk.spi.AttemptReference;
+import dev.webecr.sdk.spi.CreateIntentCommand;
+import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.PosProvider;
+import dev.webecr.sdk.spi.SigningRequest;
 import dev.webecr.sdk.testkit.TestClock;
 import dev.webecr.sdk.testkit.TestSigner;
 import dev.webecr.sdk.testkit.VirtualTimeScheduler;
@@ -15,6 +20,7 @@ import dev.webecr.sdk.viva.VivaConfig;
 import dev.webecr.sdk.viva.VivaProvider;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.UnaryOperator;
 
 /** One till paying through the Viva provider against the fake, on virtual time. */
@@ -33,16 +39,20 @@ final class VivaTill implements AutoCloseable {
     this.provider = VivaProvider.create(configSetup.apply(fake.vivaConfig()).build(), clock);
     this.client =
         clientSetup
-            .apply(
-                PosClient.builder()
-                    .provider(provider)
-                    .journal(Journals.inMemory())
-                    .signer(signer)
-                    .clock(clock)
-                    .scheduler(new VirtualTimeScheduler(clock))
-                    .executor(Runnable::run)
-                    .paymentDeadline(Duration.ofSeconds(120)))
+            .apply(clientBuilder(Journals.inMemory(), new VirtualTimeScheduler(clock)))
             .build();
+  }
+
+  /** A client of this till's provider and signer (deadline 120 s, as for Viva). */
+  PosClientBuilder clientBuilder(IntentJournal journal, ScheduledExecutorService scheduler) {
+    return PosClient.builder()
+        .provider(provider)
+        .journal(journal)
+        .signer(signer)
+        .clock(clock)
+        .scheduler(scheduler)
+        .executor(Runnable::run)
+        .paymentDeadline(Duration.ofSeconds(120));
   }
 
   VivaTill() {
@@ -57,12 +67,36 @@ final class VivaTill implements AutoCloseable {
   }
 
   PaymentIntent pay(FakeVivaTerminal which, long cents, String reference) {
-    return client.pay(
-        PaymentRequest.builder()
-            .terminal(terminal(which))
-            .amount(Money.euroCents(cents))
-            .reference(reference)
-            .build());
+    return client.pay(sale(terminal(which), cents, reference));
+  }
+
+  static PaymentRequest sale(Terminal t, long cents, String reference) {
+    return PaymentRequest.builder()
+        .terminal(t)
+        .amount(Money.euroCents(cents))
+        .reference(reference)
+        .build();
+  }
+
+  /** A signed sale's create, sent to the provider straight (as another installation would). */
+  CreateIntentCommand signedCreate(Terminal t, long cents, String providerReference) {
+    AttemptReference ref = AttemptReference.parse(providerReference);
+    return CreateIntentCommand.builder()
+        .terminal(t)
+        .kind(TransactionType.SALE)
+        .amount(Money.euroCents(cents))
+        .providerReference(providerReference)
+        .signature(
+            signer.sign(
+                SigningRequest.builder()
+                    .reference(ref.reference())
+                    .providerReference(providerReference)
+                    .attempt(ref.attempt())
+                    .kind(TransactionType.SALE)
+                    .amount(Money.euroCents(cents))
+                    .terminalTid(t.tid())
+                    .build()))
+        .build();
   }
 
   @Override

@@ -3,9 +3,7 @@ package dev.webecr.sdk.testkit.viva;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.webecr.sdk.Journals;
-import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PaymentIntent;
-import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.testkit.VirtualTimeScheduler;
@@ -23,16 +21,7 @@ import org.junit.jupiter.api.Test;
 class VivaWebhooksTest {
   private final VivaTill till = new VivaTill();
   private final VirtualTimeScheduler scheduler = VirtualTimeScheduler.stepped(till.clock);
-  private final PosClient client =
-      PosClient.builder()
-          .provider(till.provider)
-          .journal(Journals.inMemory())
-          .signer(till.signer)
-          .clock(till.clock)
-          .scheduler(scheduler)
-          .executor(Runnable::run)
-          .paymentDeadline(Duration.ofSeconds(120))
-          .build();
+  private final PosClient client = till.clientBuilder(Journals.inMemory(), scheduler).build();
   private final VivaWebhooks hooks = VivaWebhooks.of("viva-key-1", "url-token-1", client);
 
   @AfterEach
@@ -54,13 +43,7 @@ class VivaWebhooksTest {
   @Test
   void anEventMakesTheClientReadNowAndTheReadAloneSettlesThePayment() {
     Terminal t = till.terminal(FakeVivaTerminal.SLOW); // approves at 90 s
-    CompletableFuture<PaymentIntent> paying =
-        client.payAsync(
-            PaymentRequest.builder()
-                .terminal(t)
-                .amount(Money.euroCents(4000))
-                .reference("WH-1")
-                .build());
+    CompletableFuture<PaymentIntent> paying = client.payAsync(VivaTill.sale(t, 4000, "WH-1"));
     assertThat(paying).isNotDone(); // its next read waits in the stepped scheduler
 
     // an early event (the terminal has not finished): the read it brings says "running"
@@ -82,13 +65,7 @@ class VivaWebhooksTest {
   @Test
   void aForgedPostOrAnotherTerminalsEventReadsNothing() {
     Terminal t = till.terminal(FakeVivaTerminal.SLOW);
-    CompletableFuture<PaymentIntent> paying =
-        client.payAsync(
-            PaymentRequest.builder()
-                .terminal(t)
-                .amount(Money.euroCents(4000))
-                .reference("WH-2")
-                .build());
+    CompletableFuture<PaymentIntent> paying = client.payAsync(VivaTill.sale(t, 4000, "WH-2"));
     till.clock.advance(Duration.ofSeconds(90));
 
     assertThat(hooks.onPost("guessed", event(1802, "WH-2-A1", t.callId())).status()).isEqualTo(404);
@@ -109,13 +86,7 @@ class VivaWebhooksTest {
   @Test
   void withoutAnyEventPollingAloneSettlesThePayment() throws InterruptedException {
     Terminal t = till.terminal(FakeVivaTerminal.SLOW);
-    CompletableFuture<PaymentIntent> paying =
-        client.payAsync(
-            PaymentRequest.builder()
-                .terminal(t)
-                .amount(Money.euroCents(4000))
-                .reference("WH-3")
-                .build());
+    CompletableFuture<PaymentIntent> paying = client.payAsync(VivaTill.sale(t, 4000, "WH-3"));
 
     scheduler.runUntil(() -> true, paying::isDone);
 
@@ -127,13 +98,7 @@ class VivaWebhooksTest {
   void theCashiersCancelAsksTheTerminalToStopAndTheReadsSayWhatHappened()
       throws InterruptedException {
     Terminal t = till.terminal(FakeVivaTerminal.APPROVE); // approves at 3 s
-    CompletableFuture<PaymentIntent> paying =
-        client.payAsync(
-            PaymentRequest.builder()
-                .terminal(t)
-                .amount(Money.euroCents(900))
-                .reference("CX-1")
-                .build());
+    CompletableFuture<PaymentIntent> paying = client.payAsync(VivaTill.sale(t, 900, "CX-1"));
 
     assertThat(client.cancel("CX-1")).isTrue();
     assertThat(client.cancel("CX-OTHER")).isFalse();
@@ -150,25 +115,10 @@ class VivaWebhooksTest {
     try (VivaTill strict =
         new VivaTill(b -> b.abortEffect(FakeVivaServer.AbortEffect.EFFECTIVE), b -> b, b -> b)) {
       VirtualTimeScheduler steps = VirtualTimeScheduler.stepped(strict.clock);
-      try (PosClient till =
-          PosClient.builder()
-              .provider(strict.provider)
-              .journal(Journals.inMemory())
-              .signer(strict.signer)
-              .clock(strict.clock)
-              .scheduler(steps)
-              .executor(Runnable::run)
-              .paymentDeadline(Duration.ofSeconds(120))
-              .build()) {
+      try (PosClient till = strict.clientBuilder(Journals.inMemory(), steps).build()) {
         Terminal t = strict.terminal(FakeVivaTerminal.ACKNOWLEDGES_ABORT); // approves at 40 s
         java.time.Instant start = strict.clock.instant();
-        CompletableFuture<PaymentIntent> paying =
-            till.payAsync(
-                PaymentRequest.builder()
-                    .terminal(t)
-                    .amount(Money.euroCents(2500))
-                    .reference("CX-7")
-                    .build());
+        CompletableFuture<PaymentIntent> paying = till.payAsync(VivaTill.sale(t, 2500, "CX-7"));
         steps.runUntil(() -> true, () -> !strict.clock.instant().isBefore(start.plusSeconds(5)));
 
         assertThat(till.cancel("CX-7")).isTrue(); // the cashier presses cancel at 5 s

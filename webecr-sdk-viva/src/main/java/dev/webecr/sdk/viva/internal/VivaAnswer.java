@@ -1,5 +1,9 @@
 package dev.webecr.sdk.viva.internal;
 
+import dev.webecr.sdk.ProviderRejectedException;
+import java.util.List;
+import java.util.Map;
+
 /** What Viva answered to one call: its status and its body as text (empty when none). */
 final class VivaAnswer {
   /** The body Viva sends with an expired or unknown token, whatever the status [CODE VC5]. */
@@ -23,7 +27,7 @@ final class VivaAnswer {
       return this;
     }
     String d = detail();
-    throw new dev.webecr.sdk.ProviderRejectedException(
+    throw new ProviderRejectedException(
         what + ": Viva answered HTTP " + code + (d.isEmpty() ? "" : ": " + d),
         code,
         null,
@@ -39,10 +43,9 @@ final class VivaAnswer {
   String detail() {
     try {
       Object parsed = VivaJson.parse(body);
-      Object detail =
-          parsed instanceof java.util.Map ? ((java.util.Map<?, ?>) parsed).get("detail") : null;
-      if (detail instanceof java.util.List && !((java.util.List<?>) detail).isEmpty()) {
-        detail = ((java.util.List<?>) detail).get(0);
+      Object detail = parsed instanceof Map ? ((Map<?, ?>) parsed).get("detail") : null;
+      if (detail instanceof List && !((List<?>) detail).isEmpty()) {
+        detail = ((List<?>) detail).get(0);
       }
       String text = detail == null ? "" : String.valueOf(detail).replaceAll("[\\r\\n\\t]+", " ");
       return text.length() <= 200 ? text : text.substring(0, 200) + "...";

@@ -49,13 +49,15 @@ public final class VivaCloudProvider implements PosProvider {
           Capability.ABORT);
 
   private final VivaConfig config;
+  private final Clock clock;
   private final VivaHttp http;
   private final VivaRequests requests;
   private final Set<Capability> capabilities;
 
-  /** A provider for {@code config}; {@code clock} dates token expiry. */
+  /** A provider for {@code config}; {@code clock} dates token expiry and the settle window. */
   public VivaCloudProvider(VivaConfig config, Clock clock) {
     this.config = config;
+    this.clock = clock;
     this.http = new VivaHttp(config, clock);
     this.requests = new VivaRequests(config);
     Set<Capability> caps = EnumSet.copyOf(BASE);
@@ -162,6 +164,11 @@ public final class VivaCloudProvider implements PosProvider {
     }
     if (attempt.sentAfter().equals(Instant.EPOCH)) {
       return Optional.empty(); // asked before a first attempt: nobody's, as far as Viva says
+    }
+    if (clock.instant().isBefore(attempt.sentAfter().plus(SETTLE))) {
+      // inside the settle window an empty answer proves nothing anyway: the listings (three
+      // reads) are asked only when "absent" could follow from them, not on every poll
+      return Optional.empty();
     }
     // a quick 404 proves nothing (a new session is hidden a while): the days around the send
     for (VivaListing.Listed listed : listing().around(attempt.sentAfter())) {

@@ -7,12 +7,15 @@ import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.spi.AttemptLookup;
+import dev.webecr.sdk.spi.CreateIntentCommand;
 import dev.webecr.sdk.viva.VivaProvider;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,8 +38,8 @@ final class VivaSessions {
   private VivaSessions() {}
 
   /** The terminals of a {@code devices:search} answer. */
-  static java.util.List<Terminal> terminals(String body, Optional<String> merchantId) {
-    java.util.List<Terminal> out = new java.util.ArrayList<>();
+  static List<Terminal> terminals(String body, Optional<String> merchantId) {
+    List<Terminal> out = new ArrayList<>();
     for (VivaJson d : VivaJson.list(body)) {
       String id = d.text("terminalId").orElseThrow(() -> new UnreadableAnswer("no terminalId"));
       if (id.isBlank()) {
@@ -55,7 +58,7 @@ final class VivaSessions {
   }
 
   /** The session a create just started: sent towards the device, nothing paid yet. */
-  static PaymentIntent pending(dev.webecr.sdk.spi.CreateIntentCommand c, String sessionId) {
+  static PaymentIntent pending(CreateIntentCommand c, String sessionId) {
     return PaymentIntent.builder()
         .id(sessionId)
         .providerReference(c.providerReference())
