@@ -5,6 +5,7 @@ import dev.webecr.sdk.ProviderSignature;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.HttpUrl;
 import org.immutables.value.Value;
 
@@ -80,6 +81,15 @@ public abstract class VivaConfig {
     return environment() == VivaEnvironment.DEMO ? 30 : 1;
   }
 
+  /**
+   * Requests a second to Viva for this credential, evenly spaced; default 10 (viva-cloud-terminal
+   * §15, assumed: Viva publishes no limit). Raise it only when Viva names a higher one.
+   */
+  @Value.Default
+  public int maxRequestsPerSecond() {
+    return 10;
+  }
+
   /** Connect timeout; default 10 s. */
   @Value.Default
   public Duration connectTimeout() {
@@ -97,6 +107,13 @@ public abstract class VivaConfig {
   public Duration callTimeout() {
     return Duration.ofSeconds(20);
   }
+
+  /**
+   * Runs the wait a 429's {@code Retry-After} asks for (up to 5 s) before a read is tried again
+   * (once); default: a daemon thread of the provider's. Tests hand in a virtual-time scheduler.
+   */
+  @Value.Auxiliary
+  public abstract Optional<ScheduledExecutorService> retryScheduler();
 
   /** Allows {@code http://} URLs: for a local test server only. */
   @Value.Default
@@ -127,6 +144,9 @@ public abstract class VivaConfig {
     url("tokenUrl", resolvedTokenUrl());
     if (clientId().isBlank()) {
       throw new InvalidRequestException("clientId", "must not be blank");
+    }
+    if (maxRequestsPerSecond() < 1 || maxRequestsPerSecond() > 1000) {
+      throw new InvalidRequestException("maxRequestsPerSecond", "1 to 1000");
     }
     if (cashRegisterId().isBlank() || cashRegisterId().length() > 64) {
       throw new InvalidRequestException("cashRegisterId", "1 to 64 characters");

@@ -12,9 +12,21 @@ final class VivaAnswer {
   final int code;
   final String body;
 
+  /** The {@code Retry-After} header in whole seconds; -1 when absent or not a number. */
+  final long retryAfterSeconds;
+
   VivaAnswer(int code, String body) {
+    this(code, body, null);
+  }
+
+  VivaAnswer(int code, String body, String retryAfter) {
     this.code = code;
     this.body = body;
+    long seconds = -1;
+    if (retryAfter != null && retryAfter.trim().matches("\\d{1,6}")) {
+      seconds = Long.parseLong(retryAfter.trim());
+    }
+    this.retryAfterSeconds = seconds;
   }
 
   boolean isSuccessful() {

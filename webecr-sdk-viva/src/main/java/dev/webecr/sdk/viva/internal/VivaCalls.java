@@ -47,7 +47,8 @@ final class VivaCalls extends CallAdapter.Factory {
     try {
       Response<ResponseBody> r = call.execute();
       try (ResponseBody b = r.isSuccessful() ? r.body() : r.errorBody()) {
-        return new VivaAnswer(r.code(), b == null ? "" : b.string());
+        return new VivaAnswer(
+            r.code(), b == null ? "" : b.string(), r.headers().get("Retry-After"));
       }
     } catch (TokenFailure e) {
       throw e.error();

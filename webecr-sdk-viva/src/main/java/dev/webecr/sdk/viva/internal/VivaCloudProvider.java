@@ -108,7 +108,7 @@ public final class VivaCloudProvider implements PosProvider {
     VivaRequests.Sending sending = requests.of(c); // refused here, before anything is sent
     VivaAnswer a;
     try {
-      a = sending.send(http.api());
+      a = http.paced(() -> sending.send(http.api()));
     } catch (ConnectionException e) {
       throw new ConnectionException(
           e.getMessage(), e.isOutcomeUnknown(), c.providerReference(), e.getCause());
@@ -130,7 +130,7 @@ public final class VivaCloudProvider implements PosProvider {
   @Override
   public PaymentIntent getAttempt(Terminal terminal, AttemptLookup attempt) {
     String sessionId = attempt.intentId().orElse(attempt.providerReference());
-    VivaAnswer a = http.read(() -> http.api().session(sessionId));
+    VivaAnswer a = http.readSession(sessionId, () -> http.api().session(sessionId));
     if (a.code == 202) {
       return VivaSessions.running(terminal, attempt, sessionId);
     }
@@ -152,7 +152,7 @@ public final class VivaCloudProvider implements PosProvider {
         attempt.providerReference().isEmpty()
             ? attempt.intentId().orElse("")
             : attempt.providerReference();
-    VivaAnswer a = http.read(() -> http.api().session(sessionId));
+    VivaAnswer a = http.readSession(sessionId, () -> http.api().session(sessionId));
     if (a.code == 202) {
       return Optional.of(VivaSessions.running(terminal, attempt, sessionId));
     }
@@ -186,7 +186,7 @@ public final class VivaCloudProvider implements PosProvider {
   @Override
   public void abort(Terminal terminal, AttemptLookup attempt) {
     String sessionId = attempt.intentId().orElse(attempt.providerReference());
-    VivaAnswer a = http.api().abort(sessionId, config.cashRegisterId());
+    VivaAnswer a = http.paced(() -> http.api().abort(sessionId, config.cashRegisterId()));
     if (a.code != 409) {
       a.successful("DELETE sessions/{sessionId}");
     }

@@ -1,8 +1,15 @@
 package dev.webecr.sdk.viva.internal;
 
 import com.squareup.moshi.Moshi;
+import dev.webecr.sdk.ConnectionException;
 import dev.webecr.sdk.viva.VivaConfig;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
@@ -12,11 +19,21 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * The Viva client, put together on OkHttp's and Retrofit's seams: {@link VivaTokens} puts the
  * bearer on, {@link VivaCalls} turns a call without an answer into the SDK's error, Moshi writes
  * the bodies. OkHttp's silent retry is off: no POST ever leaves twice. A read whose token Viva no
- * longer takes is repeated once with a new one ({@link #read}); a POST never is.
+ * longer takes is repeated once with a new one, and a read answered 429 once after the {@code
+ * Retry-After} it asked for ({@link #read}); a POST never is.
  */
 final class VivaHttp implements AutoCloseable {
+  /**
+   * The longest {@code Retry-After} waited out in a read; a longer one is the caller's to handle.
+   */
+  private static final long MAX_RETRY_AFTER_SECONDS = 5;
+
   private final OkHttpClient client;
   private final VivaApi api;
+  private final ScheduledExecutorService waits;
+  private final boolean ownsWaits;
+  private final ReadPacing pacing;
+  private final AccountPacing account;
   final VivaTokens tokens;
 
   VivaHttp(VivaConfig config, Clock clock) {
@@ -32,6 +49,20 @@ final class VivaHttp implements AutoCloseable {
     this.tokens = new VivaTokens(retrofit(plain, config), config, clock);
     this.client = plain.newBuilder().addInterceptor(tokens).build();
     this.api = retrofit(client, config);
+    this.pacing = new ReadPacing(clock);
+    this.account = new AccountPacing(clock, config.maxRequestsPerSecond());
+    this.ownsWaits = config.retryScheduler().isEmpty();
+    this.waits =
+        config
+            .retryScheduler()
+            .orElseGet(
+                () ->
+                    Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                          Thread t = new Thread(r, "webecr-viva-retry");
+                          t.setDaemon(true);
+                          return t;
+                        }));
   }
 
   private static VivaApi retrofit(OkHttpClient http, VivaConfig config) {
@@ -48,18 +79,69 @@ final class VivaHttp implements AutoCloseable {
     return api;
   }
 
-  /** A read; repeated once with a new token when Viva no longer took the one it carried. */
+  /**
+   * A read; repeated once with a new token when Viva no longer took the one it carried, and once
+   * after the wait a 429 asked for (§15: Viva's limits are not published).
+   */
   VivaAnswer read(Supplier<VivaAnswer> call) {
-    VivaAnswer a = call.get();
+    VivaAnswer a = paced(call);
     if (a.tokenRefused()) {
       tokens.invalidate();
-      a = call.get();
+      a = paced(call);
+    }
+    if (a.code == 429
+        && a.retryAfterSeconds >= 0
+        && a.retryAfterSeconds <= MAX_RETRY_AFTER_SECONDS
+        && waited(Duration.ofSeconds(a.retryAfterSeconds))) {
+      a = paced(call);
     }
     return a;
   }
 
+  /** {@code call}, once the account's request slot has come (a POST too: it waits, then leaves). */
+  VivaAnswer paced(Supplier<VivaAnswer> call) {
+    Duration wait = account.reserve();
+    if (!wait.isZero() && !waited(wait)) {
+      throw new ConnectionException(
+          "interrupted while waiting for the account's request slot; nothing was sent",
+          false,
+          null,
+          null);
+    }
+    return call.get();
+  }
+
+  /** A read of session {@code sessionId}, no sooner than a second after the last one. */
+  VivaAnswer readSession(String sessionId, Supplier<VivaAnswer> call) {
+    Duration wait = pacing.waitFor(sessionId);
+    if (!wait.isZero()) {
+      waited(wait);
+    }
+    return read(
+        () -> {
+          pacing.leaving(sessionId); // after the account's slot: when it really leaves
+          return call.get();
+        });
+  }
+
+  /** False when the wait was interrupted (the 429 is then the answer). */
+  private boolean waited(Duration wait) {
+    try {
+      waits.schedule(() -> {}, wait.toMillis(), TimeUnit.MILLISECONDS).get();
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException | RejectedExecutionException e) {
+      return false;
+    }
+  }
+
   @Override
   public void close() {
+    if (ownsWaits) {
+      waits.shutdownNow();
+    }
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
   }
