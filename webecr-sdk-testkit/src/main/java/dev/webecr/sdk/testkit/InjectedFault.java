@@ -65,6 +65,36 @@ public final class InjectedFault {
     return new InjectedFault(Kind.MALFORMED, true, 0, null, null);
   }
 
+  /** True when the connection is cut instead of answered. */
+  public boolean isReset() {
+    return kind == Kind.RESET;
+  }
+
+  /** True when the answer is a 200 with a broken JSON body. */
+  public boolean isMalformed() {
+    return kind == Kind.MALFORMED;
+  }
+
+  /** True when the fake acts on the request before the fault hits its answer. */
+  public boolean afterProcessing() {
+    return afterProcessing;
+  }
+
+  /** The error status answered; 0 when the fault is not a status. */
+  public int status() {
+    return status;
+  }
+
+  /** The {@code Retry-After} seconds sent with the status, if any. */
+  public java.util.Optional<Integer> retryAfterSeconds() {
+    return java.util.Optional.ofNullable(retryAfterSeconds);
+  }
+
+  /** How long the answer is held back (real time), if this is a delay. */
+  public java.util.Optional<Duration> delay() {
+    return java.util.Optional.ofNullable(delay);
+  }
+
   @Override
   public String toString() {
     return kind

@@ -32,16 +32,22 @@ final class FakeVivaRoutes {
     this.f = f;
   }
 
-  void handle(HttpExchange x) throws IOException {
+  /** True for the API's own routes, where faults and limits apply. */
+  static boolean isApi(String path) {
+    return path.startsWith("/ecr/v1/");
+  }
+
+  FakeVivaReply handle(HttpExchange x) throws IOException {
     String path = x.getRequestURI().getPath();
     String method = x.getRequestMethod();
     if (method.equals("POST") && path.equals("/connect/token")) {
-      token(x);
-      return;
+      return token(x);
     }
-    if (!path.startsWith("/ecr/v1/")) {
-      send(x, 404, "{\"detail\":\"Not found\"}");
-      return;
+    if (method.equals("GET") && path.equals(FakeVivaServer.KEY_PATH)) {
+      return key(x);
+    }
+    if (!isApi(path)) {
+      return send(404, "{\"detail\":\"Not found\"}");
     }
     boolean read = method.equals("GET") && path.startsWith("/ecr/v1/sessions/");
     boolean create = method.equals("POST") && path.startsWith("/ecr/v1/transactions:");
@@ -50,45 +56,55 @@ final class FakeVivaRoutes {
       f.tokens.clear();
     }
     if (!authorised(x)) {
-      send(x, 401, EXPIRED);
-      return;
+      return send(401, EXPIRED);
     }
     String route = path.substring("/ecr/v1/".length());
-    if (method.equals("POST") && route.equals("devices:search")) {
-      send(x, 200, devices());
-    } else if (method.equals("POST") && route.startsWith("transactions:")) {
-      create(x, route.substring("transactions:".length()));
-    } else if (method.equals("DELETE") && route.startsWith("sessions/")) {
-      abort(x, route.substring("sessions/".length()), x.getRequestURI().getQuery());
-    } else if (method.equals("GET") && route.startsWith("sessions/")) {
-      read(x, route.substring("sessions/".length()));
-    } else if (method.equals("GET") && route.equals("sessions")) {
-      list(x, x.getRequestURI().getQuery());
-    } else {
-      send(x, 404, "{\"detail\":\"Not found\"}");
+    FakeVivaReply limited =
+        f.limits.check(read ? route.substring("sessions/".length()) : null, f.clock.instant());
+    if (limited != null) {
+      return limited;
     }
+    if (method.equals("POST") && route.equals("devices:search")) {
+      return send(200, devices());
+    } else if (create) {
+      return create(x, route.substring("transactions:".length()));
+    } else if (method.equals("DELETE") && route.startsWith("sessions/")) {
+      return abort(route.substring("sessions/".length()), x.getRequestURI().getQuery());
+    } else if (read) {
+      return read(route.substring("sessions/".length()));
+    } else if (method.equals("GET") && route.equals("sessions")) {
+      return list(x.getRequestURI().getQuery());
+    }
+    return send(404, "{\"detail\":\"Not found\"}");
   }
 
-  private void token(HttpExchange x) throws IOException {
-    String basic =
-        "Basic "
-            + java.util.Base64.getEncoder()
-                .encodeToString(
-                    (FakeVivaServer.CLIENT_ID + ":" + FakeVivaServer.CLIENT_SECRET)
-                        .getBytes(StandardCharsets.UTF_8));
+  /** §13: the webhook verification key, for the merchant's id and API key. */
+  private FakeVivaReply key(HttpExchange x) {
+    String basic = basic(FakeVivaServer.MERCHANT_ID, FakeVivaServer.API_KEY);
+    if (!basic.equals(x.getRequestHeaders().getFirst("Authorization"))) {
+      return send(401, "{\"detail\":\"Unauthorized\"}");
+    }
+    return send(200, "{\"Key\":\"" + f.events.key() + "\"}");
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private FakeVivaReply token(HttpExchange x) throws IOException {
+    String basic = basic(FakeVivaServer.CLIENT_ID, FakeVivaServer.CLIENT_SECRET);
     String form = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     if (!basic.equals(x.getRequestHeaders().getFirst("Authorization"))) {
-      send(x, 401, "{\"error\":\"invalid_client\"}");
-      return;
+      return send(401, "{\"error\":\"invalid_client\"}");
     }
     if (!form.contains("grant_type=client_credentials")) {
-      send(x, 400, "{\"error\":\"unsupported_grant_type\"}");
-      return;
+      return send(400, "{\"error\":\"unsupported_grant_type\"}");
     }
     String token = "viva-token-" + (++f.minted);
     f.tokens.put(token, f.clock.instant().plus(f.tokenLifetime));
-    send(
-        x,
+    return send(
         200,
         "{\"access_token\":\""
             + token
@@ -119,7 +135,7 @@ final class FakeVivaRoutes {
     return JSON.toJson(out);
   }
 
-  private void create(HttpExchange x, String kind) throws IOException {
+  private FakeVivaReply create(HttpExchange x, String kind) throws IOException {
     Map<String, Object> body;
     try {
       @SuppressWarnings("unchecked")
@@ -128,30 +144,24 @@ final class FakeVivaRoutes {
               JSON.fromJson(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
       body = parsed;
     } catch (IOException | RuntimeException e) {
-      send(x, 400, "{\"detail\":\"Invalid body\"}");
-      return;
+      return send(400, "{\"detail\":\"Invalid body\"}");
     }
     String missing = FakeVivaRules.missingField(body);
     if (missing != null) {
-      send(x, 400, "{\"detail\":\"" + missing + " is required\"}");
-      return;
+      return send(400, "{\"detail\":\"" + missing + " is required\"}");
     }
     String sessionId = String.valueOf(body.get("sessionId"));
     f.posts.merge(sessionId, 1, Integer::sum);
     FakeVivaServer.CreateAnswer answer = f.nextCreate;
     f.nextCreate = FakeVivaServer.CreateAnswer.EMPTY_200;
     if (answer == FakeVivaServer.CreateAnswer.ERROR_500_NOT_STORED) {
-      send(x, 500, "{\"detail\":\"Internal error\"}");
-      return;
+      return send(500, "{\"detail\":\"Internal error\"}");
     }
     if (f.current.containsKey(sessionId)
         && f.repeat != FakeVivaServer.RepeatSession.SECOND_CHARGE) {
-      if (f.repeat == FakeVivaServer.RepeatSession.REJECT) {
-        send(x, 409, "{\"detail\":\"Session already exists\"}");
-      } else {
-        send(x, 200, "");
-      }
-      return;
+      return f.repeat == FakeVivaServer.RepeatSession.REJECT
+          ? send(409, "{\"detail\":\"Session already exists\"}")
+          : send(200, "");
     }
     FakeVivaSession s =
         new FakeVivaSession(
@@ -159,67 +169,61 @@ final class FakeVivaRoutes {
             kind,
             f.clock.instant(),
             f.all.size() + 1,
-            f.rules.failureOf(body, kind, f.clock.instant()));
+            f.rules.failureOf(body, kind, f.clock.instant()),
+            f.lateFlip);
     f.current.put(sessionId, s);
     f.all.add(s);
-    if (answer == FakeVivaServer.CreateAnswer.RESET_AFTER_STORE) {
-      throw new IOException("the fake cuts the connection after storing " + sessionId);
-    }
-    send(x, answer == FakeVivaServer.CreateAnswer.ERROR_500_AFTER_STORE ? 500 : 200, "");
+    FakeVivaReply reply =
+        answer == FakeVivaServer.CreateAnswer.RESET_AFTER_STORE
+            ? FakeVivaReply.reset()
+            : send(answer == FakeVivaServer.CreateAnswer.ERROR_500_AFTER_STORE ? 500 : 200, "");
+    f.events.created(s, reply);
+    return reply;
   }
 
-  private void abort(HttpExchange x, String sessionId, String query) throws IOException {
+  private FakeVivaReply abort(String sessionId, String query) {
     FakeVivaSession s = f.current.get(sessionId);
     if (s == null) {
-      send(x, 404, "{\"detail\":\"Session not found\"}");
-      return;
+      return send(404, "{\"detail\":\"Session not found\"}");
     }
     f.aborts.merge(sessionId, 1, Integer::sum);
     boolean sameRegister = ("cashRegisterId=" + s.cashRegisterId).equals(query);
     if (sameRegister && f.abortEffect == FakeVivaServer.AbortEffect.EFFECTIVE) {
       s.abort(f.clock.instant());
     }
-    send(x, 200, "");
+    return send(200, "");
   }
 
-  private void read(HttpExchange x, String sessionId) throws IOException {
+  private FakeVivaReply read(String sessionId) {
     FakeVivaSession s = f.current.get(sessionId);
     Instant now = f.clock.instant();
     if (s == null || now.isBefore(s.createdAt.plus(f.visibilityLag))) {
-      send(x, 404, "{\"detail\":\"Session not found\"}");
+      return send(404, "{\"detail\":\"Session not found\"}");
     } else if (!s.isFinal(now)) {
-      send(x, 202, "{\"detail\":\"The session is being processed\"}");
-    } else {
-      send(x, 200, JSON.toJson(s.body()));
+      return send(202, "{\"detail\":\"The session is being processed\"}");
     }
+    return send(200, JSON.toJson(s.body(now)));
   }
 
-  private void list(HttpExchange x, String query) throws IOException {
+  private FakeVivaReply list(String query) {
     LocalDate date;
     try {
       date = LocalDate.parse(query == null ? "" : query.replaceFirst("^date=", ""));
     } catch (RuntimeException e) {
-      send(x, 400, "{\"detail\":\"date is required\"}");
-      return;
+      return send(400, "{\"detail\":\"date is required\"}");
     }
     Instant now = f.clock.instant();
     List<Object> out = new ArrayList<>();
     for (FakeVivaSession s : f.all) {
       boolean listed = s.isFinal(now) && !now.isBefore(s.endsAt().plus(f.listLag));
       if (listed && s.createdAt.atZone(FakeVivaSession.ATHENS).toLocalDate().equals(date)) {
-        out.add(s.body());
+        out.add(s.body(now));
       }
     }
-    send(x, 200, JSON.toJson(out));
+    return send(200, JSON.toJson(out));
   }
 
-  private static void send(HttpExchange x, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    x.getResponseHeaders().set("Content-Type", "application/json");
-    x.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
-      x.getResponseBody().write(bytes);
-    }
-    x.close();
+  private static FakeVivaReply send(int status, String body) {
+    return FakeVivaReply.of(status, body);
   }
 }

@@ -1,6 +1,7 @@
 package dev.webecr.sdk.testkit.viva;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.webecr.sdk.testkit.InjectedFault;
 import dev.webecr.sdk.viva.VivaConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,14 +14,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A fake of Viva's Cloud Terminal API (viva-cloud-terminal §17) on the JDK's own HTTP server: the
- * token endpoint, device search, the four creates, session reads and the day listing, on an
- * injected clock. Its defaults are the worst case the SDK must survive: a repeated {@code
- * sessionId} starts a second dialogue and charges again, a new session reads 404 for 5 s, a listing
- * shows a session 30 s after it ended and never while it runs, a token lives an hour and can be
- * revoked at any time. Not yet: abort, webhooks, rate limits (the contract's #10, #12, #22).
+ * token endpoint, device search, the four creates, session reads, aborts, the day listing, the
+ * webhook key and webhooks, on an injected clock. Its defaults are the worst case the SDK must
+ * survive: a repeated {@code sessionId} starts a second dialogue and charges again, a new session
+ * reads 404 for 5 s, a listing shows a session 30 s after it ended and never while it runs, aborts
+ * are acknowledged and ignored, a session read twice within a second or an account past 20 requests
+ * a second gets 429, webhooks come early, twice, out of order or not at all ({@link
+ * FakeVivaEvents#worstCase()}), a token lives an hour and can be revoked at any time. Faults
+ * ({@link InjectedFault}) can hit any API request at random. Not yet: the ISV scheme (#19, #20).
  */
 public final class FakeVivaServer implements AutoCloseable {
   /** The client id the fake accepts. */
@@ -28,6 +36,15 @@ public final class FakeVivaServer implements AutoCloseable {
 
   /** The client secret the fake accepts. */
   public static final String CLIENT_SECRET = "fake-viva-secret";
+
+  /** The merchant id whose API key fetches the webhook key (§13). */
+  public static final String MERCHANT_ID = "fake-merchant-id";
+
+  /** The merchant's API key for the webhook key endpoint (§13). */
+  public static final String API_KEY = "fake-merchant-api-key";
+
+  /** Where the webhook key is fetched, on the fake's own host. */
+  public static final String KEY_PATH = "/api/messages/config/token";
 
   /** What a create answers (§17 #3). */
   public enum CreateAnswer {
@@ -66,6 +83,14 @@ public final class FakeVivaServer implements AutoCloseable {
   final Duration tokenLifetime;
   final RepeatSession repeat;
   final AbortEffect abortEffect;
+  final Duration lateFlip;
+  final FakeVivaLimits limits;
+  final FakeVivaWebhooks events;
+  private final ScheduledExecutorService ownScheduler;
+  private Random faultRandom;
+  private double faultRate;
+  private List<InjectedFault> faultMenu = List.of();
+  private ExecutorService handlers;
   final Map<String, Integer> aborts = new LinkedHashMap<>();
   final Map<String, Instant> tokens = new LinkedHashMap<>();
   final Map<String, FakeVivaSession> current = new LinkedHashMap<>();
@@ -76,7 +101,7 @@ public final class FakeVivaServer implements AutoCloseable {
   int minted;
   private HttpServer server;
 
-  private FakeVivaServer(Builder b) {
+  FakeVivaServer(FakeVivaBuilder b) {
     this.clock = b.clock;
     this.rules = new FakeVivaRules(b.minimumAmountCents, this::session);
     this.visibilityLag = b.visibilityLag;
@@ -84,11 +109,25 @@ public final class FakeVivaServer implements AutoCloseable {
     this.tokenLifetime = b.tokenLifetime;
     this.repeat = b.repeat;
     this.abortEffect = b.abortEffect;
+    this.lateFlip = b.lateFlip;
+    this.limits = new FakeVivaLimits(b.perSessionReads, b.perAccountRequests);
+    this.ownScheduler =
+        b.scheduler != null
+            ? null
+            : Executors.newSingleThreadScheduledExecutor(
+                r -> {
+                  Thread t = new Thread(r, "fake-viva-webhooks");
+                  t.setDaemon(true);
+                  return t;
+                });
+    this.events =
+        new FakeVivaWebhooks(
+            this, clock, b.events, b.scheduler != null ? b.scheduler : ownScheduler);
   }
 
   /** A builder with the worst-case defaults. */
-  public static Builder builder() {
-    return new Builder();
+  public static FakeVivaBuilder builder() {
+    return new FakeVivaBuilder();
   }
 
   /** Starts listening on a free local port. */
@@ -102,10 +141,23 @@ public final class FakeVivaServer implements AutoCloseable {
     server.createContext(
         "/",
         x -> {
+          FakeVivaReply reply;
           synchronized (this) {
-            routes.handle(x);
+            InjectedFault fault =
+                FakeVivaRoutes.isApi(x.getRequestURI().getPath()) ? nextFault() : null;
+            FakeVivaReply before = fault == null ? null : FakeVivaReply.of(fault);
+            if (fault != null && !fault.afterProcessing() && before != null) {
+              reply = before;
+            } else {
+              reply = routes.handle(x);
+              reply = fault == null ? reply : reply.after(fault);
+            }
           }
+          reply.sendTo(x); // outside the lock: webhooks before it call back, delays hold it
         });
+    // several threads: a webhook posted before an answer may make the ERP read at once
+    handlers = Executors.newCachedThreadPool();
+    server.setExecutor(handlers);
     server.start();
     return this;
   }
@@ -125,6 +177,52 @@ public final class FakeVivaServer implements AutoCloseable {
         .clientSecret(CLIENT_SECRET)
         .cashRegisterId("TILL-1")
         .aadeProviderId(999);
+  }
+
+  /**
+   * From now on each API request meets a fault from {@code menu} with probability {@code rate},
+   * drawn by {@code random} (the token and key endpoints are spared).
+   */
+  public synchronized void faultsAtRandom(Random random, double rate, List<InjectedFault> menu) {
+    Objects.requireNonNull(random, "random == null");
+    if (!(rate >= 0 && rate <= 1) || menu.isEmpty()) {
+      throw new IllegalArgumentException("rate must be 0 to 1 and the menu not empty");
+    }
+    faultRandom = random;
+    faultRate = rate;
+    faultMenu = List.copyOf(menu);
+  }
+
+  /** Stops {@link #faultsAtRandom}: the fake is calm again. */
+  public synchronized void clearFaults() {
+    faultMenu = List.of();
+  }
+
+  private InjectedFault nextFault() {
+    if (faultMenu.isEmpty() || faultRandom.nextDouble() >= faultRate) {
+      return null;
+    }
+    return faultMenu.get(faultRandom.nextInt(faultMenu.size()));
+  }
+
+  /** The fake's webhooks: the key, enabling them, what was posted. */
+  public FakeVivaWebhooks webhooks() {
+    return events;
+  }
+
+  /** 429s for reading one session more than once a second. */
+  public synchronized int sessionRateRefusals() {
+    return limits.sessionRefusals;
+  }
+
+  /** 429s for the account's requests a second. */
+  public synchronized int accountRateRefusals() {
+    return limits.accountRefusals;
+  }
+
+  /** Reads of a session before the {@code Retry-After} the fake gave it was up. */
+  public synchronized int retryAfterIgnored() {
+    return limits.retryAfterIgnored;
   }
 
   /** How the next create is answered (once; then 200 again). */
@@ -177,66 +275,10 @@ public final class FakeVivaServer implements AutoCloseable {
   public void close() {
     if (server != null) {
       server.stop(0);
+      handlers.shutdownNow();
     }
-  }
-
-  /** Builds a {@link FakeVivaServer}; every default is the worst case. */
-  public static final class Builder {
-    private Clock clock = Clock.systemUTC();
-    private Duration visibilityLag = Duration.ofSeconds(5);
-    private Duration listLag = Duration.ofSeconds(30);
-    private Duration tokenLifetime = Duration.ofHours(1);
-    private RepeatSession repeat = RepeatSession.SECOND_CHARGE;
-    private long minimumAmountCents = 30;
-    private AbortEffect abortEffect = AbortEffect.IGNORED;
-
-    private Builder() {}
-
-    /** The clock sessions run on. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
-      return this;
-    }
-
-    /** How long a new session reads 404 (default 5 s). */
-    public Builder visibilityLag(Duration lag) {
-      this.visibilityLag = Objects.requireNonNull(lag, "lag == null");
-      return this;
-    }
-
-    /** How long after it ended a session shows in the day's list (default 30 s). */
-    public Builder listLag(Duration lag) {
-      this.listLag = Objects.requireNonNull(lag, "lag == null");
-      return this;
-    }
-
-    /** A token's lifetime (default one hour). */
-    public Builder tokenLifetime(Duration lifetime) {
-      this.tokenLifetime = Objects.requireNonNull(lifetime, "lifetime == null");
-      return this;
-    }
-
-    /** What a repeated session id does (default: a second charge). */
-    public Builder repeatSession(RepeatSession repeat) {
-      this.repeat = Objects.requireNonNull(repeat, "repeat == null");
-      return this;
-    }
-
-    /** The smallest amount a terminal takes (default 30 cents, the demo's). */
-    public Builder minimumAmountCents(long cents) {
-      this.minimumAmountCents = cents;
-      return this;
-    }
-
-    /** What an abort does (default: ignored). */
-    public Builder abortEffect(AbortEffect effect) {
-      this.abortEffect = Objects.requireNonNull(effect, "effect == null");
-      return this;
-    }
-
-    /** The fake, not started. */
-    public FakeVivaServer build() {
-      return new FakeVivaServer(this);
+    if (ownScheduler != null) {
+      ownScheduler.shutdownNow();
     }
   }
 }

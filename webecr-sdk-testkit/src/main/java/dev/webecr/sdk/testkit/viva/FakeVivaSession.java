@@ -27,6 +27,9 @@ final class FakeVivaSession {
   final Instant createdAt;
   final long serial;
 
+  /** How long after its end a 1099 turns into an approval (§17 #18); null: never. */
+  private final Duration lateFlip;
+
   /** The eventId it fails with whatever the terminal does (AADE, rules); 0: none. */
   private final int failWith;
 
@@ -39,7 +42,12 @@ final class FakeVivaSession {
   private Instant abortAcknowledgedAt;
 
   FakeVivaSession(
-      Map<String, Object> body, String kind, Instant createdAt, long serial, int failWith) {
+      Map<String, Object> body,
+      String kind,
+      Instant createdAt,
+      long serial,
+      int failWith,
+      Duration lateFlip) {
     this.sessionId = text(body.get("sessionId"));
     this.terminalId = text(body.get("terminalId"));
     this.kind = kind;
@@ -52,6 +60,7 @@ final class FakeVivaSession {
     this.createdAt = createdAt;
     this.serial = serial;
     this.failWith = failWith;
+    this.lateFlip = lateFlip;
     this.terminal = FakeVivaTerminal.of(terminalId);
   }
 
@@ -88,8 +97,8 @@ final class FakeVivaSession {
     return end != null && !now.isBefore(end);
   }
 
-  /** The eventId it ends with; 0 for an approval. */
-  int eventId() {
+  /** The eventId it ended with, as read at {@code now}; 0 for an approval. */
+  int eventId(Instant now) {
     if (abortedAt != null) {
       return 1016;
     }
@@ -100,19 +109,21 @@ final class FakeVivaSession {
       return 1020; // insufficient funds (a demo value)
     }
     if (amount == 1099) {
-      return 1099; // Viva's generic failure: the SDK cannot place it
+      boolean flipped = lateFlip != null && !now.isBefore(endsAt().plus(lateFlip));
+      return flipped ? 0 : 1099; // Viva's generic failure, which the portal may later call paid
     }
     return terminal == null || terminal.approves() ? 0 : terminal.eventId();
   }
 
   /** True once it ended approved: money moved. */
   boolean approved(Instant now) {
-    return isFinal(now) && eventId() == 0;
+    return isFinal(now) && eventId(now) == 0;
   }
 
-  /** The final session body, ids and RRN as numbers where Viva's own model has them so. */
-  Map<String, Object> body() {
-    boolean success = eventId() == 0;
+  /** The final session body at {@code now}, ids and RRN as numbers as in Viva's own model. */
+  Map<String, Object> body(Instant now) {
+    int eventId = eventId(now);
+    boolean success = eventId == 0;
     Map<String, Object> b = new LinkedHashMap<>();
     b.put("sessionId", sessionId);
     b.put("terminalId", Long.parseLong(terminalId));
@@ -121,8 +132,8 @@ final class FakeVivaSession {
     b.put("currencyCode", "978");
     b.put("merchantReference", merchantReference);
     b.put("success", success);
-    b.put("eventId", eventId());
-    b.put("message", success ? "Transaction approved" : "Transaction failed (" + eventId() + ")");
+    b.put("eventId", eventId);
+    b.put("message", success ? "Transaction approved" : "Transaction failed (" + eventId + ")");
     b.put("preauth", preauth);
     b.put("tipAmount", tip);
     b.put("abortOperation", abortedAt != null || abortAcknowledgedAt != null);

@@ -56,6 +56,9 @@ class VivaProviderTest {
     assertThat(paid.completedAt()).isPresent();
     assertThat(till.signer.outcomes()).containsEntry("INV-1-A1", SignatureOutcome.USED);
     assertThat(till.fake.posts("INV-1-A1")).isEqualTo(1);
+    // the lookup before the first attempt and the first poll read the same session: a second
+    // apart, as Viva's per-session limit wants (§15)
+    assertThat(till.fake.sessionRateRefusals()).isZero();
   }
 
   @Test

@@ -27,16 +27,26 @@ import java.util.function.UnaryOperator;
 final class VivaTill implements AutoCloseable {
   final TestClock clock = new TestClock(Instant.parse("2026-11-22T08:00:00Z"));
   final TestSigner signer = new TestSigner(clock);
+
+  /** Where the fake times its webhooks: run by a test that enables them and pays async. */
+  final VirtualTimeScheduler steps = VirtualTimeScheduler.stepped(clock);
+
   final FakeVivaServer fake;
   final PosProvider provider;
   final PosClient client;
 
   VivaTill(
-      UnaryOperator<FakeVivaServer.Builder> fakeSetup,
+      UnaryOperator<FakeVivaBuilder> fakeSetup,
       UnaryOperator<VivaConfig.Builder> configSetup,
       UnaryOperator<PosClientBuilder> clientSetup) {
-    this.fake = fakeSetup.apply(FakeVivaServer.builder().clock(clock)).build().start();
-    this.provider = VivaProvider.create(configSetup.apply(fake.vivaConfig()).build(), clock);
+    this.fake =
+        fakeSetup.apply(FakeVivaServer.builder().clock(clock).scheduler(steps)).build().start();
+    this.provider =
+        VivaProvider.create(
+            configSetup
+                .apply(fake.vivaConfig().retryScheduler(new VirtualTimeScheduler(clock)))
+                .build(),
+            clock);
     this.client =
         clientSetup
             .apply(clientBuilder(Journals.inMemory(), new VirtualTimeScheduler(clock)))
