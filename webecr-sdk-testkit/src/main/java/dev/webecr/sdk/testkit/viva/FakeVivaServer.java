@@ -267,6 +267,18 @@ public final class FakeVivaServer implements AutoCloseable {
     return all.stream().filter(s -> s.sessionId.equals(sessionId) && s.approved(now)).count();
   }
 
+  /** Every session approved by now, a repeated session id once per charge: the fake's ledger. */
+  public synchronized List<FakeVivaCharge> ledger() {
+    Instant now = clock.instant();
+    List<FakeVivaCharge> out = new ArrayList<>();
+    for (FakeVivaSession s : all) {
+      if (s.approved(now)) {
+        out.add(new FakeVivaCharge(s.sessionId, s.kind, s.parentSessionId, s.amount));
+      }
+    }
+    return out;
+  }
+
   synchronized FakeVivaSession session(String sessionId) {
     return current.get(sessionId);
   }
