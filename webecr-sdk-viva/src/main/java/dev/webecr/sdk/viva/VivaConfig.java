@@ -39,7 +39,21 @@ public abstract class VivaConfig {
   /** Another token endpoint (a test server); default: the environment's. */
   public abstract Optional<String> tokenUrl();
 
-  /** The OAuth2 client id of the merchant's POS APIs credentials. */
+  /**
+   * The ISV scheme (viva-cloud-terminal §2): the merchant an ISV's credentials pay for; absent, the
+   * merchant scheme. With it, {@link #clientId()} and {@link #clientSecret()} are the ISV's pair
+   * (the same token call is assumed), paths go under {@code /ecr/isv/v1/}, and unreferenced
+   * refunds, pre-authorisations and completions are refused before sending.
+   */
+  public abstract Optional<String> isvMerchantId();
+
+  /** The ISV's fee on each payment in the ISV scheme, in cents; default 0. */
+  @Value.Default
+  public long isvFeeCents() {
+    return 0;
+  }
+
+  /** The OAuth2 client id of the merchant's POS APIs credentials (the ISV's in its scheme). */
   public abstract String clientId();
 
   /** The OAuth2 client secret. */
@@ -144,6 +158,12 @@ public abstract class VivaConfig {
     url("tokenUrl", resolvedTokenUrl());
     if (clientId().isBlank()) {
       throw new InvalidRequestException("clientId", "must not be blank");
+    }
+    if (isvMerchantId().map(String::isBlank).orElse(false)) {
+      throw new InvalidRequestException("isvMerchantId", "must not be blank");
+    }
+    if (isvFeeCents() < 0) {
+      throw new InvalidRequestException("isvFeeCents", "must not be negative");
     }
     if (maxRequestsPerSecond() < 1 || maxRequestsPerSecond() > 1000) {
       throw new InvalidRequestException("maxRequestsPerSecond", "1 to 1000");

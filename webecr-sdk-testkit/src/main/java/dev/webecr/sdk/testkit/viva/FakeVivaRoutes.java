@@ -32,9 +32,12 @@ final class FakeVivaRoutes {
     this.f = f;
   }
 
-  /** True for the API's own routes, where faults and limits apply. */
+  private static final String MERCHANT = "/ecr/v1/";
+  private static final String ISV = "/ecr/isv/v1/";
+
+  /** True for the API's own routes (either scheme), where faults and limits apply. */
   static boolean isApi(String path) {
-    return path.startsWith("/ecr/v1/");
+    return path.startsWith(MERCHANT) || path.startsWith(ISV);
   }
 
   FakeVivaReply handle(HttpExchange x) throws IOException {
@@ -49,25 +52,28 @@ final class FakeVivaRoutes {
     if (!isApi(path)) {
       return send(404, "{\"detail\":\"Not found\"}");
     }
-    boolean read = method.equals("GET") && path.startsWith("/ecr/v1/sessions/");
-    boolean create = method.equals("POST") && path.startsWith("/ecr/v1/transactions:");
+    boolean isv = path.startsWith(ISV);
+    String route = path.substring(isv ? ISV.length() : MERCHANT.length());
+    boolean read = method.equals("GET") && route.startsWith("sessions/");
+    boolean create = method.equals("POST") && route.startsWith("transactions:");
     if ((read || create) && f.revokeBefore.equals(method)) {
       f.revokeBefore = "";
       f.tokens.clear();
     }
-    if (!authorised(x)) {
+    if (!authorised(x, isv)) {
       return send(401, EXPIRED);
     }
-    String route = path.substring("/ecr/v1/".length());
     FakeVivaReply limited =
         f.limits.check(read ? route.substring("sessions/".length()) : null, f.clock.instant());
     if (limited != null) {
       return limited;
     }
     if (method.equals("POST") && route.equals("devices:search")) {
-      return send(200, devices());
+      return isv && !readBody(x).contains("\"merchantId\"")
+          ? send(400, "{\"detail\":\"merchantId is required\"}")
+          : send(200, devices());
     } else if (create) {
-      return create(x, route.substring("transactions:".length()));
+      return create(x, route.substring("transactions:".length()), isv);
     } else if (method.equals("DELETE") && route.startsWith("sessions/")) {
       return abort(route.substring("sessions/".length()), x.getRequestURI().getQuery());
     } else if (read) {
@@ -94,9 +100,11 @@ final class FakeVivaRoutes {
   }
 
   private FakeVivaReply token(HttpExchange x) throws IOException {
-    String basic = basic(FakeVivaServer.CLIENT_ID, FakeVivaServer.CLIENT_SECRET);
-    String form = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    if (!basic.equals(x.getRequestHeaders().getFirst("Authorization"))) {
+    String given = x.getRequestHeaders().getFirst("Authorization");
+    boolean isv =
+        basic(FakeVivaServer.ISV_CLIENT_ID, FakeVivaServer.ISV_CLIENT_SECRET).equals(given);
+    String form = readBody(x);
+    if (!isv && !basic(FakeVivaServer.CLIENT_ID, FakeVivaServer.CLIENT_SECRET).equals(given)) {
       return send(401, "{\"error\":\"invalid_client\"}");
     }
     if (!form.contains("grant_type=client_credentials")) {
@@ -104,6 +112,9 @@ final class FakeVivaRoutes {
     }
     String token = "viva-token-" + (++f.minted);
     f.tokens.put(token, f.clock.instant().plus(f.tokenLifetime));
+    if (isv) {
+      f.isvTokens.add(token);
+    }
     return send(
         200,
         "{\"access_token\":\""
@@ -113,13 +124,21 @@ final class FakeVivaRoutes {
             + ",\"token_type\":\"Bearer\"}");
   }
 
-  private boolean authorised(HttpExchange x) {
+  /** A live token of the scheme's own credentials (an ISV's serves only the ISV paths). */
+  private boolean authorised(HttpExchange x, boolean isv) {
     String header = x.getRequestHeaders().getFirst("Authorization");
     if (header == null || !header.startsWith("Bearer ")) {
       return false;
     }
-    Instant expiry = f.tokens.get(header.substring("Bearer ".length()));
-    return expiry != null && f.clock.instant().isBefore(expiry);
+    String token = header.substring("Bearer ".length());
+    Instant expiry = f.tokens.get(token);
+    return expiry != null
+        && f.clock.instant().isBefore(expiry)
+        && f.isvTokens.contains(token) == isv;
+  }
+
+  private static String readBody(HttpExchange x) throws IOException {
+    return new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
   }
 
   private static String devices() {
@@ -135,7 +154,7 @@ final class FakeVivaRoutes {
     return JSON.toJson(out);
   }
 
-  private FakeVivaReply create(HttpExchange x, String kind) throws IOException {
+  private FakeVivaReply create(HttpExchange x, String kind, boolean isv) throws IOException {
     Map<String, Object> body;
     try {
       @SuppressWarnings("unchecked")
@@ -149,6 +168,13 @@ final class FakeVivaRoutes {
     String missing = FakeVivaRules.missingField(body);
     if (missing != null) {
       return send(400, "{\"detail\":\"" + missing + " is required\"}");
+    }
+    if (isv) {
+      String refused = FakeVivaRules.isvRefusal(body, kind);
+      if (refused != null) {
+        return send(
+            refused.startsWith("isvDetails") ? 400 : 403, "{\"detail\":\"" + refused + "\"}");
+      }
     }
     String sessionId = String.valueOf(body.get("sessionId"));
     f.posts.merge(sessionId, 1, Integer::sum);

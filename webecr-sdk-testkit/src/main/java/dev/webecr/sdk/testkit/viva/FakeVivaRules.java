@@ -45,6 +45,23 @@ final class FakeVivaRules {
     return null;
   }
 
+  /**
+   * What the ISV scheme refuses of a create (§17 #20): no {@code isvDetails} naming the merchant,
+   * an unreferenced refund, a pre-authorisation or its completion; null when it takes it.
+   */
+  static String isvRefusal(Map<String, Object> body, String kind) {
+    Object isv = body.get("isvDetails");
+    if (!(isv instanceof Map) || ((Map<?, ?>) isv).get("merchantId") == null) {
+      return "isvDetails with merchantId is required";
+    }
+    if (kind.equals("unreferenced-refund")
+        || kind.equals("preauth-completion")
+        || Boolean.TRUE.equals(body.get("preauth"))) {
+      return "This operation is not supported for ISVs";
+    }
+    return null;
+  }
+
   /** The eventId the session will fail with, or 0. */
   int failureOf(Map<String, Object> body, String kind, Instant now) {
     long amount = ((Number) body.get("amount")).longValue();

@@ -28,7 +28,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * are acknowledged and ignored, a session read twice within a second or an account past 20 requests
  * a second gets 429, webhooks come early, twice, out of order or not at all ({@link
  * FakeVivaEvents#worstCase()}), a token lives an hour and can be revoked at any time. Faults
- * ({@link InjectedFault}) can hit any API request at random. Not yet: the ISV scheme (#19, #20).
+ * ({@link InjectedFault}) can hit any API request at random. The ISV scheme's paths answer the
+ * ISV's credentials only, want {@code isvDetails} on every create and refuse what Viva's ISVs
+ * cannot do.
  */
 public final class FakeVivaServer implements AutoCloseable {
   /** The client id the fake accepts. */
@@ -36,6 +38,12 @@ public final class FakeVivaServer implements AutoCloseable {
 
   /** The client secret the fake accepts. */
   public static final String CLIENT_SECRET = "fake-viva-secret";
+
+  /** The ISV client id the fake accepts (§2, ISV scheme). */
+  public static final String ISV_CLIENT_ID = "fake-viva-isv-client";
+
+  /** The ISV client secret the fake accepts. */
+  public static final String ISV_CLIENT_SECRET = "fake-viva-isv-secret";
 
   /** The merchant id whose API key fetches the webhook key (§13). */
   public static final String MERCHANT_ID = "fake-merchant-id";
@@ -93,6 +101,7 @@ public final class FakeVivaServer implements AutoCloseable {
   private ExecutorService handlers;
   final Map<String, Integer> aborts = new LinkedHashMap<>();
   final Map<String, Instant> tokens = new LinkedHashMap<>();
+  final java.util.Set<String> isvTokens = new java.util.HashSet<>();
   final Map<String, FakeVivaSession> current = new LinkedHashMap<>();
   final List<FakeVivaSession> all = new ArrayList<>();
   final Map<String, Integer> posts = new LinkedHashMap<>();
@@ -223,6 +232,14 @@ public final class FakeVivaServer implements AutoCloseable {
   /** Reads of a session before the {@code Retry-After} the fake gave it was up. */
   public synchronized int retryAfterIgnored() {
     return limits.retryAfterIgnored;
+  }
+
+  /** A configuration of the ISV scheme pointed at this fake, serving {@code merchantId}. */
+  public VivaConfig.Builder vivaIsvConfig(String merchantId) {
+    return vivaConfig()
+        .clientId(ISV_CLIENT_ID)
+        .clientSecret(ISV_CLIENT_SECRET)
+        .isvMerchantId(merchantId);
   }
 
   /** How the next create is answered (once; then 200 again). */

@@ -17,12 +17,20 @@ import retrofit2.http.Query;
 import retrofit2.http.Url;
 
 /**
- * Every Viva Cloud Terminal path and header (viva-cloud-terminal §2–§9), merchant scheme, relative
- * to the API host. Each call returns Viva's {@link VivaAnswer} whatever its status, or throws the
- * SDK's connection error ({@link VivaCalls}); the bearer is put on by {@link VivaTokens}.
+ * Every Viva Cloud Terminal path and header (viva-cloud-terminal §2–§9), relative to the API host,
+ * as the merchant scheme has them; the ISV scheme's are the same under {@link #ISV_ROOT} (put in
+ * place by {@link VivaHttp}). Each call returns Viva's {@link VivaAnswer} whatever its status, or
+ * throws the SDK's connection error ({@link VivaCalls}); the bearer is put on by {@link
+ * VivaTokens}.
  */
 interface VivaApi {
   String AUTHORIZATION = "Authorization";
+
+  /** The merchant scheme's root (§2). */
+  String MERCHANT_ROOT = "/ecr/v1/";
+
+  /** The ISV scheme's root: the same paths (§2). */
+  String ISV_ROOT = "/ecr/isv/v1/";
 
   /** Sent once, never repeated: a failure after it may have left is "outcome unknown". */
   @Retention(RetentionPolicy.RUNTIME)

@@ -8,6 +8,13 @@ package dev.webecr.sdk.viva.internal;
 final class VivaBodies {
   private VivaBodies() {}
 
+  /** The ISV scheme's part of every create (§5; field meanings second-hand, [2ND VC2]). */
+  static final class IsvDetails {
+    long amount;
+    String merchantId;
+    String terminalMerchantId;
+  }
+
   /** A sale, pre-authorisation, refund or completion. */
   static final class Payment {
     String sessionId;
@@ -23,6 +30,7 @@ final class VivaBodies {
     Integer aadeProviderId;
     String aadeProviderSignatureData;
     String aadeProviderSignature;
+    IsvDetails isvDetails;
 
     @Override
     public String toString() {

@@ -64,6 +64,10 @@ public final class VivaCloudProvider implements PosProvider {
     if (config.aadeMode()) {
       caps.add(Capability.SIGNATURE_REQUIRED);
     }
+    if (config.isvMerchantId().isPresent()) {
+      caps.remove(Capability.PRE_AUTHORISATION); // §9: not in the ISV scheme
+      caps.remove(Capability.PRE_AUTH_COMPLETION);
+    }
     this.capabilities = Collections.unmodifiableSet(caps);
   }
 
@@ -99,8 +103,15 @@ public final class VivaCloudProvider implements PosProvider {
 
   @Override
   public List<Terminal> directTerminals() {
-    VivaAnswer a = http.read(() -> http.api().devices(Map.of())).successful("POST devices:search");
-    return readable("POST devices:search", () -> VivaSessions.terminals(a.body, Optional.empty()));
+    // §4: the ISV scheme names the merchant whose devices it wants
+    Map<String, Object> body =
+        config
+            .isvMerchantId()
+            .<Map<String, Object>>map(m -> Map.of("merchantId", m))
+            .orElse(Map.of());
+    VivaAnswer a = http.read(() -> http.api().devices(body)).successful("POST devices:search");
+    return readable(
+        "POST devices:search", () -> VivaSessions.terminals(a.body, config.isvMerchantId()));
   }
 
   @Override

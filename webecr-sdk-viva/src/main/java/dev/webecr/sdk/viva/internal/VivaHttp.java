@@ -47,7 +47,11 @@ final class VivaHttp implements AutoCloseable {
             .followRedirects(false)
             .build();
     this.tokens = new VivaTokens(retrofit(plain, config), config, clock);
-    this.client = plain.newBuilder().addInterceptor(tokens).build();
+    OkHttpClient.Builder api = plain.newBuilder().addInterceptor(tokens);
+    if (config.isvMerchantId().isPresent()) {
+      api.addInterceptor(VivaHttp::isvScheme);
+    }
+    this.client = api.build();
     this.api = retrofit(client, config);
     this.pacing = new ReadPacing(clock);
     this.account = new AccountPacing(clock, config.maxRequestsPerSecond());
@@ -73,6 +77,22 @@ final class VivaHttp implements AutoCloseable {
         .addConverterFactory(MoshiConverterFactory.create(new Moshi.Builder().build()))
         .build()
         .create(VivaApi.class);
+  }
+
+  /** §2: the ISV scheme's paths are the merchant scheme's under another root. */
+  private static okhttp3.Response isvScheme(okhttp3.Interceptor.Chain chain)
+      throws java.io.IOException {
+    okhttp3.Request r = chain.request();
+    String path = r.url().encodedPath();
+    int at = path.indexOf(VivaApi.MERCHANT_ROOT); // after any path of the configured API URL
+    if (at < 0) {
+      return chain.proceed(r);
+    }
+    String isv =
+        path.substring(0, at)
+            + VivaApi.ISV_ROOT
+            + path.substring(at + VivaApi.MERCHANT_ROOT.length());
+    return chain.proceed(r.newBuilder().url(r.url().newBuilder().encodedPath(isv).build()).build());
   }
 
   VivaApi api() {

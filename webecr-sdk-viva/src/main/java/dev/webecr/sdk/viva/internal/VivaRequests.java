@@ -65,6 +65,7 @@ final class VivaRequests {
     body.tipAmount = c.tip().map(t -> t.minorUnits()).orElse(null);
     body.maxInstalments = c.installments().orElse(null);
     aade(c, body);
+    isv(c, body);
     switch (c.kind()) {
       case SALE:
         return new Sending(sessionId, "POST transactions:sale", api -> api.sale(body));
@@ -95,6 +96,35 @@ final class VivaRequests {
         throw new UnsupportedCapabilityException(
             VivaProvider.ID, Capability.valueOf(c.kind().name()));
     }
+  }
+
+  /**
+   * §9, [DOC VD5]: the ISV scheme takes no unreferenced refund, pre-authorisation or completion;
+   * each create names the merchant served and the ISV's fee.
+   */
+  private void isv(CreateIntentCommand c, VivaBodies.Payment body) {
+    if (config.isvMerchantId().isEmpty()) {
+      return;
+    }
+    switch (c.kind()) {
+      case REFUND:
+        if (c.original().flatMap(OriginalTransaction::intentId).isEmpty()) {
+          throw new InvalidRequestException(
+              "original", "Viva's ISV scheme refunds only a named sale (no unreferenced refund)");
+        }
+        break;
+      case PRE_AUTHORISATION:
+      case PRE_AUTH_COMPLETION:
+        throw new UnsupportedCapabilityException(
+            VivaProvider.ID, Capability.valueOf(c.kind().name()));
+      default:
+        break;
+    }
+    VivaBodies.IsvDetails isv = new VivaBodies.IsvDetails();
+    isv.amount = config.isvFeeCents();
+    isv.merchantId = config.isvMerchantId().get();
+    isv.terminalMerchantId = config.isvMerchantId().get();
+    body.isvDetails = isv;
   }
 
   private void aade(CreateIntentCommand c, VivaBodies.Payment body) {
