@@ -20,7 +20,7 @@ final class TerminalsCommand implements Callable<Integer> {
     try (PosProvider provider = cli.provider();
         PosClient client = cli.client(provider, new EnvironmentSigner(null, null, null, null))) {
       cli.env.out.printf("%-10s %-10s %-14s %s%n", "TID", "CALL ID", "MERCHANT", "NAME");
-      for (Terminal t : client.terminals(cli.apiKey())) {
+      for (Terminal t : cli.terminals(client)) {
         cli.env.out.printf(
             "%-10s %-10s %-14s %s%n",
             t.tid(), t.callId(), t.merchantId().orElse("-"), t.label().orElse("-"));

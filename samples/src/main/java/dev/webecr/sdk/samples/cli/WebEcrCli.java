@@ -38,7 +38,9 @@ import picocli.CommandLine.Option;
     name = "webecr",
     mixinStandardHelpOptions = true,
     version = "webecr 0.1.0",
-    description = "Mellon WebECR from the command line: pair terminals, pay, check status.",
+    description =
+        "Mellon WebECR or Viva.com Cloud Terminal from the command line: pair or list terminals,"
+            + " pay, check status.",
     subcommands = {
       RedeemCommand.class,
       TerminalsCommand.class,
@@ -61,6 +63,29 @@ import picocli.CommandLine.Option;
       "64:bad usage or input"
     })
 public final class WebEcrCli {
+  @Option(
+      names = "--provider",
+      defaultValue = "mellon",
+      description = "mellon (WebECR, the default) or viva (Viva.com Cloud Terminal)")
+  String providerName;
+
+  @Option(
+      names = "--viva-env",
+      defaultValue = "DEMO",
+      description = "Viva: DEMO or PRODUCTION (default ${DEFAULT-VALUE}); --url wins")
+  dev.webecr.sdk.viva.VivaEnvironment vivaEnvironment;
+
+  @Option(
+      names = "--cash-register",
+      defaultValue = "webecr-cli",
+      description = "Viva: this till's cashRegisterId (default ${DEFAULT-VALUE})")
+  String cashRegister;
+
+  @Option(
+      names = "--aade-provider-id",
+      description = "Viva: Viva's number of your e-invoicing provider (AADE mode)")
+  Integer aadeProviderId;
+
   @Option(
       names = "--acquirer",
       description = "NBG, WORLDLINE, JCC, ATTICA, PANCRETA, NEXI, " + "MELLON_TEST")
@@ -180,7 +205,7 @@ public final class WebEcrCli {
     return p;
   }
 
-  private String secret(String variable, String property, String prompt) {
+  String secret(String variable, String property, String prompt) {
     String v = env.variables.get(variable);
     if (v == null) {
       v = configFile().getProperty(property);
@@ -197,6 +222,12 @@ public final class WebEcrCli {
   }
 
   PosProvider provider() {
+    if (providerName.equalsIgnoreCase("viva")) {
+      return CliViva.provider(this);
+    }
+    if (!providerName.equalsIgnoreCase("mellon")) {
+      throw new InvalidRequestException("--provider", "mellon or viva");
+    }
     MellonConfig.Builder b = MellonConfig.builder();
     if (url != null) {
       b.baseUrl(url);
@@ -230,14 +261,20 @@ public final class WebEcrCli {
             .scheduler(env.scheduler)
             .executor(env.executor)
             .paymentDeadline(Duration.ofSeconds(waitSeconds))
-            // a journaled payment is resumed on its terminal with the stored API key
+            // a journaled payment is resumed on its terminal (Mellon: with the stored API key)
             .terminalDirectory(
-                (providerId, callId) ->
-                    storedApiKey().isEmpty()
-                        ? Optional.empty()
-                        : provider.terminals(storedApiKey().get()).stream()
-                            .filter(t -> t.callId().equals(callId))
-                            .findFirst());
+                (providerId, callId) -> {
+                  if (isViva()) {
+                    return provider.directTerminals().stream()
+                        .filter(t -> t.callId().equals(callId))
+                        .findFirst();
+                  }
+                  return storedApiKey().isEmpty()
+                      ? Optional.empty()
+                      : provider.terminals(storedApiKey().get()).stream()
+                          .filter(t -> t.callId().equals(callId))
+                          .findFirst();
+                });
     b.signer(testSigner ? new TestSigner(env.clock) : signatures);
     return b.build();
   }
@@ -270,8 +307,17 @@ public final class WebEcrCli {
     return v == null || v.isEmpty() ? Optional.empty() : Optional.of(ApiKey.of(v));
   }
 
+  boolean isViva() {
+    return providerName.equalsIgnoreCase("viva");
+  }
+
+  /** The terminals this client reaches: Mellon's for the stored API key, Viva's devices. */
+  java.util.List<Terminal> terminals(PosClient client) {
+    return isViva() ? client.directTerminals() : client.terminals(apiKey());
+  }
+
   Terminal terminal(PosClient client, String tid) {
-    return client.terminals(apiKey()).stream()
+    return terminals(client).stream()
         .filter(t -> t.tid().equals(tid))
         .findFirst()
         .orElseThrow(
@@ -280,7 +326,8 @@ public final class WebEcrCli {
                     "--terminal",
                     "no terminal with TID "
                         + tid
-                        + " for this API key; 'webecr terminals' lists them"));
+                        + (isViva() ? " at Viva" : " for this API key")
+                        + "; 'webecr terminals' lists them"));
   }
 
   void print(PaymentIntent i) {
