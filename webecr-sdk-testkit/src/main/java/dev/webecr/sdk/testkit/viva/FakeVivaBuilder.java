@@ -21,6 +21,8 @@ public final class FakeVivaBuilder {
   int perAccountRequests = 20;
   FakeVivaEvents events = FakeVivaEvents.worstCase();
   ScheduledExecutorService scheduler;
+  String bindAddress = "127.0.0.1";
+  int port;
 
   FakeVivaBuilder() {}
 
@@ -97,6 +99,21 @@ public final class FakeVivaBuilder {
    */
   public FakeVivaBuilder scheduler(ScheduledExecutorService scheduler) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
+    return this;
+  }
+
+  /** The port to listen on (default 0: a free one). */
+  public FakeVivaBuilder port(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0 to 65535");
+    }
+    this.port = port;
+    return this;
+  }
+
+  /** The address to listen on (default 127.0.0.1). */
+  public FakeVivaBuilder bindAddress(String address) {
+    this.bindAddress = Objects.requireNonNull(address, "address == null");
     return this;
   }
 

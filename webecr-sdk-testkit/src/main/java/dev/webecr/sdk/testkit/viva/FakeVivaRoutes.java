@@ -27,9 +27,11 @@ final class FakeVivaRoutes {
   private static final String EXPIRED = "{\"detail\":\"Could not validate credentials\"}";
 
   private final FakeVivaServer f;
+  private final FakeVivaControl control;
 
   FakeVivaRoutes(FakeVivaServer f) {
     this.f = f;
+    this.control = new FakeVivaControl(f);
   }
 
   private static final String MERCHANT = "/ecr/v1/";
@@ -48,6 +50,9 @@ final class FakeVivaRoutes {
     }
     if (method.equals("GET") && path.equals(FakeVivaServer.KEY_PATH)) {
       return key(x);
+    }
+    if (FakeVivaControl.handles(path)) {
+      return control.handle(method, path);
     }
     if (!isApi(path)) {
       return send(404, "{\"detail\":\"Not found\"}");

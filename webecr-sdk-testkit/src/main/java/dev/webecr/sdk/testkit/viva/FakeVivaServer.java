@@ -108,6 +108,8 @@ public final class FakeVivaServer implements AutoCloseable {
   CreateAnswer nextCreate = CreateAnswer.EMPTY_200;
   String revokeBefore = "";
   int minted;
+  private final String bindAddress;
+  private final int port;
   private HttpServer server;
 
   FakeVivaServer(FakeVivaBuilder b) {
@@ -119,6 +121,8 @@ public final class FakeVivaServer implements AutoCloseable {
     this.repeat = b.repeat;
     this.abortEffect = b.abortEffect;
     this.lateFlip = b.lateFlip;
+    this.bindAddress = b.bindAddress;
+    this.port = b.port;
     this.limits = new FakeVivaLimits(b.perSessionReads, b.perAccountRequests);
     this.ownScheduler =
         b.scheduler != null
@@ -143,7 +147,7 @@ public final class FakeVivaServer implements AutoCloseable {
   public FakeVivaServer start() {
     FakeVivaRoutes routes = new FakeVivaRoutes(this); // before the server: it sets TCP_NODELAY
     try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -173,7 +177,12 @@ public final class FakeVivaServer implements AutoCloseable {
 
   /** The fake's base URL, ending in {@code /}. */
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    return "http://" + bindAddress + ":" + server.getAddress().getPort() + "/";
+  }
+
+  /** The QA page, where a person decides what terminal 16000008 does. */
+  public String pageUrl() {
+    return url() + "_fake/";
   }
 
   /** A configuration pointed at this fake (AADE numbers: the test signer's 999). */

@@ -35,6 +35,12 @@ final class FakeVivaSession {
 
   private final FakeVivaTerminal terminal;
 
+  /** When a person ended it (the manual terminal); null: not yet. */
+  private Instant decidedAt;
+
+  /** The eventId the person chose: 0 approved, 1006 declined, 1000 cancelled. */
+  private int decidedEvent;
+
   /** When an abort stopped it; null: not aborted. */
   private Instant abortedAt;
 
@@ -80,8 +86,24 @@ final class FakeVivaSession {
     return true;
   }
 
+  /**
+   * A person ends it with {@code eventId} at {@code now} (the manual terminal only); false when it
+   * is not waiting for one.
+   */
+  boolean decide(int eventId, Instant now) {
+    if (terminal != FakeVivaTerminal.MANUAL || isFinal(now) || failWith != 0) {
+      return false;
+    }
+    decidedAt = now;
+    decidedEvent = eventId;
+    return true;
+  }
+
   /** When its outcome is known; null: never (the request never reached the device). */
   Instant endsAt() {
+    if (decidedAt != null) {
+      return decidedAt;
+    }
     if (abortedAt != null) {
       return abortedAt;
     }
@@ -104,6 +126,9 @@ final class FakeVivaSession {
     }
     if (failWith != 0) {
       return failWith;
+    }
+    if (decidedAt != null) {
+      return decidedEvent;
     }
     if (amount == 9951) {
       return 1020; // insufficient funds (a demo value)

@@ -20,7 +20,9 @@ public enum FakeVivaTerminal {
   /** 16000006: nobody pays: the session expires unpaid after 60 s (1003). */
   NOBODY_PAYS("16000006", Duration.ofSeconds(60), false, 1003),
   /** 16000007: acknowledges an abort (even where aborts work) and goes on: approved after 40 s. */
-  ACKNOWLEDGES_ABORT("16000007", Duration.ofSeconds(40), true, 0);
+  ACKNOWLEDGES_ABORT("16000007", Duration.ofSeconds(40), true, 0),
+  /** 16000008: a person decides on the QA page or through the control API; waits till then. */
+  MANUAL("16000008", null, false, 0);
 
   private final String terminalId;
   private final Duration after;

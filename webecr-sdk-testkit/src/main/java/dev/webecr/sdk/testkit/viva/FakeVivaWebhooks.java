@@ -97,6 +97,13 @@ public final class FakeVivaWebhooks {
     schedule(s);
   }
 
+  /** A session a person ended just now: its event follows. */
+  void ended(FakeVivaSession s) {
+    if (target != null && s.endsAt() != null) {
+      schedule(s);
+    }
+  }
+
   private void schedule(FakeVivaSession s) {
     Instant due = s.endsAt().plus(plan.delay);
     long millis = Math.max(0, Duration.between(clock.instant(), due).toMillis());
