@@ -2,6 +2,7 @@ package dev.webecr.sdk.viva;
 
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.viva.internal.WebhookEvent;
+import dev.webecr.sdk.viva.internal.WebhookKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
@@ -19,7 +20,8 @@ import java.util.function.BiPredicate;
  * same single outcome.
  *
  * <pre>{@code
- * VivaWebhooks hooks = VivaWebhooks.of(keyFromViva, urlToken, client);
+ * String key = VivaWebhooks.fetchKey(VivaEnvironment.PRODUCTION.webhookKeyUrl(), merchantId, apiKey);
+ * VivaWebhooks hooks = VivaWebhooks.of(key, urlToken, client);
  * // GET  /viva/<urlToken>  -> hooks.onGet(<urlToken from the path>)
  * // POST /viva/<urlToken>  -> hooks.onPost(<urlToken from the path>, body)
  * }</pre>
@@ -60,6 +62,22 @@ public final class VivaWebhooks {
     this.urlToken =
         Objects.requireNonNull(urlToken, "urlToken == null").getBytes(StandardCharsets.UTF_8);
     this.readNow = Objects.requireNonNull(readNow, "readNow == null");
+  }
+
+  /**
+   * The verification key Viva gives the merchant (viva-cloud-terminal §13): one GET of {@code
+   * keyUrl} ({@link VivaEnvironment#webhookKeyUrl()}) with HTTP Basic Merchant ID : API Key (the
+   * merchant's API key, not the POS APIs credentials). Fetch it once when setting up the URL.
+   *
+   * @throws dev.webecr.sdk.AuthenticationException when Viva refuses the pair
+   * @throws dev.webecr.sdk.ConnectionException when Viva could not be reached
+   * @throws dev.webecr.sdk.ProviderRejectedException for any other answer without a key
+   */
+  public static String fetchKey(String keyUrl, String merchantId, String apiKey) {
+    Objects.requireNonNull(keyUrl, "keyUrl == null");
+    Objects.requireNonNull(merchantId, "merchantId == null");
+    Objects.requireNonNull(apiKey, "apiKey == null");
+    return WebhookKey.fetch(keyUrl, merchantId, apiKey);
   }
 
   /**
