@@ -9,8 +9,6 @@ import dev.webecr.sdk.PosClientBuilder;
 import dev.webecr.sdk.PosException;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.mellon.Acquirer;
-import dev.webecr.sdk.mellon.MellonConfig;
-import dev.webecr.sdk.mellon.MellonProvider;
 import dev.webecr.sdk.spi.PosProvider;
 import dev.webecr.sdk.testkit.TestSigner;
 import java.io.IOException;
@@ -63,28 +61,7 @@ import picocli.CommandLine.Option;
       "64:bad usage or input"
     })
 public final class WebEcrCli {
-  @Option(
-      names = "--provider",
-      defaultValue = "mellon",
-      description = "mellon (WebECR, the default) or viva (Viva.com Cloud Terminal)")
-  String providerName;
-
-  @Option(
-      names = "--viva-env",
-      defaultValue = "DEMO",
-      description = "Viva: DEMO or PRODUCTION (default ${DEFAULT-VALUE}); --url wins")
-  dev.webecr.sdk.viva.VivaEnvironment vivaEnvironment;
-
-  @Option(
-      names = "--cash-register",
-      defaultValue = "webecr-cli",
-      description = "Viva: this till's cashRegisterId (default ${DEFAULT-VALUE})")
-  String cashRegister;
-
-  @Option(
-      names = "--aade-provider-id",
-      description = "Viva: Viva's number of your e-invoicing provider (AADE mode)")
-  Integer aadeProviderId;
+  @CommandLine.Mixin CliViva viva;
 
   @Option(
       names = "--acquirer",
@@ -222,25 +199,13 @@ public final class WebEcrCli {
   }
 
   PosProvider provider() {
-    if (providerName.equalsIgnoreCase("viva")) {
-      return CliViva.provider(this);
+    if (isViva()) {
+      return viva.provider(this);
     }
-    if (!providerName.equalsIgnoreCase("mellon")) {
+    if (!viva.providerName.equalsIgnoreCase("mellon")) {
       throw new InvalidRequestException("--provider", "mellon or viva");
     }
-    MellonConfig.Builder b = MellonConfig.builder();
-    if (url != null) {
-      b.baseUrl(url);
-    } else if (acquirer != null) {
-      b.acquirer(acquirer);
-    } else {
-      throw new InvalidRequestException("--acquirer", "give --acquirer or --url");
-    }
-    b.apiVersion(apiVersion)
-        .allowInsecureHttp(allowHttp)
-        .username(secret("WEBECR_USERNAME", "username", null))
-        .password(secret("WEBECR_PASSWORD", "password", "WebECR password: "));
-    return MellonProvider.create(b.build(), env.clock);
+    return CliMellon.provider(this);
   }
 
   /** The base URL the commands talk to, for messages; null when none was given. */
@@ -263,18 +228,13 @@ public final class WebEcrCli {
             .paymentDeadline(Duration.ofSeconds(waitSeconds))
             // a journaled payment is resumed on its terminal (Mellon: with the stored API key)
             .terminalDirectory(
-                (providerId, callId) -> {
-                  if (isViva()) {
-                    return provider.directTerminals().stream()
-                        .filter(t -> t.callId().equals(callId))
-                        .findFirst();
-                  }
-                  return storedApiKey().isEmpty()
-                      ? Optional.empty()
-                      : provider.terminals(storedApiKey().get()).stream()
-                          .filter(t -> t.callId().equals(callId))
-                          .findFirst();
-                });
+                (providerId, callId) ->
+                    isViva() || storedApiKey().isPresent()
+                        ? (isViva()
+                                ? provider.directTerminals()
+                                : provider.terminals(storedApiKey().get()))
+                            .stream().filter(t -> t.callId().equals(callId)).findFirst()
+                        : Optional.empty());
     b.signer(testSigner ? new TestSigner(env.clock) : signatures);
     return b.build();
   }
@@ -308,7 +268,7 @@ public final class WebEcrCli {
   }
 
   boolean isViva() {
-    return providerName.equalsIgnoreCase("viva");
+    return viva.providerName.equalsIgnoreCase("viva");
   }
 
   /** The terminals this client reaches: Mellon's for the stored API key, Viva's devices. */

@@ -16,22 +16,48 @@ import java.util.Map;
 final class FakeVivaLimits {
   private static final Duration SECOND = Duration.ofSeconds(1);
 
+  private final Object lock;
   private final int perSession;
   private final int perAccount;
   private final Map<String, Instant> lastRead = new HashMap<>();
   private final Map<String, Instant> retryAfterUntil = new HashMap<>();
   private final Deque<Instant> recent = new ArrayDeque<>();
-  int sessionRefusals;
-  int accountRefusals;
-  int retryAfterIgnored;
+  private int sessionRefusals;
+  private int accountRefusals;
+  private int retryAfterIgnored;
 
-  /** Limits of {@code perSession} reads of a session and {@code perAccount} requests a second. */
-  FakeVivaLimits(int perSession, int perAccount) {
+  /** {@code perSession} reads of a session, {@code perAccount} requests a second; 0: no limit. */
+  FakeVivaLimits(Object lock, int perSession, int perAccount) {
+    this.lock = lock;
     this.perSession = perSession;
     this.perAccount = perAccount;
   }
 
-  /** The 429 for a request (a read of {@code sessionId}, or null) at {@code now}; else null. */
+  /** 429s for reading one session more than once a second. */
+  public int sessionRefusals() {
+    synchronized (lock) {
+      return sessionRefusals;
+    }
+  }
+
+  /** 429s for the account's requests a second. */
+  public int accountRefusals() {
+    synchronized (lock) {
+      return accountRefusals;
+    }
+  }
+
+  /** Reads of a session before the {@code Retry-After} the fake gave it was up. */
+  public int retryAfterIgnored() {
+    synchronized (lock) {
+      return retryAfterIgnored;
+    }
+  }
+
+  /**
+   * The 429 (called with the fake's lock held) for a request (a read of {@code sessionId}, or null)
+   * at {@code now}; else null.
+   */
   FakeVivaReply check(String sessionId, Instant now) {
     if (sessionId != null && now.isBefore(retryAfterUntil.getOrDefault(sessionId, Instant.MIN))) {
       retryAfterIgnored++;

@@ -3,6 +3,7 @@ package dev.webecr.sdk.testkit.viva;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.sun.net.httpserver.HttpExchange;
+import dev.webecr.sdk.testkit.InjectedFault;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -42,7 +43,17 @@ final class FakeVivaRoutes {
     return path.startsWith(MERCHANT) || path.startsWith(ISV);
   }
 
-  FakeVivaReply handle(HttpExchange x) throws IOException {
+  /** The answer to {@code x}, as {@code fault} (null: none) changes it, before or after acting. */
+  FakeVivaReply answer(HttpExchange x, InjectedFault fault) throws IOException {
+    FakeVivaReply instead = fault == null ? null : FakeVivaReply.of(fault);
+    if (instead != null && !fault.afterProcessing()) {
+      return instead; // nothing happened at the fake
+    }
+    FakeVivaReply reply = handle(x);
+    return fault == null ? reply : reply.after(fault);
+  }
+
+  private FakeVivaReply handle(HttpExchange x) throws IOException {
     String path = x.getRequestURI().getPath();
     String method = x.getRequestMethod();
     if (method.equals("POST") && path.equals("/connect/token")) {

@@ -95,9 +95,7 @@ public final class FakeVivaServer implements AutoCloseable {
   final FakeVivaLimits limits;
   final FakeVivaWebhooks events;
   private final ScheduledExecutorService ownScheduler;
-  private Random faultRandom;
-  private double faultRate;
-  private List<InjectedFault> faultMenu = List.of();
+  private final FakeVivaFaults faults = new FakeVivaFaults();
   private ExecutorService handlers;
   final Map<String, Integer> aborts = new LinkedHashMap<>();
   final Map<String, Instant> tokens = new LinkedHashMap<>();
@@ -123,7 +121,7 @@ public final class FakeVivaServer implements AutoCloseable {
     this.lateFlip = b.lateFlip;
     this.bindAddress = b.bindAddress;
     this.port = b.port;
-    this.limits = new FakeVivaLimits(b.perSessionReads, b.perAccountRequests);
+    this.limits = new FakeVivaLimits(this, b.perSessionReads, b.perAccountRequests);
     this.ownScheduler =
         b.scheduler != null
             ? null
@@ -156,15 +154,7 @@ public final class FakeVivaServer implements AutoCloseable {
         x -> {
           FakeVivaReply reply;
           synchronized (this) {
-            InjectedFault fault =
-                FakeVivaRoutes.isApi(x.getRequestURI().getPath()) ? nextFault() : null;
-            FakeVivaReply before = fault == null ? null : FakeVivaReply.of(fault);
-            if (fault != null && !fault.afterProcessing() && before != null) {
-              reply = before;
-            } else {
-              reply = routes.handle(x);
-              reply = fault == null ? reply : reply.after(fault);
-            }
+            reply = routes.answer(x, faults.next(x.getRequestURI().getPath()));
           }
           reply.sendTo(x); // outside the lock: webhooks before it call back, delays hold it
         });
@@ -202,25 +192,12 @@ public final class FakeVivaServer implements AutoCloseable {
    * drawn by {@code random} (the token and key endpoints are spared).
    */
   public synchronized void faultsAtRandom(Random random, double rate, List<InjectedFault> menu) {
-    Objects.requireNonNull(random, "random == null");
-    if (!(rate >= 0 && rate <= 1) || menu.isEmpty()) {
-      throw new IllegalArgumentException("rate must be 0 to 1 and the menu not empty");
-    }
-    faultRandom = random;
-    faultRate = rate;
-    faultMenu = List.copyOf(menu);
+    faults.atRandom(random, rate, menu);
   }
 
   /** Stops {@link #faultsAtRandom}: the fake is calm again. */
   public synchronized void clearFaults() {
-    faultMenu = List.of();
-  }
-
-  private InjectedFault nextFault() {
-    if (faultMenu.isEmpty() || faultRandom.nextDouble() >= faultRate) {
-      return null;
-    }
-    return faultMenu.get(faultRandom.nextInt(faultMenu.size()));
+    faults.clear();
   }
 
   /** The fake's webhooks: the key, enabling them, what was posted. */
@@ -228,19 +205,9 @@ public final class FakeVivaServer implements AutoCloseable {
     return events;
   }
 
-  /** 429s for reading one session more than once a second. */
-  public synchronized int sessionRateRefusals() {
-    return limits.sessionRefusals;
-  }
-
-  /** 429s for the account's requests a second. */
-  public synchronized int accountRateRefusals() {
-    return limits.accountRefusals;
-  }
-
-  /** Reads of a session before the {@code Retry-After} the fake gave it was up. */
-  public synchronized int retryAfterIgnored() {
-    return limits.retryAfterIgnored;
+  /** The rate limits' counters. */
+  public FakeVivaLimits rateLimits() {
+    return limits;
   }
 
   /** A configuration of the ISV scheme pointed at this fake, serving {@code merchantId}. */

@@ -130,7 +130,7 @@ class VivaFakeWebhooksTest {
     assertThat(journal.latest("WD-1-A1").flatMap(e -> e.resultCode()))
         .contains(IntentResult.APPROVED.code());
     assertThat(till.fake.posts("WD-1-A1")).isEqualTo(1);
-    assertThat(till.fake.sessionRateRefusals()).isZero();
+    assertThat(till.fake.rateLimits().sessionRefusals()).isZero();
   }
 
   @Test

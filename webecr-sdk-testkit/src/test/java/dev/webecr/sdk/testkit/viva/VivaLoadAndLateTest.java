@@ -44,9 +44,9 @@ class VivaLoadAndLateTest {
         }
         // 200 requests at once against 20 a second: the SDK's own pacing (10 a second) kept under
         // the fake's limit, so no create met a 429 it could not tell from a create Viva took
-        assertThat(till.fake.accountRateRefusals()).isZero();
-        assertThat(till.fake.sessionRateRefusals()).isZero();
-        assertThat(till.fake.retryAfterIgnored()).isZero();
+        assertThat(till.fake.rateLimits().accountRefusals()).isZero();
+        assertThat(till.fake.rateLimits().sessionRefusals()).isZero();
+        assertThat(till.fake.rateLimits().retryAfterIgnored()).isZero();
       }
     }
   }

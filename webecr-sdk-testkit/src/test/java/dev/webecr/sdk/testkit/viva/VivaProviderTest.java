@@ -58,7 +58,7 @@ class VivaProviderTest {
     assertThat(till.fake.posts("INV-1-A1")).isEqualTo(1);
     // the lookup before the first attempt and the first poll read the same session: a second
     // apart, as Viva's per-session limit wants (§15)
-    assertThat(till.fake.sessionRateRefusals()).isZero();
+    assertThat(till.fake.rateLimits().sessionRefusals()).isZero();
   }
 
   @Test
@@ -395,5 +395,30 @@ class VivaProviderTest {
 
     assertThat(small.result()).contains(IntentResult.FAILED);
     assertThat(small.providerRecord()).get().asString().contains("6000");
+  }
+
+  @Test
+  void aSignatureMadeForAnotherTerminalIsRefusedBeforeSendingNamingTheField() {
+    till = new VivaTill();
+    // an e-invoicing provider that signed the document for the shop's other terminal
+    dev.webecr.sdk.spi.PaymentSigner wrongTill =
+        request ->
+            till.signer.sign(
+                dev.webecr.sdk.spi.SigningRequest.builder()
+                    .from(request)
+                    .terminalTid(FakeVivaTerminal.DECLINE.terminalId())
+                    .build());
+    try (PosClient client =
+        till.clientBuilder(Journals.inMemory(), new VirtualTimeScheduler(till.clock))
+            .signer(wrongTill)
+            .build()) {
+      assertThatThrownBy(
+              () ->
+                  client.pay(VivaTill.sale(till.terminal(FakeVivaTerminal.APPROVE), 1200, "TID-1")))
+          .isInstanceOfSatisfying(
+              InvalidRequestException.class,
+              e -> assertThat(e.field()).isEqualTo("signature.input.tid"));
+    }
+    assertThat(till.fake.posts("TID-1-A1")).isZero();
   }
 }
