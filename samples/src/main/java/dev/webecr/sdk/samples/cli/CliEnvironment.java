@@ -22,6 +22,9 @@ final class CliEnvironment {
   final ScheduledExecutorService scheduler;
   final Executor executor;
 
+  /** Where a provider waits between its own retries; null: its own thread. */
+  final ScheduledExecutorService waits;
+
   CliEnvironment(
       Map<String, String> variables,
       Path home,
@@ -31,6 +34,19 @@ final class CliEnvironment {
       Clock clock,
       ScheduledExecutorService scheduler,
       Executor executor) {
+    this(variables, home, prompt, out, err, clock, scheduler, executor, null);
+  }
+
+  CliEnvironment(
+      Map<String, String> variables,
+      Path home,
+      Function<String, char[]> prompt,
+      PrintWriter out,
+      PrintWriter err,
+      Clock clock,
+      ScheduledExecutorService scheduler,
+      Executor executor,
+      ScheduledExecutorService waits) {
     this.variables = variables;
     this.home = home;
     this.prompt = prompt;
@@ -39,5 +55,6 @@ final class CliEnvironment {
     this.clock = clock;
     this.scheduler = scheduler;
     this.executor = executor;
+    this.waits = waits;
   }
 }

@@ -47,6 +47,9 @@ final class CliViva {
             .cashRegisterId(cashRegister)
             .clientId(cli.secret("VIVA_CLIENT_ID", "clientId", null))
             .clientSecret(cli.secret("VIVA_CLIENT_SECRET", "clientSecret", "Viva client secret: "));
+    if (cli.env.waits != null) {
+      b.retryScheduler(cli.env.waits);
+    }
     if (cli.url != null) {
       String url = cli.url.endsWith("/") ? cli.url : cli.url + "/";
       b.apiUrl(url).tokenUrl(url + "connect/token"); // a local fake serves both

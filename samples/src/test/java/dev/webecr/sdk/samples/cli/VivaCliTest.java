@@ -52,7 +52,8 @@ class VivaCliTest {
             new PrintWriter(e, true),
             clock,
             new VirtualTimeScheduler(clock),
-            Runnable::run);
+            Runnable::run,
+            new VirtualTimeScheduler(clock)); // the provider's pacing waits, on virtual time too
     int code = WebEcrCli.run(all.toArray(new String[0]), env);
     out = o.toString();
     err = e.toString();

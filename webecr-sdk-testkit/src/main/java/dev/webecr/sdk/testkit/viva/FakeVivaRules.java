@@ -42,6 +42,13 @@ final class FakeVivaRules {
     if (!(amount instanceof Number) || ((Number) amount).doubleValue() % 1 != 0) {
       return "amount";
     }
+    if (Boolean.TRUE.equals(body.get("aadePreloaded"))) {
+      Object hours = body.get("aadePreloadedDuration");
+      double h = hours instanceof Number ? ((Number) hours).doubleValue() : 0;
+      if (h % 1 != 0 || h < 1 || h > 24) {
+        return "aadePreloadedDuration"; // whole hours, 1 to 24 [2ND VC6, VC7]
+      }
+    }
     return null;
   }
 

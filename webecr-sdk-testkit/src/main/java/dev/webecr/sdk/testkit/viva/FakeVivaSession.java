@@ -27,6 +27,12 @@ final class FakeVivaSession {
   final Instant createdAt;
   final long serial;
 
+  /** When a preloaded session is opened on the device [assumed]; before it, it just waits. */
+  static final Duration PRELOAD_OPENED_AFTER = Duration.ofMinutes(10);
+
+  /** When its dialogue starts: at once, or when a preloaded session is opened. */
+  final Instant startsAt;
+
   /** How long after its end a 1099 turns into an approval (§17 #18); null: never. */
   private final Duration lateFlip;
 
@@ -64,6 +70,8 @@ final class FakeVivaSession {
     this.cashRegisterId = text(body.get("cashRegisterId"));
     this.merchantReference = text(body.get("merchantReference"));
     this.createdAt = createdAt;
+    boolean preloaded = Boolean.TRUE.equals(body.get("aadePreloaded"));
+    this.startsAt = preloaded ? createdAt.plus(PRELOAD_OPENED_AFTER) : createdAt;
     this.serial = serial;
     this.failWith = failWith;
     this.lateFlip = lateFlip;
@@ -111,7 +119,7 @@ final class FakeVivaSession {
       return createdAt.plusSeconds(1);
     }
     Duration after = terminal == null ? Duration.ofSeconds(3) : terminal.after();
-    return after == null ? null : createdAt.plus(after);
+    return after == null ? null : startsAt.plus(after);
   }
 
   boolean isFinal(Instant now) {

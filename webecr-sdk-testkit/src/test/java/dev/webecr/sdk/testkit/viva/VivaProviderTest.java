@@ -421,4 +421,36 @@ class VivaProviderTest {
     }
     assertThat(till.fake.posts("TID-1-A1")).isZero();
   }
+
+  @Test
+  void aPreloadedSaleWaitsUntilItIsOpenedOnTheDeviceForWholeHoursOnly() {
+    till = new VivaTill();
+    Terminal t = till.terminal(FakeVivaTerminal.APPROVE);
+    Instant start = till.clock.instant();
+
+    PaymentIntent paid =
+        till.client.pay(
+            PaymentRequest.builder()
+                .terminal(t)
+                .amount(Money.euroCents(3500))
+                .reference("PRE-1")
+                .preloadExpiry(Duration.ofHours(2))
+                .build());
+
+    assertThat(paid.isApproved()).isTrue();
+    // the fake opens a preloaded session 10 minutes on; the deadline ran from the preload's expiry
+    assertThat(Duration.between(start, till.clock.instant())).isGreaterThan(Duration.ofMinutes(10));
+    assertThatThrownBy(
+            () ->
+                till.client.pay(
+                    PaymentRequest.builder()
+                        .terminal(t)
+                        .amount(Money.euroCents(3500))
+                        .reference("PRE-2")
+                        .preloadExpiry(Duration.ofMinutes(90))
+                        .build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("preloadExpiry"));
+    assertThat(till.fake.posts("PRE-2-A1")).isZero();
+  }
 }

@@ -30,6 +30,8 @@ final class VivaBodies {
     Integer aadeProviderId;
     String aadeProviderSignatureData;
     String aadeProviderSignature;
+    Boolean aadePreloaded;
+    Integer aadePreloadedDuration;
     IsvDetails isvDetails;
 
     @Override

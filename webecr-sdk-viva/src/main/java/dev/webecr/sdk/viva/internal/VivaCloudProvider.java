@@ -46,7 +46,8 @@ public final class VivaCloudProvider implements PosProvider {
           Capability.INSTALLMENTS,
           Capability.DIRECT_MODE,
           Capability.LIST_INTENTS,
-          Capability.ABORT);
+          Capability.ABORT,
+          Capability.PRELOAD);
 
   private final VivaConfig config;
   private final Clock clock;

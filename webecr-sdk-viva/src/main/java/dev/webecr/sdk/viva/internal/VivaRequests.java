@@ -66,6 +66,7 @@ final class VivaRequests {
     body.maxInstalments = c.installments().orElse(null);
     aade(c, body);
     isv(c, body);
+    preload(c, body);
     switch (c.kind()) {
       case SALE:
         return new Sending(sessionId, "POST transactions:sale", api -> api.sale(body));
@@ -125,6 +126,24 @@ final class VivaRequests {
     isv.merchantId = config.isvMerchantId().get();
     isv.terminalMerchantId = config.isvMerchantId().get();
     body.isvDetails = isv;
+  }
+
+  /**
+   * §5, §11 [2ND VC6, VC7]: a preloaded sale waits on the device until it is opened, for whole
+   * hours, 1 to 24. How a preloaded session reads until then is not confirmed: like any session
+   * still running (202), and the client's deadline runs from the preload's expiry.
+   */
+  private static void preload(CreateIntentCommand c, VivaBodies.Payment body) {
+    if (c.preloadExpiry().isEmpty()) {
+      return;
+    }
+    java.time.Duration d = c.preloadExpiry().get();
+    if (d.toMinutes() % 60 != 0 || d.toHours() < 1 || d.toHours() > 24) {
+      throw new InvalidRequestException(
+          "preloadExpiry", "Viva preloads for whole hours, 1 to 24, was " + d);
+    }
+    body.aadePreloaded = true;
+    body.aadePreloadedDuration = (int) d.toHours();
   }
 
   private void aade(CreateIntentCommand c, VivaBodies.Payment body) {
