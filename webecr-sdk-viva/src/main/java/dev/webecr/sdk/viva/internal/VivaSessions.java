@@ -2,6 +2,7 @@ package dev.webecr.sdk.viva.internal;
 
 import dev.webecr.sdk.IntentResult;
 import dev.webecr.sdk.IntentStatus;
+import dev.webecr.sdk.InvalidRequestException;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.Terminal;
@@ -45,14 +46,18 @@ final class VivaSessions {
       if (id.isBlank()) {
         throw new UnreadableAnswer("blank terminalId");
       }
-      out.add(
-          Terminal.builder()
-              .providerId(VivaProvider.ID)
-              .tid(id)
-              .callId(id)
-              .merchantId(merchantId)
-              .label("Viva " + id)
-              .build());
+      try {
+        out.add(
+            Terminal.builder()
+                .providerId(VivaProvider.ID)
+                .tid(id)
+                .callId(id)
+                .merchantId(merchantId)
+                .label("Viva " + id)
+                .build());
+      } catch (InvalidRequestException e) {
+        throw new UnreadableAnswer("terminalId not a terminal's id (" + e.field() + ")");
+      }
     }
     return out;
   }
