@@ -10,12 +10,7 @@ import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.UnsupportedCapabilityException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,26 +76,19 @@ class VivaIsvTest {
   void forcedThroughTheFakeRefusesWhatIsvsCannotDoAndTheMerchantsTokenOnIsvPaths()
       throws Exception {
     try (FakeVivaServer fake = FakeVivaServer.builder().build().start()) {
-      HttpClient http = HttpClient.newHttpClient();
-      String isvToken =
-          token(http, fake, FakeVivaServer.ISV_CLIENT_ID, FakeVivaServer.ISV_CLIENT_SECRET);
-      String merchantToken =
-          token(http, fake, FakeVivaServer.CLIENT_ID, FakeVivaServer.CLIENT_SECRET);
+      RawViva raw = new RawViva(fake);
+      String isvToken = raw.token(FakeVivaServer.ISV_CLIENT_ID, FakeVivaServer.ISV_CLIENT_SECRET);
+      String merchantToken = raw.token(FakeVivaServer.CLIENT_ID, FakeVivaServer.CLIENT_SECRET);
       String body =
           "{\"sessionId\":\"F-1-A1\",\"terminalId\":\"16000001\",\"cashRegisterId\":\"T\","
               + "\"amount\":500,\"currencyCode\":\"978\",\"isvDetails\":{\"merchantId\":\"m\"}}";
 
       HttpResponse<String> refused =
-          post(http, fake, "ecr/isv/v1/transactions:unreferenced-refund", isvToken, body);
+          raw.post("ecr/isv/v1/transactions:unreferenced-refund", isvToken, body);
       HttpResponse<String> noDetails =
-          post(
-              http,
-              fake,
-              "ecr/isv/v1/transactions:sale",
-              isvToken,
-              body.replace("isvDetails", "x"));
+          raw.post("ecr/isv/v1/transactions:sale", isvToken, body.replace("isvDetails", "x"));
       HttpResponse<String> wrongScheme =
-          post(http, fake, "ecr/isv/v1/transactions:sale", merchantToken, body);
+          raw.post("ecr/isv/v1/transactions:sale", merchantToken, body);
 
       assertThat(refused.statusCode()).isEqualTo(403);
       assertThat(refused.body()).contains("not supported");
@@ -108,32 +96,5 @@ class VivaIsvTest {
       assertThat(wrongScheme.statusCode()).isEqualTo(401);
       assertThat(fake.ledger()).isEmpty();
     }
-  }
-
-  private static String token(HttpClient http, FakeVivaServer fake, String id, String secret)
-      throws Exception {
-    String basic =
-        Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create(fake.url() + "connect/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return r.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
-  }
-
-  private static HttpResponse<String> post(
-      HttpClient http, FakeVivaServer fake, String path, String token, String body)
-      throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(fake.url() + path))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

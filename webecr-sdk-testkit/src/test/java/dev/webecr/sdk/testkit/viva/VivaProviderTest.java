@@ -453,4 +453,30 @@ class VivaProviderTest {
             InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("preloadExpiry"));
     assertThat(till.fake.posts("PRE-2-A1")).isZero();
   }
+
+  @Test
+  void forcedWithTheSignedInputOfAnotherTerminalTheFakeFailsTheSessionWith1077() throws Exception {
+    till = new VivaTill();
+    // what another installation without the SDK's check would send: input signed for 16000002,
+    // the sale sent to 16000001
+    CreateIntentCommand signed =
+        till.signedCreate(till.terminal(FakeVivaTerminal.DECLINE), 1300, "F-1077-A1");
+    String body =
+        "{\"sessionId\":\"F-1077-A1\",\"terminalId\":\"16000001\",\"cashRegisterId\":\"T\","
+            + "\"amount\":1300,\"currencyCode\":\"978\",\"aadeProviderId\":999,"
+            + "\"aadeProviderSignatureData\":\""
+            + signed.signature().get().input()
+            + "\",\"aadeProviderSignature\":\""
+            + signed.signature().get().signature()
+            + "\"}";
+    RawViva raw = new RawViva(till.fake);
+    String token = raw.token(FakeVivaServer.CLIENT_ID, FakeVivaServer.CLIENT_SECRET);
+
+    assertThat(raw.post("ecr/v1/transactions:sale", token, body).statusCode()).isEqualTo(200);
+    till.clock.advance(Duration.ofSeconds(6));
+    String session = raw.get("ecr/v1/sessions/F-1077-A1", token).body();
+
+    assertThat(session).contains("\"success\":false").contains("\"eventId\":1077");
+    assertThat(till.fake.charges("F-1077-A1")).isZero();
+  }
 }
