@@ -15,7 +15,7 @@ public final class FakeWebEcrMain {
   private static final String USAGE =
       "usage: java -jar webecr-sdk-testkit-standalone.jar [--port N] [--bind ADDRESS]"
           + " [--lag SECONDS] [--single-intent-route] [--transaction-object]"
-          + " [--list-declined] [--set NAME=VALUE]... [--admin] [--quiet]";
+          + " [--list-declined] [--set NAME=VALUE]... [--quiet]";
 
   private FakeWebEcrMain() {}
 
@@ -29,12 +29,12 @@ public final class FakeWebEcrMain {
   }
 
   /**
-   * Entry point. Options: {@code --port N} (default 8089), {@code --bind ADDRESS}, {@code --admin}
-   * (WireMock's admin API, off by default), {@code --quiet} (no request lines), and the {@link
-   * WebEcrBehaviour} switches: {@code --lag SECONDS}, {@code --single-intent-route} (the kind
-   * variant; {@code --no-single-intent-route}, the default, is still taken), {@code
-   * --transaction-object}, {@code --list-declined}, and any switch by name with {@code --set
-   * NAME=VALUE} (e.g. {@code --set late-commit=70,30}; {@code --set help=} lists them).
+   * Entry point. Options: {@code --port N} (default 8089), {@code --bind ADDRESS}, {@code --quiet}
+   * (no request lines), and the {@link WebEcrBehaviour} switches: {@code --lag SECONDS}, {@code
+   * --single-intent-route} (the kind variant; {@code --no-single-intent-route}, the default, is
+   * still taken), {@code --transaction-object}, {@code --list-declined}, and any switch by name
+   * with {@code --set NAME=VALUE} (e.g. {@code --set late-commit=70,30}; {@code --set help=} lists
+   * them).
    */
   public static void main(String[] args) throws InterruptedException {
     FakeWebEcrServer.Builder builder = FakeWebEcrServer.builder().port(8089);
@@ -71,9 +71,6 @@ public final class FakeWebEcrMain {
             int eq = pair.indexOf('=');
             switches.put(
                 eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
-            break;
-          case "--admin":
-            builder.adminApi(true);
             break;
           case "--quiet":
             quiet = true;

@@ -1,9 +1,5 @@
 package dev.webecr.sdk.testkit;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.Extension;
 import dev.webecr.sdk.mellon.MellonConfig;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -16,10 +12,10 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * A stateful fake of Mellon WebECR on WireMock's engine: tokens, pairing, terminals, intents driven
- * by {@link FakeTerminals}' profiles, transactions, paging, errors; faults on demand per endpoint;
- * and a log of the latest {@value #REQUEST_LOG} requests it served, with exact counts per endpoint.
- * Memory stays flat however long it runs: WireMock's own request journal is off.
+ * A stateful fake of Mellon WebECR on the JDK's own HTTP server: tokens, pairing, terminals,
+ * intents driven by {@link FakeTerminals}' profiles, transactions, paging, errors; faults on demand
+ * per endpoint; and a log of the latest {@value #REQUEST_LOG} requests it served, with exact counts
+ * per endpoint. Memory stays flat however long it runs.
  *
  * <pre>{@code
  * try (FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start()) {
@@ -34,14 +30,8 @@ import java.util.Random;
 public final class FakeWebEcrServer implements AutoCloseable {
   private final FakeWebEcr fake;
   private final WebEcrRoutes routes;
-  private final WireMockServer server;
+  private final FakeHttp server;
   private final Map<Endpoint, Deque<InjectedFault>> faults = new EnumMap<>(Endpoint.class);
-
-  /** Jetty's request threads: enough for a load test's concurrent calls. */
-  private static final int CONTAINER_THREADS = 64;
-
-  /** Threads that send delayed answers (server-side waits) without holding request threads. */
-  private static final int ASYNC_THREADS = 4;
 
   /** How many of the latest requests {@link #requests()} keeps. */
   public static final int REQUEST_LOG = 10_000;
@@ -51,33 +41,22 @@ public final class FakeWebEcrServer implements AutoCloseable {
       new java.util.concurrent.ConcurrentHashMap<>();
   private volatile RandomFaults randomFaults;
   private final FakeControl control;
+  private final String bindAddress;
 
   private FakeWebEcrServer(Builder b) {
     this.fake = b.fake != null ? b.fake : new FakeWebEcr(b.clock);
     this.routes = new WebEcrRoutes(fake);
     this.control = new FakeControl(fake, this);
+    this.bindAddress = b.bindAddress;
     this.server =
-        new WireMockServer(
-            options()
-                .port(b.port)
-                .bindAddress(b.bindAddress)
-                .disableRequestJournal()
-                .containerThreads(CONTAINER_THREADS)
-                .asynchronousResponseEnabled(true)
-                .asynchronousResponseThreads(ASYNC_THREADS)
-                .extensions(extensions(b)));
-  }
-
-  private Extension[] extensions(Builder b) {
-    List<Extension> out = new ArrayList<>();
-    out.add(new FakeRouter(routes, this::log, this::nextFault, new FakeControlRoutes(control)));
-    if (!b.adminApi) {
-      out.add(new AdminGate());
-    }
-    if (b.accessLog != null) {
-      out.add(new FakeAccessLog(b.accessLog));
-    }
-    return out.toArray(new Extension[0]);
+        new FakeHttp(
+            b.bindAddress,
+            b.port,
+            routes,
+            new FakeControlRoutes(control),
+            this::log,
+            this::nextFault,
+            b.accessLog);
   }
 
   /** A new builder. */
@@ -93,7 +72,7 @@ public final class FakeWebEcrServer implements AutoCloseable {
 
   /** The base URL, e.g. {@code http://127.0.0.1:8089}. */
   public String baseUrl() {
-    return server.baseUrl();
+    return "http://" + bindAddress + ":" + server.port();
   }
 
   /** The port it listens on. */
@@ -219,16 +198,9 @@ public final class FakeWebEcrServer implements AutoCloseable {
     private String bindAddress = "127.0.0.1";
     private Clock clock = Clock.systemUTC();
     private FakeWebEcr fake;
-    private boolean adminApi;
     private java.util.function.Consumer<String> accessLog;
 
     private Builder() {}
-
-    /** Opens WireMock's own admin API under {@code /__admin/}; default off. */
-    public Builder adminApi(boolean open) {
-      this.adminApi = open;
-      return this;
-    }
 
     /**
      * Where to write one line per request served (method, path, status, ms; never a query, header
