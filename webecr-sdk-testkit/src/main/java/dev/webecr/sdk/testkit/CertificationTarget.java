@@ -41,6 +41,7 @@ public final class CertificationTarget implements AutoCloseable {
 
   final Clock clock;
   final FakeWebEcrServer fake;
+  private final TestClock virtual;
   private final PosProvider provider;
   private final String redeemCode;
   private final String tid;
@@ -48,12 +49,14 @@ public final class CertificationTarget implements AutoCloseable {
 
   private CertificationTarget(
       Clock clock,
+      TestClock virtual,
       FakeWebEcrServer fake,
       PosProvider provider,
       String redeemCode,
       String tid,
       Person person) {
     this.clock = clock;
+    this.virtual = virtual;
     this.fake = fake;
     this.provider = provider;
     this.redeemCode = redeemCode;
@@ -70,7 +73,7 @@ public final class CertificationTarget implements AutoCloseable {
         MellonProvider.create(
             server.mellonConfig().retryScheduler(new VirtualTimeScheduler(clock)).build(), clock);
     return new CertificationTarget(
-        clock, server, mellon, FakeTerminals.REDEEM_CODE, FakeTerminals.APPROVING_TID, null);
+        clock, clock, server, mellon, FakeTerminals.REDEEM_CODE, FakeTerminals.APPROVING_TID, null);
   }
 
   /**
@@ -93,6 +96,7 @@ public final class CertificationTarget implements AutoCloseable {
                 .build());
     return new CertificationTarget(
         Clock.systemUTC(),
+        null,
         null,
         mellon,
         Objects.requireNonNull(redeemCode, "redeemCode == null"),
@@ -157,10 +161,15 @@ public final class CertificationTarget implements AutoCloseable {
     }
   }
 
+  /** The client's scheduler on virtual time; empty on UAT (the client's own threads). */
+  java.util.Optional<java.util.concurrent.ScheduledExecutorService> scheduler() {
+    return virtual == null ? Optional.empty() : Optional.of(new VirtualTimeScheduler(virtual));
+  }
+
   /** Lets the provider's listing catch up: a minute (virtual on the fake, real on UAT). */
   void letTheListingCatchUp() {
-    if (clock instanceof TestClock) {
-      ((TestClock) clock).advance(Duration.ofMinutes(1));
+    if (virtual != null) {
+      virtual.advance(Duration.ofMinutes(1));
     } else {
       try {
         Thread.sleep(Duration.ofMinutes(1).toMillis()); // real time: a real host's listing

@@ -34,6 +34,7 @@ public final class FakeWebEcr {
   static final long MAX_WAIT_SECONDS = 180;
 
   private final Clock clock;
+  final FakeTime time;
   private final WebEcrBehaviour behaviour = new WebEcrBehaviour();
   private final Map<String, FakeTerminal> byCallId = new LinkedHashMap<>();
 
@@ -56,9 +57,19 @@ public final class FakeWebEcr {
   private int creates;
   private int overlaps;
 
-  /** A fake with the seeded terminals, on {@code clock}. */
+  /** A fake with the seeded terminals on {@code clock}, real time: waits are waited out. */
   public FakeWebEcr(Clock clock) {
-    this.clock = clock;
+    this(FakeTime.real(clock));
+  }
+
+  /** A fake with the seeded terminals on virtual time: it moves {@code clock} through waits. */
+  public FakeWebEcr(TestClock clock) {
+    this(FakeTime.virtual(clock));
+  }
+
+  private FakeWebEcr(FakeTime time) {
+    this.time = time;
+    this.clock = time.clock();
     for (FakeTerminal t : FakeTerminals.seeded()) {
       byCallId.put(t.callId(), t);
     }

@@ -44,7 +44,10 @@ public final class FakeWebEcrServer implements AutoCloseable {
   private final String bindAddress;
 
   private FakeWebEcrServer(Builder b) {
-    this.fake = b.fake != null ? b.fake : new FakeWebEcr(b.clock);
+    this.fake =
+        b.fake != null
+            ? b.fake
+            : b.virtualClock != null ? new FakeWebEcr(b.virtualClock) : new FakeWebEcr(b.clock);
     this.routes = new WebEcrRoutes(fake);
     this.control = new FakeControl(fake, this);
     this.bindAddress = b.bindAddress;
@@ -197,6 +200,7 @@ public final class FakeWebEcrServer implements AutoCloseable {
     private int port;
     private String bindAddress = "127.0.0.1";
     private Clock clock = Clock.systemUTC();
+    private TestClock virtualClock;
     private FakeWebEcr fake;
     private java.util.function.Consumer<String> accessLog;
 
@@ -223,9 +227,21 @@ public final class FakeWebEcrServer implements AutoCloseable {
       return this;
     }
 
-    /** The clock the dialogues run on; default system UTC. */
+    /**
+     * The clock the dialogues run on, real time (server-side waits are waited out); default system
+     * UTC. A {@link TestClock} passed as a plain {@code Clock} runs in real time too: pass it as a
+     * {@code TestClock} for virtual time.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
+      this.virtualClock = null;
+      return this;
+    }
+
+    /** Virtual time: the fake moves {@code clock} through server-side waits itself. */
+    public Builder clock(TestClock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      this.virtualClock = clock;
       return this;
     }
 

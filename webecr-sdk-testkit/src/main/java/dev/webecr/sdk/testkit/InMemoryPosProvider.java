@@ -62,8 +62,13 @@ public final class InMemoryPosProvider implements PosProvider {
     this.apiKey = ApiKey.of(fake.pairings.redeem(FakeTerminals.REDEEM_CODE).orElseThrow());
   }
 
-  /** A provider on a new fake acquirer running on {@code clock}. */
+  /** A provider on a new fake acquirer running on {@code clock}, real time. */
   public static InMemoryPosProvider create(Clock clock) {
+    return new InMemoryPosProvider(new FakeWebEcr(clock));
+  }
+
+  /** A provider on a new fake acquirer on virtual time: it moves {@code clock} through waits. */
+  public static InMemoryPosProvider create(TestClock clock) {
     return new InMemoryPosProvider(new FakeWebEcr(clock));
   }
 

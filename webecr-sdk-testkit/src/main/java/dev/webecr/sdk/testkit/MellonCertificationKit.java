@@ -72,9 +72,7 @@ public abstract class MellonCertificationKit extends CertificationSales {
             .journal(Journals.inMemory())
             .clock(clock)
             .paymentDeadline(Duration.ofSeconds(300));
-    if (target.isFake()) {
-      b.scheduler(new VirtualTimeScheduler((TestClock) clock)).executor(Runnable::run);
-    }
+    target.scheduler().ifPresent(s -> b.scheduler(s).executor(Runnable::run));
     String prefix =
         target.isFake()
             ? "CERT"

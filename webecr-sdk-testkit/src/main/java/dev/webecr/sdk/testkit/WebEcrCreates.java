@@ -85,8 +85,8 @@ final class WebEcrCreates {
   }
 
   /**
-   * The gateway holds the create for its timeout and answers 504; the backend commits it later. On
-   * a {@link TestClock} the fake moves virtual time itself, as for a server-side wait.
+   * The gateway holds the create for its timeout and answers 504; the backend commits it later
+   * ({@link FakeTime}: virtual time is moved, real time waited out).
    */
   private Reply gatewayGivesUp(WebEcrBehaviour behaviour, Runnable commit) {
     Instant now = fake.clock().instant();
@@ -94,11 +94,7 @@ final class WebEcrCreates {
     Instant due = gaveUp.plus(behaviour.commitAfter());
     fake.lateCommits.add(due, () -> fake.createdAt(due, commit));
     String body = "<html><body><h1>504 Gateway Time-out</h1></body></html>";
-    if (fake.clock() instanceof TestClock) {
-      ((TestClock) fake.clock()).advanceTo(gaveUp);
-      return new Reply(504, body);
-    }
-    return new Reply(504, body, behaviour.gatewayTimeout().toMillis());
+    return new Reply(504, body, fake.time.passUntil(gaveUp));
   }
 
   /** The intent a refund's {@code InitialTransaction} names: its record id or TransactionId. */
@@ -130,8 +126,7 @@ final class WebEcrCreates {
     Instant now = fake.clock().instant();
     Instant due = answerDue(intent, body.get("Timeout") == null ? 0 : longField(body, "Timeout"));
     Reply shown = ok(WebEcrViews.intent(intent, due, fake.behaviour()));
-    long delay = Math.max(0, java.time.Duration.between(now, due).toMillis());
-    return fake.clock() instanceof TestClock ? shown : new Reply(shown.status, shown.body, delay);
+    return new Reply(shown.status, shown.body, fake.time.passUntil(due));
   }
 
   /** A void: the real body has no CustomerReference, so the void intent has none either. */
@@ -189,9 +184,6 @@ final class WebEcrCreates {
     // a person may press a key any moment: hold the answer a second at most
     Instant done = intent.awaitsPerson() ? now.plusSeconds(1) : intent.completedAt();
     Instant until = done.isBefore(asked) ? done : asked;
-    if (fake.clock() instanceof TestClock) {
-      ((TestClock) fake.clock()).advanceTo(until);
-    }
     return until.isAfter(now) ? until : now;
   }
 }
