@@ -16,12 +16,10 @@ import java.util.TreeMap;
 /**
  * The fake acquirer behind {@link FakeWebEcrServer} and {@link InMemoryPosProvider}: seeded
  * terminals ({@link FakeTerminals}), API keys, intents and their card transactions, all on an
- * injected clock. Thread-safe.
- *
- * <p>It agrees with the evidence, not with the SDK: a repeated {@code CustomerReference} creates a
- * <em>new</em> intent (nothing shows WebECR de-duplicating), and {@link #behaviour()} switches on
- * the variants evidence leaves open. A test proves "never twice" by counting: {@link #creates()},
- * {@link #intentsUnder(String)}, {@link #approvalsByReference()}.
+ * injected clock. Thread-safe. It agrees with the evidence, not with the SDK: a repeated {@code
+ * CustomerReference} creates a <em>new</em> intent (nothing shows WebECR de-duplicating), and
+ * {@link #behaviour()} switches on the variants evidence leaves open. A test proves "never twice"
+ * by counting: {@link #creates()}, {@link #intentsUnder(String)}, {@link #approvalsByReference()}.
  */
 public final class FakeWebEcr {
   /** The integrator username the fake server accepts. */
@@ -33,7 +31,6 @@ public final class FakeWebEcr {
   /** The longest server-side wait WebECR grants ({@code Timeout}, seconds). */
   static final long MAX_WAIT_SECONDS = 180;
 
-  private final Clock clock;
   final FakeTime time;
   private final WebEcrBehaviour behaviour = new WebEcrBehaviour();
   private final Map<String, FakeTerminal> byCallId = new LinkedHashMap<>();
@@ -69,15 +66,15 @@ public final class FakeWebEcr {
 
   private FakeWebEcr(FakeTime time) {
     this.time = time;
-    this.clock = time.clock();
     for (FakeTerminal t : FakeTerminals.seeded()) {
       byCallId.put(t.callId(), t);
     }
   }
 
   /** The fake's clock. */
+  // virtual or real: see FakeTime
   public Clock clock() {
-    return clock;
+    return time.clock();
   }
 
   /** The switches for behaviour evidence leaves open; see {@link WebEcrBehaviour}. */
@@ -134,13 +131,13 @@ public final class FakeWebEcr {
 
   /** How many intents were created: every create the fake accepted, repeats included. */
   public synchronized int creates() {
-    lateCommits.runDue(clock.instant());
+    lateCommits.runDue(time.clock().instant());
     return creates;
   }
 
   /** How many intents exist under this {@code CustomerReference} (repeats make more). */
   public synchronized long intentsUnder(String reference) {
-    lateCommits.runDue(clock.instant());
+    lateCommits.runDue(time.clock().instant());
     return byReference.getOrDefault(reference, List.of()).size();
   }
 
@@ -150,8 +147,8 @@ public final class FakeWebEcr {
    * under {@code "void-of-<original's reference>"}.
    */
   public synchronized Map<String, Integer> approvalsByReference() {
-    lateCommits.runDue(clock.instant());
-    Instant now = clock.instant();
+    lateCommits.runDue(time.clock().instant());
+    Instant now = time.clock().instant();
     Map<String, Integer> out = new TreeMap<>();
     for (FakeIntent i : intents.values()) {
       if (i.approvedAt(now)) {
@@ -203,7 +200,7 @@ public final class FakeWebEcr {
       Integer installments,
       FakeIntent original,
       String originalId) {
-    Instant now = committingAt != null ? committingAt : clock.instant();
+    Instant now = committingAt != null ? committingAt : time.clock().instant();
     TerminalProfile profile =
         FakeTerminals.profileForAmount(Money.euroCents(cents)).orElse(terminal.profile());
     FakeIntent latest = latestOn.get(terminal); // a device runs one dialogue: the latest
@@ -268,7 +265,7 @@ public final class FakeWebEcr {
   }
 
   synchronized Optional<FakeIntent> byTransactionId(String transactionId) {
-    Instant now = clock.instant();
+    Instant now = time.clock().instant();
     return intents.values().stream()
         .filter(i -> i.hasTransactionAt(now) && i.transactionId().equals(transactionId))
         .findFirst();
@@ -290,7 +287,7 @@ public final class FakeWebEcr {
   }
 
   private List<FakeIntent> visible(java.util.Collection<FakeIntent> candidates) {
-    Instant visibleBefore = clock.instant().minus(behaviour.listingLag());
+    Instant visibleBefore = time.clock().instant().minus(behaviour.listingLag());
     boolean posHidden = behaviour.posOnlyInTransactions();
     List<FakeIntent> out = new ArrayList<>();
     for (FakeIntent i : candidates) {
