@@ -8,14 +8,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The fake WebECR server's HTTP side on the JDK's own server: every request goes to {@link
@@ -32,7 +33,8 @@ final class FakeHttp {
 
   private final WebEcrRoutes routes;
   private final FakeControlRoutes control;
-  private final BiConsumer<String, Endpoint> log;
+  private final Consumer<RecordedRequest> record;
+  private final Supplier<Instant> now;
   private final Function<Endpoint, InjectedFault> nextFault;
   private final Consumer<String> accessLog;
   private final String bindAddress;
@@ -45,12 +47,14 @@ final class FakeHttp {
       int port,
       WebEcrRoutes routes,
       FakeControlRoutes control,
-      BiConsumer<String, Endpoint> log,
+      Consumer<RecordedRequest> record,
+      Supplier<Instant> now,
       Function<Endpoint, InjectedFault> nextFault,
       Consumer<String> accessLog) {
     this.routes = routes;
     this.control = control;
-    this.log = log;
+    this.record = record;
+    this.now = now;
     this.nextFault = nextFault;
     this.accessLog = accessLog;
     this.bindAddress = bindAddress;
@@ -123,12 +127,14 @@ final class FakeHttp {
   private int answer(HttpExchange x, String method, String path, Map<String, String> query)
       throws IOException {
     Endpoint endpoint = WebEcrPaths.endpointOf(method, path);
-    log.accept(method + " " + path, endpoint);
+    String body = new String(x.getRequestBody().readAllBytes(), UTF_8);
+    Map<String, String> headers = new LinkedHashMap<>();
+    x.getRequestHeaders().forEach((k, v) -> headers.put(k, v.isEmpty() ? "" : v.get(0)));
+    record.accept(new RecordedRequest(method, path, query, headers, body, endpoint, now.get()));
     InjectedFault fault = nextFault.apply(endpoint);
     if (fault != null && !fault.afterProcessing()) {
       return fault(x, fault, null);
     }
-    String body = new String(x.getRequestBody().readAllBytes(), UTF_8);
     String host = x.getRequestHeaders().getFirst("Host");
     WebEcrRoutes.Reply reply =
         routes.handle(

@@ -3,7 +3,6 @@ package dev.webecr.sdk.testkit;
 import dev.webecr.sdk.mellon.MellonConfig;
 import java.time.Clock;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,9 +35,10 @@ public final class FakeWebEcrServer implements AutoCloseable {
   /** How many of the latest requests {@link #requests()} keeps. */
   public static final int REQUEST_LOG = 10_000;
 
-  private final Deque<String> journal = new ArrayDeque<>();
-  private final Map<Endpoint, java.util.concurrent.atomic.LongAdder> counts =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  /** How many of the latest requests are kept whole for {@link #recordedRequests()}. */
+  public static final int RECORDED = 1_000;
+
+  private final FakeRequestLog requestLog = new FakeRequestLog(REQUEST_LOG, RECORDED);
   private volatile RandomFaults randomFaults;
   private final FakeControl control;
   private final String bindAddress;
@@ -57,7 +57,8 @@ public final class FakeWebEcrServer implements AutoCloseable {
             b.port,
             routes,
             new FakeControlRoutes(control),
-            this::log,
+            requestLog::add,
+            () -> fake.clock().instant(),
             this::nextFault,
             b.accessLog);
   }
@@ -151,36 +152,42 @@ public final class FakeWebEcrServer implements AutoCloseable {
    * first.
    */
   public List<String> requests() {
-    synchronized (journal) {
-      return new ArrayList<>(journal);
-    }
+    return requestLog.lines();
   }
 
   /** How many requests reached the server in all. */
   public long requestCount() {
-    return counts.values().stream().mapToLong(java.util.concurrent.atomic.LongAdder::sum).sum();
+    return requestLog.count();
   }
 
   /** How many requests reached {@code endpoint}. */
   public long requestCount(Endpoint endpoint) {
-    java.util.concurrent.atomic.LongAdder n = counts.get(endpoint);
-    return n == null ? 0 : n.sum();
+    return requestLog.count(endpoint);
+  }
+
+  /** The latest requests (at most {@value #RECORDED}) whole, oldest first. */
+  public List<RecordedRequest> recordedRequests() {
+    return requestLog.recorded();
+  }
+
+  /** The latest requests to {@code endpoint} (of the last {@value #RECORDED}), oldest first. */
+  public List<RecordedRequest> requests(Endpoint endpoint) {
+    Objects.requireNonNull(endpoint, "endpoint == null");
+    return requestLog.recorded(endpoint);
+  }
+
+  /**
+   * The oldest request not taken yet, as MockWebServer's {@code takeRequest}, but without waiting:
+   * the SDK's calls have returned by the time a test asks; empty when every one was taken.
+   */
+  public java.util.Optional<RecordedRequest> takeRequest() {
+    return requestLog.take();
   }
 
   /** Stops the server. */
   @Override
   public void close() {
     server.stop();
-  }
-
-  private void log(String line, Endpoint endpoint) {
-    counts.computeIfAbsent(endpoint, e -> new java.util.concurrent.atomic.LongAdder()).increment();
-    synchronized (journal) {
-      if (journal.size() == REQUEST_LOG) {
-        journal.removeFirst();
-      }
-      journal.addLast(line);
-    }
   }
 
   private InjectedFault nextFault(Endpoint endpoint) {
