@@ -249,6 +249,15 @@ public final class PosClient implements AutoCloseable {
     return engine.cancel(reference);
   }
 
+  /**
+   * What operations watch: payments running here, attempts in doubt and those waiting for a person,
+   * the oldest doubt's age, when the provider last answered and last failed. Reads the journal's
+   * attempts in flight, no provider call: cheap enough to ask every second.
+   */
+  public Health health() {
+    return engine.health();
+  }
+
   /** Stops the client's own threads and closes what it created (provider, journal). */
   @Override
   public void close() {

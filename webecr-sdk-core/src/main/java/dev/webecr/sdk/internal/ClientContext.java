@@ -18,6 +18,10 @@ import java.util.concurrent.Semaphore;
 /** Everything a payment run needs from its client; immutable once built. */
 final class ClientContext {
   final PosProvider provider;
+
+  /** The same provider, as seen for health: when it last answered and last failed. */
+  final ObservedProvider observed;
+
   final IntentJournal journal;
   final PaymentSigner signer;
   final TerminalDirectory directory;
@@ -49,7 +53,8 @@ final class ClientContext {
 
   /** The context of {@code config}'s payments; terminals are found in {@code directory}. */
   ClientContext(EngineConfig config, TerminalDirectory directory) {
-    this.provider = config.provider();
+    this.observed = new ObservedProvider(config.provider(), config.clock());
+    this.provider = observed;
     this.journal = config.journal();
     this.signer = config.signer().orElse(null);
     this.directory = directory;

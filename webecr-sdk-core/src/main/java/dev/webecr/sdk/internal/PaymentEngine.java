@@ -1,6 +1,7 @@
 package dev.webecr.sdk.internal;
 
 import dev.webecr.sdk.ApiKey;
+import dev.webecr.sdk.Health;
 import dev.webecr.sdk.IntentResult;
 import dev.webecr.sdk.PaymentIntent;
 import dev.webecr.sdk.PaymentRequest;
@@ -10,8 +11,12 @@ import dev.webecr.sdk.ReconciliationReport;
 import dev.webecr.sdk.RecoveryReport;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.spi.Capability;
+import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.PosProvider;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -22,6 +27,11 @@ import java.util.function.Supplier;
  */
 public final class PaymentEngine {
   private final ClientContext ctx;
+
+  /** Pay calls in progress (checked, until their outcome or error). */
+  private final java.util.concurrent.atomic.AtomicInteger running =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final EngineConfig config;
   private final RememberedTerminals terminals;
   private final TerminalLanes lanes;
@@ -45,9 +55,35 @@ public final class PaymentEngine {
     return this;
   }
 
-  /** The provider the engine speaks to. */
+  /** The provider the engine speaks to, as the builder was given it. */
   public PosProvider provider() {
-    return ctx.provider;
+    return config.provider();
+  }
+
+  /** See {@link PosClient#health()}. */
+  public Health health() {
+    Instant now = ctx.clock.instant();
+    int inDoubt = 0;
+    int attention = 0;
+    Instant oldest = null;
+    for (JournalEntry e : ctx.journal.inFlight()) {
+      if (ctx.watching.containsKey(e.providerReference())) {
+        continue; // a pay call here follows it
+      }
+      inDoubt++;
+      attention += e.recoveryRuns() >= Recovery.ATTENTION_AFTER_RUNS ? 1 : 0;
+      oldest = oldest == null || e.createdAt().isBefore(oldest) ? e.createdAt() : oldest;
+    }
+    Instant since = oldest;
+    return Health.builder()
+        .at(now)
+        .running(running.get())
+        .inDoubt(inDoubt)
+        .needsAttention(attention)
+        .oldestInDoubt(Optional.ofNullable(since).map(t -> Duration.between(t, now)))
+        .lastProviderSuccess(ctx.observed.lastSuccess())
+        .lastProviderFailure(ctx.observed.lastFailure())
+        .build();
   }
 
   /** How many digits the client's redeem codes have. */
@@ -156,10 +192,12 @@ public final class PaymentEngine {
 
   private CompletableFuture<PaymentIntent> run(PaymentRequest checked) {
     OriginalChecks.check(checked, ctx.journal);
+    running.incrementAndGet();
     return lanes
         .acquire(checked.terminal(), config.terminalWait())
         .thenCompose(
-            release -> PaymentRun.pay(ctx, checked).whenComplete((intent, error) -> release.run()));
+            release -> PaymentRun.pay(ctx, checked).whenComplete((intent, error) -> release.run()))
+        .whenComplete((intent, error) -> running.decrementAndGet());
   }
 
   private List<Terminal> remembered(List<Terminal> found) {
