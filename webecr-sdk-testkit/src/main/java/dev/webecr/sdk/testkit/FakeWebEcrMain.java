@@ -3,7 +3,6 @@ package dev.webecr.sdk.testkit;
 import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the fake WebECR server standalone, on the system clock: {@code java -jar
@@ -104,16 +103,8 @@ public final class FakeWebEcrMain {
     }
     switches.forEach(
         (name, value) -> BehaviourSwitches.set(server.fake().behaviour(), name, value));
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                }));
     banner(server, System.out);
-    stopped.await();
+    Standalone.serveUntilStopped(server);
   }
 
   static void banner(FakeWebEcrServer server, PrintStream out) {

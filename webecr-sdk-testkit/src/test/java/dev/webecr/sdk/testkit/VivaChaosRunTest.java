@@ -51,16 +51,7 @@ class VivaChaosRunTest {
   private static final int PAYMENTS = Integer.getInteger("chaos.viva", 500);
   private static final long SEED = Long.getLong("chaos.seed", 20261207L);
 
-  private static final List<InjectedFault> MENU =
-      List.of(
-          InjectedFault.resetBeforeProcessing(),
-          InjectedFault.resetAfterProcessing(),
-          InjectedFault.status(500, null),
-          InjectedFault.status(503, 1),
-          InjectedFault.status(429, 1),
-          InjectedFault.statusAfterProcessing(502),
-          InjectedFault.statusAfterProcessing(429),
-          InjectedFault.malformedBody());
+  private static final List<InjectedFault> MENU = FaultMenus.COMMON;
 
   /** The terminals paid on, by weight out of 100. */
   private static final Map<FakeVivaTerminal, Integer> WEIGHTS =

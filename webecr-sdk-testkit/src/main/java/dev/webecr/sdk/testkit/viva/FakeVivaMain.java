@@ -1,7 +1,7 @@
 package dev.webecr.sdk.testkit.viva;
 
+import dev.webecr.sdk.testkit.Standalone;
 import java.io.PrintStream;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the fake Viva server standalone, on the system clock: {@code java -cp
@@ -47,16 +47,8 @@ public final class FakeVivaMain {
       System.exit(1);
       return;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                }));
     banner(server, System.out);
-    stopped.await();
+    Standalone.serveUntilStopped(server);
   }
 
   static void banner(FakeVivaServer viva, PrintStream out) {
