@@ -64,7 +64,15 @@ final class AttemptWatch {
     this.attempt = attempt;
     this.deadline = new AttemptDeadline(ctx, terminal, attempt, deadline, mayAbort);
     this.result = result;
-    this.reads = new NextRead(ctx, result);
+    this.reads =
+        new NextRead(
+            ctx,
+            result,
+            LogContext.of(
+                ctx.provider.id(),
+                terminal,
+                attempt.entry().reference(),
+                attempt.providerReference()));
     ctx.watching.put(attempt.providerReference(), this);
     result.whenComplete((v, e) -> ctx.watching.remove(attempt.providerReference(), this));
   }

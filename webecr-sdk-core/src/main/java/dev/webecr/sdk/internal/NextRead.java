@@ -18,6 +18,7 @@ final class NextRead {
 
   private final ClientContext ctx;
   private final CompletableFuture<?> result;
+  private final LogContext log;
   private final Duration minGap;
   private int polls;
   private int failures;
@@ -26,9 +27,10 @@ final class NextRead {
   private Instant pendingDue = Instant.MAX;
   private Instant lastRead = Instant.MIN;
 
-  NextRead(ClientContext ctx, CompletableFuture<?> result) {
+  NextRead(ClientContext ctx, CompletableFuture<?> result, LogContext log) {
     this.ctx = ctx;
     this.result = result;
+    this.log = log;
     Duration interval = ctx.pollSchedule.delayBefore(1);
     this.minGap = interval.compareTo(MIN_GAP_CAP) < 0 ? interval : MIN_GAP_CAP;
   }
@@ -75,7 +77,7 @@ final class NextRead {
       }
     }
     if (next != null) {
-      step(ctx, result, next);
+      step(ctx, result, log.around(next));
     } else if (gen != 0) {
       // brought forward as far as the session's read rate allows
       int g = gen;
@@ -95,7 +97,7 @@ final class NextRead {
       pending = null;
       lastRead = ctx.clock.instant();
     }
-    step(ctx, result, next);
+    step(ctx, result, log.around(next));
   }
 
   /** Runs {@code body} on the client's executor; whatever it throws ends {@code result}. */

@@ -63,7 +63,8 @@ public final class PaymentRun {
     Duration budget =
         request.preloadExpiry().map(ctx.paymentDeadline::plus).orElse(ctx.paymentDeadline);
     PaymentRun run = new PaymentRun(ctx, request.terminal(), budget, true);
-    NextRead.step(ctx, run.result, () -> run.begin(request));
+    LogContext log = LogContext.of(ctx.provider.id(), request.terminal(), request.reference());
+    NextRead.step(ctx, run.result, log.around(() -> run.begin(request)));
     return run.result;
   }
 
@@ -88,7 +89,9 @@ public final class PaymentRun {
       Duration budget,
       AtomicBoolean answered) {
     PaymentRun run = new PaymentRun(ctx, terminal, budget, false);
-    NextRead.step(ctx, run.result, () -> run.resumeLatest(entry));
+    LogContext log =
+        LogContext.of(ctx.provider.id(), terminal, entry.reference(), entry.providerReference());
+    NextRead.step(ctx, run.result, log.around(() -> run.resumeLatest(entry)));
     return run.result.whenComplete(
         (v, e) -> answered.set(run.watch != null && run.watch.answered()));
   }
