@@ -10,6 +10,7 @@ import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.PosException;
 import dev.webecr.sdk.ProviderRejectedException;
 import dev.webecr.sdk.TransactionType;
+import dev.webecr.sdk.UnsupportedCapabilityException;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
@@ -20,12 +21,12 @@ import java.util.function.Function;
 
 /**
  * Gives a duplicate approval back ({@link DuplicatePolicy#AUTO_REVERSE}): a void of it, or, when
- * the void is declined or refused (its batch was closed), a linked refund of its whole amount. A
- * void that came back BUSY, cancelled or failed is tried again as a void by the next watch or
- * reconciliation (a void gives back at most once, so trying again is safe). Each is a payment under
- * a reference derived from the duplicate's intent id ({@link ReversalReferences}), so a later
- * reconciliation or watch returns or resumes the same reversal instead of sending another: a
- * reversal in doubt stays in doubt and is never sent twice.
+ * the void is declined or refused (its batch was closed) or the provider has no void (Viva), a
+ * linked refund of its whole amount. A void that came back BUSY, cancelled or failed is tried again
+ * as a void by the next watch or reconciliation (a void gives back at most once, so trying again is
+ * safe). Each is a payment under a reference derived from the duplicate's intent id ({@link
+ * ReversalReferences}), so a later reconciliation or watch returns or resumes the same reversal
+ * instead of sending another: a reversal in doubt stays in doubt and is never sent twice.
  */
 final class Reversals {
   private Reversals() {}
@@ -98,7 +99,8 @@ final class Reversals {
 
   /**
    * The void of {@code charged}; null when the provider refused it before processing (a batch
-   * already closed may be refused so, or declined): then a refund gives the money back.
+   * already closed may be refused so, or declined) or has no void at all: then a refund gives the
+   * money back.
    */
   private static CompletableFuture<PaymentIntent> voidOrNothing(
       PaymentIntent charged,
@@ -111,6 +113,9 @@ final class Reversals {
                 return v;
               }
               Throwable e = Futures.unwrap(error);
+              if (e instanceof UnsupportedCapabilityException) {
+                return null; // no void at this provider, refused before anything was sent
+              }
               if (e instanceof ProviderRejectedException
                   && !(e instanceof AuthenticationException)
                   && !((ProviderRejectedException) e).isRetryable()) {

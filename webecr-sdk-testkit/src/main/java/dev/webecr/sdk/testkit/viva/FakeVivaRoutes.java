@@ -54,6 +54,7 @@ final class FakeVivaRoutes {
   }
 
   private FakeVivaReply handle(HttpExchange x) throws IOException {
+    commitDue();
     String path = x.getRequestURI().getPath();
     String method = x.getRequestMethod();
     if (method.equals("POST") && path.equals("/connect/token")) {
@@ -205,22 +206,38 @@ final class FakeVivaRoutes {
           ? send(409, "{\"detail\":\"Session already exists\"}")
           : send(200, "");
     }
-    FakeVivaSession s =
-        new FakeVivaSession(
-            body,
-            kind,
-            f.clock.instant(),
-            f.all.size() + 1,
-            f.rules.failureOf(body, kind, f.clock.instant()),
-            f.lateFlip);
-    f.current.put(sessionId, s);
-    f.all.add(s);
+    if (f.lateCommit != null) {
+      Instant due = f.clock.instant().plus(f.lateCommit);
+      f.lateCommit = null;
+      f.dueCommits.add(Map.entry(due, () -> store(body, kind, due)));
+      return FakeVivaReply.reset(); // the answer lost, nothing kept yet
+    }
+    FakeVivaSession s = store(body, kind, f.clock.instant());
     FakeVivaReply reply =
         answer == FakeVivaServer.CreateAnswer.RESET_AFTER_STORE
             ? FakeVivaReply.reset()
             : send(answer == FakeVivaServer.CreateAnswer.ERROR_500_AFTER_STORE ? 500 : 200, "");
     f.events.created(s, reply);
     return reply;
+  }
+
+  private FakeVivaSession store(Map<String, Object> body, String kind, Instant at) {
+    FakeVivaSession s =
+        new FakeVivaSession(
+            body, kind, at, f.all.size() + 1, f.rules.failureOf(body, kind, at), f.lateFlip);
+    f.current.put(String.valueOf(body.get("sessionId")), s);
+    f.all.add(s);
+    return s;
+  }
+
+  /** Late commits whose time has come are kept now, dated when they were due. */
+  private void commitDue() {
+    Instant now = f.clock.instant();
+    for (int i = 0; i < f.dueCommits.size(); i++) {
+      if (!now.isBefore(f.dueCommits.get(i).getKey())) {
+        f.dueCommits.remove(i--).getValue().run();
+      }
+    }
   }
 
   private FakeVivaReply abort(String sessionId, String query) {

@@ -104,6 +104,8 @@ public final class FakeVivaServer implements AutoCloseable {
   final List<FakeVivaSession> all = new ArrayList<>();
   final Map<String, Integer> posts = new LinkedHashMap<>();
   CreateAnswer nextCreate = CreateAnswer.EMPTY_200;
+  Duration lateCommit;
+  final List<Map.Entry<Instant, Runnable>> dueCommits = new ArrayList<>();
   String revokeBefore = "";
   int minted;
   private final String bindAddress;
@@ -216,6 +218,15 @@ public final class FakeVivaServer implements AutoCloseable {
         .clientId(ISV_CLIENT_ID)
         .clientSecret(ISV_CLIENT_SECRET)
         .isvMerchantId(merchantId);
+  }
+
+  /**
+   * The next create's answer is lost and Viva keeps the session only {@code after} that (once): a
+   * backend that commits late, beyond any window the SDK waits (§14's worst reading).
+   */
+  public synchronized FakeVivaServer nextCreateCommitsLate(Duration after) {
+    this.lateCommit = Objects.requireNonNull(after, "after == null");
+    return this;
   }
 
   /** How the next create is answered (once; then 200 again). */
