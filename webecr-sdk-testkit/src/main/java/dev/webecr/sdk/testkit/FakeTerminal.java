@@ -13,14 +13,66 @@ public final class FakeTerminal {
   private int approvedInBatch;
   private int batchNumber = 1;
 
-  /** A terminal; {@code batchLimit} approved payments fill its batch. */
-  public FakeTerminal(
-      String tid, String callId, String label, TerminalProfile profile, int batchLimit) {
-    this.tid = tid;
-    this.callId = callId;
-    this.label = label;
-    this.profile = profile;
-    this.batchLimit = batchLimit;
+  private FakeTerminal(Builder b) {
+    this.tid = java.util.Objects.requireNonNull(b.tid, "tid == null");
+    this.callId = java.util.Objects.requireNonNull(b.callId, "callId == null");
+    this.label = b.label == null ? "Fake till " + b.tid : b.label;
+    this.profile = b.profile;
+    this.batchLimit = b.batchLimit;
+  }
+
+  /** A builder: the TID and call id are required; it approves, with a batch that never fills. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link FakeTerminal}. */
+  public static final class Builder {
+    private String tid;
+    private String callId;
+    private String label;
+    private TerminalProfile profile = TerminalProfile.APPROVE;
+    private int batchLimit = Integer.MAX_VALUE;
+
+    private Builder() {}
+
+    /** The TID it prints and signs for. */
+    public Builder tid(String tid) {
+      this.tid = tid;
+      return this;
+    }
+
+    /** The provider's id for the device (the URL's terminal id). */
+    public Builder callId(String callId) {
+      this.callId = callId;
+      return this;
+    }
+
+    /** The friendly name (default "Fake till" and the TID). */
+    public Builder label(String label) {
+      this.label = label;
+      return this;
+    }
+
+    /** What it does with a payment (default {@link TerminalProfile#APPROVE}). */
+    public Builder profile(TerminalProfile profile) {
+      this.profile = java.util.Objects.requireNonNull(profile, "profile == null");
+      return this;
+    }
+
+    /** How many approved payments fill its batch (default: it never fills). */
+    public Builder batchLimit(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("batchLimit must be at least 1");
+      }
+      this.batchLimit = limit;
+      return this;
+    }
+
+    /** The terminal. */
+    public FakeTerminal build() {
+      return new FakeTerminal(this);
+    }
   }
 
   /** The TID. */

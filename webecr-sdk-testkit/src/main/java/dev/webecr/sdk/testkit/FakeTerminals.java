@@ -76,12 +76,13 @@ public final class FakeTerminals {
     for (int i = 0; i < BY_TID.size(); i++) {
       String n = String.valueOf(i + 1);
       out.add(
-          new FakeTerminal(
-              "1000000" + n,
-              "35800" + n,
-              "Fake till " + n,
-              BY_TID.get(i),
-              i == 5 ? BATCH_LIMIT : Integer.MAX_VALUE));
+          FakeTerminal.builder()
+              .tid("1000000" + n)
+              .callId("35800" + n)
+              .label("Fake till " + n)
+              .profile(BY_TID.get(i))
+              .batchLimit(i == 5 ? BATCH_LIMIT : Integer.MAX_VALUE)
+              .build());
     }
     return out;
   }

@@ -87,17 +87,15 @@ public final class FakeWebEcr {
     return new ArrayList<>(byCallId.values());
   }
 
-  /**
-   * Adds a terminal (for load tests with many devices, or QA): paired by the same redeem code. A
-   * TID or call id already present is refused.
-   */
+  /** Adds a terminal (load tests, QA), paired by the same redeem code; TID and call id new. */
   public synchronized FakeTerminal addTerminal(
       String tid, String callId, String label, TerminalProfile profile) {
     if (byCallId.containsKey(callId)
         || byCallId.values().stream().anyMatch(t -> t.tid().equals(tid))) {
       throw new IllegalArgumentException("terminal " + tid + " / " + callId + " exists");
     }
-    FakeTerminal t = new FakeTerminal(tid, callId, label, profile, Integer.MAX_VALUE);
+    FakeTerminal t =
+        FakeTerminal.builder().tid(tid).callId(callId).label(label).profile(profile).build();
     byCallId.put(callId, t);
     return t;
   }
