@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The latest entry per attempt, in memory, in order of first record; a reference's attempts are
@@ -26,6 +28,12 @@ public final class InMemoryIntentJournal implements IntentJournal {
    */
   private final Map<String, Integer> lastAttempt = new HashMap<>();
 
+  /**
+   * The attempts in flight, in order of first record: {@link #inFlight()} (recovery, health asked
+   * every second) costs what is in flight, not the whole day.
+   */
+  private final Set<String> inFlight = new LinkedHashSet<>();
+
   @Override
   public synchronized void record(JournalEntry entry) {
     hold(entry.providerReference(), new HeldEntry(entry));
@@ -35,6 +43,11 @@ public final class InMemoryIntentJournal implements IntentJournal {
   synchronized void hold(String providerReference, HeldEntry held) {
     if (latest.put(providerReference, held) == null) {
       indexAttempt(providerReference);
+    }
+    if (held.inFlight()) {
+      inFlight.add(providerReference);
+    } else {
+      inFlight.remove(providerReference);
     }
   }
 
@@ -54,8 +67,11 @@ public final class InMemoryIntentJournal implements IntentJournal {
       throw new IllegalStateException("adopt into a journal already holding attempts");
     }
     latest = lines;
-    for (String providerReference : lines.keySet()) {
-      indexAttempt(providerReference);
+    for (Map.Entry<String, HeldEntry> line : lines.entrySet()) {
+      indexAttempt(line.getKey());
+      if (line.getValue().inFlight()) {
+        inFlight.add(line.getKey());
+      }
     }
   }
 
@@ -95,11 +111,9 @@ public final class InMemoryIntentJournal implements IntentJournal {
 
   @Override
   public synchronized List<JournalEntry> inFlight() {
-    List<JournalEntry> out = new ArrayList<>();
-    for (HeldEntry held : latest.values()) {
-      if (held.inFlight()) {
-        out.add(held.entry());
-      }
+    List<JournalEntry> out = new ArrayList<>(inFlight.size());
+    for (String providerReference : inFlight) {
+      out.add(latest.get(providerReference).entry());
     }
     return out;
   }
@@ -143,6 +157,7 @@ public final class InMemoryIntentJournal implements IntentJournal {
     if (latest.remove(providerReference) == null) {
       return;
     }
+    inFlight.remove(providerReference);
     String reference = AttemptReference.parse(providerReference).reference();
     Integer last = lastAttempt.get(reference);
     boolean left = false;
