@@ -2,18 +2,12 @@ package dev.webecr.sdk.benchmarks;
 
 import dev.webecr.sdk.Health;
 import dev.webecr.sdk.Journals;
-import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PosClient;
-import dev.webecr.sdk.Terminal;
-import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
-import dev.webecr.sdk.spi.JournalPhase;
 import dev.webecr.sdk.testkit.InMemoryPosProvider;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -49,24 +43,7 @@ public class HealthBenchmark {
   @Setup(Level.Trial)
   public void fill() {
     journal = Journals.inMemory();
-    Instant now = Instant.now();
-    Terminal terminal =
-        Terminal.builder().providerId("mellon").tid("64999964").callId("358046").build();
-    for (int i = 0; i < records; i++) {
-      journal.record(
-          JournalEntry.builder()
-              .providerReference("INV-2026-" + i + "-A1")
-              .terminal(terminal)
-              .kind(TransactionType.SALE)
-              .amount(Money.euroCents(1000 + i))
-              .phase(i % 100 == 0 ? JournalPhase.IN_FLIGHT : JournalPhase.SETTLED)
-              .intentId(String.valueOf(i))
-              .statusCode(3)
-              .resultCode(Optional.of(1))
-              .createdAt(now.minusSeconds(i))
-              .recordedAt(now.minusSeconds(i - 5))
-              .build());
-    }
+    SampleDay.fill(journal, records);
     client =
         PosClient.builder()
             .provider(InMemoryPosProvider.create(Clock.systemUTC()))

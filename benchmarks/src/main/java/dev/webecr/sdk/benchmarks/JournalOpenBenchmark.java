@@ -1,18 +1,11 @@
 package dev.webecr.sdk.benchmarks;
 
 import dev.webecr.sdk.Journals;
-import dev.webecr.sdk.Money;
-import dev.webecr.sdk.Terminal;
-import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.spi.IntentJournal;
-import dev.webecr.sdk.spi.JournalEntry;
-import dev.webecr.sdk.spi.JournalPhase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,32 +44,8 @@ public class JournalOpenBenchmark {
   public void write() throws IOException {
     dir = Files.createTempDirectory("webecr-journal-open");
     file = dir.resolve("journal");
-    Instant now = Instant.now();
-    Terminal terminal =
-        Terminal.builder()
-            .providerId("mellon")
-            .tid("64999964")
-            .callId("358046")
-            .merchantId("000001234567")
-            .label("Till 1")
-            .build();
     try (IntentJournal journal = Journals.file(file)) {
-      for (int i = 0; i < records; i++) {
-        journal.record(
-            JournalEntry.builder()
-                .providerReference("INV-2026-" + i + "-A1")
-                .terminal(terminal)
-                .kind(TransactionType.SALE)
-                .amount(Money.euroCents(1000 + i))
-                .phase(i % 100 == 0 ? JournalPhase.IN_FLIGHT : JournalPhase.SETTLED)
-                .intentId(String.valueOf(i))
-                .statusCode(3)
-                .resultCode(Optional.of(1))
-                .document("B6A70F9F1CCE52E6C6F7E5C40951F240DE0000CC")
-                .createdAt(now.minusSeconds(i))
-                .recordedAt(now.minusSeconds(i - 5))
-                .build());
-      }
+      SampleDay.fill(journal, records);
     }
   }
 
