@@ -27,11 +27,14 @@ public final class CertificationTarget implements AutoCloseable {
 
     /** A person at this machine's console: the action printed, done when Enter is pressed. */
     static Person console(PrintStream out) {
+      // one reader for the run: a reader per question could swallow the next answers
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       return action -> {
         out.println("PLEASE, at the terminal: " + action + "  (press Enter when done)");
         out.flush();
         try {
-          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+          in.readLine();
         } catch (IOException e) {
           throw new IllegalStateException("no answer from the console", e);
         }

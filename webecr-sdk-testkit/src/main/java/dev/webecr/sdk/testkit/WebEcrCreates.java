@@ -123,7 +123,6 @@ final class WebEcrCreates {
 
   /** The create's answer as it stands when its server-side wait ends. */
   private Reply waited(FakeIntent intent, Map<String, Object> body) {
-    Instant now = fake.clock().instant();
     Instant due = answerDue(intent, body.get("Timeout") == null ? 0 : longField(body, "Timeout"));
     Reply shown = ok(WebEcrViews.intent(intent, due, fake.behaviour()));
     return new Reply(shown.status, shown.body, fake.time.passUntil(due));

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  * once). PascalCase, as Viva's own events.
  */
 public final class FakeVivaWebhooks {
+  private static final com.squareup.moshi.JsonAdapter<Object> JSON =
+      new Moshi.Builder().build().adapter(Object.class);
   private final Object lock;
   private final Clock clock;
   private final FakeVivaEvents plan;
@@ -159,7 +161,7 @@ public final class FakeVivaWebhooks {
     e.put("EventTypeId", paid ? 1802 : 1803);
     e.put("Created", clock.instant().toString());
     e.put("EventData", data);
-    return new Moshi.Builder().build().adapter(Object.class).toJson(e);
+    return JSON.toJson(e);
   }
 
   private void post(List<String> bodies) {
