@@ -5,7 +5,7 @@ import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
-import dev.webecr.sdk.testkit.InMemoryPosProvider;
+import dev.webecr.sdk.testkit.webecr.InMemoryPosProvider;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

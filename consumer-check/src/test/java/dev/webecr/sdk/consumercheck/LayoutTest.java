@@ -63,6 +63,38 @@ class LayoutTest {
   }
 
   @Test
+  void theTestkitsRoomsLeanOnlyOnWhatTheyShare() throws IOException {
+    // shared imports no room; a product's room imports no other product's; junit may use webecr's
+    Path testkit = root.resolve("webecr-sdk-testkit/src/main/java/dev/webecr/sdk/testkit");
+    List<String> offending =
+        mainSources()
+            .filter(p -> p.startsWith(testkit))
+            .flatMap(
+                p -> {
+                  Path rel = testkit.relativize(p);
+                  String room = rel.getNameCount() == 1 ? "" : rel.getName(0).toString();
+                  return read(p)
+                      .lines()
+                      .filter(
+                          l ->
+                              l.matches(
+                                  "import (static )?dev\\.webecr\\.sdk\\.testkit\\.[a-z]+\\..*"))
+                      .map(
+                          l ->
+                              l.replaceFirst(
+                                  "import (static )?dev\\.webecr\\.sdk\\.testkit\\.", ""))
+                      .map(l -> l.substring(0, l.indexOf('.')))
+                      .filter(used -> !used.equals(room))
+                      .filter(used -> !(room.equals("junit") && used.equals("webecr")))
+                      .map(used -> rel + " imports testkit." + used);
+                })
+            .collect(Collectors.toList());
+    assertThat(mainSources().filter(p -> p.startsWith(testkit.resolve("webecr"))).count())
+        .isGreaterThan(20);
+    assertThat(offending).isEmpty();
+  }
+
+  @Test
   void theApiPackageHoldsNoEngineTypes() throws IOException {
     Path api = root.resolve("webecr-sdk-core/src/main/java/dev/webecr/sdk");
     List<String> frontDoors =

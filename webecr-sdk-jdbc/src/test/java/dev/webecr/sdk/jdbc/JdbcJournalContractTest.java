@@ -2,7 +2,7 @@ package dev.webecr.sdk.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.webecr.sdk.spi.IntentJournal;
-import dev.webecr.sdk.testkit.IntentJournalContractTest;
+import dev.webecr.sdk.testkit.junit.IntentJournalContractTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A fault the fake server applies to the next request of one {@link Endpoint}: before the request
- * is processed (nothing happened at the fake) or after (the fake acted, the answer is lost or late
- * or broken).
+ * A fault a fake server applies to one request (the fake WebECR's next request of an endpoint, the
+ * fake Viva's at random): before the request is processed (nothing happened at the fake) or after
+ * (the fake acted, the answer is lost or late or broken).
  */
 public final class InjectedFault {
   enum Kind {

@@ -14,13 +14,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * are missing the browser tests are skipped with what to install, unless {@code
  * WEBECR_BROWSER_TESTS=required} (set by {@code .ci/run}): then a missing browser fails them.
  */
-final class Chromium {
-  static final Path BROWSER = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+public final class Chromium {
+  public static final Path BROWSER = Path.of("/usr/bin/chromium");
+  public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
   private Chromium() {}
 
-  static ChromeDriver start() {
+  public static ChromeDriver start() {
     if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
       String what =
           "the browser tests need Debian's chromium and chromium-driver ("

@@ -11,9 +11,9 @@ import java.util.Random;
  * "process" is gone and every later call fails too, until the test starts a new client on the same
  * file. The death is an {@link Error}, so no catch of ordinary failures inside the SDK can hide it.
  */
-final class CrashingJournal implements IntentJournal {
+public final class CrashingJournal implements IntentJournal {
   /** The simulated death of the process. */
-  static final class Crash extends Error {
+  public static final class Crash extends Error {
     private static final long serialVersionUID = 1L;
 
     Crash() {
@@ -26,7 +26,7 @@ final class CrashingJournal implements IntentJournal {
   private final double rate;
   private boolean dead;
 
-  CrashingJournal(IntentJournal delegate, Random random, double rate) {
+  public CrashingJournal(IntentJournal delegate, Random random, double rate) {
     this.delegate = delegate;
     this.random = random;
     this.rate = rate;

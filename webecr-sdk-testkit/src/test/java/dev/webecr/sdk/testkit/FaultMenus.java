@@ -3,11 +3,11 @@ package dev.webecr.sdk.testkit;
 import java.util.List;
 
 /** The faults the chaos runs draw from: lost answers before and after the fake acted, and more. */
-final class FaultMenus {
+public final class FaultMenus {
   private FaultMenus() {}
 
   /** What any provider's HTTP side meets: resets, 5xx, 429, 502 after the act, broken bodies. */
-  static final List<InjectedFault> COMMON =
+  public static final List<InjectedFault> COMMON =
       List.of(
           InjectedFault.resetBeforeProcessing(),
           InjectedFault.resetAfterProcessing(),

@@ -2,6 +2,7 @@ package dev.webecr.sdk.testkit;
 
 import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.spi.IntentJournal;
+import dev.webecr.sdk.testkit.junit.IntentJournalContractTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;

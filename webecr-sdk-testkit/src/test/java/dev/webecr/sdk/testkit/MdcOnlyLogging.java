@@ -10,7 +10,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * The testkit tests' SLF4J binding: log lines go nowhere (as without one), but the MDC works, so a
- * test can see the context the SDK sets ({@link LogContextTest}).
+ * test can see the context the SDK sets ({@code webecr.LogContextTest}).
  */
 public final class MdcOnlyLogging implements SLF4JServiceProvider {
   private final MDCAdapter mdc = new BasicMDCAdapter();

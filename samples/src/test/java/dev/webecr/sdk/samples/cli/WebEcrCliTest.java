@@ -2,12 +2,12 @@ package dev.webecr.sdk.samples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.webecr.sdk.testkit.FakeTerminals;
-import dev.webecr.sdk.testkit.FakeWebEcr;
-import dev.webecr.sdk.testkit.FakeWebEcrServer;
-import dev.webecr.sdk.testkit.TerminalProfile;
 import dev.webecr.sdk.testkit.TestClock;
 import dev.webecr.sdk.testkit.VirtualTimeScheduler;
+import dev.webecr.sdk.testkit.webecr.FakeTerminals;
+import dev.webecr.sdk.testkit.webecr.FakeWebEcr;
+import dev.webecr.sdk.testkit.webecr.FakeWebEcrServer;
+import dev.webecr.sdk.testkit.webecr.TerminalProfile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -363,7 +363,7 @@ class WebEcrCliTest {
             run("--wait", "5", "pay", "--terminal", t, "--amount", "9.00", "--reference", "INV-RC"))
         .isEqualTo(ExitCodes.IN_DOUBT);
     assertThat(err).contains("Do not charge again").contains("webecr recover");
-    server.control().press(t, dev.webecr.sdk.testkit.TerminalAction.APPROVE);
+    server.control().press(t, dev.webecr.sdk.testkit.webecr.TerminalAction.APPROVE);
     clock.advance(java.time.Duration.ofSeconds(10));
 
     assertThat(run("recover")).isZero();

@@ -2,10 +2,10 @@ package dev.webecr.sdk.testkit.viva;
 
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.spi.PosProvider;
-import dev.webecr.sdk.testkit.ProviderContractTest;
-import dev.webecr.sdk.testkit.TerminalProfile;
 import dev.webecr.sdk.testkit.TestClock;
 import dev.webecr.sdk.testkit.VirtualTimeScheduler;
+import dev.webecr.sdk.testkit.junit.ProviderContractTest;
+import dev.webecr.sdk.testkit.webecr.TerminalProfile;
 import dev.webecr.sdk.viva.VivaProvider;
 import java.time.Duration;
 import java.util.OptionalLong;

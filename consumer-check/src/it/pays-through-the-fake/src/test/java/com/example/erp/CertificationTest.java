@@ -1,7 +1,7 @@
 package com.example.erp;
 
 import dev.webecr.sdk.spi.PaymentSigner;
-import dev.webecr.sdk.testkit.MellonCertificationKit;
+import dev.webecr.sdk.testkit.webecr.MellonCertificationKit;
 
 /**
  * Mellon's 19 certification scenarios with the ERP's own signer, against the fake (or a UAT host
