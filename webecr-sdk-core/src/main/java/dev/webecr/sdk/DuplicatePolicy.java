@@ -13,5 +13,12 @@ public enum DuplicatePolicy {
    */
   AUTO_REVERSE,
   /** The duplicate is only reported: a person gives the money back. */
-  REPORT_ONLY
+  REPORT_ONLY;
+
+  /** The default for {@code provider}: report only where it prints fiscal receipts (RRPay). */
+  static DuplicatePolicy defaultFor(dev.webecr.sdk.spi.PosProvider provider) {
+    return provider.capabilities().contains(dev.webecr.sdk.spi.Capability.FISCAL_RECEIPTS)
+        ? REPORT_ONLY
+        : AUTO_REVERSE;
+  }
 }

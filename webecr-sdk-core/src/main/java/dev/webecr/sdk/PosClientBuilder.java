@@ -2,10 +2,12 @@ package dev.webecr.sdk;
 
 import dev.webecr.sdk.internal.ClientThreads;
 import dev.webecr.sdk.internal.EngineConfig;
+import dev.webecr.sdk.internal.Observers;
 import dev.webecr.sdk.internal.PaymentEngine;
 import dev.webecr.sdk.internal.ProviderLoader;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.IntentJournal;
+import dev.webecr.sdk.spi.PaymentObserver;
 import dev.webecr.sdk.spi.PaymentSigner;
 import dev.webecr.sdk.spi.PosProvider;
 import dev.webecr.sdk.spi.TerminalLease;
@@ -153,16 +155,6 @@ public final class PosClientBuilder {
     return this;
   }
 
-  /** The policy for {@code p}: the one chosen, else by whether it prints fiscal receipts. */
-  private DuplicatePolicy duplicatesFor(PosProvider p) {
-    if (duplicates != null) {
-      return duplicates;
-    }
-    return p.capabilities().contains(Capability.FISCAL_RECEIPTS)
-        ? DuplicatePolicy.REPORT_ONLY
-        : DuplicatePolicy.AUTO_REVERSE;
-  }
-
   /**
    * How long an attempt called not sent after lookups (its answer lost, the provider empty when
    * asked) is looked for again, on a spaced schedule (10 minutes after its send, then doubling):
@@ -229,6 +221,16 @@ public final class PosClientBuilder {
     return this;
   }
 
+  /**
+   * Who watches the payments: meters ({@code webecr-sdk-micrometer}'s {@code WebEcrMeters}), traces
+   * ({@code webecr-sdk-opentelemetry}'s {@code WebEcrTracing}), or your own; each told in turn, one
+   * that throws is logged and ignored. Default: none, at no cost.
+   */
+  public PosClientBuilder observer(PaymentObserver... observers) {
+    settings.observer(Observers.of(List.of(observers)));
+    return this;
+  }
+
   /** How many digits a redeem code has; default 8. */
   public PosClientBuilder redeemCodeLength(int digits) {
     if (digits < 4 || digits > 16) {
@@ -284,7 +286,7 @@ public final class PosClientBuilder {
             .scheduler(s)
             .executor(e)
             .serverWaitSlots(serverWaitSlots)
-            .duplicates(duplicatesFor(p))
+            .duplicates(duplicates != null ? duplicates : DuplicatePolicy.defaultFor(p))
             .owned(owned)
             .build();
     return new PosClient(new PaymentEngine(config).start());

@@ -11,6 +11,7 @@ import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.UnsupportedCapabilityException;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.JournalPhase;
+import dev.webecr.sdk.spi.PaymentObservation;
 import dev.webecr.sdk.spi.SignatureOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +59,8 @@ final class AttemptWatch {
       Attempt attempt,
       Instant deadline,
       boolean mayAbort,
-      CompletableFuture<PaymentIntent> result) {
+      CompletableFuture<PaymentIntent> result,
+      PaymentObservation observed) {
     this.ctx = ctx;
     this.terminal = terminal;
     this.attempt = attempt;
@@ -72,7 +74,9 @@ final class AttemptWatch {
                 ctx.provider.id(),
                 terminal,
                 attempt.entry().reference(),
-                attempt.providerReference()));
+                attempt.providerReference(),
+                observed));
+    observed.attempt(attempt.providerReference());
     ctx.watching.put(attempt.providerReference(), this);
     result.whenComplete((v, e) -> ctx.watching.remove(attempt.providerReference(), this));
   }
@@ -84,6 +88,14 @@ final class AttemptWatch {
    */
   void resumedUnseen() {
     this.failureSeenAt = attempt.sentAt().plus(attempt.settleTime());
+  }
+
+  /**
+   * True until the watch has its outcome: it leaves {@code watching} a moment after, and whoever
+   * waits on the payment may already know it.
+   */
+  boolean running() {
+    return !result.isDone();
   }
 
   /** True once the provider answered a read of this watch (an empty lookup counts). */

@@ -2,8 +2,11 @@ package dev.webecr.sdk.internal;
 
 import dev.webecr.sdk.PollSchedule;
 import dev.webecr.sdk.TerminalDirectory;
+import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.IntentJournal;
+import dev.webecr.sdk.spi.PaymentObservation;
+import dev.webecr.sdk.spi.PaymentObserver;
 import dev.webecr.sdk.spi.PaymentSigner;
 import dev.webecr.sdk.spi.PosProvider;
 import java.time.Clock;
@@ -23,6 +26,10 @@ final class ClientContext {
   final ObservedProvider observed;
 
   final IntentJournal journal;
+
+  /** Who watches the payments (meters, traces); {@link PaymentObserver#NONE} by default. */
+  final PaymentObserver observer;
+
   final PaymentSigner signer;
   final TerminalDirectory directory;
   final Clock clock;
@@ -46,6 +53,16 @@ final class ClientContext {
   /** Arms the client's duplicate watch: an attempt was just called not found. */
   volatile Runnable watchWake = () -> {};
 
+  /**
+   * A payment as the observers follow it; nothing made and nothing named when there are none (no
+   * cost unobserved).
+   */
+  PaymentObservation observe(TransactionType kind, String reference, boolean resumed) {
+    return observer == PaymentObserver.NONE
+        ? PaymentObservation.NONE
+        : observer.payment(provider.id(), Outcomes.operation(kind), reference, resumed);
+  }
+
   /** Sets what {@link #watchWake} runs (the client's duplicate watch, once built). */
   void onNotFound(Runnable wake) {
     this.watchWake = Objects.requireNonNull(wake, "wake == null");
@@ -55,7 +72,8 @@ final class ClientContext {
   ClientContext(EngineConfig config, TerminalDirectory directory) {
     this.observed = new ObservedProvider(config.provider(), config.clock());
     this.provider = observed;
-    this.journal = config.journal();
+    this.observer = config.observer();
+    this.journal = ObservedJournal.of(config.journal(), observer);
     this.signer = config.signer().orElse(null);
     this.directory = directory;
     this.clock = config.clock();

@@ -6,6 +6,7 @@ import dev.webecr.sdk.PollSchedule;
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.TerminalDirectory;
 import dev.webecr.sdk.spi.IntentJournal;
+import dev.webecr.sdk.spi.PaymentObserver;
 import dev.webecr.sdk.spi.PaymentSigner;
 import dev.webecr.sdk.spi.PosProvider;
 import dev.webecr.sdk.spi.TerminalLease;
@@ -95,6 +96,11 @@ public abstract class EngineConfig {
   @Value.Default
   boolean lookupBeforeFirstAttempt() {
     return true;
+  }
+
+  @Value.Default
+  PaymentObserver observer() {
+    return PaymentObserver.NONE;
   }
 
   /** What the engine closes when it closes: what the builder created (provider, journal, pools). */

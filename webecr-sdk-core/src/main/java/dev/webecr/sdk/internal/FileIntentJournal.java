@@ -211,4 +211,9 @@ public final class FileIntentJournal implements IntentJournal {
   public String toString() {
     return "FileIntentJournal{" + path + "}";
   }
+
+  @Override
+  public String backend() {
+    return "file";
+  }
 }

@@ -173,4 +173,9 @@ public final class InMemoryIntentJournal implements IntentJournal {
   synchronized int size() {
     return latest.size();
   }
+
+  @Override
+  public String backend() {
+    return "memory";
+  }
 }

@@ -1,6 +1,8 @@
 package dev.webecr.sdk.internal;
 
 import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.spi.ObservationScope;
+import dev.webecr.sdk.spi.PaymentObservation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.MDC;
@@ -18,8 +20,15 @@ final class LogContext {
   static final String ATTEMPT = "webecr.attempt";
 
   private final Map<String, String> values = new LinkedHashMap<>();
+  private final PaymentObservation observed;
 
-  private LogContext(String provider, Terminal terminal, String reference, String attempt) {
+  private LogContext(
+      String provider,
+      Terminal terminal,
+      String reference,
+      String attempt,
+      PaymentObservation observed) {
+    this.observed = observed;
     values.put(PROVIDER, provider);
     values.put(TID, terminal.tid());
     values.put(REFERENCE, reference);
@@ -29,21 +38,35 @@ final class LogContext {
   }
 
   /** A payment's context before its attempt is known. */
-  static LogContext of(String provider, Terminal terminal, String reference) {
-    return new LogContext(provider, terminal, reference, null);
+  static LogContext of(
+      String provider, Terminal terminal, String reference, PaymentObservation observed) {
+    return new LogContext(provider, terminal, reference, null, observed);
   }
 
   /** An attempt's context. */
-  static LogContext of(String provider, Terminal terminal, String reference, String attempt) {
-    return new LogContext(provider, terminal, reference, attempt);
+  static LogContext of(
+      String provider,
+      Terminal terminal,
+      String reference,
+      String attempt,
+      PaymentObservation observed) {
+    return new LogContext(provider, terminal, reference, attempt, observed);
   }
 
-  /** {@code body} with these keys in the MDC while it runs. */
+  /** The payment as the client's observers follow it. */
+  PaymentObservation observed() {
+    return observed;
+  }
+
+  /**
+   * {@code body} with these keys in the MDC while it runs, and the payment's observation entered (a
+   * trace's span current, so the provider's requests are its children on any thread).
+   */
   Runnable around(Runnable body) {
     return () -> {
       Map<String, String> before = MDC.getCopyOfContextMap();
       values.forEach(MDC::put);
-      try {
+      try (ObservationScope scope = observed.enter()) {
         body.run();
       } finally {
         if (before == null || before.isEmpty()) {

@@ -38,6 +38,7 @@ final class NextRead {
   /** Schedules {@code next}; a failed read backs off instead of following the schedule. */
   void after(Runnable next, boolean failed, Duration left) {
     failures = failed ? failures + 1 : 0;
+    log.observed().polled();
     Duration wait =
         failed
             ? ctx.pollSchedule.delayAfterFailures(failures)

@@ -12,6 +12,8 @@ import dev.webecr.sdk.RecoveryReport;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.JournalEntry;
+import dev.webecr.sdk.spi.PaymentObservation;
+import dev.webecr.sdk.spi.PaymentObserver;
 import dev.webecr.sdk.spi.PosProvider;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,10 +45,18 @@ public final class PaymentEngine {
     this.config = config;
     this.terminals = new RememberedTerminals(config.terminalDirectory());
     this.ctx = new ClientContext(config, terminals);
-    this.lanes = new TerminalLanes(config.scheduler(), config.terminalLease());
+    this.lanes =
+        new TerminalLanes(
+            config.scheduler(),
+            config.terminalLease(),
+            cause -> ctx.observer.terminalBusy(ctx.provider.id(), cause));
     this.reconciler = new Reconciler(ctx, terminals, config.duplicates(), this::reversal);
     this.watch = new DuplicateWatch(config, terminals, this::reversal);
     ctx.onNotFound(watch::wake);
+    if (ctx.observer != PaymentObserver.NONE) {
+      config.provider().observe(ctx.observer);
+      ctx.observer.bind(ctx.provider.id(), this::health);
+    }
   }
 
   /** Arms the duplicate watch for what the journal holds. */
@@ -67,8 +77,9 @@ public final class PaymentEngine {
     int attention = 0;
     Instant oldest = null;
     for (JournalEntry e : ctx.journal.inFlight()) {
-      if (ctx.watching.containsKey(e.providerReference())) {
-        continue; // a pay call here follows it
+      AttemptWatch following = ctx.watching.get(e.providerReference());
+      if (following != null && following.running()) {
+        continue; // a pay call here follows it (until its caller is told: then it is in doubt)
       }
       inDoubt++;
       attention += e.recoveryRuns() >= Recovery.ATTENTION_AFTER_RUNS ? 1 : 0;
@@ -183,9 +194,15 @@ public final class PaymentEngine {
    * next run.
    */
   private CompletableFuture<PaymentIntent> reversal(PaymentRequest request) {
+    String kind = Outcomes.operation(request.kind());
     try {
-      return run(PaymentChecks.check(request, ctx.provider, terminals));
+      return run(PaymentChecks.check(request, ctx.provider, terminals))
+          .whenComplete(
+              (intent, error) ->
+                  ctx.observer.duplicateReversed(
+                      ctx.provider.id(), kind + "_" + Outcomes.of(intent, error)));
     } catch (RuntimeException e) {
+      ctx.observer.duplicateReversed(ctx.provider.id(), kind + "_" + Outcomes.of(null, e));
       return CompletableFuture.failedFuture(e); // refused before sending: a problem reported
     }
   }
@@ -193,11 +210,23 @@ public final class PaymentEngine {
   private CompletableFuture<PaymentIntent> run(PaymentRequest checked) {
     OriginalChecks.check(checked, ctx.journal);
     running.incrementAndGet();
+    PaymentObservation observed = ctx.observe(checked.kind(), checked.reference(), false);
     return lanes
         .acquire(checked.terminal(), config.terminalWait())
         .thenCompose(
-            release -> PaymentRun.pay(ctx, checked).whenComplete((intent, error) -> release.run()))
-        .whenComplete((intent, error) -> running.decrementAndGet());
+            release ->
+                PaymentRun.pay(ctx, checked, observed)
+                    .whenComplete((intent, error) -> release.run()))
+        .whenComplete(
+            (intent, error) -> {
+              running.decrementAndGet();
+              if (observed != PaymentObservation.NONE) {
+                if (error == null && intent.result().equals(Optional.of(IntentResult.BUSY))) {
+                  ctx.observer.terminalBusy(ctx.provider.id(), "terminal");
+                }
+                observed.end(Outcomes.of(intent, error));
+              }
+            });
   }
 
   private List<Terminal> remembered(List<Terminal> found) {

@@ -13,6 +13,7 @@ import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.CreateIntentCommand;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
+import dev.webecr.sdk.spi.PaymentObservation;
 import dev.webecr.sdk.spi.SignatureOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,20 +51,34 @@ public final class PaymentRun {
   /** A cashier waits on this run: at its deadline a running attempt may be aborted. */
   private final boolean cashierWaits;
 
-  private PaymentRun(ClientContext ctx, Terminal terminal, Duration budget, boolean cashierWaits) {
+  /** The run as the client's observers follow it. */
+  private final PaymentObservation observed;
+
+  private PaymentRun(
+      ClientContext ctx,
+      Terminal terminal,
+      Duration budget,
+      boolean cashierWaits,
+      PaymentObservation observed) {
     this.ctx = ctx;
+    this.observed = observed;
     this.terminal = terminal;
     this.deadline = ctx.clock.instant().plus(budget);
     this.cashierWaits = cashierWaits;
   }
 
-  /** Runs a validated request whose terminal lane the caller holds. */
-  public static CompletableFuture<PaymentIntent> pay(ClientContext ctx, PaymentRequest request) {
+  /**
+   * Runs a validated request whose terminal lane the caller holds; {@code observed} is told its
+   * attempt and reads (its end is the caller's to tell).
+   */
+  public static CompletableFuture<PaymentIntent> pay(
+      ClientContext ctx, PaymentRequest request, PaymentObservation observed) {
     // a preloaded payment waits on the POS until opened: its deadline runs from its expiry
     Duration budget =
         request.preloadExpiry().map(ctx.paymentDeadline::plus).orElse(ctx.paymentDeadline);
-    PaymentRun run = new PaymentRun(ctx, request.terminal(), budget, true);
-    LogContext log = LogContext.of(ctx.provider.id(), request.terminal(), request.reference());
+    PaymentRun run = new PaymentRun(ctx, request.terminal(), budget, true, observed);
+    LogContext log =
+        LogContext.of(ctx.provider.id(), request.terminal(), request.reference(), observed);
     NextRead.step(ctx, run.result, log.around(() -> run.begin(request)));
     return run.result;
   }
@@ -88,12 +103,19 @@ public final class PaymentRun {
       Terminal terminal,
       Duration budget,
       AtomicBoolean answered) {
-    PaymentRun run = new PaymentRun(ctx, terminal, budget, false);
+    PaymentObservation observed = ctx.observe(entry.kind(), entry.reference(), true);
+    PaymentRun run = new PaymentRun(ctx, terminal, budget, false, observed);
     LogContext log =
-        LogContext.of(ctx.provider.id(), terminal, entry.reference(), entry.providerReference());
+        LogContext.of(
+            ctx.provider.id(), terminal, entry.reference(), entry.providerReference(), observed);
     NextRead.step(ctx, run.result, log.around(() -> run.resumeLatest(entry)));
     return run.result.whenComplete(
-        (v, e) -> answered.set(run.watch != null && run.watch.answered()));
+        (v, e) -> {
+          answered.set(run.watch != null && run.watch.answered());
+          if (observed != PaymentObservation.NONE) {
+            observed.end(Outcomes.of(v, e));
+          }
+        });
   }
 
   /**
@@ -215,7 +237,7 @@ public final class PaymentRun {
         AttemptRecords.command(
             request, terminal, providerReference, signature, waiting ? wait : Duration.ZERO);
     Attempt sending = Attempt.sent(ctx, entry, signer, signature, command.serverWait());
-    watch = new AttemptWatch(ctx, terminal, sending, deadline, cashierWaits, result);
+    watch = new AttemptWatch(ctx, terminal, sending, deadline, cashierWaits, result, observed);
     sent = true;
     PaymentIntent created;
     try {
@@ -260,7 +282,8 @@ public final class PaymentRun {
             Attempt.journaled(ctx, journaled, calls),
             deadline,
             cashierWaits,
-            result);
+            result,
+            observed);
     if (journaled.phase() == JournalPhase.PREPARED || journaled.intentId().isEmpty()) {
       watch.resumedUnseen();
       watch.lookup();

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -133,11 +134,15 @@ final class Recovery {
     JournalEntry now = journal.latest(e.providerReference()).orElse(e);
     if (now.phase().isNotSent()) {
       report.addNotSent(e.providerReference());
+      ctx.observer.recovered(providerId, "not_sent");
     } else if (now.phase() == JournalPhase.SETTLED) {
       if (settled != null) {
         report.addSettled(settled);
       }
+      boolean approved = now.resultCode().equals(Optional.of(IntentResult.APPROVED.code()));
+      ctx.observer.recovered(providerId, approved ? "approved" : "declined");
     } else {
+      ctx.observer.recovered(providerId, "still_unknown");
       if (asked) {
         backOff(now);
       }

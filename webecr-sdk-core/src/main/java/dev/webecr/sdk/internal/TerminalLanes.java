@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One card dialogue per terminal at a time. A payment for a busy terminal waits in a queue, without
@@ -20,12 +21,23 @@ import java.util.concurrent.TimeUnit;
 public final class TerminalLanes {
   private final ScheduledExecutorService scheduler;
   private final TerminalLease lease;
+
+  /** Told {@code lane} or {@code lease} when a payment finds its terminal held. */
+  private final Consumer<String> busy;
+
   private final Map<String, Lane> lanes = new HashMap<>();
 
   /** Lanes whose wait timers run on {@code scheduler}, leased across nodes by {@code lease}. */
   public TerminalLanes(ScheduledExecutorService scheduler, TerminalLease lease) {
+    this(scheduler, lease, cause -> {});
+  }
+
+  /** The same, telling {@code busy} each time a terminal is found held (and by what). */
+  public TerminalLanes(
+      ScheduledExecutorService scheduler, TerminalLease lease, Consumer<String> busy) {
     this.scheduler = scheduler;
     this.lease = lease;
+    this.busy = busy;
   }
 
   /**
@@ -52,6 +64,9 @@ public final class TerminalLanes {
               return held.handle(
                   (h, error) -> {
                     if (error != null) {
+                      if (Futures.unwrap(error) instanceof TerminalInUseException) {
+                        busy.accept("lease");
+                      }
                       releaseLane.run();
                       throw error instanceof CompletionException
                           ? (CompletionException) error
@@ -79,6 +94,7 @@ public final class TerminalLanes {
         turn.complete(releaser(key));
         return turn;
       }
+      busy.accept("lane");
       if (maxWait.isZero() || maxWait.isNegative()) {
         turn.completeExceptionally(
             new TerminalInUseException(

@@ -71,6 +71,11 @@ public interface IntentJournal extends AutoCloseable {
         || (transactionId.isPresent() && e.originalTransactionId().equals(transactionId));
   }
 
+  /** Where the records are kept, for meters: {@code file}, {@code memory}, {@code jdbc}, ... */
+  default String backend() {
+    return "custom";
+  }
+
   /** Closes files; further use fails. */
   @Override
   default void close() {}

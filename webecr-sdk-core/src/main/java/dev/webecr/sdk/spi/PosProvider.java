@@ -143,4 +143,11 @@ public interface PosProvider extends AutoCloseable {
   /** Releases connections and threads. */
   @Override
   default void close() {}
+
+  /**
+   * Called once by the client that owns this provider, before its first call: report every HTTP
+   * request to {@code observer} ({@link PaymentObserver#request}). A provider without HTTP, or one
+   * that reports nothing, ignores it.
+   */
+  default void observe(PaymentObserver observer) {}
 }

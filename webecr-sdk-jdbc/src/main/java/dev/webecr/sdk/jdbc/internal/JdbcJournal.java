@@ -216,4 +216,9 @@ public final class JdbcJournal implements IntentJournal {
   public String toString() {
     return "JdbcJournal{" + sql.attempt + ", node " + nodeId + "}";
   }
+
+  @Override
+  public String backend() {
+    return "jdbc";
+  }
 }
