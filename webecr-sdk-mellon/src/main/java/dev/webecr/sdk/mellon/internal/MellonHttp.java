@@ -2,6 +2,7 @@ package dev.webecr.sdk.mellon.internal;
 
 import com.squareup.moshi.Moshi;
 import dev.webecr.sdk.mellon.MellonConfig;
+import dev.webecr.sdk.spi.PaymentObserver;
 import java.time.Clock;
 import java.util.function.Supplier;
 import okhttp3.CertificatePinner;
@@ -27,6 +28,7 @@ public final class MellonHttp implements AutoCloseable {
   private final OkHttpClient client;
   private final ReadRetries retries;
   private final boolean ownsClient;
+  private final ObservingInterceptor observing = new ObservingInterceptor(MellonMapper.PROVIDER_ID);
 
   MellonHttp(MellonConfig config, Clock clock) {
     this.config = config;
@@ -42,6 +44,8 @@ public final class MellonHttp implements AutoCloseable {
             .callTimeout(config.callTimeout())
             .retryOnConnectionFailure(false)
             .followRedirects(false)
+            .addInterceptor(observing)
+            .addNetworkInterceptor(ObservingInterceptor.SENDS)
             .addInterceptor(new IdentityInterceptor(config.applicationName().orElse(null)))
             .addInterceptor(new LoggingInterceptor());
     HttpUrl base = HttpUrl.get(config.resolvedResourceUrl());
@@ -69,6 +73,11 @@ public final class MellonHttp implements AutoCloseable {
         .addConverterFactory(MoshiConverterFactory.create(new Moshi.Builder().build())) // bodies
         .build()
         .create(WebEcrApi.class);
+  }
+
+  /** Tells {@code observer} of every request from now on. */
+  void observe(PaymentObserver observer) {
+    observing.observe(observer);
   }
 
   /** WebECR's calls; those marked {@link WebEcrApi.SentOnce} go straight through it. */

@@ -11,6 +11,7 @@ import dev.webecr.sdk.mellon.MellonConfig;
 import dev.webecr.sdk.spi.AttemptLookup;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.CreateIntentCommand;
+import dev.webecr.sdk.spi.PaymentObserver;
 import dev.webecr.sdk.spi.PosProvider;
 import java.time.Clock;
 import java.time.Duration;
@@ -247,6 +248,11 @@ public final class WebEcrProvider implements PosProvider {
   @Override
   public List<PaymentIntent> intents(Terminal terminal, Period period) {
     return PeriodIntents.of(pages, terminal, period);
+  }
+
+  @Override
+  public void observe(PaymentObserver observer) {
+    http.observe(observer);
   }
 
   @Override

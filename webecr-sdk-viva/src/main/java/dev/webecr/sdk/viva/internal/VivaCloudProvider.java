@@ -9,6 +9,7 @@ import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.spi.AttemptLookup;
 import dev.webecr.sdk.spi.Capability;
 import dev.webecr.sdk.spi.CreateIntentCommand;
+import dev.webecr.sdk.spi.PaymentObserver;
 import dev.webecr.sdk.spi.PosProvider;
 import dev.webecr.sdk.viva.VivaConfig;
 import dev.webecr.sdk.viva.VivaProvider;
@@ -219,6 +220,11 @@ public final class VivaCloudProvider implements PosProvider {
 
   private VivaListing listing() {
     return new VivaListing(date -> http.read(() -> http.api().sessions(date.toString())));
+  }
+
+  @Override
+  public void observe(PaymentObserver observer) {
+    http.observe(observer);
   }
 
   @Override

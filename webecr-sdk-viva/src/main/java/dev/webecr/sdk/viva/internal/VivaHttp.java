@@ -2,7 +2,9 @@ package dev.webecr.sdk.viva.internal;
 
 import com.squareup.moshi.Moshi;
 import dev.webecr.sdk.ConnectionException;
+import dev.webecr.sdk.spi.PaymentObserver;
 import dev.webecr.sdk.viva.VivaConfig;
+import dev.webecr.sdk.viva.VivaProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -35,6 +37,7 @@ final class VivaHttp implements AutoCloseable {
   private final ReadPacing pacing;
   private final AccountPacing account;
   final VivaTokens tokens;
+  private final ObservingInterceptor observing = new ObservingInterceptor(VivaProvider.ID);
 
   VivaHttp(VivaConfig config, Clock clock) {
     OkHttpClient plain =
@@ -45,6 +48,8 @@ final class VivaHttp implements AutoCloseable {
             .callTimeout(config.callTimeout())
             .retryOnConnectionFailure(false)
             .followRedirects(false)
+            .addInterceptor(observing)
+            .addNetworkInterceptor(ObservingInterceptor.SENDS)
             .build();
     this.tokens = new VivaTokens(retrofit(plain, config), config, clock);
     OkHttpClient.Builder api = plain.newBuilder().addInterceptor(tokens);
@@ -164,5 +169,10 @@ final class VivaHttp implements AutoCloseable {
     }
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
+  }
+
+  /** Tells {@code observer} of every request from now on. */
+  void observe(PaymentObserver observer) {
+    observing.observe(observer);
   }
 }

@@ -1,0 +1,92 @@
+package dev.webecr.sdk.mellon.internal;
+
+import dev.webecr.sdk.spi.PaymentObserver;
+import dev.webecr.sdk.spi.RequestObservation;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import retrofit2.Invocation;
+import retrofit2.http.GET;
+import retrofit2.http.POST;
+
+/**
+ * Tells the client's observers of each WebECR request (OkHttp's interceptor seam): the endpoint as
+ * {@link WebEcrApi} names it (a template, never a path with an id), the status, and how often
+ * OkHttp sent it again (a 401 answered with a new token). Added first, so it times everything after
+ * it; {@link #SENDS} counts each send on the network. Costs nothing until an observer is set.
+ */
+final class ObservingInterceptor implements Interceptor {
+  /** Counts the network sends of an observed request. */
+  static final Interceptor SENDS =
+      chain -> {
+        Sends sends = chain.request().tag(Sends.class);
+        if (sends != null) {
+          sends.count++;
+        }
+        return chain.proceed(chain.request());
+      };
+
+  private final String provider;
+  private volatile PaymentObserver observer = PaymentObserver.NONE;
+
+  ObservingInterceptor(String provider) {
+    this.provider = provider;
+  }
+
+  void observe(PaymentObserver observer) {
+    this.observer = observer;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    PaymentObserver o = observer;
+    Request request = chain.request();
+    if (o == PaymentObserver.NONE) {
+      return chain.proceed(request);
+    }
+    Sends sends = new Sends();
+    RequestObservation seen =
+        o.request(
+            provider,
+            request.method(),
+            endpoint(request),
+            request.url().host(),
+            request.url().port());
+    Response response;
+    try {
+      response = chain.proceed(request.newBuilder().tag(Sends.class, sends).build());
+    } catch (IOException | RuntimeException e) {
+      seen.end(0, e.getClass().getName(), sends.resends());
+      throw e;
+    }
+    int code = response.code();
+    seen.end(code, code >= 400 ? Integer.toString(code) : null, sends.resends());
+    return response;
+  }
+
+  /** The endpoint's template from the Retrofit method that made the call, else its path. */
+  private static String endpoint(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    if (invocation != null) {
+      for (Annotation a : invocation.method().getAnnotations()) {
+        String template =
+            a instanceof GET ? ((GET) a).value() : a instanceof POST ? ((POST) a).value() : "";
+        if (!template.isEmpty()) {
+          return template;
+        }
+      }
+    }
+    return request.url().encodedPath(); // the token calls (@Url): fixed paths, no ids
+  }
+
+  /** How often one request went out on the network. */
+  private static final class Sends {
+    int count;
+
+    int resends() {
+      return Math.max(0, count - 1);
+    }
+  }
+}
