@@ -11,12 +11,13 @@ import dev.webecr.sdk.ReconciliationReport;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.mellon.MellonProvider;
+import dev.webecr.sdk.spi.PaymentObserver;
 import dev.webecr.sdk.spi.PosProvider;
-import dev.webecr.sdk.testkit.FakeTerminals;
-import dev.webecr.sdk.testkit.FakeWebEcrServer;
 import dev.webecr.sdk.testkit.TestClock;
 import dev.webecr.sdk.testkit.TestSigner;
 import dev.webecr.sdk.testkit.VirtualTimeScheduler;
+import dev.webecr.sdk.testkit.webecr.FakeTerminals;
+import dev.webecr.sdk.testkit.webecr.FakeWebEcrServer;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,9 +36,21 @@ public final class Quickstart {
   private final PrintStream out;
   private final TestClock clock = new TestClock(Instant.parse("2026-11-23T09:00:00Z"));
   private final Instant opened = clock.instant();
+  private PaymentObserver[] observers = {};
 
   Quickstart(PrintStream out) {
     this.out = out;
+  }
+
+  /** Attaches {@code observers} to the day's client (before {@link #run()}). */
+  Quickstart observe(PaymentObserver... observers) {
+    this.observers = observers;
+    return this;
+  }
+
+  /** The demo's virtual clock (its card dialogues take their real time on it). */
+  TestClock clock() {
+    return clock;
   }
 
   /** Runs the demo on standard output. */
@@ -59,6 +72,7 @@ public final class Quickstart {
                 .clock(clock)
                 .scheduler(new VirtualTimeScheduler(clock))
                 .executor(Runnable::run)
+                .observer(observers)
                 .build()) {
       step("Fake WebECR server running at " + server.baseUrl());
 
