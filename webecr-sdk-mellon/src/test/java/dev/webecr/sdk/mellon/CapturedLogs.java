@@ -7,22 +7,23 @@ import org.slf4j.IMarkerFactory;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
 import org.slf4j.helpers.AbstractLogger;
+import org.slf4j.helpers.BasicMDCAdapter;
 import org.slf4j.helpers.BasicMarkerFactory;
 import org.slf4j.helpers.MessageFormatter;
-import org.slf4j.helpers.NOPMDCAdapter;
 import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * An SLF4J provider for this module's tests: every logger at TRACE, every line kept (message,
- * arguments, and the whole chain of any throwable's messages) so tests can search them.
+ * arguments, the whole chain of any throwable's messages, and the MDC when it holds anything) so
+ * tests can search them.
  */
 public final class CapturedLogs implements SLF4JServiceProvider {
   static final List<String> LINES = new CopyOnWriteArrayList<>();
 
   private final ILoggerFactory factory = CapturingLogger::new;
   private final IMarkerFactory markers = new BasicMarkerFactory();
-  private final MDCAdapter mdc = new NOPMDCAdapter();
+  private static final MDCAdapter MDC = new BasicMDCAdapter();
 
   @Override
   public ILoggerFactory getLoggerFactory() {
@@ -36,7 +37,7 @@ public final class CapturedLogs implements SLF4JServiceProvider {
 
   @Override
   public MDCAdapter getMDCAdapter() {
-    return mdc;
+    return MDC;
   }
 
   @Override
@@ -67,6 +68,10 @@ public final class CapturedLogs implements SLF4JServiceProvider {
               level + " " + name + " " + MessageFormatter.basicArrayFormat(pattern, args));
       for (Throwable c = t; c != null; c = c.getCause()) {
         line.append(" | ").append(c);
+      }
+      java.util.Map<String, String> context = MDC.getCopyOfContextMap();
+      if (context != null && !context.isEmpty()) {
+        line.append(" mdc").append(new java.util.TreeMap<>(context));
       }
       LINES.add(line.toString());
     }

@@ -126,7 +126,10 @@ class MellonIdentityTest {
             l ->
                 assertThat(l)
                     .contains("GET " + WebEcrStubs.BASE + "terminal/")
-                    .contains("[request " + last + "]"));
+                    .contains("[request " + last + "]")
+                    .as("the request id in the MDC while the request runs")
+                    .contains("webecr.request_id=" + last));
+    assertThat(org.slf4j.MDC.get("webecr.request_id")).as("and gone after it").isNull();
   }
 
   @Test
