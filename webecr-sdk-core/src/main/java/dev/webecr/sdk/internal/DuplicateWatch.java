@@ -198,7 +198,9 @@ final class DuplicateWatch {
             r -> {
               int tries = owedTries.merge(d.providerReference(), 1, Integer::sum);
               // a reversal that could not start or came back BUSY is tried again a minute later
-              boolean again = ReversalReferences.mayTryAgain(journal, intentId);
+              boolean again =
+                  ReversalReferences.mayTryAgain(journal, intentId)
+                      && !Reversals.leftToAPerson(d.intent().get(), journal);
               if (r.reversalProblem().isPresent() && again && tries < MAX_TRIES) {
                 owed.put(d.providerReference(), d);
                 wakeSoon();

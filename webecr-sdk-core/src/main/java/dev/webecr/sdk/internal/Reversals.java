@@ -22,11 +22,13 @@ import java.util.function.Function;
 /**
  * Gives a duplicate approval back ({@link DuplicatePolicy#AUTO_REVERSE}): a void of it, or, when
  * the void is declined or refused (its batch was closed) or the provider has no void (Viva), a
- * linked refund of its whole amount. A void that came back BUSY, cancelled or failed is tried again
- * as a void by the next watch or reconciliation (a void gives back at most once, so trying again is
- * safe). Each is a payment under a reference derived from the duplicate's intent id ({@link
- * ReversalReferences}), so a later reconciliation or watch returns or resumes the same reversal
- * instead of sending another: a reversal in doubt stays in doubt and is never sent twice.
+ * linked refund of its whole amount, where it took money from the card (a duplicate refund or
+ * pre-authorisation is only voided: refunding it would credit the card again). A void that came
+ * back BUSY, cancelled or failed is tried again as a void by the next watch or reconciliation (a
+ * void gives back at most once, so trying again is safe). Each is a payment under a reference
+ * derived from the duplicate's intent id ({@link ReversalReferences}), so a later reconciliation or
+ * watch returns or resumes the same reversal instead of sending another: a reversal in doubt stays
+ * in doubt and is never sent twice.
  */
 final class Reversals {
   private Reversals() {}
@@ -55,6 +57,9 @@ final class Reversals {
                       + " no till holds it or reconciles)")
               .build());
     }
+    if (leftToAPerson(charged, journal)) {
+      return CompletableFuture.completedFuture(out.reversalProblem(voidOnly(charged)).build());
+    }
     CompletableFuture<PaymentIntent> reversal;
     if (!journal.attempts(refundReference).isEmpty() || voidDeclined(journal, charged.id())) {
       reversal = pay.apply(request(charged, TransactionType.REFUND, refundReference));
@@ -65,20 +70,27 @@ final class Reversals {
                   v ->
                       (v == null || v.result().equals(Optional.of(IntentResult.DECLINED)))
                               && lostVoid(journal, voidReference).isEmpty()
+                              && refundable(charged)
                           ? pay.apply(request(charged, TransactionType.REFUND, refundReference))
                           : CompletableFuture.completedFuture(v));
     }
     return reversal.handle(
         (r, error) -> {
           if (error == null && r == null) {
-            return out.reversalProblem(lostVoidProblem(journal, voidReference)).build();
+            return out.reversalProblem(
+                    refundable(charged)
+                        ? lostVoidProblem(journal, voidReference)
+                        : voidOnly(charged))
+                .build();
           }
           if (error == null && !r.isApproved() && r.kind() == TransactionType.VOID) {
             boolean declined = r.result().equals(Optional.of(IntentResult.DECLINED));
             return out.reversal(r)
                 .reversalProblem(
                     declined
-                        ? lostVoidProblem(journal, voidReference)
+                        ? refundable(charged)
+                            ? lostVoidProblem(journal, voidReference)
+                            : voidOnly(charged)
                         : "its void "
                             + r.providerReference()
                             + " came back "
@@ -123,6 +135,33 @@ final class Reversals {
               }
               throw new CompletionException(e);
             });
+  }
+
+  /**
+   * True when a refund can give {@code charged} back: it took money from the card. A duplicate
+   * refund or pre-authorisation only a void undoes; a refund of it would credit the card again.
+   */
+  private static boolean refundable(PaymentIntent charged) {
+    TransactionType kind = charged.kind();
+    return kind != TransactionType.REFUND
+        && kind != TransactionType.VOID
+        && kind != TransactionType.PRE_AUTHORISATION;
+  }
+
+  /**
+   * True when only a person can give {@code charged} back now: it is not refundable and its void
+   * was declined or refused. Trying again would send nothing.
+   */
+  static boolean leftToAPerson(PaymentIntent charged, IntentJournal journal) {
+    return !refundable(charged) && voidDeclined(journal, charged.id());
+  }
+
+  private static String voidOnly(PaymentIntent charged) {
+    return "a duplicate "
+        + charged.kind()
+        + " is given back only by its void, which was declined, refused (a closed batch) or is not"
+        + " offered:"
+        + " a person settles it with the card holder; no refund is sent";
   }
 
   /**

@@ -161,6 +161,46 @@ class DuplicateWatchTest {
   }
 
   @Test
+  void aDuplicateRefundWhoseVoidIsDeclinedIsNeverRefundedAgainButLeftToAPerson() {
+    Terminal t = f.terminal(TerminalProfile.APPROVE);
+    PaymentIntent sale = f.settle(payAsync(t, "DOC-R1"));
+    // the refund's first attempt is committed 10 minutes late; the ERP refunds again
+    f.fake().behaviour().lateCommit(Duration.ofSeconds(70), Duration.ofMinutes(10));
+    Throwable notFound = catchThrowable(() -> f.settle(refundAsync(sale, "CN-R1")));
+    f.fake().behaviour().lateCommit(null, null);
+    assertThat(notFound).isInstanceOf(ConnectionException.class);
+    assertThat(f.settle(refundAsync(sale, "CN-R1")).providerReference()).isEqualTo("CN-R1-A2");
+    pastTheLateCommit("CN-R1-A1");
+    f.fake().terminal(t.tid()).closeBatch(); // its void is declined from now on
+    long createsBefore = f.server.requestCount(Endpoint.TXNINIT);
+
+    f.runUntil(() -> !told.isEmpty());
+
+    Discrepancy d = told.get(0);
+    assertThat(d.kind()).isEqualTo(Discrepancy.Kind.DUPLICATE_APPROVAL);
+    assertThat(d.providerReference()).isEqualTo("CN-R1-A1");
+    assertThat(d.reversal())
+        .get()
+        .satisfies(r -> assertThat(r.kind()).isEqualTo(TransactionType.VOID));
+    assertThat(d.reversal().get().isApproved()).isFalse();
+    assertThat(d.reversalProblem()).get().asString().contains("a person", "no refund is sent");
+    // a refund of the refund would have credited the card a third time
+    assertThat(f.server.requestCount(Endpoint.TXNINIT)).isEqualTo(createsBefore);
+    assertThat(f.fake().approvalsByReference().keySet()).noneMatch(r -> r.startsWith("REF-"));
+  }
+
+  private CompletableFuture<PaymentIntent> refundAsync(PaymentIntent sale, String reference) {
+    return f.client.payAsync(
+        PaymentRequest.builder()
+            .terminal(sale.terminal())
+            .kind(TransactionType.REFUND)
+            .amount(Money.euroCents(1000))
+            .reference(reference)
+            .original(dev.webecr.sdk.OriginalTransaction.of(sale))
+            .build());
+  }
+
+  @Test
   void aVoidThatCameBackBusyIsTriedAgainAsAVoidNeverEscalatedToARefund() {
     Terminal t = f.terminal(TerminalProfile.APPROVE);
     chargedTwice(t, "DOC-W6");
