@@ -2,6 +2,7 @@ package dev.webecr.sdk.mellon.internal;
 
 import com.squareup.moshi.Moshi;
 import dev.webecr.sdk.mellon.MellonConfig;
+import dev.webecr.sdk.okhttp.ObservingInterceptor;
 import dev.webecr.sdk.spi.PaymentObserver;
 import java.time.Clock;
 import java.util.function.Supplier;

@@ -2,6 +2,7 @@ package dev.webecr.sdk.viva.internal;
 
 import com.squareup.moshi.Moshi;
 import dev.webecr.sdk.ConnectionException;
+import dev.webecr.sdk.okhttp.ObservingInterceptor;
 import dev.webecr.sdk.spi.PaymentObserver;
 import dev.webecr.sdk.viva.VivaConfig;
 import dev.webecr.sdk.viva.VivaProvider;

@@ -1,4 +1,4 @@
-package dev.webecr.sdk.viva.internal;
+package dev.webecr.sdk.okhttp;
 
 import dev.webecr.sdk.spi.PaymentObserver;
 import dev.webecr.sdk.spi.RequestObservation;
@@ -12,14 +12,24 @@ import retrofit2.http.GET;
 import retrofit2.http.POST;
 
 /**
- * Tells the client's observers of each Viva request (OkHttp's interceptor seam): the endpoint as
- * {@link VivaApi} names it (a template, never a path with an id), the status, and how often OkHttp
- * sent it again (a connection dropped before it was written). Added first, so it times everything
- * after it; {@link #SENDS} counts each send on the network. Costs nothing until an observer is set.
+ * Tells the client's observers of each request a provider sends (OkHttp's interceptor seam): the
+ * endpoint as the provider's Retrofit interface names it (a template, never a path with an id), the
+ * status, and how often OkHttp sent it again (a 401 answered with a new token). Add it first, so it
+ * times everything after it, and {@link #SENDS} as a network interceptor, which counts each send.
+ * Costs nothing until {@link #observe} is given an observer.
+ *
+ * <pre>{@code
+ * ObservingInterceptor observing = new ObservingInterceptor("mellon");
+ * OkHttpClient http = new OkHttpClient.Builder()
+ *     .addInterceptor(observing)
+ *     .addNetworkInterceptor(ObservingInterceptor.SENDS)
+ *     .build();
+ * // and in the provider: public void observe(PaymentObserver o) { observing.observe(o); }
+ * }</pre>
  */
-final class ObservingInterceptor implements Interceptor {
-  /** Counts the network sends of an observed request. */
-  static final Interceptor SENDS =
+public final class ObservingInterceptor implements Interceptor {
+  /** Counts the network sends of an observed request: add it as a network interceptor. */
+  public static final Interceptor SENDS =
       chain -> {
         Sends sends = chain.request().tag(Sends.class);
         if (sends != null) {
@@ -31,11 +41,13 @@ final class ObservingInterceptor implements Interceptor {
   private final String provider;
   private volatile PaymentObserver observer = PaymentObserver.NONE;
 
-  ObservingInterceptor(String provider) {
+  /** Reports requests as {@code provider}'s (its id, such as {@code mellon}). */
+  public ObservingInterceptor(String provider) {
     this.provider = provider;
   }
 
-  void observe(PaymentObserver observer) {
+  /** Tells {@code observer} of every request from now on. */
+  public void observe(PaymentObserver observer) {
     this.observer = observer;
   }
 
@@ -78,7 +90,7 @@ final class ObservingInterceptor implements Interceptor {
         }
       }
     }
-    return request.url().encodedPath(); // the token and key calls: fixed paths, no ids
+    return request.url().encodedPath(); // @Url calls (tokens, keys): fixed paths, no ids
   }
 
   /** How often one request went out on the network. */
