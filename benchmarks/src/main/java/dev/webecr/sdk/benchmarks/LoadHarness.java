@@ -6,6 +6,7 @@ import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.mellon.MellonProvider;
+import dev.webecr.sdk.spi.PaymentObserver;
 import dev.webecr.sdk.spi.PosProvider;
 import dev.webecr.sdk.testkit.TestSigner;
 import dev.webecr.sdk.testkit.webecr.Endpoint;
@@ -36,8 +37,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * java -cp benchmarks/target/benchmarks.jar dev.webecr.sdk.benchmarks.LoadHarness 1000 poll
  * }</pre>
  *
- * <p>Arguments: the number of payments (default 1000) and {@code wait} (the defaults: server-side
- * wait) or {@code poll} (server-side wait off).
+ * <p>Arguments: the number of payments (default 1000), {@code wait} (the defaults: server-side
+ * wait) or {@code poll} (server-side wait off), and {@code observed}: then six rounds, without and
+ * with meters and traces attached ({@link Observed}) in turn, and the ratio of the process's CPU
+ * time between them after the first pair (the wall time is the terminals' 3 s dialogues, the same
+ * either way).
  */
 public final class LoadHarness {
   private LoadHarness() {}
@@ -46,8 +50,8 @@ public final class LoadHarness {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     boolean wait = args.length < 2 || !args[1].equals("poll");
+    boolean compare = args.length > 2 && args[2].equals("observed");
     Clock clock = Clock.systemUTC();
-    Path dir = Files.createTempDirectory("webecr-load");
     try (FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start()) {
       for (int i = 0; i < n; i++) {
         server
@@ -58,82 +62,132 @@ public final class LoadHarness {
                 "Load till " + i,
                 TerminalProfile.APPROVE);
       }
-      ThreadSampler sampler = new ThreadSampler();
-      long heapBefore = usedHeapAfterGc();
-      PosProvider mellon = MellonProvider.create(server.mellonConfig().build(), clock);
-      var builder =
-          PosClient.builder()
-              .provider(mellon)
-              .journalFile(dir.resolve("journal"))
-              .signer(new TestSigner(clock));
-      if (!wait) {
-        builder.serverWait(Duration.ZERO);
+      if (!compare) {
+        round(server, clock, n, wait, "R");
+        return;
       }
-      try (PosClient client = builder.build()) {
-        List<Terminal> all = client.terminals(client.pair(FakeTerminals.REDEEM_CODE));
-        List<Terminal> load = new ArrayList<>();
-        for (Terminal t : all) {
-          if (t.tid().startsWith("2")) {
-            load.add(t);
+      // unobserved and observed rounds alternate, so both see the same machine; the first pair
+      // warms the JIT and the connections and is left out of the ratio
+      double[] cpu = new double[2];
+      for (int r = 0; r < 6; r++) {
+        boolean observed = r % 2 == 1;
+        try (Observed o = new Observed()) {
+          double used = round(server, clock, n, wait, "R" + r, observed ? o.observers() : NONE);
+          if (r >= 2) {
+            cpu[observed ? 1 : 0] += used;
+          }
+          if (observed) {
+            System.out.printf(
+                "  (observed: %d spans exported, %d meters)%n",
+                o.exported.get(), o.registry.getMeters().size());
           }
         }
-        warmUp(client, load, Math.min(n, 50));
-        long pollsBefore =
-            server.requestCount(Endpoint.INTENT) + server.requestCount(Endpoint.INTENTS);
-        ConcurrentLinkedQueue<Long> lateMillis = new ConcurrentLinkedQueue<>();
-        List<CompletableFuture<PaymentIntent>> runs = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-          String reference = "LOAD-" + i;
-          runs.add(
-              client
-                  .payAsync(
-                      PaymentRequest.builder()
-                          .terminal(load.get(i))
-                          .amount(Money.euroCents(1000 + i % 90))
-                          .reference(reference)
-                          .build())
-                  .whenComplete(
-                      (p, e) -> {
-                        Instant back = clock.instant();
-                        server
-                            .fake()
-                            .completedAt(reference + "-A1")
-                            .ifPresent(
-                                done -> lateMillis.add(Duration.between(done, back).toMillis()));
-                      }));
-        }
-        int approved = 0;
-        for (CompletableFuture<PaymentIntent> run : runs) {
-          approved += run.join().isApproved() ? 1 : 0;
-        }
-        double wall = (System.nanoTime() - start) / 1e9;
-        long polls =
-            server.requestCount(Endpoint.INTENT)
-                + server.requestCount(Endpoint.INTENTS)
-                - pollsBefore;
-        sampler.stop();
-        long heap = usedHeapAfterGc() - heapBefore;
-        List<Long> late = new ArrayList<>(lateMillis);
-        Collections.sort(late);
-        System.out.printf(
-            "%d payments, %s: approved %d, SDK threads at peak %d %s, heap after GC "
-                + "+%d MB, wall %.1f s, returned after the terminal finished: median %d ms, "
-                + "p95 %d ms, polls per payment %.2f%n",
-            n,
-            wait ? "server-side wait" : "polling",
-            approved,
-            sampler.peak(),
-            sampler.peakNames(),
-            heap / (1024 * 1024),
-            wall,
-            late.get(late.size() / 2),
-            late.get((int) (late.size() * 0.95)),
-            (double) polls / n);
-      } finally {
-        mellon.close();
       }
+      System.out.printf(
+          "CPU seconds of the process, rounds 3 to 6: unobserved %.2f, observed %.2f:"
+              + " observed / unobserved %.3f×%n",
+          cpu[0], cpu[1], cpu[1] / cpu[0]);
     }
+  }
+
+  private static final PaymentObserver[] NONE = {};
+
+  /** One round of {@code n} payments; prints its line and returns the process's CPU seconds. */
+  private static double round(
+      FakeWebEcrServer server,
+      Clock clock,
+      int n,
+      boolean wait,
+      String round,
+      PaymentObserver... observers)
+      throws Exception {
+    Path dir = Files.createTempDirectory("webecr-load");
+    ThreadSampler sampler = new ThreadSampler();
+    long heapBefore = usedHeapAfterGc();
+    PosProvider mellon = MellonProvider.create(server.mellonConfig().build(), clock);
+    var builder =
+        PosClient.builder()
+            .provider(mellon)
+            .journalFile(dir.resolve("journal"))
+            .signer(new TestSigner(clock))
+            .observer(observers);
+    if (!wait) {
+      builder.serverWait(Duration.ZERO);
+    }
+    try (PosClient client = builder.build()) {
+      List<Terminal> all = client.terminals(client.pair(FakeTerminals.REDEEM_CODE));
+      List<Terminal> load = new ArrayList<>();
+      for (Terminal t : all) {
+        if (t.tid().startsWith("2")) {
+          load.add(t);
+        }
+      }
+      warmUp(client, load, Math.min(n, 50), round);
+      long pollsBefore =
+          server.requestCount(Endpoint.INTENT) + server.requestCount(Endpoint.INTENTS);
+      ConcurrentLinkedQueue<Long> lateMillis = new ConcurrentLinkedQueue<>();
+      List<CompletableFuture<PaymentIntent>> runs = new ArrayList<>();
+      long cpuBefore = processCpuNanos();
+      long start = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        String reference = round + "-LOAD-" + i;
+        runs.add(
+            client
+                .payAsync(
+                    PaymentRequest.builder()
+                        .terminal(load.get(i))
+                        .amount(Money.euroCents(1000 + i % 90))
+                        .reference(reference)
+                        .build())
+                .whenComplete(
+                    (p, e) -> {
+                      Instant back = clock.instant();
+                      server
+                          .fake()
+                          .completedAt(reference + "-A1")
+                          .ifPresent(
+                              done -> lateMillis.add(Duration.between(done, back).toMillis()));
+                    }));
+      }
+      int approved = 0;
+      for (CompletableFuture<PaymentIntent> run : runs) {
+        approved += run.join().isApproved() ? 1 : 0;
+      }
+      double wall = (System.nanoTime() - start) / 1e9;
+      double cpu = (processCpuNanos() - cpuBefore) / 1e9;
+      long polls =
+          server.requestCount(Endpoint.INTENT)
+              + server.requestCount(Endpoint.INTENTS)
+              - pollsBefore;
+      sampler.stop();
+      long heap = usedHeapAfterGc() - heapBefore;
+      List<Long> late = new ArrayList<>(lateMillis);
+      Collections.sort(late);
+      System.out.printf(
+          "%d payments, %s%s: approved %d, SDK threads at peak %d %s, heap after GC "
+              + "+%d MB, wall %.1f s, CPU %.2f s, returned after the terminal finished: median %d"
+              + " ms, p95 %d ms, polls per payment %.2f%n",
+          n,
+          wait ? "server-side wait" : "polling",
+          observers.length > 0 ? ", meters and traces attached" : "",
+          approved,
+          sampler.peak(),
+          sampler.peakNames(),
+          heap / (1024 * 1024),
+          wall,
+          cpu,
+          late.get(late.size() / 2),
+          late.get((int) (late.size() * 0.95)),
+          (double) polls / n);
+      return cpu;
+    } finally {
+      mellon.close();
+    }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /**
@@ -199,7 +253,7 @@ public final class LoadHarness {
   }
 
   /** An unmeasured round first, so the JIT and the connection pool are warm. */
-  private static void warmUp(PosClient client, List<Terminal> terminals, int count) {
+  private static void warmUp(PosClient client, List<Terminal> terminals, int count, String round) {
     List<CompletableFuture<PaymentIntent>> runs = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       runs.add(
@@ -207,7 +261,7 @@ public final class LoadHarness {
               PaymentRequest.builder()
                   .terminal(terminals.get(i))
                   .amount(Money.euroCents(500))
-                  .reference("WARM-" + i)
+                  .reference(round + "-WARM-" + i)
                   .build()));
     }
     runs.forEach(CompletableFuture::join);

@@ -8,6 +8,7 @@ import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.spi.CreateIntentCommand;
+import dev.webecr.sdk.spi.PaymentObserver;
 import dev.webecr.sdk.testkit.TestClock;
 import dev.webecr.sdk.testkit.VirtualTimeScheduler;
 import dev.webecr.sdk.testkit.webecr.InMemoryPosProvider;
@@ -22,9 +23,11 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -45,11 +48,17 @@ public class PaymentOverheadBenchmark {
   private PosClient client;
   private Terminal terminal;
   private long n;
+  private Observed observing;
+
+  /** {@code none}, or the meters and the traces attached ({@link Observed}). */
+  @Param({"none", "meters+traces"})
+  public String observed;
 
   @Setup(Level.Iteration)
   public void start() {
     clock = new TestClock(Instant.parse("2026-11-22T10:00:00Z"));
     provider = InMemoryPosProvider.create(clock);
+    observing = new Observed();
     client =
         PosClient.builder()
             .provider(provider)
@@ -57,8 +66,15 @@ public class PaymentOverheadBenchmark {
             .clock(clock)
             .scheduler(new VirtualTimeScheduler(clock))
             .executor(Runnable::run)
+            .observer(observed.equals("none") ? new PaymentObserver[0] : observing.observers())
             .build();
     terminal = provider.terminal(TerminalProfile.APPROVE);
+  }
+
+  @TearDown(Level.Iteration)
+  public void stop() {
+    client.close();
+    observing.close();
   }
 
   /** The baseline: create, then poll at the client's default schedule until settled. */

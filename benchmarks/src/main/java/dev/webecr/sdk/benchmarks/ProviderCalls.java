@@ -3,13 +3,16 @@ package dev.webecr.sdk.benchmarks;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import dev.webecr.sdk.Journals;
 import dev.webecr.sdk.Money;
 import dev.webecr.sdk.PaymentIntent;
+import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.ProviderSignature;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.mellon.MellonProvider;
 import dev.webecr.sdk.spi.CreateIntentCommand;
+import dev.webecr.sdk.spi.PaymentObserver;
 import dev.webecr.sdk.spi.PosProvider;
 import dev.webecr.sdk.spi.SigningRequest;
 import dev.webecr.sdk.testkit.TestSigner;
@@ -48,11 +51,26 @@ final class ProviderCalls implements AutoCloseable {
   private final String base;
   private final ProviderSignature signature;
   private long n;
+  private final PosClient attaching;
 
-  ProviderCalls() throws IOException {
+  /**
+   * {@code observers} attached to the provider as an application attaches them: by building a
+   * client with them ({@code observer(...)}), which hands the provider their fan-out.
+   */
+  ProviderCalls(PaymentObserver... observers) throws IOException {
     Clock clock = Clock.systemUTC();
     server = FakeWebEcrServer.builder().clock(clock).build().start();
+    // the kind variant: one intent read by its own route, as the raw side reads it (the fake's
+    // worst-case default serves intents only through a lagging list)
+    server.fake().behaviour().singleIntentRoute(true).listingLag(java.time.Duration.ZERO);
     mellon = MellonProvider.create(server.mellonConfig().build(), clock);
+    attaching =
+        PosClient.builder()
+            .provider(mellon)
+            .journal(Journals.inMemory())
+            .signer(new TestSigner(clock))
+            .observer(observers)
+            .build();
     terminal =
         mellon.terminals(mellon.redeem(FakeTerminals.REDEEM_CODE)).stream()
             .filter(t -> t.tid().equals(FakeTerminals.tidOf(TerminalProfile.DECLINE)))
@@ -147,6 +165,7 @@ final class ProviderCalls implements AutoCloseable {
 
   @Override
   public void close() {
+    attaching.close();
     mellon.close();
     raw.dispatcher().executorService().shutdown();
     raw.connectionPool().evictAll();

@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /**
- * The provider's overhead over raw OkHttp ({@link ProviderCalls}), interleaved call by call: a raw
- * call, then a provider call, and so on, so that a drift in the machine's speed, a GC or the fake's
- * own work hits both sides alike. Prints, for reads and creates, the median and 90th percentile of
- * each side and their ratios; the mean too, which a rare stall moves.
+ * The provider's overhead over raw OkHttp ({@link ProviderCalls}), interleaved call by call (a raw
+ * call and a provider call, the order alternating), so that a drift in the machine's speed, a GC or
+ * the fake's own work hits both sides alike. Prints, for reads and creates, the median and 90th
+ * percentile of each side and their ratios; the mean too, which a rare stall moves.
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.webecr.sdk.benchmarks.ProviderOverhead 20000
@@ -27,13 +27,20 @@ public final class ProviderOverhead {
     }
   }
 
-  /** Nanoseconds of each call: [0] raw, [1] provider. */
-  private static long[][] interleave(int calls, Callable<?> raw, Callable<?> provider)
-      throws Exception {
+  /**
+   * Nanoseconds of each call: [0] {@code base}, [1] {@code other}; who goes first alternates, so
+   * neither always meets a cold connection or the other's garbage.
+   */
+  static long[][] interleave(int calls, Callable<?> base, Callable<?> other) throws Exception {
     long[][] out = new long[2][calls];
     for (int i = 0; i < calls; i++) {
-      out[0][i] = timed(raw);
-      out[1][i] = timed(provider);
+      if (i % 2 == 0) {
+        out[0][i] = timed(base);
+        out[1][i] = timed(other);
+      } else {
+        out[1][i] = timed(other);
+        out[0][i] = timed(base);
+      }
     }
     return out;
   }
@@ -47,22 +54,29 @@ public final class ProviderOverhead {
   }
 
   private static void report(String what, long[][] nanos) {
-    double[] raw = stats(nanos[0]);
-    double[] provider = stats(nanos[1]);
+    report(what, "raw", "provider", nanos);
+  }
+
+  /** Prints median, p90 and mean of both sides, and {@code other} / {@code base}. */
+  static void report(String what, String base, String other, long[][] nanos) {
+    double[] b = stats(nanos[0]);
+    double[] o = stats(nanos[1]);
     System.out.printf(
-        "%s, %d calls each: median raw %.0f µs, provider %.0f µs: %.3f×; "
+        "%s, %d calls each: median %s %.0f µs, %s %.0f µs: %.3f×; "
             + "p90 %.0f / %.0f µs: %.3f×; mean %.0f / %.0f µs: %.3f×%n",
         what,
         nanos[0].length,
-        raw[0],
-        provider[0],
-        provider[0] / raw[0],
-        raw[1],
-        provider[1],
-        provider[1] / raw[1],
-        raw[2],
-        provider[2],
-        provider[2] / raw[2]);
+        base,
+        b[0],
+        other,
+        o[0],
+        o[0] / b[0],
+        b[1],
+        o[1],
+        o[1] / b[1],
+        b[2],
+        o[2],
+        o[2] / b[2]);
   }
 
   /** Median, 90th percentile and mean, in microseconds. */
