@@ -1,5 +1,7 @@
 package dev.webecr.sdk.benchmarks;
 
+import dev.webecr.sdk.spi.PaymentObserver;
+
 /**
  * What attaching meters and traces ({@link Observed}) costs a provider call: the Mellon provider
  * reporting to them against one reporting to nothing, each on an embedded fake of its own,
@@ -13,12 +15,18 @@ package dev.webecr.sdk.benchmarks;
 public final class ObserverOverhead {
   private ObserverOverhead() {}
 
-  /** Argument: measured calls per side and kind (default 20,000), after as many unmeasured. */
+  /**
+   * Arguments: measured calls per side and kind (default 20,000), after as many unmeasured; then
+   * {@code aa} to observe neither side (the comparison's noise floor).
+   */
   public static void main(String[] args) throws Exception {
     int calls = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    // "aa": both sides unobserved, to read the noise floor of the comparison
+    boolean aa = args.length > 1 && args[1].equals("aa");
     try (Observed observed = new Observed();
         ProviderCalls plain = new ProviderCalls();
-        ProviderCalls watched = new ProviderCalls(observed.observers())) {
+        ProviderCalls watched =
+            new ProviderCalls(aa ? new PaymentObserver[0] : observed.observers())) {
       ProviderOverhead.interleave(calls, plain::readProvider, watched::readProvider); // warm-up
       ProviderOverhead.report(
           "read",

@@ -11,7 +11,9 @@ import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -97,6 +99,7 @@ public final class WebEcrMeters implements PaymentObserver {
   };
 
   private final MeterRegistry registry;
+  private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
 
   /** Meters on {@code registry}. */
   public WebEcrMeters(MeterRegistry registry) {
@@ -130,13 +133,7 @@ public final class WebEcrMeters implements PaymentObserver {
     return new RequestObservation() {
       @Override
       public void end(int status, String errorType, int resends) {
-        Timer.builder(PROVIDER_REQUESTS)
-            .tag("provider", provider)
-            .tag("endpoint", endpoint)
-            .tag("status", status == 0 ? "none" : Integer.toString(status))
-            .tag("error.type", errorType == null ? "none" : errorType)
-            .tag("resend", Boolean.toString(resends > 0))
-            .register(registry)
+        requestTimer(provider, endpoint, status, errorType, resends > 0)
             .record(registry.config().clock().monotonicTime() - start, TimeUnit.NANOSECONDS);
       }
     };
@@ -176,6 +173,22 @@ public final class WebEcrMeters implements PaymentObserver {
         .tag("forced", Boolean.toString(forced))
         .register(registry)
         .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** A request's timer, found again by its tags without building them (every request asks). */
+  private Timer requestTimer(
+      String provider, String endpoint, int status, String errorType, boolean resent) {
+    String key = provider + ' ' + endpoint + ' ' + status + ' ' + errorType + ' ' + resent;
+    return requestTimers.computeIfAbsent(
+        key,
+        k ->
+            Timer.builder(PROVIDER_REQUESTS)
+                .tag("provider", provider)
+                .tag("endpoint", endpoint)
+                .tag("status", status == 0 ? "none" : Integer.toString(status))
+                .tag("error.type", errorType == null ? "none" : errorType)
+                .tag("resend", Boolean.toString(resent))
+                .register(registry));
   }
 
   LongTaskTimer.Sample startActive(String provider, String operation) {

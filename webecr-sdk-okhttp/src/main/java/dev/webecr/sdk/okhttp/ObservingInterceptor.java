@@ -4,6 +4,9 @@ import dev.webecr.sdk.spi.PaymentObserver;
 import dev.webecr.sdk.spi.RequestObservation;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -28,12 +31,19 @@ import retrofit2.http.POST;
  * }</pre>
  */
 public final class ObservingInterceptor implements Interceptor {
+  /**
+   * Sends of the observed request running on this thread. A call's interceptors, application and
+   * network, run on one thread (the caller's, or the dispatcher's for an asynchronous call), so no
+   * tag, and no copy of the request, is needed to carry the count.
+   */
+  private static final ThreadLocal<int[]> SENT = new ThreadLocal<>();
+
   /** Counts the network sends of an observed request: add it as a network interceptor. */
   public static final Interceptor SENDS =
       chain -> {
-        Sends sends = chain.request().tag(Sends.class);
+        int[] sends = SENT.get();
         if (sends != null) {
-          sends.count++;
+          sends[0]++;
         }
         return chain.proceed(chain.request());
       };
@@ -58,7 +68,9 @@ public final class ObservingInterceptor implements Interceptor {
     if (o == PaymentObserver.NONE) {
       return chain.proceed(request);
     }
-    Sends sends = new Sends();
+    int[] sends = {0};
+    int[] outer = SENT.get();
+    SENT.set(sends);
     RequestObservation seen =
         o.request(
             provider,
@@ -68,13 +80,15 @@ public final class ObservingInterceptor implements Interceptor {
             request.url().port());
     Response response;
     try {
-      response = chain.proceed(request.newBuilder().tag(Sends.class, sends).build());
+      response = chain.proceed(request);
     } catch (IOException | RuntimeException e) {
-      seen.end(0, e.getClass().getName(), sends.resends());
+      seen.end(0, e.getClass().getName(), Math.max(0, sends[0] - 1));
       throw e;
+    } finally {
+      SENT.set(outer);
     }
     int code = response.code();
-    seen.end(code, code >= 400 ? Integer.toString(code) : null, sends.resends());
+    seen.end(code, code >= 400 ? Integer.toString(code) : null, Math.max(0, sends[0] - 1));
     return response;
   }
 
@@ -82,23 +96,26 @@ public final class ObservingInterceptor implements Interceptor {
   private static String endpoint(Request request) {
     Invocation invocation = request.tag(Invocation.class);
     if (invocation != null) {
-      for (Annotation a : invocation.method().getAnnotations()) {
-        String template =
-            a instanceof GET ? ((GET) a).value() : a instanceof POST ? ((POST) a).value() : "";
-        if (!template.isEmpty()) {
-          return template;
-        }
+      String template =
+          TEMPLATES.computeIfAbsent(invocation.method(), ObservingInterceptor::template);
+      if (!template.isEmpty()) {
+        return template;
       }
     }
     return request.url().encodedPath(); // @Url calls (tokens, keys): fixed paths, no ids
   }
 
-  /** How often one request went out on the network. */
-  private static final class Sends {
-    int count;
+  /** Read once per method: reflection copies the annotations on every ask. */
+  private static final Map<Method, String> TEMPLATES = new ConcurrentHashMap<>();
 
-    int resends() {
-      return Math.max(0, count - 1);
+  private static String template(Method method) {
+    for (Annotation a : method.getAnnotations()) {
+      String template =
+          a instanceof GET ? ((GET) a).value() : a instanceof POST ? ((POST) a).value() : "";
+      if (!template.isEmpty()) {
+        return template;
+      }
     }
+    return "";
   }
 }
