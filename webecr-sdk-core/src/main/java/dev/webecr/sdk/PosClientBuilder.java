@@ -106,7 +106,10 @@ public final class PosClientBuilder {
     return this;
   }
 
-  /** Runs the provider's blocking calls; default: daemon threads owned by the client. */
+  /**
+   * Runs the provider's blocking calls; default: daemon threads owned by the client. A pool of
+   * known size lends at most half its threads to server-side waits: other tills' calls keep moving.
+   */
   public PosClientBuilder executor(Executor executor) {
     this.executor = Objects.requireNonNull(executor, "executor == null");
     return this;
@@ -285,7 +288,10 @@ public final class PosClientBuilder {
             .signer(Optional.ofNullable(signer))
             .scheduler(s)
             .executor(e)
-            .serverWaitSlots(serverWaitSlots)
+            .serverWaitSlots(
+                executor == null
+                    ? serverWaitSlots
+                    : ClientThreads.waitSlotsFor(executor, serverWaitSlots))
             .duplicates(duplicates != null ? duplicates : DuplicatePolicy.defaultFor(p))
             .owned(owned)
             .build();

@@ -24,6 +24,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * N concurrent payments on N fake terminals, through {@code PosClient} with its default settings
@@ -51,8 +53,13 @@ public final class LoadHarness {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     boolean wait = args.length < 2 || !args[1].equals("poll");
     boolean compare = args.length > 2 && args[2].equals("observed");
+    // "pool16": the ERP's own executor of 16 threads, against the default one in the same run
+    boolean pool = args.length > 2 && args[2].startsWith("pool");
     Clock clock = Clock.systemUTC();
     try (FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start()) {
+      // the kind variant (intents read by their own route, lists without lag): the SDK's speed is
+      // measured here, not the worst-case fake's 5 s listing lag, which polled payments would wait
+      server.fake().behaviour().singleIntentRoute(true).listingLag(Duration.ZERO);
       for (int i = 0; i < n; i++) {
         server
             .fake()
@@ -62,8 +69,28 @@ public final class LoadHarness {
                 "Load till " + i,
                 TerminalProfile.APPROVE);
       }
+      if (pool) {
+        int threads = Integer.parseInt(args[2].substring(4));
+        round(server, clock, n, wait, "W", null); // warm-up
+        double[] wall = new double[2];
+        for (int r = 0; r < 2; r++) {
+          ExecutorService given = Executors.newFixedThreadPool(threads);
+          try {
+            round(server, clock, n, wait, "D" + r, null);
+            wall[0] += lastWall;
+            round(server, clock, n, wait, "P" + r, given);
+            wall[1] += lastWall;
+          } finally {
+            given.shutdownNow();
+          }
+        }
+        System.out.printf(
+            "wall, %d-thread executor / default executor: %.1f s / %.1f s = %.2f×%n",
+            threads, wall[1], wall[0], wall[1] / wall[0]);
+        return;
+      }
       if (!compare) {
-        round(server, clock, n, wait, "R");
+        round(server, clock, n, wait, "R", null);
         return;
       }
       // unobserved and observed rounds alternate, so both see the same machine; the first pair
@@ -72,7 +99,8 @@ public final class LoadHarness {
       for (int r = 0; r < 6; r++) {
         boolean observed = r % 2 == 1;
         try (Observed o = new Observed()) {
-          double used = round(server, clock, n, wait, "R" + r, observed ? o.observers() : NONE);
+          double used =
+              round(server, clock, n, wait, "R" + r, null, observed ? o.observers() : NONE);
           if (r >= 2) {
             cpu[observed ? 1 : 0] += used;
           }
@@ -92,6 +120,9 @@ public final class LoadHarness {
 
   private static final PaymentObserver[] NONE = {};
 
+  /** The wall time of the last round, seconds. */
+  private static double lastWall;
+
   /** One round of {@code n} payments; prints its line and returns the process's CPU seconds. */
   private static double round(
       FakeWebEcrServer server,
@@ -99,6 +130,7 @@ public final class LoadHarness {
       int n,
       boolean wait,
       String round,
+      ExecutorService executor,
       PaymentObserver... observers)
       throws Exception {
     Path dir = Files.createTempDirectory("webecr-load");
@@ -113,6 +145,9 @@ public final class LoadHarness {
             .observer(observers);
     if (!wait) {
       builder.serverWait(Duration.ZERO);
+    }
+    if (executor != null) {
+      builder.executor(executor);
     }
     try (PosClient client = builder.build()) {
       List<Terminal> all = client.terminals(client.pair(FakeTerminals.REDEEM_CODE));
@@ -154,6 +189,7 @@ public final class LoadHarness {
         approved += run.join().isApproved() ? 1 : 0;
       }
       double wall = (System.nanoTime() - start) / 1e9;
+      lastWall = wall;
       double cpu = (processCpuNanos() - cpuBefore) / 1e9;
       long polls =
           server.requestCount(Endpoint.INTENT)
@@ -164,12 +200,13 @@ public final class LoadHarness {
       List<Long> late = new ArrayList<>(lateMillis);
       Collections.sort(late);
       System.out.printf(
-          "%d payments, %s%s: approved %d, SDK threads at peak %d %s, heap after GC "
+          "%d payments, %s%s%s: approved %d, SDK threads at peak %d %s, heap after GC "
               + "+%d MB, wall %.1f s, CPU %.2f s, returned after the terminal finished: median %d"
               + " ms, p95 %d ms, polls per payment %.2f%n",
           n,
           wait ? "server-side wait" : "polling",
           observers.length > 0 ? ", meters and traces attached" : "",
+          executor != null ? ", the ERP's executor" : "",
           approved,
           sampler.peak(),
           sampler.peakNames(),

@@ -1,5 +1,7 @@
 package dev.webecr.sdk.internal;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -35,6 +37,24 @@ public final class ClientThreads {
             daemon("webecr-call"));
     pool.allowCoreThreadTimeOut(true);
     return pool;
+  }
+
+  /**
+   * How many server-side waits the ERP's {@code executor} can hold and still run every other
+   * payment's calls: at most {@code slots}, and never more than half its threads when its size is
+   * known (a waiting create holds a thread for the whole card dialogue; with every thread waiting,
+   * no other till's create would leave until some dialogue ended). Size unknown: {@code slots}.
+   */
+  public static int waitSlotsFor(Executor executor, int slots) {
+    int threads;
+    if (executor instanceof ThreadPoolExecutor) {
+      threads = ((ThreadPoolExecutor) executor).getMaximumPoolSize();
+    } else if (executor instanceof ForkJoinPool) {
+      threads = ((ForkJoinPool) executor).getParallelism();
+    } else {
+      return slots;
+    }
+    return Math.min(slots, threads / 2);
   }
 
   private static ThreadFactory daemon(String name) {
