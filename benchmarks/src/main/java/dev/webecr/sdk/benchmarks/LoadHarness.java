@@ -31,8 +31,8 @@ import java.util.concurrent.Executors;
  * N concurrent payments on N fake terminals, through {@code PosClient} with its default settings
  * (file journal, default executor, server-side wait) and the Mellon provider against the embedded
  * fake on the real clock. Prints the threads the run added at its peak, the heap after GC, the wall
- * time, how long after its terminal finished each payment returned (median, p95), and the polls per
- * payment.
+ * time, how long after its terminal finished each payment returned (median, p95), the reads per
+ * payment (the lookup before a first attempt, polls) and all its requests.
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.webecr.sdk.benchmarks.LoadHarness 1000 wait
@@ -160,6 +160,7 @@ public final class LoadHarness {
       warmUp(client, load, Math.min(n, 50), round);
       long pollsBefore =
           server.requestCount(Endpoint.INTENT) + server.requestCount(Endpoint.INTENTS);
+      long requestsBefore = server.requestCount();
       ConcurrentLinkedQueue<Long> lateMillis = new ConcurrentLinkedQueue<>();
       List<CompletableFuture<PaymentIntent>> runs = new ArrayList<>();
       long cpuBefore = processCpuNanos();
@@ -195,6 +196,7 @@ public final class LoadHarness {
           server.requestCount(Endpoint.INTENT)
               + server.requestCount(Endpoint.INTENTS)
               - pollsBefore;
+      long requests = server.requestCount() - requestsBefore;
       sampler.stop();
       long heap = usedHeapAfterGc() - heapBefore;
       List<Long> late = new ArrayList<>(lateMillis);
@@ -202,7 +204,7 @@ public final class LoadHarness {
       System.out.printf(
           "%d payments, %s%s%s: approved %d, SDK threads at peak %d %s, heap after GC "
               + "+%d MB, wall %.1f s, CPU %.2f s, returned after the terminal finished: median %d"
-              + " ms, p95 %d ms, polls per payment %.2f%n",
+              + " ms, p95 %d ms, reads per payment %.2f, requests per payment %.2f%n",
           n,
           wait ? "server-side wait" : "polling",
           observers.length > 0 ? ", meters and traces attached" : "",
@@ -215,7 +217,8 @@ public final class LoadHarness {
           cpu,
           late.get(late.size() / 2),
           late.get((int) (late.size() * 0.95)),
-          (double) polls / n);
+          (double) polls / n,
+          (double) requests / n);
       return cpu;
     } finally {
       mellon.close();
