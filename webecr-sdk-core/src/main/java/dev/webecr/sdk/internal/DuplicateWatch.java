@@ -151,15 +151,22 @@ final class DuplicateWatch {
     for (JournalEntry e : watched) {
       int due = schedule.due(e, now);
       if (due > 0) {
-        try {
-          look(e).ifPresent(found::add);
-          schedule.looked(e, due);
-        } catch (RuntimeException ex) {
-          // asked nothing (a read outage, a journal refusal): asked again a little later
-          schedule.failed(e, now);
-          log.info(
-              "the duplicate watch could not look at {}: {}", e.providerReference(), ex.toString());
-        }
+        contextOf(e)
+            .around(
+                () -> {
+                  try {
+                    look(e).ifPresent(found::add);
+                    schedule.looked(e, due);
+                  } catch (RuntimeException ex) {
+                    // asked nothing (a read outage, a journal refusal): asked again a little later
+                    schedule.failed(e, now);
+                    log.info(
+                        "the duplicate watch could not look at {}: {}",
+                        e.providerReference(),
+                        ex.toString());
+                  }
+                })
+            .run();
       }
     }
     for (Discrepancy d : new ArrayList<>(owed.values())) {
@@ -267,10 +274,25 @@ final class DuplicateWatch {
   }
 
   private void tell(Discrepancy d) {
-    try {
-      listener.accept(d);
-    } catch (RuntimeException ex) {
-      log.warn("the discrepancy listener failed for {}", d.providerReference(), ex);
-    }
+    Runnable telling =
+        () -> {
+          try {
+            listener.accept(d);
+          } catch (RuntimeException ex) {
+            log.warn("the discrepancy listener failed for {}", d.providerReference(), ex);
+          }
+        };
+    Optional<JournalEntry> e = journal.latest(d.providerReference());
+    (e.isPresent() ? contextOf(e.get()).around(telling) : telling).run();
+  }
+
+  /** The log context of a watched attempt: its lines name it, as a payment's do. */
+  private LogContext contextOf(JournalEntry e) {
+    return LogContext.of(
+        provider.id(),
+        e.terminal(),
+        e.reference(),
+        e.providerReference(),
+        dev.webecr.sdk.spi.PaymentObservation.NONE);
   }
 }

@@ -71,6 +71,39 @@ class LogContextTest {
     assertThat(MDC.get("erp.user")).isEqualTo("till-7");
   }
 
+  @Test
+  void theDuplicateWatchTellsALateApprovalWithTheAttemptsKeys() {
+    List<Map<String, String>> told = new CopyOnWriteArrayList<>();
+    f =
+        new StrictFake(
+            Journals.inMemory(),
+            true,
+            b ->
+                b.serverWait(Duration.ZERO)
+                    .onDiscrepancy(d -> told.add(MDC.getCopyOfContextMap())));
+    Terminal t = f.terminal(TerminalProfile.APPROVE);
+    // committed 10 minutes after its gateway gave up: called not sent, then found by the watch
+    f.fake().behaviour().lateCommit(Duration.ofSeconds(70), Duration.ofMinutes(10));
+    CompletableFuture<PaymentIntent> lost =
+        f.client.payAsync(
+            PaymentRequest.builder()
+                .terminal(t)
+                .amount(Money.euroCents(1300))
+                .reference("LOG-2")
+                .build());
+    f.runUntil(lost::isDone);
+    f.fake().behaviour().lateCommit(null, null);
+    assertThat(lost).isCompletedExceptionally();
+
+    f.runUntil(() -> !told.isEmpty());
+
+    assertThat(told.get(0))
+        .containsEntry("webecr.reference", "LOG-2")
+        .containsEntry("webecr.attempt", "LOG-2-A1")
+        .containsEntry("webecr.tid", t.tid());
+    assertThat(MDC.get("webecr.attempt")).isNull();
+  }
+
   private PaymentSigner recording(PaymentSigner signer) {
     return new PaymentSigner() {
       @Override
