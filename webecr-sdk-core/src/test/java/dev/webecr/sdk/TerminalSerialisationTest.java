@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.webecr.sdk.ScriptedProvider.Script;
+import dev.webecr.sdk.spi.PaymentObserver;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +28,17 @@ class TerminalSerialisationTest {
   private final Terminal t1 = ScriptedProvider.terminal("11111111");
   private final Terminal t2 = ScriptedProvider.terminal("22222222");
 
+  /** What the client's observers were told of busy terminals. */
+  private final List<String> busy = new CopyOnWriteArrayList<>();
+
+  private final PaymentObserver observer =
+      new PaymentObserver() {
+        @Override
+        public void terminalBusy(String providerId, String cause) {
+          busy.add(providerId + " " + cause);
+        }
+      };
+
   @AfterEach
   void stop() {
     scheduler.shutdownNow();
@@ -37,6 +51,7 @@ class TerminalSerialisationTest {
         .journal(Journals.inMemory())
         .scheduler(scheduler)
         .executor(executor)
+        .observer(observer)
         .pollSchedule(PollSchedule.of(Duration.ofMillis(1), 1.0, Duration.ofMillis(1)));
   }
 
@@ -65,6 +80,9 @@ class TerminalSerialisationTest {
     release.countDown();
     assertThat(first.get(10, TimeUnit.SECONDS).isApproved()).isTrue();
     assertThat(provider.creates()).isEqualTo(1);
+    assertThat(busy)
+        .as("told the observers: held by this client's lane")
+        .containsExactly("scripted lane");
   }
 
   @Test
