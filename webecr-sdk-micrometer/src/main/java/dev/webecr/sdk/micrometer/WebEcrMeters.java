@@ -11,11 +11,14 @@ import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * The SDK's meters on a Micrometer registry: give it to {@code PosClient.builder().observer(...)}.
@@ -47,7 +50,7 @@ import java.util.function.Supplier;
  *   <tr><td>{@value #JOURNAL_WRITE}</td><td>timer</td><td>backend, forced</td></tr>
  * </table>
  *
- * <p>Thread-safe; one instance may watch several clients (their provider tags tell them apart).
+ * <p>Thread-safe; one instance may watch several clients: their gauges add up per provider.
  */
 public final class WebEcrMeters implements PaymentObserver {
   /**
@@ -100,6 +103,7 @@ public final class WebEcrMeters implements PaymentObserver {
 
   private final MeterRegistry registry;
   private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
+  private final Map<String, List<Supplier<Health>>> healths = new ConcurrentHashMap<>();
 
   /** Meters on {@code registry}. */
   public WebEcrMeters(MeterRegistry registry) {
@@ -108,16 +112,35 @@ public final class WebEcrMeters implements PaymentObserver {
 
   @Override
   public void bind(String provider, Supplier<Health> health) {
-    Gauge.builder(IN_DOUBT, health, h -> h.get().inDoubt())
+    List<Supplier<Health>> clients = healths.computeIfAbsent(provider, p -> register(p));
+    clients.add(health);
+  }
+
+  /**
+   * The gauges of {@code provider}: the sum over every client of it bound here (two tills' clients
+   * on one registry share a name and tags, so each gauge adds them up).
+   */
+  private List<Supplier<Health>> register(String provider) {
+    List<Supplier<Health>> clients = new CopyOnWriteArrayList<>();
+    Gauge.builder(IN_DOUBT, clients, c -> sum(c, Health::inDoubt))
         .description("attempts in flight no payment call follows: money in doubt")
         .tag("provider", provider)
-        .strongReference(true) // the client's health is held by nothing else
+        .strongReference(true) // the clients' health is held by nothing else
         .register(registry);
-    Gauge.builder(NEEDS_ATTENTION, health, h -> h.get().needsAttention())
+    Gauge.builder(NEEDS_ATTENTION, clients, c -> sum(c, Health::needsAttention))
         .description("attempts in doubt a person should look at")
         .tag("provider", provider)
         .strongReference(true)
         .register(registry);
+    return clients;
+  }
+
+  private static double sum(List<Supplier<Health>> clients, ToIntFunction<Health> count) {
+    int total = 0;
+    for (Supplier<Health> c : clients) {
+      total += count.applyAsInt(c.get());
+    }
+    return total;
   }
 
   @Override
