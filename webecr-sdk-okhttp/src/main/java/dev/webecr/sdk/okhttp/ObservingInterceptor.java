@@ -85,7 +85,11 @@ public final class ObservingInterceptor implements Interceptor {
       seen.end(0, e.getClass().getName(), Math.max(0, sends[0] - 1));
       throw e;
     } finally {
-      SENT.set(outer);
+      if (outer == null) {
+        SENT.remove(); // nothing left behind on a pooled thread
+      } else {
+        SENT.set(outer);
+      }
     }
     int code = response.code();
     seen.end(code, code >= 400 ? Integer.toString(code) : null, Math.max(0, sends[0] - 1));
