@@ -9,6 +9,7 @@ import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
+import dev.webecr.sdk.spi.PaymentObservation;
 import dev.webecr.sdk.spi.PosProvider;
 import java.time.Clock;
 import java.time.Duration;
@@ -289,10 +290,6 @@ final class DuplicateWatch {
   /** The log context of a watched attempt: its lines name it, as a payment's do. */
   private LogContext contextOf(JournalEntry e) {
     return LogContext.of(
-        provider.id(),
-        e.terminal(),
-        e.reference(),
-        e.providerReference(),
-        dev.webecr.sdk.spi.PaymentObservation.NONE);
+        provider.id(), e.terminal(), e.reference(), e.providerReference(), PaymentObservation.NONE);
   }
 }

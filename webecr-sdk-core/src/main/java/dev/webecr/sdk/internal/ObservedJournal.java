@@ -2,7 +2,6 @@ package dev.webecr.sdk.internal;
 
 import dev.webecr.sdk.spi.IntentJournal;
 import dev.webecr.sdk.spi.JournalEntry;
-import dev.webecr.sdk.spi.JournalPhase;
 import dev.webecr.sdk.spi.PaymentObserver;
 import java.time.Instant;
 import java.util.List;
@@ -29,9 +28,8 @@ final class ObservedJournal implements IntentJournal {
   public void record(JournalEntry entry) {
     long start = System.nanoTime();
     journal.record(entry);
-    // the states IntentJournal#record must make durable before it returns
-    boolean forced = entry.phase() == JournalPhase.PREPARED || entry.resolvedBy().isPresent();
-    observer.journalWrite(backend, forced, System.nanoTime() - start);
+    observer.journalWrite(
+        backend, FileIntentJournal.mustBeDurable(entry), System.nanoTime() - start);
   }
 
   @Override

@@ -194,16 +194,20 @@ public final class PaymentEngine {
    * next run.
    */
   private CompletableFuture<PaymentIntent> reversal(PaymentRequest request) {
-    String kind = Outcomes.operation(request.kind());
     try {
       return run(PaymentChecks.check(request, ctx.provider, terminals))
-          .whenComplete(
-              (intent, error) ->
-                  ctx.observer.duplicateReversed(
-                      ctx.provider.id(), kind + "_" + Outcomes.of(intent, error)));
+          .whenComplete((intent, error) -> reversed(request, intent, error));
     } catch (RuntimeException e) {
-      ctx.observer.duplicateReversed(ctx.provider.id(), kind + "_" + Outcomes.of(null, e));
+      reversed(request, null, e);
       return CompletableFuture.failedFuture(e); // refused before sending: a problem reported
+    }
+  }
+
+  /** Tells the observers how a reversal ended ({@code void_approved}, ...); nothing unobserved. */
+  private void reversed(PaymentRequest request, PaymentIntent intent, Throwable error) {
+    if (ctx.observer != PaymentObserver.NONE) {
+      ctx.observer.duplicateReversed(
+          ctx.provider.id(), Outcomes.operation(request.kind()) + "_" + Outcomes.of(intent, error));
     }
   }
 

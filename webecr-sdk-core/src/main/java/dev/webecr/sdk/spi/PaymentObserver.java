@@ -53,7 +53,7 @@ public interface PaymentObserver {
 
   /**
    * Recovery has run for one attempt left in flight: {@code approved}, {@code declined} (settled
-   * with any other result: nothing charged), {@code not_sent} or {@code still_unknown}.
+   * with any other result), {@code not_sent} or {@code still_unknown}.
    */
   default void recovered(String provider, String resolution) {}
 

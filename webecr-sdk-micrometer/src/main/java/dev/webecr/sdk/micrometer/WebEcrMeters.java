@@ -152,12 +152,12 @@ public final class WebEcrMeters implements PaymentObserver {
   @Override
   public RequestObservation request(
       String provider, String method, String endpoint, String serverAddress, int serverPort) {
-    long start = registry.config().clock().monotonicTime();
+    long start = now();
     return new RequestObservation() {
       @Override
       public void end(int status, String errorType, int resends) {
         requestTimer(provider, endpoint, status, errorType, resends > 0)
-            .record(registry.config().clock().monotonicTime() - start, TimeUnit.NANOSECONDS);
+            .record(now() - start, TimeUnit.NANOSECONDS);
       }
     };
   }
