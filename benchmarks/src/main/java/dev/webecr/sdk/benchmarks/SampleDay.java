@@ -14,6 +14,11 @@ final class SampleDay {
   private SampleDay() {}
 
   static void fill(IntentJournal journal, int records) {
+    fill(journal, records, 100);
+  }
+
+  /** N sales of which 1 in {@code inFlightEvery} is in flight (0: none). */
+  static void fill(IntentJournal journal, int records, int inFlightEvery) {
     Instant now = Instant.now();
     Terminal terminal =
         Terminal.builder()
@@ -30,7 +35,10 @@ final class SampleDay {
               .terminal(terminal)
               .kind(TransactionType.SALE)
               .amount(Money.euroCents(1000 + i))
-              .phase(i % 100 == 0 ? JournalPhase.IN_FLIGHT : JournalPhase.SETTLED)
+              .phase(
+                  inFlightEvery > 0 && i % inFlightEvery == 0
+                      ? JournalPhase.IN_FLIGHT
+                      : JournalPhase.SETTLED)
               .intentId(String.valueOf(i))
               .statusCode(3)
               .resultCode(Optional.of(1))

@@ -1,15 +1,18 @@
 package dev.webecr.sdk.internal;
 
 import dev.webecr.sdk.Terminal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One pass over a journal file's bytes: every line's checksum checked in place and its shape read,
- * each attempt's latest line held (in order of first appearance) undecoded, so that opening decodes
- * only what is in flight. A broken last line is a torn write; a broken line before it, or a whole
- * line of the wrong shape anywhere, is corruption.
+ * One pass over a journal file's bytes, in stretches read side by side ({@link JournalChunk}):
+ * every line's checksum checked in place and its shape read, each attempt's latest line held (in
+ * order of first appearance) undecoded, so that opening decodes only what is in flight. A broken
+ * last line is a torn write; a broken line before it, or a whole line of the wrong shape anywhere,
+ * is corruption.
  */
 final class JournalFileScan {
   /** Provider reference to its latest line. */
@@ -28,44 +31,93 @@ final class JournalFileScan {
     latest = new LinkedHashMap<>(Math.max(16, expectedLines * 4 / 3 + 1));
   }
 
+  /** Below this many bytes a file is read on one thread: starting another costs more. */
+  static final int STRETCH = 4 << 20;
+
   static JournalFileScan of(byte[] bytes) {
-    JournalFileScan scan = new JournalFileScan(bytes.length / 200); // lines are ~250 bytes
-    Map<String, Terminal> terminals = new HashMap<>();
-    int[] bars = JournalLineCodec.separators();
-    int count = 0;
-    int start = 0;
-    int number = 0;
-    for (int i = 0; i < bytes.length; i++) {
-      byte b = bytes[i];
-      if (b == '|') {
-        if (count < bars.length) {
-          bars[count] = i;
-        }
-        count++;
-        continue;
+    return of(bytes, STRETCH, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Reads {@code bytes} in stretches of at least {@code stretch} bytes on up to {@code threads}
+   * threads (opening a journal of a million attempts within a second takes every core), then holds
+   * the lines in file order on this one.
+   */
+  static JournalFileScan of(byte[] bytes, int stretch, int threads) {
+    int count = Math.max(1, Math.min(threads, bytes.length / Math.max(1, stretch)));
+    List<JournalChunk> stretches = new ArrayList<>();
+    int from = 0;
+    for (int c = 1; c <= count && (from < bytes.length || c == 1); c++) {
+      // each stretch but the last ends just past a newline, so every one starts a line
+      int to =
+          c == count ? bytes.length : lineEndAfter(bytes, (int) ((long) bytes.length * c / count));
+      if (to > from || c == 1) {
+        stretches.add(new JournalChunk(bytes, from, to));
+        from = to;
       }
-      if (b != '\n') {
-        continue;
-      }
-      number++;
-      if (!JournalLineCodec.intact(bytes, start, i)) {
-        if (i != bytes.length - 1) {
-          scan.corruptLine = number;
-        }
-        break;
-      }
-      HeldEntry held = JournalLineCodec.shapeOf(bytes, start, i, bars, count, terminals);
-      if (held == null) {
-        scan.corruptLine = number; // whole, but not a line this version wrote
-        break;
-      }
-      scan.latest.put(JournalLineCodec.referenceOf(bytes, bars), held);
-      scan.lines++;
-      count = 0;
-      start = i + 1;
     }
-    scan.wholeLength = start;
+    JournalChunk[] chunks = stretches.toArray(new JournalChunk[0]);
+    readAll(chunks, new HashMap<>());
+    JournalFileScan scan = new JournalFileScan(bytes.length / 200); // lines are ~250 bytes
+    scan.wholeLength = 0;
+    for (JournalChunk chunk : chunks) {
+      for (int i = 0; i < chunk.lines; i++) {
+        scan.latest.put(chunk.references[i], chunk.held[i]);
+      }
+      scan.lines += chunk.lines;
+      scan.wholeLength = chunk.end;
+      if (chunk.broken) {
+        if (chunk.shapeless || !chunk.brokenAtFileEnd) {
+          scan.corruptLine = scan.lines + 1;
+        }
+        break;
+      }
+    }
     return scan;
+  }
+
+  /** The index just past the first newline at or after {@code at}; the length when none. */
+  private static int lineEndAfter(byte[] bytes, int at) {
+    for (int i = at; i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        return i + 1;
+      }
+    }
+    return bytes.length;
+  }
+
+  /** Reads the first stretch here and each other on a thread of its own, waiting for all. */
+  private static void readAll(JournalChunk[] chunks, Map<String, Terminal> terminals) {
+    Thread[] others = new Thread[chunks.length - 1];
+    Throwable[] failed = new Throwable[1];
+    for (int c = 1; c < chunks.length; c++) {
+      JournalChunk chunk = chunks[c];
+      others[c - 1] = new Thread(() -> chunk.read(terminals), "webecr-journal-open-" + c);
+      others[c - 1].setDaemon(true);
+      others[c - 1].setUncaughtExceptionHandler((t, e) -> failed[0] = e);
+      others[c - 1].start();
+    }
+    chunks[0].read(terminals);
+    boolean interrupted = false;
+    for (Thread other : others) {
+      while (true) {
+        try {
+          other.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // the stretches are the caller's memory: finish before returning
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failed[0] instanceof Error) {
+      throw (Error) failed[0];
+    }
+    if (failed[0] != null) {
+      throw new IllegalStateException("reading the journal failed", failed[0]);
+    }
   }
 
   /** Decodes each attempt in flight (what recovery reads first must be sound now). */

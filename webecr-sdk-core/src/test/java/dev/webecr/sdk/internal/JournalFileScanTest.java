@@ -1,0 +1,134 @@
+package dev.webecr.sdk.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.webecr.sdk.Money;
+import dev.webecr.sdk.Terminal;
+import dev.webecr.sdk.TransactionType;
+import dev.webecr.sdk.spi.JournalEntry;
+import dev.webecr.sdk.spi.JournalPhase;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reading a journal file in stretches side by side finds what one pass finds: the same attempts in
+ * the same order with the same lines, the same torn tail, the same first corrupt line, wherever the
+ * stretches fall and whatever the damage.
+ */
+class JournalFileScanTest {
+  private static final Terminal TERMINAL =
+      Terminal.builder().providerId("mellon").tid("64999964").callId("358046").build();
+
+  @Property
+  void stretchesSideBySideReadWhatOnePassReads(
+      @ForAll("files") byte[] file,
+      @ForAll @IntRange(min = 1, max = 400) int stretch,
+      @ForAll @IntRange(min = 2, max = 5) int threads) {
+    JournalFileScan one = JournalFileScan.of(file, Integer.MAX_VALUE, 1);
+    JournalFileScan many = JournalFileScan.of(file, stretch, threads);
+
+    assertThat(many.lines).isEqualTo(one.lines);
+    assertThat(many.wholeLength).isEqualTo(one.wholeLength);
+    assertThat(many.corruptLine).isEqualTo(one.corruptLine);
+    assertThat(many.latest.keySet()).containsExactlyElementsOf(one.latest.keySet());
+    for (Map.Entry<String, HeldEntry> e : one.latest.entrySet()) {
+      assertThat(many.latest.get(e.getKey()).line()).isEqualTo(e.getValue().line());
+    }
+  }
+
+  @Test
+  void aBrokenLineInAnEarlierStretchIsCorruptionEvenWhenLaterStretchesReadWell() {
+    List<String> lines = lines(30);
+    lines.set(5, lines.get(5).replace("SETTLED", "SETTLEX")); // checksum no longer holds
+    byte[] file = join(lines, "");
+
+    JournalFileScan scan = JournalFileScan.of(file, 64, 4);
+
+    assertThat(scan.corruptLine).isEqualTo(6);
+    assertThat(scan.lines).isEqualTo(5);
+    assertThat(scan.latest).hasSize(5);
+  }
+
+  @Test
+  void aTornLastLineIsCutOffWhicheverStretchHoldsIt() {
+    List<String> lines = lines(30);
+    byte[] whole = join(lines, "");
+    byte[] torn = join(lines, lines.get(0).substring(0, 40));
+
+    JournalFileScan scan = JournalFileScan.of(torn, 64, 4);
+
+    assertThat(scan.corruptLine).isZero();
+    assertThat(scan.lines).isEqualTo(30);
+    assertThat(scan.wholeLength).isEqualTo(whole.length);
+  }
+
+  @Provide
+  Arbitrary<byte[]> files() {
+    Arbitrary<List<String>> journals = Arbitraries.integers().between(0, 40).map(this::lines);
+    return journals.flatMap(
+        lines -> {
+          byte[] clean = join(lines, "");
+          Arbitrary<byte[]> torn =
+              Arbitraries.integers()
+                  .between(0, Math.max(0, clean.length - 1))
+                  .map(n -> Arrays.copyOf(clean, n));
+          Arbitrary<byte[]> flipped =
+              Arbitraries.integers()
+                  .between(0, Math.max(0, clean.length - 1))
+                  .map(at -> flip(clean, at));
+          Arbitrary<byte[]> tail =
+              Arbitraries.strings()
+                  .withChars("|\n2abcZ09")
+                  .ofMaxLength(60)
+                  .map(t -> join(lines, t));
+          return Arbitraries.oneOf(Arbitraries.just(clean), torn, flipped, tail);
+        });
+  }
+
+  private List<String> lines(int count) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      lines.add(
+          JournalLineCodec.encode(
+              JournalEntry.builder()
+                  .providerReference("INV-" + (i % 7) + "-A" + (1 + i % 3))
+                  .terminal(TERMINAL)
+                  .kind(TransactionType.SALE)
+                  .amount(Money.euroCents(100 + i))
+                  .phase(i % 4 == 0 ? JournalPhase.IN_FLIGHT : JournalPhase.SETTLED)
+                  .createdAt(Instant.ofEpochSecond(1_790_000_000L + i))
+                  .recordedAt(Instant.ofEpochSecond(1_790_000_000L + i))
+                  .build()));
+    }
+    return lines;
+  }
+
+  private static byte[] join(List<String> lines, String tail) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (String line : lines) {
+      out.writeBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    out.writeBytes(tail.getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
+  private static byte[] flip(byte[] clean, int at) {
+    byte[] copy = clean.clone();
+    if (copy.length > 0) {
+      copy[at] = (byte) (copy[at] == 'x' ? 'y' : 'x');
+    }
+    return copy;
+  }
+}
