@@ -10,10 +10,13 @@ import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
+import dev.webecr.sdk.spi.TerminalLease;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,32 @@ class JdbcJournalTest {
           .extracting(JournalEntry::providerReference)
           .containsExactly("FROM-A-A1");
     }
+  }
+
+  @Test
+  void aStateChangeIsOneRoundTripAndALeaseOneToTakeAndOneToGiveBack() throws Exception {
+    RoundTrips trips = new RoundTrips();
+    JdbcStore node =
+        JdbcStore.builder(trips.around(pool))
+            .tablePrefix(Postgres.freshPrefix())
+            .nodeId("node-a")
+            .applySchema(true)
+            .build();
+    Terminal till = entry("R-A1", JournalPhase.PREPARED, "7").terminal();
+
+    long before = trips.count();
+    TerminalLease.Held held = node.lease().acquire(till, Duration.ZERO).get(10, TimeUnit.SECONDS);
+    long took = trips.count() - before;
+    node.journal().record(entry("R-A1", JournalPhase.PREPARED, "7"));
+    node.journal().record(entry("R-A1", JournalPhase.IN_FLIGHT, "7"));
+    node.journal().record(entry("R-A1", JournalPhase.SETTLED, "7"));
+    long wrote = trips.count() - before - took;
+    held.release();
+
+    assertThat(took).isEqualTo(1);
+    assertThat(wrote).isEqualTo(3);
+    assertThat(trips.count() - before).isEqualTo(5);
+    assertThat(node.journal().latest("R-A1")).contains(entry("R-A1", JournalPhase.SETTLED, "7"));
   }
 
   @Test

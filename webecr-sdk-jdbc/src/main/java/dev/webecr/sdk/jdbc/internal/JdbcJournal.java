@@ -18,9 +18,10 @@ import javax.sql.DataSource;
 
 /**
  * The journal in PostgreSQL: one row per attempt holding its latest entry as a journal line, each
- * record one committed transaction (durable when {@link #record} returns, so an attempt is on disk
- * before its create leaves). A write is fenced by the terminal's lease: refused once another node
- * has taken it. Reads go to the database every time: every node sees every other node's attempts.
+ * record one statement committed on its own (one round trip; durable when {@link #record} returns,
+ * so an attempt is on disk before its create leaves). A write is fenced by the terminal's lease:
+ * refused once another node has taken it. Reads go to the database every time: every node sees
+ * every other node's attempts.
  */
 public final class JdbcJournal implements IntentJournal {
   private final DataSource dataSource;
@@ -42,14 +43,19 @@ public final class JdbcJournal implements IntentJournal {
     String key = entry.terminal().key();
     Long token = tokens.tokenOf(key);
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        checkLease(c, key, token, entry.providerReference());
-        write(c, entry, key, token);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c);
-        throw e;
+      if (!c.getAutoCommit()) {
+        c.setAutoCommit(true); // one statement, its own transaction: one round trip
+      }
+      if (!write(c, entry, key, token)) {
+        throw new JournalException(
+            "the journal write of "
+                + entry.providerReference()
+                + " was refused: terminal "
+                + key
+                + " is leased to another node ("
+                + holder(c, key)
+                + ")",
+            null);
       }
     } catch (SQLException e) {
       throw new JournalException(
@@ -58,58 +64,50 @@ public final class JdbcJournal implements IntentJournal {
   }
 
   /**
-   * Refuses the write when another node holds the terminal: with this node's token, when the lease
-   * row carries another; without one, when another holder's lease is still running. The row stays
-   * locked (shared) until the commit, so a takeover waits for this write.
+   * Writes the entry unless another node holds the terminal: with this node's token, when the lease
+   * row carries another; without one, when another holder's lease is still running. False when
+   * refused.
    */
-  private void checkLease(Connection c, String key, Long token, String providerReference)
-      throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql.leaseForShare())) {
+  private boolean write(Connection c, JournalEntry e, String key, Long token) throws SQLException {
+    AttemptReference ref = AttemptReference.parse(e.providerReference());
+    try (PreparedStatement s = c.prepareStatement(sql.fencedUpsertAttempt())) {
       s.setString(1, key);
+      s.setString(2, e.providerReference());
+      s.setString(3, ref.reference());
+      s.setInt(4, ref.attempt());
+      s.setString(5, key);
+      s.setBoolean(6, e.phase().isInFlight());
+      s.setTimestamp(7, Timestamp.from(e.recordedAt()));
+      s.setString(8, JournalLines.encode(e));
+      s.setString(9, nodeId);
+      setToken(s, 10, token);
+      s.setBoolean(11, e.isWatched());
+      s.setString(12, e.originalIntentId().orElse(null));
+      s.setString(13, e.originalTransactionId().orElse(null));
+      setToken(s, 14, token);
+      s.setString(15, nodeId);
+      s.setTimestamp(16, Timestamp.from(clock.instant()));
+      setToken(s, 17, token);
       try (ResultSet r = s.executeQuery()) {
-        if (!r.next()) {
-          return;
-        }
-        boolean mine =
-            token != null
-                ? r.getLong("token") == token
-                : r.getString("holder").equals(nodeId)
-                    || !r.getTimestamp("expires_at").toInstant().isAfter(clock.instant());
-        if (!mine) {
-          throw new JournalException(
-              "the journal write of "
-                  + providerReference
-                  + " was refused: terminal "
-                  + key
-                  + " is leased to another node ("
-                  + r.getString("holder")
-                  + ")",
-              null);
-        }
+        return r.next();
       }
     }
   }
 
-  private void write(Connection c, JournalEntry e, String key, Long token) throws SQLException {
-    AttemptReference ref = AttemptReference.parse(e.providerReference());
-    try (PreparedStatement s = c.prepareStatement(sql.upsertAttempt())) {
-      s.setString(1, e.providerReference());
-      s.setString(2, ref.reference());
-      s.setInt(3, ref.attempt());
-      s.setString(4, key);
-      s.setBoolean(5, e.phase().isInFlight());
-      s.setTimestamp(6, Timestamp.from(e.recordedAt()));
-      s.setString(7, JournalLines.encode(e));
-      s.setString(8, nodeId);
-      if (token == null) {
-        s.setNull(9, java.sql.Types.BIGINT);
-      } else {
-        s.setLong(9, token);
+  private static void setToken(PreparedStatement s, int at, Long token) throws SQLException {
+    if (token == null) {
+      s.setNull(at, java.sql.Types.BIGINT);
+    } else {
+      s.setLong(at, token);
+    }
+  }
+
+  private String holder(Connection c, String key) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql.leaseHolder())) {
+      s.setString(1, key);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? r.getString(1) : "none now";
       }
-      s.setBoolean(10, e.isWatched());
-      s.setString(11, e.originalIntentId().orElse(null));
-      s.setString(12, e.originalTransactionId().orElse(null));
-      s.executeUpdate();
     }
   }
 
@@ -202,14 +200,6 @@ public final class JdbcJournal implements IntentJournal {
             () ->
                 new JournalException(
                     "a journal row does not decode; keep the table and contact support", null));
-  }
-
-  private static void rollbackQuietly(Connection c) {
-    try {
-      c.rollback();
-    } catch (SQLException ignored) {
-      // the connection is going back to the pool or away; the transaction is lost either way
-    }
   }
 
   @Override

@@ -43,23 +43,40 @@ public final class Sql {
     return "INSERT INTO " + version + " (version, applied_at) VALUES (?, now())";
   }
 
-  /** The lease row of a terminal, locked against a takeover until the write commits. */
-  String leaseForShare() {
-    return "SELECT holder, token, expires_at FROM " + lease + " WHERE terminal_key = ? FOR SHARE";
-  }
-
-  String upsertAttempt() {
-    return "INSERT INTO "
+  /**
+   * Writes an attempt's latest entry unless the terminal's lease says another node holds it, in one
+   * statement (one round trip, its own transaction): the lease row is locked (shared) until it
+   * commits, so a takeover waits for the write. Parameters: the terminal key; the twelve columns;
+   * then this node's token (null when it holds none), this node, now, the token again. Returns a
+   * row when written, none when refused.
+   */
+  String fencedUpsertAttempt() {
+    return "WITH lease AS (SELECT holder, token, expires_at FROM "
+        + lease
+        + " WHERE terminal_key = ? FOR SHARE)"
+        + " INSERT INTO "
         + attempt
         + " (provider_reference, reference, attempt, terminal_key,"
         + " in_flight, recorded_at, entry, written_by, lease_token, watched,"
         + " original_intent_id, original_transaction_id)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        + " SELECT CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INTEGER),"
+        + " CAST(? AS VARCHAR), CAST(? AS BOOLEAN), CAST(? AS TIMESTAMPTZ), CAST(? AS TEXT),"
+        + " CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS BOOLEAN), CAST(? AS VARCHAR),"
+        + " CAST(? AS VARCHAR)"
+        + " WHERE NOT EXISTS (SELECT 1 FROM lease WHERE CASE WHEN CAST(? AS BIGINT) IS NULL"
+        + " THEN holder <> ? AND expires_at > CAST(? AS TIMESTAMPTZ)"
+        + " ELSE token <> CAST(? AS BIGINT) END)"
         + " ON CONFLICT (provider_reference) DO UPDATE SET in_flight = EXCLUDED.in_flight,"
         + " watched = EXCLUDED.watched, original_intent_id = EXCLUDED.original_intent_id,"
         + " original_transaction_id = EXCLUDED.original_transaction_id,"
         + " recorded_at = EXCLUDED.recorded_at, entry = EXCLUDED.entry,"
-        + " written_by = EXCLUDED.written_by, lease_token = EXCLUDED.lease_token";
+        + " written_by = EXCLUDED.written_by, lease_token = EXCLUDED.lease_token"
+        + " RETURNING 1";
+  }
+
+  /** Who holds a terminal's lease (to name them when a write is refused). */
+  String leaseHolder() {
+    return "SELECT holder FROM " + lease + " WHERE terminal_key = ?";
   }
 
   String latest() {
