@@ -91,20 +91,7 @@ final class WireJson {
 
   /** A time field (ISO-8601, with an offset or taken as UTC); unreadable or absent: empty. */
   Optional<java.time.Instant> instant(String name) {
-    Optional<String> t = text(name);
-    if (t.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(java.time.OffsetDateTime.parse(t.get()).toInstant());
-    } catch (java.time.format.DateTimeParseException e) {
-      try {
-        return Optional.of(
-            java.time.LocalDateTime.parse(t.get()).toInstant(java.time.ZoneOffset.UTC));
-      } catch (java.time.format.DateTimeParseException e2) {
-        return Optional.empty();
-      }
-    }
+    return text(name).flatMap(WireInstants::parse);
   }
 
   /** A whole-number field; a non-number is a {@link MalformedAnswer} naming it. */
