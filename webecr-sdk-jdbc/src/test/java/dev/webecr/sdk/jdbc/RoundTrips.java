@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
- * Counts what goes to the database and back through a data source: each statement executed and
- * each commit or rollback of a transaction (pgjdbc sends BEGIN with a transaction's first
- * statement, so these are the round trips). For tests and the benchmarks (this module's test jar).
+ * Counts what goes to the database and back through a data source: each statement executed and each
+ * commit or rollback of a transaction (pgjdbc sends BEGIN with a transaction's first statement, so
+ * these are the round trips). For tests and the benchmarks (this module's test jar).
  */
 public final class RoundTrips {
   private static final Set<String> SENT =
