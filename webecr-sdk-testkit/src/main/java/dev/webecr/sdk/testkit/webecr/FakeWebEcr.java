@@ -7,7 +7,6 @@ import dev.webecr.sdk.testkit.TestClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +38,7 @@ public final class FakeWebEcr {
   /** API keys and redeem codes. */
   final FakePairings pairings = new FakePairings();
 
-  private final Map<Long, FakeIntent> intents = new LinkedHashMap<>();
-  private final Map<FakeTerminal, FakeIntent> latestOn = new HashMap<>();
-
-  /** Intents by CustomerReference: a lookup must not scan every intent of a long run. */
-  private final Map<String, List<FakeIntent>> byReference = new HashMap<>();
+  private final FakeIntents intents = new FakeIntents();
 
   /** Creates a gateway gave up on, committed by the backend later. */
   final LateCommits lateCommits = new LateCommits();
@@ -106,10 +101,8 @@ public final class FakeWebEcr {
    * CustomerReference}, on the fake's clock: what a load test measures completion from.
    */
   public synchronized Optional<Instant> completedAt(String reference) {
-    List<FakeIntent> under = byReference.getOrDefault(reference, List.of());
-    return under.isEmpty()
-        ? Optional.empty()
-        : Optional.of(under.get(under.size() - 1).completedAt());
+    return Optional.ofNullable(FakeIntents.last(intents.under(reference)))
+        .map(FakeIntent::completedAt);
   }
 
   /** The terminal with this TID. */
@@ -137,7 +130,7 @@ public final class FakeWebEcr {
   /** How many intents exist under this {@code CustomerReference} (repeats make more). */
   public synchronized long intentsUnder(String reference) {
     lateCommits.runDue(time.clock().instant());
-    return byReference.getOrDefault(reference, List.of()).size();
+    return intents.under(reference).size();
   }
 
   /**
@@ -149,7 +142,7 @@ public final class FakeWebEcr {
     lateCommits.runDue(time.clock().instant());
     Instant now = time.clock().instant();
     Map<String, Integer> out = new TreeMap<>();
-    for (FakeIntent i : intents.values()) {
+    for (FakeIntent i : intents.all()) {
       if (i.approvedAt(now)) {
         String key =
             i.reference != null
@@ -163,14 +156,12 @@ public final class FakeWebEcr {
 
   /** The latest intent on {@code terminal}: running, or the one that ended last. */
   synchronized Optional<FakeIntent> latestOn(FakeTerminal terminal) {
-    return Optional.ofNullable(latestOn.get(terminal));
+    return Optional.ofNullable(FakeIntents.last(intents.on(terminal.tid())));
   }
 
   /** Back to the seeded terminals, with no intent, key, issued code or count. */
   synchronized void reset() {
     intents.clear();
-    byReference.clear();
-    latestOn.clear();
     pairings.reset();
     byCallId.clear();
     for (FakeTerminal t : FakeTerminals.seeded()) {
@@ -202,7 +193,7 @@ public final class FakeWebEcr {
     Instant now = committingAt != null ? committingAt : time.clock().instant();
     TerminalProfile profile =
         FakeTerminals.profileForAmount(Money.euroCents(cents)).orElse(terminal.profile());
-    FakeIntent latest = latestOn.get(terminal); // a device runs one dialogue: the latest
+    FakeIntent latest = FakeIntents.last(intents.on(terminal.tid())); // one dialogue a device
     boolean otherRunning =
         latest != null
             && latest.statusAt(now) != IntentStatus.COMPLETED
@@ -236,11 +227,7 @@ public final class FakeWebEcr {
       original.voidedBy = intent;
       intent.onOriginal = behaviour.voidsOnOriginal();
     }
-    intents.put(intent.id, intent);
-    if (reference != null) {
-      byReference.computeIfAbsent(reference, r -> new ArrayList<>()).add(intent);
-    }
-    latestOn.put(terminal, intent);
+    intents.add(intent);
     creates++;
     return intent;
   }
@@ -257,7 +244,7 @@ public final class FakeWebEcr {
 
   synchronized Optional<FakeIntent> intent(String id) {
     try {
-      return Optional.ofNullable(intents.get(Long.parseLong(id)));
+      return Optional.ofNullable(intents.byId(Long.parseLong(id)));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
@@ -265,24 +252,29 @@ public final class FakeWebEcr {
 
   synchronized Optional<FakeIntent> byTransactionId(String transactionId) {
     Instant now = time.clock().instant();
-    return intents.values().stream()
+    return intents.all().stream()
         .filter(i -> i.hasTransactionAt(now) && i.transactionId().equals(transactionId))
         .findFirst();
   }
 
   /** Every intent, as the single-intent route sees them. */
   synchronized List<FakeIntent> intents() {
-    return new ArrayList<>(intents.values());
+    return new ArrayList<>(intents.all());
+  }
+
+  /** The intents of the terminal {@code tid} (every intent when null), in order. */
+  synchronized List<FakeIntent> intentsOn(String tid) {
+    return tid == null ? intents() : new ArrayList<>(intents.on(tid));
   }
 
   /** The intents filtered lists show now: those older than the listing lag. */
   synchronized List<FakeIntent> listed() {
-    return visible(intents.values());
+    return visible(intents.all());
   }
 
   /** {@link #listed()} under one CustomerReference, without scanning the others. */
   synchronized List<FakeIntent> listedUnder(String reference) {
-    return visible(byReference.getOrDefault(reference, List.of()));
+    return visible(intents.under(reference));
   }
 
   private List<FakeIntent> visible(java.util.Collection<FakeIntent> candidates) {

@@ -205,7 +205,7 @@ final class WebEcrRoutes {
     boolean declined = fake.behaviour().listDeclinedTransactions();
     Predicate<FakeIntent> window = inWindow(r, FakeIntent::completedAt);
     List<Map<String, Object>> out = new ArrayList<>();
-    for (FakeIntent i : fake.intents()) {
+    for (FakeIntent i : fake.intentsOn(tid)) {
       boolean listed = declined ? i.hostRecordAt(now) : i.hasTransactionAt(now);
       listed &= !i.onOriginal; // such a void is only a mark on its original's record
       if (listed && (tid == null || i.terminal.tid().equals(tid)) && window.test(i)) {
