@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
@@ -110,7 +111,13 @@ public abstract class ProviderSignature {
   }
 
   private String field(int index) {
-    return input().split(";", -1)[index];
+    return fields().get(index);
+  }
+
+  /** The input's fields, split once: a create reads seven of them. */
+  @Value.Lazy
+  List<String> fields() {
+    return List.of(input().split(";", -1));
   }
 
   @Value.Check
