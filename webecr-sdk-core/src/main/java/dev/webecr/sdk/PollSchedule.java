@@ -6,15 +6,16 @@ import java.util.Objects;
 /**
  * How often {@link PosClient} asks the provider about a running payment. Immutable.
  *
- * <p>Default ({@link #defaults()}): the first poll 250 ms after the create's answer, then every
+ * <p>Default ({@link #defaults()}): the first poll a second after the create's answer, then every
  * second: a fixed interval notices a terminal's outcome half an interval after it happens, on
- * average, at no more than one request a second. After a failed poll the interval doubles, up to 5
- * s, and is back to normal after the next answer. Where the provider can hold the create's answer
- * until the terminal finishes (Mellon's server-side wait), polling is only the fallback.
+ * average, at one request a second (an earlier first poll would find a card dialogue still running
+ * and add a request to every payment). After a failed poll the interval doubles, up to 5 s, and is
+ * back to normal after the next answer. Where the provider can hold the create's answer until the
+ * terminal finishes (Mellon's server-side wait), polling is only the fallback.
  */
 public final class PollSchedule {
   private static final Duration ERROR_CAP = Duration.ofSeconds(5);
-  private static final PollSchedule DEFAULTS = fixed(Duration.ofMillis(250), Duration.ofSeconds(1));
+  private static final PollSchedule DEFAULTS = fixed(Duration.ofSeconds(1), Duration.ofSeconds(1));
 
   private final Duration firstDelay;
   private final Duration initialDelay;
@@ -29,7 +30,7 @@ public final class PollSchedule {
     this.maxDelay = maxDelay;
   }
 
-  /** The default schedule: 250 ms, then every second. */
+  /** The default schedule: every second, the first a second after the create's answer. */
   public static PollSchedule defaults() {
     return DEFAULTS;
   }

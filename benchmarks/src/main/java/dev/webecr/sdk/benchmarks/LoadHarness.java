@@ -10,6 +10,7 @@ import dev.webecr.sdk.spi.PaymentObserver;
 import dev.webecr.sdk.spi.PosProvider;
 import dev.webecr.sdk.testkit.TestSigner;
 import dev.webecr.sdk.testkit.webecr.Endpoint;
+import dev.webecr.sdk.testkit.webecr.FakeTerminal;
 import dev.webecr.sdk.testkit.webecr.FakeTerminals;
 import dev.webecr.sdk.testkit.webecr.FakeWebEcrServer;
 import dev.webecr.sdk.testkit.webecr.TerminalProfile;
@@ -26,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * N concurrent payments on N fake terminals, through {@code PosClient} with its default settings
@@ -43,7 +45,8 @@ import java.util.concurrent.Executors;
  * wait) or {@code poll} (server-side wait off), and {@code observed}: then six rounds, without and
  * with meters and traces attached ({@link Observed}) in turn, and the ratio of the process's CPU
  * time between them after the first pair (the wall time is the terminals' 3 s dialogues, the same
- * either way).
+ * either way); {@code random}: each dialogue lasts 2 to 4 s, drawn per payment, so that outcomes
+ * fall at random moments between polls.
  */
 public final class LoadHarness {
   private LoadHarness() {}
@@ -55,19 +58,25 @@ public final class LoadHarness {
     boolean compare = args.length > 2 && args[2].equals("observed");
     // "pool16": the ERP's own executor of 16 threads, against the default one in the same run
     boolean pool = args.length > 2 && args[2].startsWith("pool");
+    // "random": each dialogue 2 to 4 s, drawn per payment, so no poll is in step with an outcome
+    boolean random = args.length > 2 && args[2].equals("random");
     Clock clock = Clock.systemUTC();
     try (FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start()) {
       // the kind variant (intents read by their own route, lists without lag): the SDK's speed is
       // measured here, not the worst-case fake's 5 s listing lag, which polled payments would wait
       server.fake().behaviour().singleIntentRoute(true).listingLag(Duration.ZERO);
       for (int i = 0; i < n; i++) {
-        server
-            .fake()
-            .addTerminal(
-                String.valueOf(20_000_000 + i),
-                String.valueOf(400_000 + i),
-                "Load till " + i,
-                TerminalProfile.APPROVE);
+        FakeTerminal added =
+            server
+                .fake()
+                .addTerminal(
+                    String.valueOf(20_000_000 + i),
+                    String.valueOf(400_000 + i),
+                    "Load till " + i,
+                    TerminalProfile.APPROVE);
+        if (random) {
+          added.dialogueTime(Duration.ofSeconds(2), Duration.ofSeconds(4));
+        }
       }
       if (pool) {
         int threads = Integer.parseInt(args[2].substring(4));
@@ -161,12 +170,15 @@ public final class LoadHarness {
       long pollsBefore =
           server.requestCount(Endpoint.INTENT) + server.requestCount(Endpoint.INTENTS);
       long requestsBefore = server.requestCount();
+      long readsBefore = server.requestCount(Endpoint.INTENT); // an intent read by its id: polls
       ConcurrentLinkedQueue<Long> lateMillis = new ConcurrentLinkedQueue<>();
+      AtomicLong inFlightMillis = new AtomicLong(); // pay() to its outcome, summed
       List<CompletableFuture<PaymentIntent>> runs = new ArrayList<>();
       long cpuBefore = processCpuNanos();
       long start = System.nanoTime();
       for (int i = 0; i < n; i++) {
         String reference = round + "-LOAD-" + i;
+        Instant paid = clock.instant();
         runs.add(
             client
                 .payAsync(
@@ -178,6 +190,7 @@ public final class LoadHarness {
                 .whenComplete(
                     (p, e) -> {
                       Instant back = clock.instant();
+                      inFlightMillis.addAndGet(Duration.between(paid, back).toMillis());
                       server
                           .fake()
                           .completedAt(reference + "-A1")
@@ -197,6 +210,7 @@ public final class LoadHarness {
               + server.requestCount(Endpoint.INTENTS)
               - pollsBefore;
       long requests = server.requestCount() - requestsBefore;
+      long intentReads = server.requestCount(Endpoint.INTENT) - readsBefore;
       sampler.stop();
       long heap = usedHeapAfterGc() - heapBefore;
       List<Long> late = new ArrayList<>(lateMillis);
@@ -204,7 +218,8 @@ public final class LoadHarness {
       System.out.printf(
           "%d payments, %s%s%s: approved %d, SDK threads at peak %d %s, heap after GC "
               + "+%d MB, wall %.1f s, CPU %.2f s, returned after the terminal finished: median %d"
-              + " ms, p95 %d ms, reads per payment %.2f, requests per payment %.2f%n",
+              + " ms, p95 %d ms, reads per payment %.2f (intent reads %.2f a second in flight), requests"
+              + " per payment %.2f%n",
           n,
           wait ? "server-side wait" : "polling",
           observers.length > 0 ? ", meters and traces attached" : "",
@@ -218,6 +233,7 @@ public final class LoadHarness {
           late.get(late.size() / 2),
           late.get((int) (late.size() * 0.95)),
           (double) polls / n,
+          intentReads / (inFlightMillis.get() / 1000.0),
           (double) requests / n);
       return cpu;
     } finally {

@@ -1,5 +1,8 @@
 package dev.webecr.sdk.testkit.webecr;
 
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
 /**
  * One fake POS terminal: its ids, its behaviour profile and its batch. Thread-safe; the fakes keep
  * one per seeded terminal.
@@ -12,6 +15,9 @@ public final class FakeTerminal {
   private final int batchLimit;
   private int approvedInBatch;
   private int batchNumber = 1;
+
+  /** This terminal's own range of dialogue times; null: the fake's dialogue time. */
+  private volatile Duration[] dialogue;
 
   private FakeTerminal(Builder b) {
     this.tid = java.util.Objects.requireNonNull(b.tid, "tid == null");
@@ -98,6 +104,28 @@ public final class FakeTerminal {
   /** Gives the terminal another profile, for the payments that start from now on. */
   public void profile(TerminalProfile profile) {
     this.profile = java.util.Objects.requireNonNull(profile, "profile == null");
+  }
+
+  /**
+   * Each ordinary dialogue on this terminal, from now on, lasts a time drawn at random between
+   * {@code shortest} and {@code longest} instead of the fake's dialogue time: outcomes at moments
+   * no client's polling is in step with (load tests of how soon an outcome is noticed).
+   */
+  public void dialogueTime(Duration shortest, Duration longest) {
+    if (shortest.compareTo(Duration.ofMillis(3)) < 0 || longest.compareTo(shortest) < 0) {
+      throw new IllegalArgumentException("dialogue times: at least 3 ms, the shortest first");
+    }
+    this.dialogue = new Duration[] {shortest, longest};
+  }
+
+  /** The time of a dialogue starting now: this terminal's own, else {@code fakes}. */
+  Duration nextDialogue(Duration fakes) {
+    Duration[] range = dialogue;
+    if (range == null) {
+      return fakes;
+    }
+    long spread = range[1].toNanos() - range[0].toNanos();
+    return range[0].plusNanos(spread > 0 ? ThreadLocalRandom.current().nextLong(spread + 1) : 0);
   }
 
   /** Approved payments in the current batch. */

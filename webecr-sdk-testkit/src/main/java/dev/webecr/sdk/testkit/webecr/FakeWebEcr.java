@@ -218,7 +218,7 @@ public final class FakeWebEcr {
             installments,
             original,
             originalId,
-            behaviour.dialogueTime());
+            terminal.nextDialogue(behaviour.dialogueTime()));
     intent.batch = terminal.batchNumber();
     if (intent.charges()) {
       terminal.countApproved();
