@@ -1,5 +1,7 @@
 package dev.webecr.sdk.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
@@ -7,7 +9,8 @@ import java.util.concurrent.Callable;
  * The provider's overhead over raw OkHttp ({@link ProviderCalls}), interleaved call by call (a raw
  * call and a provider call, the order alternating), so that a drift in the machine's speed, a GC or
  * the fake's own work hits both sides alike. Prints, for reads and creates, the median and 90th
- * percentile of each side and their ratios; the mean too, which a rare stall moves.
+ * percentile of each side and their ratios; the mean too, which a rare stall moves; and the mean
+ * CPU time of the calling thread per call, each side.
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.webecr.sdk.benchmarks.ProviderOverhead 20000
@@ -27,30 +30,36 @@ public final class ProviderOverhead {
     }
   }
 
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   /**
-   * Nanoseconds of each call: [0] {@code base}, [1] {@code other}; who goes first alternates, so
-   * neither always meets a cold connection or the other's garbage.
+   * Nanoseconds of each call: [0] {@code base}, [1] {@code other}, and the calling thread's CPU
+   * time in them, [2] and [3] (a synchronous call runs its interceptors, its I/O and its parsing on
+   * the caller: the CPU the client spends, which the fake's share of the wall time hides); who goes
+   * first alternates, so neither always meets a cold connection or the other's garbage.
    */
   static long[][] interleave(int calls, Callable<?> base, Callable<?> other) throws Exception {
-    long[][] out = new long[2][calls];
+    long[][] out = new long[4][calls];
     for (int i = 0; i < calls; i++) {
       if (i % 2 == 0) {
-        out[0][i] = timed(base);
-        out[1][i] = timed(other);
+        timed(base, out, 0, i);
+        timed(other, out, 1, i);
       } else {
-        out[1][i] = timed(other);
-        out[0][i] = timed(base);
+        timed(other, out, 1, i);
+        timed(base, out, 0, i);
       }
     }
     return out;
   }
 
-  private static long timed(Callable<?> call) throws Exception {
+  private static void timed(Callable<?> call, long[][] out, int side, int i) throws Exception {
+    long cpu = THREADS.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     if (call.call() == null) {
       throw new IllegalStateException("no answer");
     }
-    return System.nanoTime() - start;
+    out[side][i] = System.nanoTime() - start;
+    out[side + 2][i] = THREADS.getCurrentThreadCpuTime() - cpu;
   }
 
   private static void report(String what, long[][] nanos) {
@@ -61,9 +70,12 @@ public final class ProviderOverhead {
   static void report(String what, String base, String other, long[][] nanos) {
     double[] b = stats(nanos[0]);
     double[] o = stats(nanos[1]);
+    double[] c = stats(nanos[2]);
+    double[] d = stats(nanos[3]);
     System.out.printf(
         "%s, %d calls each: median %s %.0f µs, %s %.0f µs: %.3f×; "
-            + "p90 %.0f / %.0f µs: %.3f×; mean %.0f / %.0f µs: %.3f×%n",
+            + "p90 %.0f / %.0f µs: %.3f×; mean %.0f / %.0f µs: %.3f×;"
+            + " calling thread's CPU, mean %.1f / %.1f µs: %.3f×%n",
         what,
         nanos[0].length,
         base,
@@ -76,7 +88,10 @@ public final class ProviderOverhead {
         o[1] / b[1],
         b[2],
         o[2],
-        o[2] / b[2]);
+        o[2] / b[2],
+        c[2],
+        d[2],
+        d[2] / c[2]);
   }
 
   /** Median, 90th percentile and mean, in microseconds. */
