@@ -56,6 +56,7 @@ public final class LoadHarness {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     boolean wait = args.length < 2 || !args[1].equals("poll");
     boolean compare = args.length > 2 && args[2].equals("observed");
+    timeCreates = !compare;
     // "pool16": the ERP's own executor of 16 threads, against the default one in the same run
     boolean pool = args.length > 2 && args[2].startsWith("pool");
     // "random": each dialogue 2 to 4 s, drawn per payment, so no poll is in step with an outcome
@@ -129,6 +130,9 @@ public final class LoadHarness {
 
   private static final PaymentObserver[] NONE = {};
 
+  /** Whether rounds time each create (an observer: off where observers' cost is measured). */
+  private static boolean timeCreates = true;
+
   /** The wall time of the last round, seconds. */
   private static double lastWall;
 
@@ -143,6 +147,7 @@ public final class LoadHarness {
       PaymentObserver... observers)
       throws Exception {
     Path dir = Files.createTempDirectory("webecr-load");
+    CreateLatency creates = new CreateLatency();
     ThreadSampler sampler = new ThreadSampler();
     long heapBefore = usedHeapAfterGc();
     PosProvider mellon = MellonProvider.create(server.mellonConfig().build(), clock);
@@ -151,7 +156,7 @@ public final class LoadHarness {
             .provider(mellon)
             .journalFile(dir.resolve("journal"))
             .signer(new TestSigner(clock))
-            .observer(observers);
+            .observer(timeCreates ? withCreates(observers, creates) : observers);
     if (!wait) {
       builder.serverWait(Duration.ZERO);
     }
@@ -167,6 +172,7 @@ public final class LoadHarness {
         }
       }
       warmUp(client, load, Math.min(n, 50), round);
+      creates.summary(); // forget the warm-up's
       long pollsBefore =
           server.requestCount(Endpoint.INTENT) + server.requestCount(Endpoint.INTENTS);
       long requestsBefore = server.requestCount();
@@ -219,7 +225,7 @@ public final class LoadHarness {
           "%d payments, %s%s%s: approved %d, SDK threads at peak %d %s, heap after GC "
               + "+%d MB, wall %.1f s, CPU %.2f s, returned after the terminal finished: median %d"
               + " ms, p95 %d ms, reads per payment %.2f (intent reads %.2f a second in flight), requests"
-              + " per payment %.2f%n",
+              + " per payment %.2f; pay() until its create left: %s%n",
           n,
           wait ? "server-side wait" : "polling",
           observers.length > 0 ? ", meters and traces attached" : "",
@@ -234,11 +240,19 @@ public final class LoadHarness {
           late.get((int) (late.size() * 0.95)),
           (double) polls / n,
           intentReads / (inFlightMillis.get() / 1000.0),
-          (double) requests / n);
+          (double) requests / n,
+          creates.summary());
       return cpu;
     } finally {
       mellon.close();
     }
+  }
+
+  /** {@code observers} and {@code creates}: the builder takes all its observers at once. */
+  private static PaymentObserver[] withCreates(PaymentObserver[] observers, CreateLatency creates) {
+    PaymentObserver[] all = java.util.Arrays.copyOf(observers, observers.length + 1);
+    all[observers.length] = creates;
+    return all;
   }
 
   private static long processCpuNanos() {

@@ -1,0 +1,62 @@
+package dev.webecr.sdk.benchmarks;
+
+import dev.webecr.sdk.spi.ObservationScope;
+import dev.webecr.sdk.spi.PaymentObservation;
+import dev.webecr.sdk.spi.PaymentObserver;
+import dev.webecr.sdk.spi.RequestObservation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * How long after {@code pay()} each payment's create left: an observer that notes when the client
+ * starts following a payment (inside {@code pay()}, on the ERP's thread) and when a request to the
+ * create's endpoint is about to leave while that payment's step runs. The time from {@code pay()}
+ * until the create is on its way: validation, the queue for a thread, the lookup before a first
+ * attempt, signing and the forced journal record.
+ */
+final class CreateLatency implements PaymentObserver {
+  private final ThreadLocal<long[]> current = new ThreadLocal<>();
+  private final ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
+
+  @Override
+  public PaymentObservation payment(
+      String provider, String operation, String reference, boolean resumed) {
+    long[] started = {System.nanoTime(), 0};
+    return new PaymentObservation() {
+      @Override
+      public ObservationScope enter() {
+        long[] outer = current.get();
+        current.set(started);
+        return () -> current.set(outer);
+      }
+    };
+  }
+
+  @Override
+  public RequestObservation request(
+      String provider, String method, String endpoint, String serverAddress, int serverPort) {
+    long[] started = current.get();
+    if (started != null && started[1] == 0 && endpoint.contains("txninit")) {
+      started[1] = System.nanoTime();
+      nanos.add(started[1] - started[0]);
+    }
+    return RequestObservation.NONE;
+  }
+
+  /** "median M ms, p95 P ms, max X ms" over the creates seen; then forgets them. */
+  String summary() {
+    List<Long> sorted = new ArrayList<>(nanos);
+    nanos.clear();
+    if (sorted.isEmpty()) {
+      return "no create seen";
+    }
+    Collections.sort(sorted);
+    return String.format(
+        "median %.1f ms, p95 %.1f ms, max %.1f ms",
+        sorted.get(sorted.size() / 2) / 1e6,
+        sorted.get((int) (sorted.size() * 0.95)) / 1e6,
+        sorted.get(sorted.size() - 1) / 1e6);
+  }
+}
