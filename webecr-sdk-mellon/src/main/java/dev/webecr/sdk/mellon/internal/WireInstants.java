@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * WebECR's time fields: ISO-8601, with an offset or taken as UTC. The plain UTC shape every answer
  * carries ({@code 2026-11-22T10:00:00.123456Z}, or without the {@code Z}) is read by hand: {@code
- * DateTimeFormatter} cost a fifth of a read's time in the provider (two times an intent). Any other
- * shape goes to the formatter.
+ * DateTimeFormatter} stood out in a profile of the provider's reads (two times an intent; the
+ * calling thread's CPU per read fell by 1 to 2 µs). Any other shape goes to the formatter.
  */
 final class WireInstants {
   private WireInstants() {}
