@@ -34,8 +34,11 @@ final class JournalFileScan {
   /** Below this many bytes a file is read on one thread: starting another costs more. */
   static final int STRETCH = 4 << 20;
 
+  /** At most this many threads read at once: a large server's cores would each get a sliver. */
+  static final int MAX_READERS = 8;
+
   static JournalFileScan of(byte[] bytes) {
-    return of(bytes, STRETCH, Runtime.getRuntime().availableProcessors());
+    return of(bytes, STRETCH, Math.min(MAX_READERS, Runtime.getRuntime().availableProcessors()));
   }
 
   /**
