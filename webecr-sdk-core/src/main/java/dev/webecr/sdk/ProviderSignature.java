@@ -82,7 +82,12 @@ public abstract class ProviderSignature {
 
   /** When it was signed, in Greek local time. */
   public LocalDateTime timestamp() {
-    return LocalDateTime.parse(field(2), TIMESTAMP);
+    return LocalDateTime.parse(timestampText(), TIMESTAMP);
+  }
+
+  /** {@link #timestamp()} as signed: fourteen digits, {@code uuuuMMddHHmmss}. */
+  public String timestampText() {
+    return field(2);
   }
 
   /** The amount this payment pays, in cents. */
@@ -114,7 +119,7 @@ public abstract class ProviderSignature {
     return fields().get(index);
   }
 
-  /** The input's fields, split once: a create reads seven of them. */
+  /** The input's fields, split once: a payment reads all eight (its checks, the create's body). */
   @Value.Lazy
   List<String> fields() {
     return List.of(input().split(";", -1));

@@ -16,10 +16,10 @@ final class JournalChunk {
   private final int to;
 
   /** Provider references of the lines read, in order, their hashes computed here. */
-  String[] references = new String[0];
+  String[] references;
 
   /** The lines read, in order. */
-  HeldEntry[] held = new HeldEntry[0];
+  HeldEntry[] held;
 
   /** Whole, sound lines read. */
   int lines;

@@ -50,11 +50,11 @@ final class JournalFileScan {
     int count = Math.max(1, Math.min(threads, bytes.length / Math.max(1, stretch)));
     List<JournalChunk> stretches = new ArrayList<>();
     int from = 0;
-    for (int c = 1; c <= count && (from < bytes.length || c == 1); c++) {
+    for (int c = 1; c <= count; c++) {
       // each stretch but the last ends just past a newline, so every one starts a line
       int to =
           c == count ? bytes.length : lineEndAfter(bytes, (int) ((long) bytes.length * c / count));
-      if (to > from || c == 1) {
+      if (to > from || stretches.isEmpty()) {
         stretches.add(new JournalChunk(bytes, from, to));
         from = to;
       }
@@ -62,7 +62,6 @@ final class JournalFileScan {
     JournalChunk[] chunks = stretches.toArray(new JournalChunk[0]);
     readAll(chunks, new HashMap<>());
     JournalFileScan scan = new JournalFileScan(bytes.length / 200); // lines are ~250 bytes
-    scan.wholeLength = 0;
     for (JournalChunk chunk : chunks) {
       for (int i = 0; i < chunk.lines; i++) {
         scan.latest.put(chunk.references[i], chunk.held[i]);

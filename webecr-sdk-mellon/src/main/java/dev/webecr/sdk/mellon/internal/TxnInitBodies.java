@@ -60,7 +60,7 @@ final class TxnInitBodies {
     WireBodies.ProviderData d = new WireBodies.ProviderData();
     d.Uid = s.uidHash();
     d.Mark = s.mark().orElse(null);
-    d.SignatureTimestamp = s.input().split(";", -1)[2];
+    d.SignatureTimestamp = s.timestampText();
     d.NetAmount = s.netCents();
     d.VatAmount = s.vatCents();
     d.TotalAmount = s.totalCents();
