@@ -9,6 +9,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /**
  * The file under a {@link FileIntentJournal}: locked against a second client, appended to, forced
@@ -48,10 +49,30 @@ final class JournalFile {
     return path;
   }
 
-  /** The whole content, as it is on disk now. */
+  /**
+   * The whole content, as it is on disk now, read through the open channel a megabyte at a time:
+   * {@code Files.readAllBytes} reads a large file through a temporary direct buffer as large as the
+   * file, then copies it (a third of opening a journal of a million attempts).
+   */
   byte[] readAll() throws IOException {
-    return Files.readAllBytes(path);
+    long size = channel.size();
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new JournalException("journal " + path + " is larger than 2 GB", null);
+    }
+    byte[] bytes = new byte[(int) size];
+    int at = 0;
+    while (at < bytes.length) {
+      int read =
+          channel.read(ByteBuffer.wrap(bytes, at, Math.min(READ_SLICE, bytes.length - at)), at);
+      if (read < 0) {
+        return Arrays.copyOf(bytes, at); // cut meanwhile: what is there
+      }
+      at += read;
+    }
+    return bytes;
   }
+
+  private static final int READ_SLICE = 1 << 20;
 
   /** Cuts the file to {@code length} bytes, on disk at once (a torn last line). */
   void truncate(int length) throws IOException {
