@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -81,7 +80,7 @@ public final class FileIntentJournal implements IntentJournal {
     if (undecodable != null) {
       throw corrupt("attempt " + undecodable);
     }
-    index.adopt(scan.latest);
+    index.adopt(scan.latest, scan.notable);
   }
 
   private JournalException corrupt(String where) {
@@ -164,8 +163,7 @@ public final class FileIntentJournal implements IntentJournal {
       return true;
     }
     Instant horizon = clock.instant().minus(retention);
-    return index.held().stream()
-        .anyMatch(e -> !e.getValue().inFlight() && !e.getValue().recordedAfter(horizon));
+    return index.held().stream().anyMatch(e -> !e.inFlight() && !e.recordedAfter(horizon));
   }
 
   /** Rewrites the file with the latest line per attempt; false when nothing was dropped. */
@@ -173,14 +171,13 @@ public final class FileIntentJournal implements IntentJournal {
     Instant horizon = clock.instant().minus(retention);
     int kept = 0;
     ByteArrayOutputStream text = new ByteArrayOutputStream();
-    for (Map.Entry<String, HeldEntry> e : index.held()) {
-      HeldEntry h = e.getValue();
+    for (HeldEntry h : index.held()) {
       if (h.inFlight() || h.recordedAfter(horizon)) {
         text.write(h.line()); // a line never decoded is copied as it was read
         text.write('\n');
         kept++;
       } else {
-        index.forget(e.getKey());
+        index.forget(h.key());
       }
     }
     if (kept == linesInFile) {

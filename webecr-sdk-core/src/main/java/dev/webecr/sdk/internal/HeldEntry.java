@@ -14,7 +14,9 @@ import java.util.Map;
  * read from in the file's bytes, decoded when first asked. Opening a journal of many settled
  * attempts then decodes only those in flight; the two fields recovery and compaction need of the
  * others (phase, recorded at) are read from the line at open. The lines share the file's buffer
- * rather than each copying its bytes: it is as large as the copies would be.
+ * rather than each copying its bytes: it is as large as the copies would be. Its key, the provider
+ * reference, is held the same way: as escaped UTF-8 bytes, in the line or of its own ({@link
+ * HeldTable}).
  */
 final class HeldEntry {
   private final JournalPhase phase;
@@ -25,14 +27,25 @@ final class HeldEntry {
   /** True when it names an original (a void, refund or completion): decoded when asked by one. */
   private final boolean namesOriginal;
 
-  private byte[] bytes;
-  private int from;
-  private int to;
+  /** The line's bytes (the file's buffer) or, once decoded or when recorded here, the key's. */
+  private final byte[] buf;
+
+  private final int from;
+  private final int to;
+  private final int keyFrom;
+  private final int keyTo;
+  private final int hash;
   private Map<String, Terminal> terminals;
   private JournalEntry entry;
 
   HeldEntry(JournalEntry entry) {
     this.entry = entry;
+    this.buf = JournalLineCodec.escapedBytes(entry.providerReference());
+    this.from = 0;
+    this.to = 0;
+    this.keyFrom = 0;
+    this.keyTo = buf.length;
+    this.hash = HeldTable.hash(buf, 0, buf.length);
     this.phase = entry.phase();
     this.recordedAt = entry.recordedAt().toEpochMilli();
     this.namesOriginal =
@@ -40,24 +53,68 @@ final class HeldEntry {
   }
 
   /**
-   * The intact line in {@code bytes[from, to)}, whose phase and time were read at open; {@code
-   * terminals} is shared by the file's lines.
+   * The intact line in {@code bytes[from, to)}, its provider reference escaped in {@code
+   * bytes[keyFrom, keyTo)}, whose phase and time were read at open; {@code terminals} is shared by
+   * the file's lines.
    */
   HeldEntry(
       byte[] bytes,
       int from,
       int to,
+      int keyFrom,
+      int keyTo,
       Map<String, Terminal> terminals,
       JournalPhase phase,
       long recordedAt,
       boolean namesOriginal) {
     this.namesOriginal = namesOriginal;
-    this.bytes = bytes;
+    this.buf = bytes;
     this.from = from;
     this.to = to;
+    this.keyFrom = keyFrom;
+    this.keyTo = keyTo;
+    this.hash = HeldTable.hash(bytes, keyFrom, keyTo);
     this.terminals = terminals;
     this.phase = phase;
     this.recordedAt = recordedAt;
+  }
+
+  byte[] keyBuf() {
+    return buf;
+  }
+
+  int keyFrom() {
+    return keyFrom;
+  }
+
+  int keyTo() {
+    return keyTo;
+  }
+
+  int hash() {
+    return hash;
+  }
+
+  /** True when its key is the escaped reference in {@code k[kFrom, kTo)} of hash {@code h}. */
+  boolean hasKey(byte[] k, int kFrom, int kTo, int h) {
+    return h == hash
+        && kTo - kFrom == keyTo - keyFrom
+        && Arrays.equals(buf, keyFrom, keyTo, k, kFrom, kTo);
+  }
+
+  /** The provider reference. */
+  String key() {
+    return entry != null
+        ? entry.providerReference()
+        : JournalLineCodec.unescape(buf, keyFrom, keyTo);
+  }
+
+  /** True when the key ends with {@code -A1}: a first attempt, found without an index. */
+  boolean firstAttempt() {
+    return keyTo - keyFrom > 3
+        && buf[keyTo - 3] == '-'
+        && buf[keyTo - 2] == 'A'
+        && buf[keyTo - 1] == '1';
   }
 
   boolean inFlight() {
@@ -81,7 +138,7 @@ final class HeldEntry {
   /** The entry, decoded now if it was not; callers hold the journal's lock. */
   JournalEntry entry() {
     if (entry == null) {
-      String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+      String text = new String(buf, from, to - from, StandardCharsets.UTF_8);
       entry =
           JournalLineCodec.decodeIntact(text, terminals)
               .orElseThrow(
@@ -90,7 +147,6 @@ final class HeldEntry {
                           "a journal line with a valid checksum does not decode; keep the"
                               + " file and contact support",
                           null));
-      bytes = null;
       terminals = null;
     }
     return entry;
@@ -98,8 +154,8 @@ final class HeldEntry {
 
   /** The line to write for this entry when the file is rewritten (no newline). */
   byte[] line() {
-    return bytes != null
-        ? Arrays.copyOfRange(bytes, from, to)
+    return entry == null
+        ? Arrays.copyOfRange(buf, from, to)
         : JournalLineCodec.encode(entry).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -6,7 +6,6 @@ import dev.webecr.sdk.spi.JournalEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ import java.util.Set;
  * undecoded until asked for.
  */
 public final class InMemoryIntentJournal implements IntentJournal {
-  private LinkedHashMap<String, HeldEntry> latest = new LinkedHashMap<>();
+  private HeldTable latest = new HeldTable(16);
 
   /**
    * ERP reference to the highest attempt number recorded for it, kept only beyond attempt 1 (most
@@ -41,7 +40,7 @@ public final class InMemoryIntentJournal implements IntentJournal {
 
   /** Holds {@code held} as the latest state of {@code providerReference}. */
   synchronized void hold(String providerReference, HeldEntry held) {
-    if (latest.put(providerReference, held) == null) {
+    if (latest.put(held) == null) {
       indexAttempt(providerReference);
     }
     if (held.inFlight()) {
@@ -61,16 +60,22 @@ public final class InMemoryIntentJournal implements IntentJournal {
     }
   }
 
-  /** Takes {@code lines} as the whole content of a journal still empty (the file journal's). */
-  synchronized void adopt(LinkedHashMap<String, HeldEntry> lines) {
-    if (!latest.isEmpty()) {
+  /**
+   * Takes {@code lines} as the whole content of a journal still empty (the file journal's); {@code
+   * notable} holds at least every line in flight or of an attempt after the first, in file order.
+   */
+  synchronized void adopt(HeldTable lines, List<HeldEntry> notable) {
+    if (latest.size() > 0) {
       throw new IllegalStateException("adopt into a journal already holding attempts");
     }
     latest = lines;
-    for (Map.Entry<String, HeldEntry> line : lines.entrySet()) {
-      indexAttempt(line.getKey());
-      if (line.getValue().inFlight()) {
-        inFlight.add(line.getKey());
+    for (HeldEntry line : notable) {
+      String key = line.key();
+      if (!line.firstAttempt()) {
+        indexAttempt(key);
+      }
+      if (lines.get(key).inFlight()) {
+        inFlight.add(key);
       }
     }
   }
@@ -103,7 +108,7 @@ public final class InMemoryIntentJournal implements IntentJournal {
   @Override
   public synchronized List<JournalEntry> all() {
     List<JournalEntry> out = new ArrayList<>(latest.size());
-    for (HeldEntry held : latest.values()) {
+    for (HeldEntry held : latest) {
       out.add(held.entry());
     }
     return out;
@@ -121,7 +126,7 @@ public final class InMemoryIntentJournal implements IntentJournal {
   @Override
   public synchronized List<JournalEntry> watched(Instant createdAfter) {
     List<JournalEntry> out = new ArrayList<>();
-    for (HeldEntry held : latest.values()) {
+    for (HeldEntry held : latest) {
       if (held.mayBeWatched()) {
         JournalEntry e = held.entry();
         if (e.isWatched() && e.createdAt().isAfter(createdAfter)) {
@@ -136,7 +141,7 @@ public final class InMemoryIntentJournal implements IntentJournal {
   public synchronized List<JournalEntry> byOriginal(
       Optional<String> intentId, Optional<String> transactionId) {
     List<JournalEntry> out = new ArrayList<>();
-    for (HeldEntry held : latest.values()) {
+    for (HeldEntry held : latest) {
       if (held.namesOriginal()) {
         JournalEntry e = held.entry();
         if (IntentJournal.namesOriginal(e, intentId, transactionId)) {
@@ -148,8 +153,8 @@ public final class InMemoryIntentJournal implements IntentJournal {
   }
 
   /** Every attempt as held, in order (the file journal's compaction). */
-  synchronized List<Map.Entry<String, HeldEntry>> held() {
-    return new ArrayList<>(latest.entrySet());
+  synchronized List<HeldEntry> held() {
+    return latest.values();
   }
 
   /** Forgets an attempt (the file journal's compaction). */
@@ -162,7 +167,7 @@ public final class InMemoryIntentJournal implements IntentJournal {
     Integer last = lastAttempt.get(reference);
     boolean left = false;
     for (int n = 2; last != null && n <= last && !left; n++) {
-      left = latest.containsKey(AttemptReference.format(reference, n));
+      left = latest.get(AttemptReference.format(reference, n)) != null;
     }
     if (!left) {
       lastAttempt.remove(reference);

@@ -15,9 +15,6 @@ final class JournalChunk {
   private final int from;
   private final int to;
 
-  /** Provider references of the lines read, in order, their hashes computed here. */
-  String[] references;
-
   /** The lines read, in order. */
   HeldEntry[] held;
 
@@ -47,7 +44,6 @@ final class JournalChunk {
   /** Reads the stretch; {@code terminals} is shared by the lines it holds (decoded later). */
   JournalChunk read(Map<String, Terminal> terminals) {
     int room = Math.max(16, (to - from) / 200); // lines are ~250 bytes
-    references = new String[room];
     held = new HeldEntry[room];
     int[] bars = JournalLineCodec.separators();
     int count = 0;
@@ -76,13 +72,9 @@ final class JournalChunk {
         break;
       }
       if (lines == held.length) {
-        references = Arrays.copyOf(references, lines * 2);
         held = Arrays.copyOf(held, lines * 2);
       }
-      String reference = JournalLineCodec.referenceOf(bytes, bars);
-      reference.hashCode(); // cached in the string: the merge on one thread then only compares
-      references[lines] = reference;
-      held[lines] = line;
+      held[lines] = line; // its key's hash computed here: the merge on one thread only compares
       lines++;
       count = 0;
       start = i + 1;

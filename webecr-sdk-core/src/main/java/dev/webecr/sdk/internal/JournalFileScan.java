@@ -3,7 +3,6 @@ package dev.webecr.sdk.internal;
 import dev.webecr.sdk.Terminal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +15,14 @@ import java.util.Map;
  */
 final class JournalFileScan {
   /** Provider reference to its latest line. */
-  final LinkedHashMap<String, HeldEntry> latest;
+  final HeldTable latest;
+
+  /**
+   * The lines in flight or of an attempt after the first, in file order, superseded or not: all the
+   * journal's index must look at beyond {@link #latest} (a pass over a million settled first
+   * attempts costs more than the rest of the index).
+   */
+  final List<HeldEntry> notable = new ArrayList<>();
 
   /** Whole lines read. */
   int lines;
@@ -28,7 +34,7 @@ final class JournalFileScan {
   int corruptLine;
 
   private JournalFileScan(int expectedLines) {
-    latest = new LinkedHashMap<>(Math.max(16, expectedLines * 4 / 3 + 1));
+    latest = new HeldTable(expectedLines);
   }
 
   /** Below this many bytes a file is read on one thread: starting another costs more. */
@@ -64,7 +70,11 @@ final class JournalFileScan {
     JournalFileScan scan = new JournalFileScan(bytes.length / 200); // lines are ~250 bytes
     for (JournalChunk chunk : chunks) {
       for (int i = 0; i < chunk.lines; i++) {
-        scan.latest.put(chunk.references[i], chunk.held[i]);
+        HeldEntry line = chunk.held[i];
+        scan.latest.put(line);
+        if (line.inFlight() || !line.firstAttempt()) {
+          scan.notable.add(line);
+        }
       }
       scan.lines += chunk.lines;
       scan.wholeLength = chunk.end;
@@ -124,12 +134,12 @@ final class JournalFileScan {
 
   /** Decodes each attempt in flight (what recovery reads first must be sound now). */
   String firstUndecodableInFlight() {
-    for (Map.Entry<String, HeldEntry> e : latest.entrySet()) {
-      if (e.getValue().inFlight()) {
+    for (HeldEntry e : notable) {
+      if (e.inFlight() && latest.get(e.key()) == e) {
         try {
-          e.getValue().entry();
+          e.entry();
         } catch (RuntimeException bad) {
-          return e.getKey();
+          return e.key();
         }
       }
     }

@@ -124,12 +124,20 @@ public final class JournalLineCodec {
     }
     // fields 18 and 19: the original's intent and transaction ids (none in version 1)
     boolean namesOriginal = !v1 && (bars[18] > bars[17] + 1 || bars[19] > bars[18] + 1);
-    return new HeldEntry(bytes, from, to, terminals, phase, recordedAt, namesOriginal);
+    return new HeldEntry(
+        bytes, from, to, bars[0] + 1, bars[1], terminals, phase, recordedAt, namesOriginal);
   }
 
-  /** The provider reference of a line whose first separators are at {@code bars}. */
-  static String referenceOf(byte[] bytes, int[] bars) {
-    return unesc(new String(bytes, bars[0] + 1, bars[1] - bars[0] - 1, StandardCharsets.UTF_8));
+  /**
+   * A provider reference as a line carries it: escaped, in UTF-8 (what a held line is keyed by).
+   */
+  static byte[] escapedBytes(String reference) {
+    return esc(reference).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The text of the escaped field in {@code bytes[from, to)}. */
+  static String unescape(byte[] bytes, int from, int to) {
+    return unesc(new String(bytes, from, to - from, StandardCharsets.UTF_8));
   }
 
   private static final JournalPhase[] PHASES = JournalPhase.values();
