@@ -45,6 +45,11 @@ class JournalFileScanTest {
     for (HeldEntry e : one.latest) {
       assertThat(many.latest.get(e.key()).line()).isEqualTo(e.line());
     }
+    for (HeldEntry e : many.latest) {
+      if (e.inFlight() || !e.key().endsWith("-A1")) {
+        assertThat(many.notable).as("what the index looks at beyond the table").contains(e);
+      }
+    }
   }
 
   @Test
