@@ -36,6 +36,9 @@ public final class FileIntentJournal implements IntentJournal {
   private JournalFile file;
   private int linesInFile;
 
+  /** The earliest time a settled line in the file was recorded (epoch ms), as read at open. */
+  private long oldestSettled;
+
   private FileIntentJournal(Path path, Duration retention, Clock clock) {
     this.path = path;
     this.retention = retention;
@@ -76,6 +79,7 @@ public final class FileIntentJournal implements IntentJournal {
       file.truncate(scan.wholeLength); // a torn last line: the crash came mid-write
     }
     linesInFile = scan.lines;
+    oldestSettled = scan.oldestSettled;
     String undecodable = scan.firstUndecodableInFlight();
     if (undecodable != null) {
       throw corrupt("attempt " + undecodable);
@@ -157,13 +161,13 @@ public final class FileIntentJournal implements IntentJournal {
     }
   }
 
-  /** True when many lines are superseded, or settled attempts have passed the retention. */
+  /**
+   * True when many lines are superseded, or a settled line is older than the retention (its attempt
+   * is dropped, or the line is superseded: either way compaction shrinks the file).
+   */
   private boolean worthCompacting() {
-    if (linesInFile > 2 * index.size() + 256) {
-      return true;
-    }
-    Instant horizon = clock.instant().minus(retention);
-    return index.held().stream().anyMatch(e -> !e.inFlight() && !e.recordedAfter(horizon));
+    return linesInFile > 2 * index.size() + 256
+        || oldestSettled <= clock.instant().minus(retention).toEpochMilli();
   }
 
   /** Rewrites the file with the latest line per attempt; false when nothing was dropped. */

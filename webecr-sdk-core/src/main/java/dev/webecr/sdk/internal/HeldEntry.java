@@ -130,6 +130,11 @@ final class HeldEntry {
     return namesOriginal;
   }
 
+  /** When it was recorded, in epoch milliseconds. */
+  long recordedAtMillis() {
+    return recordedAt;
+  }
+
   /** True when recorded after {@code horizon} (to the millisecond). */
   boolean recordedAfter(Instant horizon) {
     return recordedAt > horizon.toEpochMilli();

@@ -24,6 +24,9 @@ final class JournalChunk {
   /** Bytes up to the end of the last sound line. */
   int end;
 
+  /** The earliest time a settled line was recorded, epoch milliseconds; max value when none. */
+  long oldestSettled = Long.MAX_VALUE;
+
   /** The line after the last sound one is broken. */
   boolean broken;
 
@@ -74,7 +77,10 @@ final class JournalChunk {
       if (lines == held.length) {
         held = Arrays.copyOf(held, lines * 2);
       }
-      held[lines] = line; // its key's hash computed here: the merge on one thread only compares
+      held[lines] = line;
+      if (!line.inFlight()) {
+        oldestSettled = Math.min(oldestSettled, line.recordedAtMillis());
+      } // its key's hash computed here: the merge on one thread only compares
       lines++;
       count = 0;
       start = i + 1;

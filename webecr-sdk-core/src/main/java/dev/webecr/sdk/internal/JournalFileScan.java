@@ -24,6 +24,12 @@ final class JournalFileScan {
    */
   final List<HeldEntry> notable = new ArrayList<>();
 
+  /**
+   * The earliest time a settled line was recorded, superseded or not, epoch milliseconds (max value
+   * when none): whether settled attempts may have passed the retention, known without a pass.
+   */
+  long oldestSettled = Long.MAX_VALUE;
+
   /** Whole lines read. */
   int lines;
 
@@ -77,6 +83,7 @@ final class JournalFileScan {
         }
       }
       scan.lines += chunk.lines;
+      scan.oldestSettled = Math.min(scan.oldestSettled, chunk.oldestSettled);
       scan.wholeLength = chunk.end;
       if (chunk.broken) {
         if (chunk.shapeless || !chunk.brokenAtFileEnd) {

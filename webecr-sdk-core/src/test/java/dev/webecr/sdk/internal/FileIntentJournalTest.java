@@ -158,6 +158,23 @@ class FileIntentJournalTest {
   }
 
   @Test
+  void openingDropsSettledAttemptsPastTheRetentionAndKeepsTheRest() {
+    try (FileIntentJournal j = FileIntentJournal.open(file())) {
+      j.record(entry("NEWER-A1", JournalPhase.SETTLED, T0.plus(Duration.ofDays(20))));
+      j.record(entry("OLD-A1", JournalPhase.SETTLED, T0));
+      j.record(entry("OPEN-A1", JournalPhase.PREPARED, T0));
+    }
+    Clock clock = Clock.fixed(T0.plus(Duration.ofDays(100)), ZoneOffset.UTC);
+
+    try (FileIntentJournal j = FileIntentJournal.open(file(), Duration.ofDays(90), clock)) {
+      assertThat(j.all())
+          .extracting(JournalEntry::providerReference)
+          .containsExactly("NEWER-A1", "OPEN-A1");
+      assertThat(j.linesInFile()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void oneClientAtATimeAndNoWritesAfterClose() {
     FileIntentJournal j = FileIntentJournal.open(file());
     assertThatThrownBy(() -> FileIntentJournal.open(file()))
