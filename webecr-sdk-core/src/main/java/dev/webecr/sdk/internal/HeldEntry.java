@@ -140,7 +140,9 @@ final class HeldEntry {
     return recordedAt > horizon.toEpochMilli();
   }
 
-  /** The entry, decoded now if it was not; callers hold the journal's lock. */
+  /**
+   * The entry, decoded now if it was not; callers hold the journal's lock (or, at open, own it).
+   */
   JournalEntry entry() {
     if (entry == null) {
       String text = new String(buf, from, to - from, StandardCharsets.UTF_8);

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -76,6 +77,49 @@ class JournalFileScanTest {
     assertThat(scan.corruptLine).isZero();
     assertThat(scan.lines).isEqualTo(30);
     assertThat(scan.wholeLength).isEqualTo(whole.length);
+  }
+
+  @Test
+  void attemptsInFlightDecodedSideBySideNameTheFirstThatDoesNotDecodeInFileOrder() {
+    int count = 4 * JournalFileScan.DECODES_PER_THREAD;
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String line = JournalLineCodec.encode(inFlight("F-" + i + "-A1"));
+      lines.add(i == 2_100 || i == 3_900 ? undecodable(line) : line);
+    }
+
+    JournalFileScan bad = JournalFileScan.of(join(lines, ""), 64, 4);
+    lines.set(2_100, JournalLineCodec.encode(inFlight("F-2100-A1")));
+    JournalFileScan second = JournalFileScan.of(join(lines, ""), 64, 4);
+    lines.set(3_900, JournalLineCodec.encode(inFlight("F-3900-A1")));
+    JournalFileScan sound = JournalFileScan.of(join(lines, ""), 64, 4);
+
+    assertThat(bad.firstUndecodableInFlight()).isEqualTo("F-2100-A1");
+    assertThat(second.firstUndecodableInFlight()).isEqualTo("F-3900-A1");
+    assertThat(sound.firstUndecodableInFlight()).isNull();
+    assertThat(sound.latest.get("F-3999-A1").entry()).isEqualTo(inFlight("F-3999-A1"));
+  }
+
+  private static JournalEntry inFlight(String providerReference) {
+    return JournalEntry.builder()
+        .providerReference(providerReference)
+        .terminal(TERMINAL)
+        .kind(TransactionType.SALE)
+        .amount(Money.euroCents(100))
+        .phase(JournalPhase.IN_FLIGHT)
+        .createdAt(Instant.ofEpochSecond(1_790_000_000L))
+        .recordedAt(Instant.ofEpochSecond(1_790_000_000L))
+        .build();
+  }
+
+  /** The line with a currency no one has and a checksum that holds: whole, but not an entry. */
+  private static String undecodable(String line) {
+    String[] f = line.substring(0, line.lastIndexOf('|')).split("\\|", -1);
+    f[10] = "EURO";
+    String body = String.join("|", f);
+    CRC32 crc = new CRC32();
+    crc.update(body.getBytes(StandardCharsets.UTF_8));
+    return body + "|" + String.format("%08x", crc.getValue());
   }
 
   @Provide
