@@ -2,16 +2,19 @@ package dev.webecr.sdk.internal;
 
 import dev.webecr.sdk.Terminal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One pass over a journal file's bytes, in stretches read side by side ({@link JournalChunk}):
- * every line's checksum checked in place and its shape read, each attempt's latest line held (in
- * order of first appearance) undecoded, so that opening decodes only what is in flight. A broken
- * last line is a torn write; a broken line before it, or a whole line of the wrong shape anywhere,
- * is corruption.
+ * One pass over a journal file's bytes, in stretches read side by side ({@link JournalChunk},
+ * {@link SideBySide}): every line's checksum checked in place and its shape read, each attempt's
+ * latest line held (in order of first appearance) undecoded, so that opening decodes only what is
+ * in flight. A broken last line is a torn write; a broken line before it, or a whole line of the
+ * wrong shape anywhere, is corruption.
  */
 final class JournalFileScan {
   /** Provider reference to its latest line. */
@@ -59,11 +62,14 @@ final class JournalFileScan {
 
   /**
    * Reads {@code bytes} in stretches of at least {@code stretch} bytes on up to {@code threads}
-   * threads (opening a journal of a million attempts within a second takes every core), then holds
-   * the lines in file order on this one.
+   * threads (opening a journal of a million attempts within a second takes every core). The
+   * stretches are a few per thread: this thread holds each one's lines, in file order, as soon as
+   * it is read, reading the next unclaimed stretch itself while it waits, so holding and reading
+   * overlap.
    */
   static JournalFileScan of(byte[] bytes, int stretch, int threads) {
-    int count = Math.max(1, Math.min(threads, bytes.length / Math.max(1, stretch)));
+    int count =
+        Math.max(1, Math.min(threads * PIECES_PER_THREAD, bytes.length / Math.max(1, stretch)));
     List<JournalChunk> stretches = new ArrayList<>();
     int from = 0;
     for (int c = 1; c <= count; c++) {
@@ -78,32 +84,73 @@ final class JournalFileScan {
     JournalChunk[] chunks = stretches.toArray(new JournalChunk[0]);
     // shared by the lines, decoded side by side at open and one at a time after
     Map<String, Terminal> terminals = new ConcurrentHashMap<>();
-    Runnable[] reads = new Runnable[chunks.length];
+    AtomicInteger claimed = new AtomicInteger();
+    CountDownLatch[] read = new CountDownLatch[chunks.length];
     for (int c = 0; c < chunks.length; c++) {
-      JournalChunk chunk = chunks[c];
-      reads[c] = () -> chunk.read(terminals);
+      read[c] = new CountDownLatch(1);
     }
-    sideBySide(reads);
+    Runnable reading =
+        () -> {
+          for (int c = claimed.getAndIncrement();
+              c < chunks.length;
+              c = claimed.getAndIncrement()) {
+            try {
+              chunks[c].read(terminals);
+            } finally {
+              read[c].countDown(); // a failed read is thrown by SideBySide once all have ended
+            }
+          }
+        };
     JournalFileScan scan = new JournalFileScan(bytes.length / 200, threads); // lines ~220 bytes
-    for (JournalChunk chunk : chunks) {
-      for (int i = 0; i < chunk.lines; i++) {
-        HeldEntry line = chunk.held[i];
-        scan.latest.put(line);
-        if (line.inFlight() || !line.firstAttempt()) {
-          scan.notable.add(line);
-        }
-      }
-      scan.lines += chunk.lines;
-      scan.oldestSettled = Math.min(scan.oldestSettled, chunk.oldestSettled);
-      scan.wholeLength = chunk.end;
-      if (chunk.broken) {
-        if (chunk.shapeless || !chunk.brokenAtFileEnd) {
-          scan.corruptLine = scan.lines + 1;
-        }
-        break;
+    Runnable[] work = new Runnable[Math.min(threads, chunks.length)];
+    Arrays.fill(work, reading);
+    work[0] =
+        () -> {
+          for (int c = 0; c < chunks.length; c++) {
+            while (read[c].getCount() > 0) {
+              int mine = claimed.getAndIncrement();
+              if (mine >= chunks.length) {
+                SideBySide.await(read[c]);
+              } else {
+                try {
+                  chunks[mine].read(terminals);
+                } finally {
+                  read[mine].countDown();
+                }
+              }
+            }
+            if (!scan.hold(chunks[c])) {
+              claimed.set(chunks.length); // broken: the rest is not read
+              return;
+            }
+          }
+        };
+    SideBySide.run(work);
+    return scan;
+  }
+
+  /** Stretches per thread: enough that holding the lines of one overlaps reading the next. */
+  static final int PIECES_PER_THREAD = 4;
+
+  /** Holds the stretch's lines; false when it ends with a broken line (the scan ends there). */
+  private boolean hold(JournalChunk chunk) {
+    for (int i = 0; i < chunk.lines; i++) {
+      HeldEntry line = chunk.held[i];
+      latest.put(line);
+      if (line.inFlight() || !line.firstAttempt()) {
+        notable.add(line);
       }
     }
-    return scan;
+    lines += chunk.lines;
+    oldestSettled = Math.min(oldestSettled, chunk.oldestSettled);
+    wholeLength = chunk.end;
+    if (chunk.broken) {
+      if (chunk.shapeless || !chunk.brokenAtFileEnd) {
+        corruptLine = lines + 1;
+      }
+      return false;
+    }
+    return true;
   }
 
   /** The index just past the first newline at or after {@code at}; the length when none. */
@@ -114,39 +161,6 @@ final class JournalFileScan {
       }
     }
     return bytes.length;
-  }
-
-  /** Runs the first piece of work here and each other on a thread of its own, waiting for all. */
-  private static void sideBySide(Runnable[] work) {
-    Thread[] others = new Thread[work.length - 1];
-    Throwable[] failed = new Throwable[1];
-    for (int c = 1; c < work.length; c++) {
-      others[c - 1] = new Thread(work[c], "webecr-journal-open-" + c);
-      others[c - 1].setDaemon(true);
-      others[c - 1].setUncaughtExceptionHandler((t, e) -> failed[0] = e);
-      others[c - 1].start();
-    }
-    work[0].run();
-    boolean interrupted = false;
-    for (Thread other : others) {
-      while (true) {
-        try {
-          other.join();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true; // the work is on the caller's memory: finish before returning
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    if (failed[0] instanceof Error) {
-      throw (Error) failed[0];
-    }
-    if (failed[0] != null) {
-      throw new IllegalStateException("reading the journal failed", failed[0]);
-    }
   }
 
   /** Below this many attempts in flight per thread, decoding them side by side does not pay. */
@@ -183,7 +197,7 @@ final class JournalFileScan {
             }
           };
     }
-    sideBySide(decodes);
+    SideBySide.run(decodes);
     for (String key : undecodable) {
       if (key != null) {
         return key;
