@@ -28,6 +28,14 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import retrofit2.Call;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+import retrofit2.http.Body;
+import retrofit2.http.GET;
+import retrofit2.http.Header;
+import retrofit2.http.POST;
+import retrofit2.http.Path;
 
 /**
  * One read ({@code GET transactionintent/{id}/} of a declined intent, so no card data is joined)
@@ -52,6 +60,23 @@ final class ProviderCalls implements AutoCloseable {
   private final ProviderSignature signature;
   private long n;
   private final PosClient attaching;
+  private final Bare bare;
+
+  /** The same two calls declared for Retrofit alone: its share of the provider's overhead. */
+  interface Bare {
+    @GET("transactionintent/{id}/")
+    Call<Map<String, Object>> intent(
+        @Header("Authorization") String bearer,
+        @Header("X-Api-Key") String apiKey,
+        @Path("id") String intentId);
+
+    @POST("terminal/{id}/txninit/")
+    Call<Map<String, Object>> create(
+        @Header("Authorization") String bearer,
+        @Header("X-Api-Key") String apiKey,
+        @Path("id") String callId,
+        @Body RequestBody body);
+  }
 
   /**
    * {@code observers} attached to the provider as an application attaches them: by building a
@@ -106,6 +131,13 @@ final class ProviderCalls implements AutoCloseable {
             .execute()) {
       bearer = "Bearer " + MAP.fromJson(r.body().string()).get("access");
     }
+    bare =
+        new Retrofit.Builder()
+            .baseUrl(base)
+            .client(raw)
+            .addConverterFactory(MoshiConverterFactory.create())
+            .build()
+            .create(Bare.class);
   }
 
   private CreateIntentCommand command(String reference) {
@@ -137,14 +169,33 @@ final class ProviderCalls implements AutoCloseable {
     return mellon.getAttempt(terminal, dev.webecr.sdk.spi.AttemptLookup.ofIntentId(intentId));
   }
 
+  /** The same GET declared for Retrofit, the same client, Moshi's converter. */
+  Object readRetrofit() throws IOException {
+    return bare.intent(bearer, terminal.apiKey().get().reveal(), intentId).execute().body();
+  }
+
+  /** The same POST declared for Retrofit. */
+  Object createRetrofit() throws IOException {
+    return bare.create(
+            bearer,
+            terminal.apiKey().get().reveal(),
+            terminal.callId(),
+            RequestBody.create(createBody(), JSON))
+        .execute()
+        .body();
+  }
+
+  private String createBody() {
+    return "{\"TxnType\":0,\"Amount\":2480,\"CurrencyCode\":978,\"CustomerReference\":\"R-"
+        + (n++)
+        + "-A1\",\"PaymentType\":0,\"ProviderData\":{\"Uid\":\"B6A70F9F1CCE52E6C6F7E5C4"
+        + "0951F240DE0000CC\",\"SignatureTimestamp\":\"20261122100000\",\"NetAmount\":2000,"
+        + "\"VatAmount\":480,\"TotalAmount\":2480,\"ProviderId\":\"999\",\"Signature\":\"ZmFr\"}}";
+  }
+
   /** Baseline create: the same POST with raw OkHttp, parsed by Moshi. */
   Object createRaw() throws IOException {
-    String body =
-        "{\"TxnType\":0,\"Amount\":2480,\"CurrencyCode\":978,\"CustomerReference\":\"R-"
-            + (n++)
-            + "-A1\",\"PaymentType\":0,\"ProviderData\":{\"Uid\":\"B6A70F9F1CCE52E6C6F7E5C4"
-            + "0951F240DE0000CC\",\"SignatureTimestamp\":\"20261122100000\",\"NetAmount\":2000,"
-            + "\"VatAmount\":480,\"TotalAmount\":2480,\"ProviderId\":\"999\",\"Signature\":\"ZmFr\"}}";
+    String body = createBody();
     try (Response r =
         raw.newCall(
                 new Request.Builder()

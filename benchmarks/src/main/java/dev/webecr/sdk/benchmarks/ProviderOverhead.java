@@ -15,6 +15,10 @@ import java.util.concurrent.Callable;
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.webecr.sdk.benchmarks.ProviderOverhead 20000
  * }</pre>
+ *
+ * <p>With a second argument {@code retrofit}: raw OkHttp against the same calls declared for
+ * Retrofit alone (Moshi's converter, no SDK layer), then Retrofit alone against the provider, so
+ * the overhead splits into Retrofit's share and the SDK's.
  */
 public final class ProviderOverhead {
   private ProviderOverhead() {}
@@ -22,6 +26,28 @@ public final class ProviderOverhead {
   /** Argument: measured calls per side and kind (default 20,000), after as many unmeasured. */
   public static void main(String[] args) throws Exception {
     int calls = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    if (args.length > 1 && args[1].equals("retrofit")) {
+      try (ProviderCalls c = new ProviderCalls()) {
+        interleave(calls, c::readRaw, c::readRetrofit); // warm-up
+        interleave(calls, c::readRetrofit, c::readProvider);
+        report("read", "raw", "Retrofit alone", interleave(calls, c::readRaw, c::readRetrofit));
+        report(
+            "read",
+            "Retrofit alone",
+            "provider",
+            interleave(calls, c::readRetrofit, c::readProvider));
+        interleave(calls / 4, c::createRaw, c::createRetrofit);
+        interleave(calls / 4, c::createRetrofit, c::createProvider);
+        report(
+            "create", "raw", "Retrofit alone", interleave(calls, c::createRaw, c::createRetrofit));
+        report(
+            "create",
+            "Retrofit alone",
+            "provider",
+            interleave(calls, c::createRetrofit, c::createProvider));
+      }
+      return;
+    }
     try (ProviderCalls c = new ProviderCalls()) {
       interleave(calls, c::readRaw, c::readProvider); // warm-up
       report("read", interleave(calls, c::readRaw, c::readProvider));
