@@ -2,13 +2,9 @@ package dev.webecr.sdk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.webecr.sdk.Money;
-import dev.webecr.sdk.Terminal;
-import dev.webecr.sdk.TransactionType;
 import dev.webecr.sdk.spi.JournalEntry;
 import dev.webecr.sdk.spi.JournalPhase;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +25,6 @@ import net.jqwik.api.Tuple.Tuple3;
  * interleave (growth and rebuilds included).
  */
 class HeldTableTest {
-  private static final Terminal TERMINAL =
-      Terminal.builder().providerId("mellon").tid("64999964").callId("358046").build();
-
   @Property
   void behavesAsAnInsertionOrderedMapOfTheReferences(
       @ForAll("operations") List<Tuple3<Integer, String, Boolean>> operations) {
@@ -82,14 +75,6 @@ class HeldTableTest {
   }
 
   private static JournalEntry entry(String key) {
-    return JournalEntry.builder()
-        .providerReference(key)
-        .terminal(TERMINAL)
-        .kind(TransactionType.SALE)
-        .amount(Money.euroCents(100))
-        .phase(JournalPhase.SETTLED)
-        .createdAt(Instant.ofEpochSecond(1_790_000_000L))
-        .recordedAt(Instant.ofEpochSecond(1_790_000_000L))
-        .build();
+    return JournalFileScanTest.entry(key, JournalPhase.SETTLED);
   }
 }

@@ -101,12 +101,17 @@ class JournalFileScanTest {
   }
 
   private static JournalEntry inFlight(String providerReference) {
+    return entry(providerReference, JournalPhase.IN_FLIGHT);
+  }
+
+  /** A sale of one euro on one terminal, created and recorded at one time (HeldTableTest too). */
+  static JournalEntry entry(String providerReference, JournalPhase phase) {
     return JournalEntry.builder()
         .providerReference(providerReference)
         .terminal(TERMINAL)
         .kind(TransactionType.SALE)
         .amount(Money.euroCents(100))
-        .phase(JournalPhase.IN_FLIGHT)
+        .phase(phase)
         .createdAt(Instant.ofEpochSecond(1_790_000_000L))
         .recordedAt(Instant.ofEpochSecond(1_790_000_000L))
         .build();
