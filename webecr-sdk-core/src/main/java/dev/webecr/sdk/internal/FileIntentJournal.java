@@ -84,7 +84,7 @@ public final class FileIntentJournal implements IntentJournal {
     if (undecodable != null) {
       throw corrupt("attempt " + undecodable);
     }
-    index.adopt(scan.latest, scan.notable);
+    index.adopt(scan.latest, scan.notableLatest());
   }
 
   private JournalException corrupt(String where) {

@@ -61,6 +61,15 @@ final class HeldTable implements Iterable<HeldEntry> {
     return at < 0 ? null : order[slots[at] - 1];
   }
 
+  /**
+   * The place of {@code entry} in the order of first record when it is what the table holds for its
+   * key, else -1 (found by its key's bytes: no string is made).
+   */
+  int indexOf(HeldEntry entry) {
+    int at = find(entry.keyBuf(), entry.keyFrom(), entry.keyTo(), entry.hash());
+    return at >= 0 && order[slots[at] - 1] == entry ? slots[at] - 1 : -1;
+  }
+
   /** Holds {@code entry} under its key; the one it replaces keeps its place in the order. */
   HeldEntry put(HeldEntry entry) {
     int at = find(entry.keyBuf(), entry.keyFrom(), entry.keyTo(), entry.hash());

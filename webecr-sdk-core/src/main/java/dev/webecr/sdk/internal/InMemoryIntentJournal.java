@@ -62,7 +62,8 @@ public final class InMemoryIntentJournal implements IntentJournal {
 
   /**
    * Takes {@code lines} as the whole content of a journal still empty (the file journal's); {@code
-   * notable} holds at least every line in flight or of an attempt after the first, in file order.
+   * notable} holds, in order of first record, every latest line in flight or of an attempt after
+   * the first.
    */
   synchronized void adopt(HeldTable lines, List<HeldEntry> notable) {
     if (latest.size() > 0) {
@@ -74,7 +75,7 @@ public final class InMemoryIntentJournal implements IntentJournal {
       if (!line.firstAttempt()) {
         indexAttempt(key);
       }
-      if (lines.get(key).inFlight()) {
+      if (line.inFlight()) {
         inFlight.add(key);
       }
     }

@@ -23,7 +23,7 @@ final class JournalFileScan {
   /**
    * The lines in flight or of an attempt after the first, in file order, superseded or not: all the
    * journal's index must look at beyond {@link #latest} (a pass over a million settled first
-   * attempts costs more than the rest of the index).
+   * attempts costs more than the rest of the index). See {@link #notableLatest()}.
    */
   final List<HeldEntry> notable = new ArrayList<>();
 
@@ -163,6 +163,33 @@ final class JournalFileScan {
     return bytes.length;
   }
 
+  /**
+   * The {@link #notable} lines that are their attempt's latest, in order of first record: an
+   * attempt's latest line is notable whenever an earlier one mattered (same reference, or in
+   * flight), so these are all the index needs. Superseded lines cost a probe, no string.
+   */
+  List<HeldEntry> notableLatest() {
+    if (notableLatest == null) {
+      List<HeldEntry> found = new ArrayList<>();
+      long[] places = new long[notable.size()];
+      for (HeldEntry e : notable) {
+        int index = latest.indexOf(e);
+        if (index >= 0) {
+          places[found.size()] = ((long) index << 32) | found.size();
+          found.add(e);
+        }
+      }
+      Arrays.sort(places, 0, found.size()); // by place in the order of first record
+      notableLatest = new ArrayList<>(found.size());
+      for (int i = 0; i < found.size(); i++) {
+        notableLatest.add(found.get((int) places[i]));
+      }
+    }
+    return notableLatest;
+  }
+
+  private List<HeldEntry> notableLatest;
+
   /** Below this many attempts in flight per thread, decoding them side by side does not pay. */
   static final int DECODES_PER_THREAD = 1_000;
 
@@ -173,8 +200,8 @@ final class JournalFileScan {
    */
   String firstUndecodableInFlight() {
     List<HeldEntry> inFlight = new ArrayList<>();
-    for (HeldEntry e : notable) {
-      if (e.inFlight() && latest.get(e.key()) == e) {
+    for (HeldEntry e : notableLatest()) {
+      if (e.inFlight()) {
         inFlight.add(e);
       }
     }
