@@ -30,6 +30,11 @@ final class TokenManager {
   private String refresh;
   private Instant accessExpiry = Instant.MIN;
 
+  /** {@code Bearer <access>} and when to renew it, made once per token, not per request. */
+  private String bearer;
+
+  private long renewAtMillis = Long.MIN_VALUE;
+
   /** Tokens from {@code config}'s token endpoints, through {@code api} (a client without them). */
   TokenManager(WebEcrApi api, MellonConfig config, Clock clock) {
     this.api = api;
@@ -39,15 +44,15 @@ final class TokenManager {
 
   /** {@code Bearer <access>}, renewed first when due. */
   synchronized String bearer() {
-    if (access == null || !clock.instant().isBefore(accessExpiry.minus(EARLY))) {
+    if (access == null || clock.millis() >= renewAtMillis) {
       renew();
     }
-    return "Bearer " + access;
+    return bearer;
   }
 
   /** Forgets the access token after a 401, so the next call renews it. */
   synchronized void invalidate(String bearerUsed) {
-    if (access != null && bearerUsed.equals("Bearer " + access)) {
+    if (access != null && bearerUsed.equals(bearer)) {
       access = null;
     }
   }
@@ -57,9 +62,7 @@ final class TokenManager {
    * past its {@code exp}. A 401 for such a token is an expiry, not a refused API key.
    */
   synchronized boolean expired(String bearerUsed) {
-    return access == null
-        || !bearerUsed.equals("Bearer " + access)
-        || !clock.instant().isBefore(accessExpiry);
+    return access == null || !bearerUsed.equals(bearer) || !clock.instant().isBefore(accessExpiry);
   }
 
   private void renew() {
@@ -91,6 +94,13 @@ final class TokenManager {
     access = newAccess.orElseThrow(() -> new MalformedAnswer("token answer without access"));
     refresh = newRefresh.orElse(null);
     accessExpiry = expiryOf(access).orElse(clock.instant().plus(UNKNOWN_LIFETIME));
+    bearer = "Bearer " + access;
+    Instant renewAt = accessExpiry.minus(EARLY);
+    try {
+      renewAtMillis = renewAt.toEpochMilli();
+    } catch (ArithmeticException farOff) { // an exp no clock will reach, or long past
+      renewAtMillis = renewAt.isAfter(Instant.EPOCH) ? Long.MAX_VALUE : Long.MIN_VALUE;
+    }
   }
 
   /** The {@code exp} claim of a JWT, if it has a readable one. */
