@@ -27,7 +27,10 @@ final class HeldEntry {
   /** True when it names an original (a void, refund or completion): decoded when asked by one. */
   private final boolean namesOriginal;
 
-  /** The line's bytes (the file's buffer) or, once decoded or when recorded here, the key's. */
+  /**
+   * The line's bytes (the file's buffer, kept for the key once decoded), or the key's when recorded
+   * here.
+   */
   private final byte[] buf;
 
   private final int from;
