@@ -27,6 +27,9 @@ final class JournalChunk {
   /** The earliest time a settled line was recorded, epoch milliseconds; max value when none. */
   long oldestSettled = Long.MAX_VALUE;
 
+  /** Its read failed (out of memory, say): nothing of it may be held. */
+  boolean failed;
+
   /** The line after the last sound one is broken. */
   boolean broken;
 

@@ -94,11 +94,7 @@ final class JournalFileScan {
           for (int c = claimed.getAndIncrement();
               c < chunks.length;
               c = claimed.getAndIncrement()) {
-            try {
-              chunks[c].read(terminals);
-            } finally {
-              read[c].countDown(); // a failed read is thrown by SideBySide once all have ended
-            }
+            readOne(chunks[c], read[c], terminals);
           }
         };
     JournalFileScan scan = new JournalFileScan(bytes.length / 200, threads); // lines ~220 bytes
@@ -112,14 +108,10 @@ final class JournalFileScan {
               if (mine >= chunks.length) {
                 SideBySide.await(read[c]);
               } else {
-                try {
-                  chunks[mine].read(terminals);
-                } finally {
-                  read[mine].countDown();
-                }
+                readOne(chunks[mine], read[mine], terminals);
               }
             }
-            if (!scan.hold(chunks[c])) {
+            if (chunks[c].failed || !scan.hold(chunks[c])) {
               claimed.set(chunks.length); // broken: the rest is not read
               return;
             }
@@ -127,6 +119,22 @@ final class JournalFileScan {
         };
     SideBySide.run(work);
     return scan;
+  }
+
+  /**
+   * Reads {@code chunk} and says so; a read that fails marks it, so that its half-read lines are
+   * never held (the failure itself is thrown by {@link SideBySide} once every thread has ended).
+   */
+  private static void readOne(
+      JournalChunk chunk, CountDownLatch read, Map<String, Terminal> terminals) {
+    try {
+      chunk.read(terminals);
+    } catch (RuntimeException | Error e) {
+      chunk.failed = true;
+      throw e;
+    } finally {
+      read.countDown();
+    }
   }
 
   /** Stretches per thread: enough that holding the lines of one overlaps reading the next. */
