@@ -29,7 +29,7 @@ final class HeldEntry {
 
   /**
    * The line's bytes (the file's buffer, kept for the key once decoded), or the key's when recorded
-   * here.
+   * here; null when recorded here with a {@link HeldTable#plain} key, which is its own bytes.
    */
   private final byte[] buf;
 
@@ -43,12 +43,14 @@ final class HeldEntry {
 
   HeldEntry(JournalEntry entry) {
     this.entry = entry;
-    this.buf = JournalLineCodec.escapedBytes(entry.providerReference());
+    String key = entry.providerReference();
+    boolean plain = HeldTable.plain(key);
+    this.buf = plain ? null : JournalLineCodec.escapedBytes(key); // a plain key is its own bytes
     this.from = 0;
     this.to = 0;
     this.keyFrom = 0;
-    this.keyTo = buf.length;
-    this.hash = HeldTable.hash(buf, 0, buf.length);
+    this.keyTo = plain ? 0 : buf.length;
+    this.hash = plain ? HeldTable.hash(key) : HeldTable.hash(buf, 0, buf.length);
     this.phase = entry.phase();
     this.recordedAt = entry.recordedAt().toEpochMilli();
     this.namesOriginal =
@@ -100,9 +102,35 @@ final class HeldEntry {
 
   /** True when its key is the escaped reference in {@code k[kFrom, kTo)} of hash {@code h}. */
   boolean hasKey(byte[] k, int kFrom, int kTo, int h) {
-    return h == hash
-        && kTo - kFrom == keyTo - keyFrom
-        && Arrays.equals(buf, keyFrom, keyTo, k, kFrom, kTo);
+    if (h != hash) {
+      return false;
+    }
+    if (buf == null) {
+      return sameChars(k, kFrom, kTo, entry.providerReference());
+    }
+    return kTo - kFrom == keyTo - keyFrom && Arrays.equals(buf, keyFrom, keyTo, k, kFrom, kTo);
+  }
+
+  /** True when its key is the {@link HeldTable#plain} reference {@code key} of hash {@code h}. */
+  boolean hasKey(String key, int h) {
+    if (h != hash) {
+      return false;
+    }
+    return buf == null
+        ? key.equals(entry.providerReference())
+        : sameChars(buf, keyFrom, keyTo, key);
+  }
+
+  private static boolean sameChars(byte[] k, int from, int to, String chars) {
+    if (to - from != chars.length()) {
+      return false;
+    }
+    for (int i = 0; i < chars.length(); i++) {
+      if (k[from + i] != chars.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The provider reference. */
@@ -114,6 +142,10 @@ final class HeldEntry {
 
   /** True when the key ends with {@code -A1}: a first attempt, found without an index. */
   boolean firstAttempt() {
+    if (buf == null) {
+      String key = entry.providerReference();
+      return key.length() > 3 && key.endsWith("-A1");
+    }
     return keyTo - keyFrom > 3
         && buf[keyTo - 3] == '-'
         && buf[keyTo - 2] == 'A'

@@ -44,6 +44,33 @@ final class HeldTable implements Iterable<HeldEntry> {
     for (int i = from; i < to; i++) {
       h = 31 * h + bytes[i];
     }
+    return mix(h);
+  }
+
+  /** The hash of a {@link #plain} key: that of its bytes, which are its chars. */
+  static int hash(String plain) {
+    int h = 1;
+    for (int i = 0; i < plain.length(); i++) {
+      h = 31 * h + plain.charAt(i);
+    }
+    return mix(h);
+  }
+
+  /**
+   * True when {@code key} is ASCII with nothing to escape (most references): its escaped UTF-8
+   * bytes are its chars, so it is hashed and compared as it is, without making them.
+   */
+  static boolean plain(String key) {
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c >= 0x80 || c == '%' || c == '|' || c == '\n' || c == '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int mix(int h) {
     h ^= h >>> 16;
     h *= 0x85ebca6b;
     h ^= h >>> 13;
@@ -56,8 +83,7 @@ final class HeldTable implements Iterable<HeldEntry> {
   }
 
   HeldEntry get(String key) {
-    byte[] k = JournalLineCodec.escapedBytes(key);
-    int at = find(k, 0, k.length, hash(k, 0, k.length));
+    int at = slotOf(key);
     return at < 0 ? null : order[slots[at] - 1];
   }
 
@@ -66,13 +92,13 @@ final class HeldTable implements Iterable<HeldEntry> {
    * key, else -1 (found by its key's bytes: no string is made).
    */
   int indexOf(HeldEntry entry) {
-    int at = find(entry.keyBuf(), entry.keyFrom(), entry.keyTo(), entry.hash());
+    int at = slotOf(entry);
     return at >= 0 && order[slots[at] - 1] == entry ? slots[at] - 1 : -1;
   }
 
   /** Holds {@code entry} under its key; the one it replaces keeps its place in the order. */
   HeldEntry put(HeldEntry entry) {
-    int at = find(entry.keyBuf(), entry.keyFrom(), entry.keyTo(), entry.hash());
+    int at = slotOf(entry);
     if (at >= 0) {
       int index = slots[at] - 1;
       HeldEntry old = order[index];
@@ -98,8 +124,7 @@ final class HeldTable implements Iterable<HeldEntry> {
   }
 
   HeldEntry remove(String key) {
-    byte[] k = JournalLineCodec.escapedBytes(key);
-    int at = find(k, 0, k.length, hash(k, 0, k.length));
+    int at = slotOf(key);
     if (at < 0) {
       return null;
     }
@@ -151,6 +176,36 @@ final class HeldTable implements Iterable<HeldEntry> {
       i++;
     }
     return i;
+  }
+
+  /** The slot holding {@code key}, or -1. */
+  private int slotOf(String key) {
+    if (!plain(key)) {
+      byte[] k = JournalLineCodec.escapedBytes(key);
+      return find(k, 0, k.length, hash(k, 0, k.length));
+    }
+    return find(key, hash(key));
+  }
+
+  /** The slot holding the {@link #plain} {@code key} of hash {@code hash}, or -1. */
+  private int find(String key, int hash) {
+    int mask = slots.length - 1;
+    for (int i = hash & mask; ; i = (i + 1) & mask) {
+      int s = slots[i];
+      if (s == FREE) {
+        return -1;
+      }
+      if (s != GONE && order[s - 1].hasKey(key, hash)) {
+        return i;
+      }
+    }
+  }
+
+  /** The slot holding the key of {@code entry}, or -1. */
+  private int slotOf(HeldEntry entry) {
+    return entry.keyBuf() == null
+        ? find(entry.key(), entry.hash())
+        : find(entry.keyBuf(), entry.keyFrom(), entry.keyTo(), entry.hash());
   }
 
   /** The slot holding the key, or -1. */
