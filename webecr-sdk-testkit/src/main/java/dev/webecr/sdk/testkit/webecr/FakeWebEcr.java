@@ -262,6 +262,11 @@ public final class FakeWebEcr {
     return new ArrayList<>(intents.all());
   }
 
+  /** The intents under one CustomerReference, in order, as the single-intent route sees them. */
+  synchronized List<FakeIntent> underReference(String reference) {
+    return new ArrayList<>(intents.under(reference));
+  }
+
   /** The intents of the terminal {@code tid} (every intent when null), in order. */
   synchronized List<FakeIntent> intentsOn(String tid) {
     return tid == null ? intents() : new ArrayList<>(intents.on(tid));

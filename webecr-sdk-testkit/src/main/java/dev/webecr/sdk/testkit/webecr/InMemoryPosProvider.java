@@ -157,8 +157,7 @@ public final class InMemoryPosProvider implements PosProvider {
   public Optional<PaymentIntent> findAttempt(Terminal terminal, AttemptLookup attempt) {
     String providerReference = attempt.providerReference();
     requireKnown(terminal.requireApiKey(), terminal.tid());
-    return fake.intents().stream()
-        .filter(i -> providerReference.equals(i.reference))
+    return fake.underReference(providerReference).stream()
         .filter(i -> i.terminal.callId().equals(terminal.callId()))
         .findFirst()
         .map(i -> toIntent(i, terminal));
