@@ -106,7 +106,7 @@ final class HeldEntry {
       return false;
     }
     if (buf == null) {
-      return sameChars(k, kFrom, kTo, entry.providerReference());
+      return JournalLineCodec.ascii(k, kFrom, kTo, entry.providerReference());
     }
     return kTo - kFrom == keyTo - keyFrom && Arrays.equals(buf, keyFrom, keyTo, k, kFrom, kTo);
   }
@@ -118,19 +118,7 @@ final class HeldEntry {
     }
     return buf == null
         ? key.equals(entry.providerReference())
-        : sameChars(buf, keyFrom, keyTo, key);
-  }
-
-  private static boolean sameChars(byte[] k, int from, int to, String chars) {
-    if (to - from != chars.length()) {
-      return false;
-    }
-    for (int i = 0; i < chars.length(); i++) {
-      if (k[from + i] != chars.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
+        : JournalLineCodec.ascii(buf, keyFrom, keyTo, key);
   }
 
   /** The provider reference. */

@@ -142,7 +142,8 @@ public final class JournalLineCodec {
 
   private static final JournalPhase[] PHASES = JournalPhase.values();
 
-  private static boolean ascii(byte[] bytes, int from, int to, String expected) {
+  /** True when {@code bytes[from, to)} are the chars of the ASCII {@code expected}. */
+  static boolean ascii(byte[] bytes, int from, int to, String expected) {
     if (to - from != expected.length()) {
       return false;
     }
