@@ -1,7 +1,6 @@
 package dev.webecr.sdk.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -106,10 +105,7 @@ final class HeldTable implements Iterable<HeldEntry> {
       return old;
     }
     if ((taken + 1) * 4 > slots.length * 3 || used == order.length) {
-      rebuild();
-    }
-    if (used == order.length) {
-      order = Arrays.copyOf(order, used * 2);
+      rebuild(); // leaves room in the order too
     }
     order[used++] = entry;
     size++;
@@ -139,11 +135,7 @@ final class HeldTable implements Iterable<HeldEntry> {
   /** The entries in order of first record. */
   List<HeldEntry> values() {
     List<HeldEntry> out = new ArrayList<>(size);
-    for (int i = 0; i < used; i++) {
-      if (order[i] != null) {
-        out.add(order[i]);
-      }
-    }
+    forEach(out::add);
     return out;
   }
 

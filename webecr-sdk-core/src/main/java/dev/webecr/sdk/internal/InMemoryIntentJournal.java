@@ -72,9 +72,7 @@ public final class InMemoryIntentJournal implements IntentJournal {
     latest = lines;
     for (HeldEntry line : notable) {
       String key = line.key();
-      if (!line.firstAttempt()) {
-        indexAttempt(key);
-      }
+      indexAttempt(key);
       if (line.inFlight()) {
         inFlight.add(key);
       }

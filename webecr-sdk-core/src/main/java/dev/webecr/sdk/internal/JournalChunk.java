@@ -80,10 +80,10 @@ final class JournalChunk {
       if (lines == held.length) {
         held = Arrays.copyOf(held, lines * 2);
       }
-      held[lines] = line;
+      held[lines] = line; // its key's hash computed here: the merge on one thread only compares
       if (!line.inFlight()) {
         oldestSettled = Math.min(oldestSettled, line.recordedAtMillis());
-      } // its key's hash computed here: the merge on one thread only compares
+      }
       lines++;
       count = 0;
       start = i + 1;

@@ -25,7 +25,7 @@ final class JournalFileScan {
    * journal's index must look at beyond {@link #latest} (a pass over a million settled first
    * attempts costs more than the rest of the index). See {@link #notableLatest()}.
    */
-  final List<HeldEntry> notable = new ArrayList<>();
+  private final List<HeldEntry> notable = new ArrayList<>();
 
   /**
    * The earliest time a settled line was recorded, superseded or not, epoch milliseconds (max value
@@ -204,7 +204,7 @@ final class JournalFileScan {
   /**
    * Decodes each attempt in flight (what recovery reads first must be sound now), side by side: a
    * JVM just started decodes ten thousand lines in about 120 ms on one thread. Returns the first
-   * that does not decode, in file order; null when all do.
+   * that does not decode, in order of first record; null when all do.
    */
   String firstUndecodableInFlight() {
     List<HeldEntry> inFlight = new ArrayList<>();
