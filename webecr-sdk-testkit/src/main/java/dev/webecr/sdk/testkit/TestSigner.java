@@ -84,12 +84,14 @@ public final class TestSigner implements PaymentSigner {
     return Map.copyOf(outcomes);
   }
 
+  private static final String HEX = "0123456789ABCDEF";
+
   private static String sha1(String s) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8));
-      StringBuilder hex = new StringBuilder();
+      StringBuilder hex = new StringBuilder(2 * d.length);
       for (byte b : d) {
-        hex.append(String.format("%02X", b));
+        hex.append(HEX.charAt((b >> 4) & 0xF)).append(HEX.charAt(b & 0xF));
       }
       return hex.toString();
     } catch (NoSuchAlgorithmException e) {
