@@ -4,9 +4,12 @@ import dev.webecr.sdk.spi.ObservationScope;
 import dev.webecr.sdk.spi.PaymentObservation;
 import dev.webecr.sdk.spi.PaymentObserver;
 import dev.webecr.sdk.spi.RequestObservation;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -14,11 +17,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * starts following a payment (inside {@code pay()}, on the ERP's thread) and when a request to the
  * create's endpoint is about to leave while that payment's step runs. The time from {@code pay()}
  * until the create is on its way: validation, the queue for a thread, the lookup before a first
- * attempt, signing and the forced journal record.
+ * attempt, signing and the forced journal record. It also notes when each create's answer came back
+ * (wall clock), so that the time to notice an outcome splits into the server's part and the SDK's.
  */
 final class CreateLatency implements PaymentObserver {
   private final ThreadLocal<long[]> current = new ThreadLocal<>();
+  private final ThreadLocal<String> currentReference = new ThreadLocal<>();
   private final ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
+  private final Map<String, Instant> answered = new ConcurrentHashMap<>();
 
   @Override
   public PaymentObservation payment(
@@ -28,8 +34,13 @@ final class CreateLatency implements PaymentObserver {
       @Override
       public ObservationScope enter() {
         long[] outer = current.get();
+        String outerReference = currentReference.get();
         current.set(started);
-        return () -> current.set(outer);
+        currentReference.set(reference);
+        return () -> {
+          current.set(outer);
+          currentReference.set(outerReference);
+        };
       }
     };
   }
@@ -41,8 +52,20 @@ final class CreateLatency implements PaymentObserver {
     if (started != null && started[1] == 0 && endpoint.contains("txninit")) {
       started[1] = System.nanoTime();
       nanos.add(started[1] - started[0]);
+      String reference = currentReference.get();
+      return new RequestObservation() {
+        @Override
+        public void end(int status, String errorType, int resends) {
+          answered.put(reference, Instant.now());
+        }
+      };
     }
     return RequestObservation.NONE;
+  }
+
+  /** When the create of the payment {@code reference} was answered; null if it was not seen. */
+  Instant answered(String reference) {
+    return answered.get(reference);
   }
 
   /** "median M ms, p95 P ms, max X ms" over the creates seen; then forgets them. */
