@@ -2,6 +2,7 @@ package dev.webecr.sdk.mellon.internal;
 
 import com.squareup.moshi.Moshi;
 import dev.webecr.sdk.mellon.MellonConfig;
+import dev.webecr.sdk.okhttp.ConnectionPools;
 import dev.webecr.sdk.okhttp.ObservingInterceptor;
 import dev.webecr.sdk.spi.PaymentObserver;
 import java.time.Clock;
@@ -49,6 +50,9 @@ public final class MellonHttp implements AutoCloseable {
             .addNetworkInterceptor(ObservingInterceptor.SENDS)
             .addInterceptor(new IdentityInterceptor(config.applicationName().orElse(null)))
             .addInterceptor(new LoggingInterceptor());
+    if (ownsClient) {
+      http.connectionPool(ConnectionPools.forPayments());
+    }
     HttpUrl base = HttpUrl.get(config.resolvedResourceUrl());
     if (!config.certificatePins().isEmpty()) {
       http.certificatePinner(
@@ -82,6 +86,11 @@ public final class MellonHttp implements AutoCloseable {
   }
 
   /** WebECR's calls; those marked {@link WebEcrApi.SentOnce} go straight through it. */
+  /** Connections the client keeps open for its next calls (tests). */
+  int idleConnections() {
+    return client.connectionPool().idleConnectionCount();
+  }
+
   WebEcrApi api() {
     return api;
   }

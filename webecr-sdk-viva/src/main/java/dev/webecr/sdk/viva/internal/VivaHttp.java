@@ -2,6 +2,7 @@ package dev.webecr.sdk.viva.internal;
 
 import com.squareup.moshi.Moshi;
 import dev.webecr.sdk.ConnectionException;
+import dev.webecr.sdk.okhttp.ConnectionPools;
 import dev.webecr.sdk.okhttp.ObservingInterceptor;
 import dev.webecr.sdk.spi.PaymentObserver;
 import dev.webecr.sdk.viva.VivaConfig;
@@ -49,6 +50,7 @@ final class VivaHttp implements AutoCloseable {
             .callTimeout(config.callTimeout())
             .retryOnConnectionFailure(false)
             .followRedirects(false)
+            .connectionPool(ConnectionPools.forPayments())
             .addInterceptor(observing)
             .addNetworkInterceptor(ObservingInterceptor.SENDS)
             .build();
