@@ -31,13 +31,14 @@ final class JitWarmUp {
 
   /**
    * Warms the JIT as a server that has been taking payments would be: {@code waves} bursts of 20
-   * concurrent payments on 20 tills of their own whose dialogues last 20 to 30 ms (the paths are
-   * those of the measured rounds; only the wait differs). Until C2 has compiled them, which takes
-   * thousands of payments, the interpreter and the compiler threads share the two cores with the
-   * payments and the times measured are those of a JVM that has just started. The first burst is
-   * timed on its own and printed as such.
+   * concurrent payments on 20 tills of their own whose dialogues last 20 to 30 ms, with the
+   * server-side wait (by polling, each burst would last a second: a polled round's own polling code
+   * is warmed less). Until C2 has compiled the paths, which takes thousands of payments, the
+   * interpreter and the compiler threads share the two cores with the payments and the times
+   * measured are those of a JVM that has just started. The first burst is timed on its own and
+   * printed as such.
    */
-  static void run(FakeWebEcrServer server, Clock clock, boolean wait, int waves) throws Exception {
+  static void run(FakeWebEcrServer server, Clock clock, int waves) throws Exception {
     if (waves <= 0) {
       return;
     }
@@ -60,9 +61,6 @@ final class JitWarmUp {
             .journalFile(dir.resolve("journal"))
             .signer(new TestSigner(clock))
             .observer(creates);
-    if (!wait) {
-      builder.serverWait(Duration.ZERO);
-    }
     long start = System.nanoTime();
     try (PosClient client = builder.build()) {
       List<Terminal> tills = new ArrayList<>();

@@ -57,6 +57,7 @@ public final class LoadHarness {
 
   /** Runs the harness; see the class comment for the arguments. */
   public static void main(String[] args) throws Exception {
+    ThreadSampler.noteJvmThreads();
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     boolean wait = args.length < 2 || !args[1].equals("poll");
     boolean compare = args.length > 2 && args[2].equals("observed");
@@ -83,7 +84,7 @@ public final class LoadHarness {
           added.dialogueTime(Duration.ofSeconds(2), Duration.ofSeconds(4));
         }
       }
-      JitWarmUp.run(server, clock, wait, Integer.getInteger("warm.waves", JitWarmUp.WAVES));
+      JitWarmUp.run(server, clock, Integer.getInteger("warm.waves", JitWarmUp.WAVES));
       if (pool) {
         int threads = Integer.parseInt(args[2].substring(4));
         round(server, clock, n, wait, "W", null); // warm-up
