@@ -68,14 +68,20 @@ final class CreateLatency implements PaymentObserver {
     return answered.get(reference);
   }
 
-  /** "median M ms, p95 P ms, max X ms" over the creates seen; then forgets them. */
-  String summary() {
+  /** The times seen until their create left, nanoseconds, sorted; then forgets them. */
+  List<Long> drain() {
     List<Long> sorted = new ArrayList<>(nanos);
     nanos.clear();
+    Collections.sort(sorted);
+    return sorted;
+  }
+
+  /** "median M ms, p95 P ms, max X ms" over the creates seen; then forgets them. */
+  String summary() {
+    List<Long> sorted = drain();
     if (sorted.isEmpty()) {
       return "no create seen";
     }
-    Collections.sort(sorted);
     return String.format(
         "median %.1f ms, p95 %.1f ms, max %.1f ms",
         sorted.get(sorted.size() / 2) / 1e6,

@@ -57,7 +57,6 @@ public final class LoadHarness {
 
   /** Runs the harness; see the class comment for the arguments. */
   public static void main(String[] args) throws Exception {
-    ThreadSampler.noteJvmThreads();
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     boolean wait = args.length < 2 || !args[1].equals("poll");
     boolean compare = args.length > 2 && args[2].equals("observed");

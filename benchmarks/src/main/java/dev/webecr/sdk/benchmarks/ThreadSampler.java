@@ -2,28 +2,22 @@ package dev.webecr.sdk.benchmarks;
 
 /**
  * Samples the live threads every 5 ms and keeps the peak of those the SDK started: threads that
- * were there before any client ran, and the embedded fake's (its JDK HTTP server, WireMock's
- * Jetty), are not counted. It lists them through their thread group, not {@code
+ * were there before the round (but OkHttp's), and the embedded fake's (its JDK HTTP server,
+ * WireMock's Jetty), are not counted. It lists them through their thread group, not {@code
  * Thread.getAllStackTraces()}: that stops every thread at a safepoint to walk its stack, and 200
  * times a second it delayed the very payments the harness times.
  */
 final class ThreadSampler implements Runnable {
   /**
-   * The threads of the JVM before any client ran: taken when this class is first used, so that the
-   * threads OkHttp and Okio start once per JVM (during a warm-up) are counted in every round.
+   * The threads there when the round began, not counted, except OkHttp's and Okio's: those start
+   * once per JVM (during a warm-up) and serve every client, so every round counts them.
    */
-  private static final java.util.Set<Thread> BEFORE = java.util.Set.of(live());
+  private final java.util.Set<Thread> before = java.util.Set.of(live());
 
-  private final java.util.Set<Thread> before = BEFORE;
   private final Thread thread = new Thread(this, "load-harness-sampler");
   private volatile boolean running = true;
   private int peak;
   private java.util.Map<String, Integer> peakNames = new java.util.TreeMap<>();
-
-  /** Notes the JVM's threads now, before any client has run (once per JVM; later calls: none). */
-  static void noteJvmThreads() {
-    // loading the class took the snapshot
-  }
 
   ThreadSampler() {
     thread.setDaemon(true);
@@ -46,7 +40,8 @@ final class ThreadSampler implements Runnable {
                 || name.startsWith("pool-")
                 || name.equals("HTTP-Dispatcher") // the JDK HTTP server's
                 || name.equals("idle-timeout-task");
-        if (!before.contains(t) && t != thread && !fake) {
+        boolean shared = name.startsWith("OkHttp") || name.startsWith("Okio");
+        if ((shared || !before.contains(t)) && t != thread && !fake) {
           count++;
           names.merge(name.replaceAll("[-#]?[0-9]+$", ""), 1, Integer::sum);
         }
