@@ -93,8 +93,26 @@ public final class FileIntentJournal implements IntentJournal {
         null);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A thread's interrupt is set aside while the line is written and forced, then restored: a
+   * {@code FileChannel} closes itself when an interrupted thread uses it, and with it the journal
+   * for every payment (an ERP's executor shut down with {@code shutdownNow}, say).
+   */
   @Override
   public void record(JournalEntry entry) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      write(entry);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void write(JournalEntry entry) {
     long end;
     synchronized (this) {
       try {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The file under a {@link FileIntentJournal}: locked against a second client, appended to, forced
@@ -21,13 +22,23 @@ final class JournalFile {
   private FileLock lock;
 
   /**
+   * Offsets are logical: they keep growing across a swap, so that a record written before a
+   * compaction, which the compacted file holds forced, is never waited for past it. The file's own
+   * length is the offset less this.
+   */
+  private volatile long base;
+
+  /**
    * Bytes written: set by appends (which the journal serialises) without {@link #forceLock}, so
    * that records keep being appended while a force runs and the next force takes them all at once.
    */
   private volatile long written;
 
-  /** Bytes known to be on disk; guarded by {@link #forceLock}. */
-  private long durable;
+  /** Bytes known to be on disk; set under {@link #forceLock}, read by waiters without it. */
+  private volatile long durable;
+
+  /** The force running now, if one is: records written after it began wait, then force again. */
+  private final AtomicReference<DiskForce> forcing = new AtomicReference<>();
 
   private final Object forceLock = new Object();
 
@@ -41,7 +52,7 @@ final class JournalFile {
       Files.createDirectories(path.getParent());
     }
     JournalFile file = new JournalFile(path);
-    file.openChannel();
+    file.openChannel(0);
     return file;
   }
 
@@ -79,12 +90,12 @@ final class JournalFile {
     channel.truncate(length);
     channel.force(true);
     synchronized (forceLock) {
-      written = channel.size();
+      written = base + channel.size();
       durable = written;
     }
   }
 
-  /** Writes {@code line} (not forced); returns the file's length after it. Callers serialise. */
+  /** Writes {@code line} (not forced); returns its end's offset. Callers serialise. */
   long append(byte[] line) throws IOException {
     if (channel == null) {
       throw new JournalException("journal " + path + " is closed", null);
@@ -93,21 +104,48 @@ final class JournalFile {
     while (buffer.hasRemaining()) {
       channel.write(buffer);
     }
-    long end = channel.position();
+    long end = base + channel.position();
     written = end; // never behind a force: the next force takes this line too
     return end;
   }
 
   /**
    * Returns once the file is on disk up to {@code end}. One caller forces for every record written
-   * before it started; those waiting behind it find their record already durable.
+   * before it started; the others wait for that force without a lock and are woken together when it
+   * ends, then find their record durable or force the rest. (Waiting on the force's monitor woke
+   * them one by one: each had to be scheduled, take it, and pass it on, a chain that on a busy
+   * machine made the last create of a burst leave milliseconds after its record was on disk.)
    */
   void awaitDurable(long end) {
-    synchronized (forceLock) {
-      if (durable >= end) {
+    boolean interrupted = false;
+    while (durable < end) {
+      DiskForce running = forcing.get();
+      if (running != null) {
+        interrupted |= running.await();
+      } else {
+        DiskForce mine = new DiskForce();
+        if (forcing.compareAndSet(null, mine)) {
+          try {
+            forceWritten();
+          } finally {
+            forcing.set(null);
+            mine.finish();
+          }
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt(); // waited through it: the record had to be on disk
+    }
+  }
+
+  /** Forces everything written so far; {@link #durable} follows. */
+  private void forceWritten() {
+    synchronized (forceLock) { // against a swap or a close of the channel, not other records
+      long target = written;
+      if (durable >= target) {
         return;
       }
-      long target = written;
       try {
         if (channel == null) {
           throw new JournalException("journal " + path + " is closed", null);
@@ -122,9 +160,7 @@ final class JournalFile {
 
   /** Bytes known to be on disk: what a power cut leaves at least (tests). */
   long durableLength() {
-    synchronized (forceLock) {
-      return durable;
-    }
+    return durable - base;
   }
 
   /** Replaces the whole file with {@code content}, forced, atomically. */
@@ -132,9 +168,10 @@ final class JournalFile {
     Path tmp = path.resolveSibling(path.getFileName() + ".compact");
     Directories.writeForced(tmp, content);
     synchronized (forceLock) { // no force may run on the channel being swapped
+      long floor = written; // all of it is in the compacted file, which is forced
       close();
       Directories.replace(tmp, path);
-      openChannel();
+      openChannel(floor);
     }
   }
 
@@ -164,7 +201,8 @@ final class JournalFile {
     channel = null;
   }
 
-  private void openChannel() throws IOException {
+  /** Opens the channel at its end, whose offset is at least {@code floor}. */
+  private void openChannel(long floor) throws IOException {
     channel =
         FileChannel.open(
             path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -178,9 +216,11 @@ final class JournalFile {
       channel = null;
       throw new JournalException("journal " + path + " is in use by another client", null);
     }
-    channel.position(channel.size());
+    long size = channel.size();
+    channel.position(size);
     synchronized (forceLock) {
-      written = channel.size();
+      base = Math.max(floor, size) - size;
+      written = base + size;
       durable = written;
     }
   }

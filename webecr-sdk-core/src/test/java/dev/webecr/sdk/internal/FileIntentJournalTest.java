@@ -24,14 +24,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileIntentJournalTest {
-  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+  static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
   @TempDir Path dir;
 
   private Path file() {
     return dir.resolve("j").resolve("webecr.journal");
   }
 
-  private static JournalEntry entry(String ref, JournalPhase phase, Instant at) {
+  static JournalEntry entry(String ref, JournalPhase phase, Instant at) {
     return JournalEntry.builder()
         .providerReference(ref)
         .terminal(
