@@ -1,16 +1,11 @@
 package dev.webecr.sdk.benchmarks;
 
-import dev.webecr.sdk.Journals;
-import dev.webecr.sdk.Money;
-import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.mellon.MellonProvider;
 import dev.webecr.sdk.spi.PosProvider;
-import dev.webecr.sdk.testkit.TestSigner;
-import dev.webecr.sdk.testkit.webecr.FakeTerminals;
+import dev.webecr.sdk.testkit.webecr.FakeTerminal;
 import dev.webecr.sdk.testkit.webecr.FakeWebEcrServer;
-import dev.webecr.sdk.testkit.webecr.TerminalProfile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,9 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -39,6 +32,9 @@ import java.util.List;
 public final class CreateDeparture {
   private static final int TILLS = 50;
 
+  /** The first till's TID: theirs start with 4. */
+  private static final int FIRST_TID = 40_000_000;
+
   private CreateDeparture() {}
 
   /** Runs it; the argument is the number of payments on each journal (default 1000). */
@@ -47,33 +43,27 @@ public final class CreateDeparture {
     Clock clock = Clock.systemUTC();
     try (FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start()) {
       server.fake().behaviour().singleIntentRoute(true).listingLag(Duration.ZERO);
-      for (int i = 0; i < TILLS; i++) {
-        server
-            .fake()
-            .addTerminal(
-                String.valueOf(40_000_000 + i),
-                String.valueOf(500_000 + i),
-                "Till " + i,
-                TerminalProfile.APPROVE)
-            .dialogueTime(Duration.ofMillis(3), Duration.ofMillis(5));
+      for (FakeTerminal till : Tills.add(server, FIRST_TID, 500_000, TILLS, "Till")) {
+        till.dialogueTime(Duration.ofMillis(3), Duration.ofMillis(5));
       }
-      JitWarmUp.run(server, clock, JitWarmUp.WAVES);
+      JitWarmUp.run(server, clock, JitWarmUp.waves());
       Path dir = Files.createTempDirectory("webecr-departure");
       CreateLatency onFile = new CreateLatency();
       CreateLatency inMemory = new CreateLatency();
       PosProvider fileProvider = MellonProvider.create(server.mellonConfig().build(), clock);
       PosProvider memoryProvider = MellonProvider.create(server.mellonConfig().build(), clock);
       long[] forces = new long[n];
-      try (PosClient file = client(fileProvider, clock, onFile, dir.resolve("journal"));
-          PosClient memory = client(memoryProvider, clock, inMemory, null);
+      try (PosClient file =
+              Tills.client(fileProvider, clock, dir.resolve("journal")).observer(onFile).build();
+          PosClient memory = Tills.client(memoryProvider, clock, null).observer(inMemory).build();
           FileChannel disk =
               FileChannel.open(
                   dir.resolve("forced"), StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-        List<Terminal> tills = tills(file);
-        List<Terminal> memoryTills = tills(memory);
+        List<Terminal> tills = Tills.paired(file, FIRST_TID);
+        List<Terminal> memoryTills = Tills.paired(memory, FIRST_TID);
         for (int i = 0; i < n; i++) {
-          pay(file, tills.get(i % TILLS), "F-" + i);
-          pay(memory, memoryTills.get(i % TILLS), "M-" + i);
+          Tills.pay(file, tills.get(i % TILLS), "F-" + i);
+          Tills.pay(memory, memoryTills.get(i % TILLS), "M-" + i);
           forces[i] = force(disk);
         }
       } finally {
@@ -98,38 +88,6 @@ public final class CreateDeparture {
           forces[n * 9 / 10] / 1e6,
           f.get(f.size() / 2) / 1e6 - forceMedian);
     }
-  }
-
-  private static PosClient client(
-      PosProvider provider, Clock clock, CreateLatency creates, Path journal) {
-    var builder = PosClient.builder().provider(provider).signer(new TestSigner(clock));
-    builder.observer(creates);
-    if (journal != null) {
-      builder.journalFile(journal);
-    } else {
-      builder.journal(Journals.inMemory());
-    }
-    return builder.build();
-  }
-
-  private static List<Terminal> tills(PosClient client) {
-    List<Terminal> tills = new ArrayList<>();
-    for (Terminal t : client.terminals(client.pair(FakeTerminals.REDEEM_CODE))) {
-      if (t.tid().startsWith("4")) {
-        tills.add(t);
-      }
-    }
-    Collections.sort(tills, (a, b) -> a.tid().compareTo(b.tid()));
-    return tills;
-  }
-
-  private static void pay(PosClient client, Terminal till, String reference) {
-    client.pay(
-        PaymentRequest.builder()
-            .terminal(till)
-            .amount(Money.euroCents(1000))
-            .reference(reference)
-            .build());
   }
 
   /** Appends a line the size of a journal's and forces it: nanoseconds. */

@@ -7,10 +7,8 @@ import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.mellon.MellonProvider;
 import dev.webecr.sdk.spi.PosProvider;
-import dev.webecr.sdk.testkit.TestSigner;
-import dev.webecr.sdk.testkit.webecr.FakeTerminals;
+import dev.webecr.sdk.testkit.webecr.FakeTerminal;
 import dev.webecr.sdk.testkit.webecr.FakeWebEcrServer;
-import dev.webecr.sdk.testkit.webecr.TerminalProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +22,15 @@ final class JitWarmUp {
   private JitWarmUp() {}
 
   /** Bursts of payments that warm the JIT before any measured round, by default. */
-  static final int WAVES = 250;
+  private static final int WAVES = 250;
+
+  /** The waves asked for: {@code -Dwarm.waves=N}, else {@link #WAVES}. */
+  static int waves() {
+    return Integer.getInteger("warm.waves", WAVES);
+  }
+
+  /** The first warm-up till's TID: theirs start with 3. */
+  private static final int FIRST_TID = 30_000_000;
 
   /** The concurrent payments of one warm-up burst. */
   private static final int BURST = 20;
@@ -42,33 +48,16 @@ final class JitWarmUp {
     if (waves <= 0) {
       return;
     }
-    for (int i = 0; i < BURST; i++) {
-      server
-          .fake()
-          .addTerminal(
-              String.valueOf(30_000_000 + i),
-              String.valueOf(300_000 + i),
-              "Warm-up till " + i,
-              TerminalProfile.APPROVE)
-          .dialogueTime(Duration.ofMillis(20), Duration.ofMillis(30));
+    for (FakeTerminal till : Tills.add(server, FIRST_TID, 300_000, BURST, "Warm-up till")) {
+      till.dialogueTime(Duration.ofMillis(20), Duration.ofMillis(30));
     }
     Path dir = Files.createTempDirectory("webecr-warm");
     CreateLatency creates = new CreateLatency();
     PosProvider mellon = MellonProvider.create(server.mellonConfig().build(), clock);
-    var builder =
-        PosClient.builder()
-            .provider(mellon)
-            .journalFile(dir.resolve("journal"))
-            .signer(new TestSigner(clock))
-            .observer(creates);
+    var builder = Tills.client(mellon, clock, dir.resolve("journal")).observer(creates);
     long start = System.nanoTime();
     try (PosClient client = builder.build()) {
-      List<Terminal> tills = new ArrayList<>();
-      for (Terminal t : client.terminals(client.pair(FakeTerminals.REDEEM_CODE))) {
-        if (t.tid().startsWith("3")) {
-          tills.add(t);
-        }
-      }
+      List<Terminal> tills = Tills.paired(client, FIRST_TID);
       for (int w = 0; w < waves; w++) {
         burst(client, tills, BURST, "JIT" + w);
         if (w == 0) {

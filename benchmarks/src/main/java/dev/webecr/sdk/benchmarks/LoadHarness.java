@@ -8,12 +8,9 @@ import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.mellon.MellonProvider;
 import dev.webecr.sdk.spi.PaymentObserver;
 import dev.webecr.sdk.spi.PosProvider;
-import dev.webecr.sdk.testkit.TestSigner;
 import dev.webecr.sdk.testkit.webecr.Endpoint;
 import dev.webecr.sdk.testkit.webecr.FakeTerminal;
-import dev.webecr.sdk.testkit.webecr.FakeTerminals;
 import dev.webecr.sdk.testkit.webecr.FakeWebEcrServer;
-import dev.webecr.sdk.testkit.webecr.TerminalProfile;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +50,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * fall at random moments between polls.
  */
 public final class LoadHarness {
+  /** The first load till's TID: theirs start with 2. */
+  private static final int FIRST_TID = 20_000_000;
+
   private LoadHarness() {}
 
   /** Runs the harness; see the class comment for the arguments. */
@@ -70,20 +70,12 @@ public final class LoadHarness {
       // the kind variant (intents read by their own route, lists without lag): the SDK's speed is
       // measured here, not the worst-case fake's 5 s listing lag, which polled payments would wait
       server.fake().behaviour().singleIntentRoute(true).listingLag(Duration.ZERO);
-      for (int i = 0; i < n; i++) {
-        FakeTerminal added =
-            server
-                .fake()
-                .addTerminal(
-                    String.valueOf(20_000_000 + i),
-                    String.valueOf(400_000 + i),
-                    "Load till " + i,
-                    TerminalProfile.APPROVE);
+      for (FakeTerminal added : Tills.add(server, FIRST_TID, 400_000, n, "Load till")) {
         if (random) {
           added.dialogueTime(Duration.ofSeconds(2), Duration.ofSeconds(4));
         }
       }
-      JitWarmUp.run(server, clock, Integer.getInteger("warm.waves", JitWarmUp.WAVES));
+      JitWarmUp.run(server, clock, JitWarmUp.waves());
       if (pool) {
         int threads = Integer.parseInt(args[2].substring(4));
         round(server, clock, n, wait, "W", null); // warm-up
@@ -157,10 +149,7 @@ public final class LoadHarness {
     long heapBefore = usedHeapAfterGc();
     PosProvider mellon = MellonProvider.create(server.mellonConfig().build(), clock);
     var builder =
-        PosClient.builder()
-            .provider(mellon)
-            .journalFile(dir.resolve("journal"))
-            .signer(new TestSigner(clock))
+        Tills.client(mellon, clock, dir.resolve("journal"))
             .observer(timeCreates ? withCreates(observers, creates) : observers);
     if (!wait) {
       builder.serverWait(Duration.ZERO);
@@ -169,13 +158,7 @@ public final class LoadHarness {
       builder.executor(executor);
     }
     try (PosClient client = builder.build()) {
-      List<Terminal> all = client.terminals(client.pair(FakeTerminals.REDEEM_CODE));
-      List<Terminal> load = new ArrayList<>();
-      for (Terminal t : all) {
-        if (t.tid().startsWith("2")) {
-          load.add(t);
-        }
-      }
+      List<Terminal> load = Tills.paired(client, FIRST_TID);
       JitWarmUp.burst(client, load, Math.min(n, 50), round);
       creates.summary(); // forget the warm-up's
       long pollsBefore =

@@ -1,8 +1,6 @@
 package dev.webecr.sdk.benchmarks;
 
 import dev.webecr.sdk.Journals;
-import dev.webecr.sdk.Money;
-import dev.webecr.sdk.PaymentRequest;
 import dev.webecr.sdk.PosClient;
 import dev.webecr.sdk.Terminal;
 import dev.webecr.sdk.mellon.MellonProvider;
@@ -89,12 +87,7 @@ public final class LookupCost {
 
   private static long pay(PosClient client, Terminal till, String reference) {
     long start = System.nanoTime();
-    client.pay(
-        PaymentRequest.builder()
-            .terminal(till)
-            .amount(Money.euroCents(1000))
-            .reference(reference)
-            .build());
+    Tills.pay(client, till, reference);
     return System.nanoTime() - start;
   }
 }
