@@ -47,7 +47,7 @@ public final class CpuPerPayment {
     int measured = args.length > 1 ? Integer.parseInt(args[1]) : 300;
     Clock clock = Clock.systemUTC();
     try (FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start()) {
-      server.fake().behaviour().singleIntentRoute(true).listingLag(Duration.ZERO);
+      Tills.kindFake(server);
       for (FakeTerminal till : Tills.add(server, FIRST_TID, 600_000, TILLS, "Till")) {
         till.dialogueTime(Duration.ofMillis(20), Duration.ofMillis(30));
       }

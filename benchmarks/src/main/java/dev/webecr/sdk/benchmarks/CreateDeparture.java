@@ -42,7 +42,7 @@ public final class CreateDeparture {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     Clock clock = Clock.systemUTC();
     try (FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start()) {
-      server.fake().behaviour().singleIntentRoute(true).listingLag(Duration.ZERO);
+      Tills.kindFake(server);
       for (FakeTerminal till : Tills.add(server, FIRST_TID, 500_000, TILLS, "Till")) {
         till.dialogueTime(Duration.ofMillis(3), Duration.ofMillis(5));
       }

@@ -67,9 +67,7 @@ public final class LoadHarness {
     boolean random = args.length > 2 && args[2].equals("random");
     Clock clock = Clock.systemUTC();
     try (FakeWebEcrServer server = FakeWebEcrServer.builder().clock(clock).build().start()) {
-      // the kind variant (intents read by their own route, lists without lag): the SDK's speed is
-      // measured here, not the worst-case fake's 5 s listing lag, which polled payments would wait
-      server.fake().behaviour().singleIntentRoute(true).listingLag(Duration.ZERO);
+      Tills.kindFake(server);
       for (FakeTerminal added : Tills.add(server, FIRST_TID, 400_000, n, "Load till")) {
         if (random) {
           added.dialogueTime(Duration.ofSeconds(2), Duration.ofSeconds(4));

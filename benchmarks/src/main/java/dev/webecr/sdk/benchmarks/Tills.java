@@ -14,6 +14,7 @@ import dev.webecr.sdk.testkit.webecr.FakeWebEcrServer;
 import dev.webecr.sdk.testkit.webecr.TerminalProfile;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +25,16 @@ import java.util.List;
  */
 final class Tills {
   private Tills() {}
+
+  /**
+   * Sets the fake's kind variant a speed benchmark measures against: intents read by their own
+   * route and lists without lag. The SDK's speed is measured, not the worst-case fake's 5 s listing
+   * lag, which polled and looked-up payments would wait out (the real API's lag is unknown; the
+   * tests keep the worst case).
+   */
+  static void kindFake(FakeWebEcrServer server) {
+    server.fake().behaviour().singleIntentRoute(true).listingLag(Duration.ZERO);
+  }
 
   /** Adds {@code count} approving terminals: TIDs from {@code firstTid}, call ids likewise. */
   static List<FakeTerminal> add(

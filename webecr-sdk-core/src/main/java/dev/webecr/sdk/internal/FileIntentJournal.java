@@ -36,9 +36,6 @@ public final class FileIntentJournal implements IntentJournal {
   private JournalFile file;
   private int linesInFile;
 
-  /** The earliest time a settled line in the file was recorded (epoch ms), as read at open. */
-  private long oldestSettled;
-
   private FileIntentJournal(Path path, Duration retention, Clock clock) {
     this.path = path;
     this.retention = retention;
@@ -54,8 +51,8 @@ public final class FileIntentJournal implements IntentJournal {
   public static FileIntentJournal open(Path path, Duration retention, Clock clock) {
     FileIntentJournal journal = new FileIntentJournal(path.toAbsolutePath(), retention, clock);
     try {
-      journal.load();
-      if (journal.worthCompacting()) {
+      long oldestSettled = journal.load();
+      if (journal.worthCompacting(oldestSettled)) {
         journal.compact();
       }
     } catch (IOException e) {
@@ -68,7 +65,8 @@ public final class FileIntentJournal implements IntentJournal {
     return journal;
   }
 
-  private void load() throws IOException {
+  /** Reads the file into the index; returns when its oldest settled line was recorded (ms). */
+  private long load() throws IOException {
     file = JournalFile.open(path);
     byte[] bytes = file.readAll();
     JournalFileScan scan = JournalFileScan.of(bytes);
@@ -79,12 +77,12 @@ public final class FileIntentJournal implements IntentJournal {
       file.truncate(scan.wholeLength); // a torn last line: the crash came mid-write
     }
     linesInFile = scan.lines;
-    oldestSettled = scan.oldestSettled;
     String undecodable = scan.firstUndecodableInFlight();
     if (undecodable != null) {
       throw corrupt("attempt " + undecodable);
     }
     index.adopt(scan.latest, scan.notableLatest());
+    return scan.oldestSettled;
   }
 
   private JournalException corrupt(String where) {
@@ -122,7 +120,7 @@ public final class FileIntentJournal implements IntentJournal {
         throw new JournalException("cannot write the journal " + path, e);
       }
       index.record(entry);
-      if (linesInFile > 2 * index.size() + 256 && compactOrFail()) {
+      if (manySuperseded() && compactOrFail()) {
         return; // the compacted file was forced whole
       }
     }
@@ -179,13 +177,18 @@ public final class FileIntentJournal implements IntentJournal {
     }
   }
 
+  /** True when most of the file's lines are superseded by a later line of their attempt. */
+  private boolean manySuperseded() {
+    return linesInFile > 2 * index.size() + 256;
+  }
+
   /**
-   * True when many lines are superseded, or a settled line is older than the retention (its attempt
-   * is dropped, or the line is superseded: either way compaction shrinks the file).
+   * True when many lines are superseded, or a settled line (the oldest recorded at {@code
+   * oldestSettled}, epoch ms) is older than the retention: its attempt is dropped, or the line is
+   * superseded; either way compaction shrinks the file.
    */
-  private boolean worthCompacting() {
-    return linesInFile > 2 * index.size() + 256
-        || oldestSettled <= clock.instant().minus(retention).toEpochMilli();
+  private boolean worthCompacting(long oldestSettled) {
+    return manySuperseded() || oldestSettled <= clock.instant().minus(retention).toEpochMilli();
   }
 
   /** Rewrites the file with the latest line per attempt; false when nothing was dropped. */

@@ -79,8 +79,8 @@ final class VivaHttp implements AutoCloseable {
 
   private static VivaApi retrofit(OkHttpClient http, VivaConfig config) {
     return new Retrofit.Builder()
-        .validateEagerly(
-            true) // endpoints parsed when the client is built, not in the first payment
+        // endpoints parsed when the client is built, not in the first payment after a start
+        .validateEagerly(true)
         .baseUrl(config.resolvedApiUrl())
         .client(http)
         .addCallAdapterFactory(new VivaCalls())
